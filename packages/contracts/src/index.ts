@@ -1,0 +1,4 @@
+export * from './limits.ts';
+export * from './problem.ts';
+export * from './tenant-config.ts';
+export * from './report.ts';

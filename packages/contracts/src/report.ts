@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { limits } from './limits.ts';
+import { idSchema, localeSchema, type TenantConfig } from './tenant-config.ts';
+import type { FieldError } from './problem.ts';
+
+export const reportRoleSchema = z.enum(['victim', 'bystander', 'other']);
+export type ReportRole = z.infer<typeof reportRoleSchema>;
+
+export const partOfDaySchema = z.enum(['night', 'morning', 'afternoon', 'evening']);
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * Where it happened: a point (from the map, an address search or the device), a description in words, or both.
+ * The map is never required.
+ */
+export const reportLocationSchema = z
+  .strictObject({
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    /** The place in words: typed by the reporter, or read back from an address lookup. */
+    text: trimmed(limits.locationTextMaxLength).optional(),
+    /** How the point was chosen. */
+    source: z.enum(['map', 'search', 'device', 'text']).optional(),
+    /** Accuracy of a device location, in metres. */
+    accuracy: z.number().min(0).max(100_000).optional(),
+  })
+  .superRefine((location, ctx) => {
+    const hasLat = location.lat !== undefined;
+    const hasLng = location.lng !== undefined;
+    if (hasLat !== hasLng) {
+      ctx.addIssue({ code: 'custom', path: [hasLat ? 'lng' : 'lat'], message: 'Give both latitude and longitude' });
+    }
+    if (!hasLat && !hasLng && !location.text) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'Choose a place or describe it in words' });
+    }
+  });
+export type ReportLocation = z.infer<typeof reportLocationSchema>;
+
+export const reportContactSchema = z.strictObject({
+  name: trimmed(limits.nameMaxLength).optional(),
+  email: z.email().max(limits.emailMaxLength).optional(),
+  phone: z
+    .string()
+    .trim()
+    .max(limits.phoneMaxLength)
+    .regex(/^\+?[0-9 ()-]{6,}$/, 'Use digits, spaces, +, - and brackets')
+    .optional(),
+  /** The reporter wants to hear back; requires an e-mail address or phone number. */
+  wantsFollowUp: z.boolean(),
+});
+export type ReportContact = z.infer<typeof reportContactSchema>;
+
+/** The body of `POST /api/v1/tenants/:slug/reports`. Unknown keys are rejected everywhere. */
+export const reportInputSchema = z
+  .strictObject({
+    role: reportRoleSchema,
+    categories: z.array(idSchema).min(1).max(limits.maxCategoriesPerReport),
+    /** ISO 8601 date-time with offset. With `timePrecision` other than `exact`, the best estimate. */
+    occurredAt: z.iso.datetime({ offset: true }),
+    timePrecision: z.enum(['exact', 'part-of-day', 'approximate']).default('exact'),
+    partOfDay: partOfDaySchema.optional(),
+    location: reportLocationSchema,
+    description: z.string().trim().max(limits.descriptionMaxLength).optional(),
+    /** Did anyone intervene or help? */
+    intervened: z.enum(['yes', 'no', 'unknown']).optional(),
+    /** Values of the tenant's extra fields, by field id. */
+    extra: z
+      .record(idSchema, z.string().trim().max(limits.extraValueMaxLength))
+      .refine((extra) => Object.keys(extra).length <= limits.maxExtraFields, 'Too many extra fields')
+      .optional(),
+    contact: reportContactSchema.optional(),
+    locale: localeSchema,
+  })
+  .superRefine((report, ctx) => {
+    const at = Date.parse(report.occurredAt);
+    if (at > Date.now() + limits.clockSkewMs) {
+      ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'The date and time cannot be in the future' });
+    } else if (at < Date.parse(limits.earliestOccurredAt)) {
+      ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'The date is too long ago' });
+    }
+    if (new Set(report.categories).size !== report.categories.length) {
+      ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Each category may be chosen once' });
+    }
+    if (report.timePrecision === 'part-of-day' && !report.partOfDay) {
+      ctx.addIssue({ code: 'custom', path: ['partOfDay'], message: 'Choose a part of the day' });
+    }
+    if (report.timePrecision !== 'part-of-day' && report.partOfDay) {
+      ctx.addIssue({ code: 'custom', path: ['partOfDay'], message: 'Only with time precision part-of-day' });
+    }
+    if (report.contact?.wantsFollowUp && !report.contact.email && !report.contact.phone) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact'],
+        message: 'Give an e-mail address or phone number to hear back',
+      });
+    }
+  });
+export type ReportInput = z.infer<typeof reportInputSchema>;
+export type ReportInputBody = z.input<typeof reportInputSchema>;
+
+/**
+ * The checks that depend on the tenant: only its categories, its extra fields and its languages,
+ * and no contact details when it gives no follow-up. Used by the service (422) and the widget alike.
+ */
+export function tenantReportErrors(config: TenantConfig, report: ReportInput): FieldError[] {
+  const errors: FieldError[] = [];
+  const categoryIds = new Set(config.categories.map((c) => c.id));
+  report.categories.forEach((id, i) => {
+    if (!categoryIds.has(id))
+      errors.push({ path: `/categories/${i}`, message: `Category "${id}" is not offered here` });
+  });
+  const fields = new Map(config.fields.extra.map((f) => [f.id, f]));
+  for (const [id, value] of Object.entries(report.extra ?? {})) {
+    const field = fields.get(id);
+    if (!field) {
+      errors.push({ path: `/extra/${id}`, message: `Field "${id}" is not asked here` });
+    } else if (field.type === 'select' && value && !field.options?.some((o) => o.id === value)) {
+      errors.push({ path: `/extra/${id}`, message: `"${value}" is not one of the options` });
+    }
+  }
+  if (report.intervened !== undefined && !config.fields.intervention) {
+    errors.push({ path: '/intervened', message: 'This question is not asked here' });
+  }
+  if (!config.locales.includes(report.locale)) {
+    errors.push({ path: '/locale', message: `Language "${report.locale}" is not offered here` });
+  }
+  if (report.contact && config.followUp.mode === 'none') {
+    errors.push({ path: '/contact', message: 'This municipality gives no follow-up, so no contact details are asked' });
+  }
+  return errors;
+}
+
+/** Characters of a reference code: no 0/O, 1/I/L or U/V look-alikes. */
+export const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTWXYZ';
+export const referenceSchema = z.string().regex(new RegExp(`^[${referenceAlphabet}]{4}-[${referenceAlphabet}]{4}$`));
+
+/** The answer to a created report. */
+export const reportCreatedSchema = z.object({
+  id: z.uuid(),
+  /** Short code the reporter can quote, e.g. `K7QM-4XTP`. */
+  reference: referenceSchema,
+  tenant: z.string(),
+  followUp: z.enum(['active', 'none']),
+  /** The tenant's response, in the report's locale. */
+  response: z.object({ title: z.string(), body: z.string() }),
+});
+export type ReportCreated = z.infer<typeof reportCreatedSchema>;

@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { supportedLocales, type Locale } from './limits.ts';
+
+export const localeSchema = z.enum(supportedLocales);
+
+/** Text in one or more languages; the tenant's default locale must be present where a text is required. */
+export const localizedTextSchema = z.partialRecord(localeSchema, z.string().trim().min(1).max(4000));
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/** Lower-case slug as used in URLs: `dordrecht`, `den-haag`. */
+export const tenantSlugSchema = z
+  .string()
+  .min(2)
+  .max(63)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single dashes');
+
+/** Stable identifier of a category, option or extra field. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'Use lower-case letters, digits, dashes and underscores');
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a4d8f');
+const httpsUrl = z.url({ protocol: /^https$/ });
+/** An https URL, or a path on the service itself (`/demo/logo.svg`) for demo tenants. */
+const assetUrl = z.union([
+  httpsUrl,
+  z
+    .string()
+    .regex(/^\/[^/\\]/, 'Use an https URL or a path starting with /')
+    .max(500),
+]);
+const coordinate = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+
+/** The categories every new tenant starts with; their labels and explanations come from the default texts. */
+export const defaultCategoryIds = [
+  'verbal',
+  'sounds',
+  'gestures',
+  'following',
+  'touching',
+  'exposure',
+  'filming',
+  'threat',
+  'discrimination',
+  'other',
+] as const;
+
+export const categorySchema = z.strictObject({
+  id: idSchema,
+  /** Overrides the default label; required for categories that are not among the defaults. */
+  label: localizedTextSchema.optional(),
+  description: localizedTextSchema.optional(),
+});
+
+export const extraFieldSchema = z.strictObject({
+  id: idSchema,
+  type: z.enum(['select', 'text']),
+  label: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  /** Options of a `select` field. */
+  options: z
+    .array(z.strictObject({ id: idSchema, label: localizedTextSchema }))
+    .max(40)
+    .optional(),
+  /** Special-category personal data (AVG art. 9): shown with `explanation` of why it is asked. */
+  specialCategory: z.boolean().default(false),
+  explanation: localizedTextSchema.optional(),
+});
+export type ExtraField = z.infer<typeof extraFieldSchema>;
+
+export const referralSchema = z.strictObject({
+  id: idSchema,
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  phone: z
+    .string()
+    .regex(/^[0-9 +\-()]{3,20}$/)
+    .optional(),
+  url: httpsUrl.optional(),
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+/** PDOK BRT-Achtergrondkaart, the Dutch government's open base map. */
+export const defaultTiles = {
+  tileUrl: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png',
+  attribution: 'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>',
+} as const;
+
+export const mapSettingsSchema = z.strictObject({
+  center: coordinate,
+  zoom: z.number().int().min(1).max(19),
+  /** South-west and north-east corners the map may not leave. */
+  bounds: z.tuple([coordinate, coordinate]).optional(),
+  tileUrl: z
+    .string()
+    .max(500)
+    .regex(/^https:\/\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'Use an https URL template with {z}, {x} and {y}')
+    .default(defaultTiles.tileUrl),
+  attribution: z.string().max(500).default(defaultTiles.attribution),
+  minZoom: z.number().int().min(1).max(19).default(7),
+  maxZoom: z.number().int().min(1).max(19).default(19),
+});
+
+export const privacySchema = z.strictObject({
+  /** The tenant's own privacy statement, as text or as a link (or both). */
+  statement: localizedTextSchema.optional(),
+  url: httpsUrl.optional(),
+  /** How long reports are kept before they are deleted; contact details go first. */
+  retentionMonths: z.number().int().min(1).max(120),
+  contactRetentionMonths: z.number().int().min(1).max(120),
+});
+
+/**
+ * Everything the widget needs to render a tenant's reporting form — and nothing private.
+ * Versioned and published by the config-service; served at `GET /api/v1/tenants/:slug/config`.
+ */
+export const tenantConfigObjectSchema = z.strictObject({
+  slug: tenantSlugSchema,
+  name: z.string().trim().min(2).max(120),
+  /** `national` tenants route reports to the municipality of the location. */
+  kind: z.enum(['municipality', 'national']).default('municipality'),
+  defaultLocale: localeSchema.default('nl'),
+  locales: z.array(localeSchema).min(1).max(supportedLocales.length),
+  branding: z.strictObject({
+    logoUrl: assetUrl.optional(),
+    logoAlt: localizedTextSchema.optional(),
+    primaryColor: hexColor,
+    accentColor: hexColor.optional(),
+    textColor: hexColor.optional(),
+    backgroundColor: hexColor.optional(),
+    fontFamily: z
+      .string()
+      .max(200)
+      .regex(/^[\w\s,'"-]+$/, 'Use a CSS font-family list')
+      .optional(),
+  }),
+  /** Per-locale overrides of the default texts, by text key (e.g. `intro.body`). */
+  texts: z.partialRecord(localeSchema, z.record(z.string().max(100), z.string().max(4000))).default({}),
+  categories: z.array(categorySchema).min(1).max(30),
+  fields: z
+    .strictObject({
+      /** Ask whether anyone intervened or helped. */
+      intervention: z.boolean().default(true),
+      extra: z.array(extraFieldSchema).max(20).default([]),
+    })
+    .default({ intervention: true, extra: [] }),
+  followUp: z.strictObject({
+    /** `none`: this municipality gives no active follow-up; the reporter is told so and where to go instead. */
+    mode: z.enum(['active', 'none']),
+    response: z.strictObject({ title: localizedTextSchema, body: localizedTextSchema }),
+  }),
+  /** The tenant's own help contacts, shown after the national defaults. */
+  referrals: z.array(referralSchema).max(20).default([]),
+  privacy: privacySchema,
+  map: mapSettingsSchema,
+  /** PDOK Locatieserver for address search; `filter` biases results to the tenant (`gemeentenaam:Dordrecht`). */
+  geocoding: z
+    .strictObject({
+      baseUrl: httpsUrl.default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+      filter: z.string().max(200).optional(),
+    })
+    .default({ baseUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1' }),
+  /** Where the quick-exit button sends the page: somewhere neutral. */
+  quickExitUrl: httpsUrl.default('https://www.google.com/'),
+});
+
+/** The config as a tenant publishes it: structure plus the cross-field rules (texts in the default locale…). */
+export const tenantConfigSchema = tenantConfigObjectSchema.superRefine((config, ctx) => {
+  if (!config.locales.includes(config.defaultLocale)) {
+    ctx.addIssue({ code: 'custom', path: ['locales'], message: 'The default locale must be one of the locales' });
+  }
+  const requireDefault = (text: LocalizedText | undefined, path: PropertyKey[]) => {
+    if (!text?.[config.defaultLocale]) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `A text in the default locale (${config.defaultLocale}) is required`,
+      });
+    }
+  };
+  const seen = new Set<string>();
+  config.categories.forEach((category, i) => {
+    if (seen.has(category.id)) {
+      ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: 'Category ids must be unique' });
+    }
+    seen.add(category.id);
+    if (!(defaultCategoryIds as readonly string[]).includes(category.id)) {
+      requireDefault(category.label, ['categories', i, 'label']);
+    }
+  });
+  const fieldIds = new Set<string>();
+  config.fields.extra.forEach((field, i) => {
+    if (fieldIds.has(field.id)) {
+      ctx.addIssue({ code: 'custom', path: ['fields', 'extra', i, 'id'], message: 'Field ids must be unique' });
+    }
+    fieldIds.add(field.id);
+    requireDefault(field.label, ['fields', 'extra', i, 'label']);
+    if (field.type === 'select' && !field.options?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', 'extra', i, 'options'],
+        message: 'A select field needs options',
+      });
+    }
+    if (field.specialCategory) requireDefault(field.explanation, ['fields', 'extra', i, 'explanation']);
+  });
+  requireDefault(config.followUp.response.title, ['followUp', 'response', 'title']);
+  requireDefault(config.followUp.response.body, ['followUp', 'response', 'body']);
+  config.referrals.forEach((referral, i) => requireDefault(referral.name, ['referrals', i, 'name']));
+  if (!config.privacy.statement && !config.privacy.url) {
+    ctx.addIssue({ code: 'custom', path: ['privacy'], message: 'Give a privacy statement text or URL' });
+  }
+  if (config.privacy.contactRetentionMonths > config.privacy.retentionMonths) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['privacy', 'contactRetentionMonths'],
+      message: 'Contact details may not be kept longer than the report',
+    });
+  }
+});
+export type TenantConfig = z.infer<typeof tenantConfigSchema>;
+export type TenantConfigInput = z.input<typeof tenantConfigSchema>;
+
+/** The published config as served, with the locale it was resolved for and its version. */
+export const publicTenantConfigSchema = z.object({
+  version: z.number().int().positive(),
+  /** Set when narrowed by `?locale=`: every text then holds only this language. */
+  locale: localeSchema.optional(),
+  config: tenantConfigObjectSchema,
+});
+export type PublicTenantConfig = z.infer<typeof publicTenantConfigSchema>;
+
+/** Picks the text for `locale`, falling back to the tenant's default locale. */
+export function localize(text: LocalizedText | undefined, locale: Locale, fallback: Locale): string | undefined {
+  return text?.[locale] ?? text?.[fallback];
+}
+
+/**
+ * The tenant's **private** settings: never sent to a browser, never part of the public config.
+ */
+export const tenantSettingsSchema = z.strictObject({
+  /** Origins (scheme://host[:port]) whose pages may send reports; browsers from other origins get 403. */
+  allowedOrigins: z
+    .array(
+      z
+        .string()
+        .regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i, 'Use an origin like https://www.dordrecht.nl (no path)'),
+    )
+    .max(50)
+    .default([]),
+  rateLimit: z
+    .strictObject({
+      /** Reports one client may send per window. */
+      reports: z.number().int().min(1).max(100_000),
+      windowSeconds: z.number().int().min(1).max(86_400),
+    })
+    .default({ reports: 10, windowSeconds: 3600 }),
+  delivery: z
+    .strictObject({
+      email: z
+        .array(
+          z.strictObject({
+            address: z.email().max(254),
+            /** ASCII-armoured OpenPGP public key: mail to this recipient is PGP/MIME-encrypted. */
+            pgpPublicKey: z.string().max(20_000).optional(),
+          }),
+        )
+        .max(20)
+        .default([]),
+      webhook: z
+        .strictObject({
+          url: z.url({ protocol: /^https?$/ }),
+          /** Standard Webhooks secret, `whsec_` + base64. */
+          secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/),
+        })
+        .optional(),
+    })
+    .default({ email: [] }),
+});
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+/** The file `pnpm tenant:import` reads: a tenant's public config and private settings. */
+export const tenantImportSchema = z.strictObject({
+  /** Demo tenants are marked as such and may be reset freely. */
+  demo: z.boolean().default(false),
+  config: tenantConfigSchema,
+  settings: tenantSettingsSchema,
+});
+export type TenantImport = z.infer<typeof tenantImportSchema>;
+export type TenantImportInput = z.input<typeof tenantImportSchema>;
