@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { ProblemError, problemResponse } from './http/problem.ts';
+import { healthRoutes } from './routes/public/health.ts';
+import { openApiRoutes } from './routes/public/openapi.ts';
+import { reportRoutes } from './routes/public/reports.ts';
+import { tenantConfigRoutes } from './routes/public/tenant-config.ts';
+
+export type { AppDeps } from './deps.ts';
+
+/** Builds the HTTP app from its dependencies; `server.ts` only listens. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  // Our own id, never the client's: a client-chosen id could smuggle data into the logs.
+  app.use(requestId({ generator: () => crypto.randomUUID(), headerName: '' }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('log', deps.logger.child({ requestId: c.var.requestId }));
+    await next();
+    c.header('X-Request-Id', c.var.requestId);
+    // Route pattern, not the raw URL: no query strings or stray input in the logs.
+    c.var.log.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+
+  app.route('/api/v1/tenants', tenantConfigRoutes(deps));
+  app.route('/api/v1/tenants', reportRoutes(deps));
+  app.route('/api/v1/health', healthRoutes(deps));
+  app.route('/api/v1/openapi.json', openApiRoutes());
+
+  app.notFound((c) =>
+    problemResponse(c, { type: 'https://meldpunt.dev/problems/not-found', title: 'Not found', status: 404 }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) {
+      return problemResponse(c, error.problem, { Vary: 'Origin', ...error.headers });
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const title = error.status === 400 ? 'The request body is not valid JSON' : error.message || 'Bad request';
+      return problemResponse(c, {
+        type: `https://meldpunt.dev/problems/${error.status === 400 ? 'malformed-json' : 'bad-request'}`,
+        title,
+        status: error.status,
+      });
+    }
+    // Unexpected: log the kind and where, never the message's data (SQL errors may quote values).
+    const e = error as { name?: string; code?: string; stack?: string };
+    c.var.log?.error(
+      {
+        err: {
+          name: e.name,
+          code: e.code,
+          at: e.stack
+            ?.split('\n')
+            .slice(1, 6)
+            .map((l) => l.trim()),
+        },
+      },
+      'unhandled error',
+    );
+    return problemResponse(c, {
+      type: 'https://meldpunt.dev/problems/internal',
+      title: 'Something went wrong on our side',
+      status: 500,
+      detail: 'Your report was not lost if you still see it: please try again. In an emergency, call 112.',
+      correlationId: c.var.requestId,
+    });
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

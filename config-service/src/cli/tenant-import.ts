@@ -1,0 +1,58 @@
+/**
+ * `pnpm tenant:import file.json [more.json …]`: creates or updates tenants from import documents
+ * (contracts' `tenantImportSchema`) and publishes their config. Validates every file before it writes anything.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { tenantImportSchema } from '@meldpunt/contracts';
+import { connectFromEnv } from '../db/connect.ts';
+import { loadEnv } from '../env.ts';
+import { importTenant } from '../tenants/tenant-service.ts';
+
+const files = process.argv.slice(2).filter((a) => a !== '--');
+if (files.length === 0) {
+  console.error('Usage: pnpm tenant:import <tenant.json> [more.json …]');
+  process.exit(2);
+}
+
+const documents: unknown[] = [];
+let invalid = false;
+for (const file of files) {
+  // pnpm runs scripts in the package folder; resolve paths against where the user typed the command.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    console.error(`${file}: cannot read JSON: ${(error as Error).message}`);
+    invalid = true;
+    continue;
+  }
+  const parsed = tenantImportSchema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`${file}: not a valid tenant:`);
+    for (const issue of parsed.error.issues) console.error(`  /${issue.path.join('/')}: ${issue.message}`);
+    invalid = true;
+    continue;
+  }
+  documents.push(json);
+}
+if (invalid) {
+  console.error('Nothing was imported.');
+  process.exit(1);
+}
+
+try {
+  const database = await connectFromEnv(loadEnv());
+  try {
+    for (const doc of documents) {
+      const result = await importTenant(database.db, doc);
+      console.log(`${result.slug}: ${result.outcome} (published config version ${result.version})`);
+    }
+  } finally {
+    await database.close();
+  }
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './db/database.ts';
+import type { ReportRateLimiter } from './http/rate-limit.ts';
+import type { Logger } from './logger.ts';
+import type { ContactSealer } from './reports/contact-crypto.ts';
+import type { TenantCache } from './tenants/tenant-cache.ts';
+
+/** Everything the app is built from; tests pass real ones against a real database. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  tenants: TenantCache;
+  sealer: ContactSealer;
+  rateLimiter: ReportRateLimiter;
+  logger: Logger;
+  /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+/** Hono environment shared by every route: a per-request child logger and request id. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+  };
+}

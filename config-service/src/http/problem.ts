@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import { problemContentType, type FieldError, type Problem } from '@meldpunt/contracts';
+
+const typeBase = 'https://meldpunt.dev/problems/';
+
+/** Thrown anywhere in a request; the app's `onError` answers it as RFC 9457 problem+json. */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    slug: string,
+    title: string,
+    extra: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(title);
+    this.name = 'ProblemError';
+    this.problem = {
+      type: typeBase + slug,
+      title,
+      status,
+      ...(extra.detail ? { detail: extra.detail } : {}),
+      ...(extra.errors ? { errors: extra.errors } : {}),
+    };
+    this.headers = extra.headers ?? {};
+  }
+}
+
+/** Writes a problem+json response. */
+export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
+  const body: Problem = { ...problem, instance: problem.instance ?? c.req.path };
+  return new Response(JSON.stringify(body), {
+    status: problem.status,
+    headers: { 'Content-Type': problemContentType, 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+export const problems = {
+  notFound: (what = 'Not found') => new ProblemError(404, 'not-found', what),
+  validation: (errors: FieldError[]) =>
+    new ProblemError(422, 'validation', 'The request has invalid fields', {
+      detail: 'Correct the fields listed in `errors` and send again.',
+      errors,
+    }),
+};

@@ -1,0 +1,47 @@
+import { createMiddleware } from 'hono/factory';
+import type { PublishedTenant } from '../tenants/tenant-repository.ts';
+import type { TenantCache } from '../tenants/tenant-cache.ts';
+import { ProblemError, problems } from './problem.ts';
+
+export interface TenantVariables {
+  tenant: PublishedTenant;
+}
+
+const allowedMethods = 'GET, POST, OPTIONS';
+const allowedHeaders = 'Content-Type, Idempotency-Key, If-None-Match';
+
+/**
+ * Resolves `:slug` to its published tenant (404 otherwise) and applies the tenant's embed origins:
+ * CORS headers only for an allowed `Origin` (never `*`), `Vary: Origin` always. A browser request from
+ * another origin may still read nothing (no CORS headers); writes and preflights from it get 403.
+ * Requests without `Origin` (server-to-server) are not browsers' and pass.
+ */
+export function tenantOrigin(tenants: TenantCache) {
+  return createMiddleware<{ Variables: TenantVariables }>(async (c, next) => {
+    c.header('Vary', 'Origin');
+    const tenant = await tenants.get(c.req.param('slug') ?? '');
+    if (!tenant) throw problems.notFound('No reporting point with this name');
+    c.set('tenant', tenant);
+
+    const origin = c.req.header('origin');
+    const allowed = origin !== undefined && tenant.settings.allowedOrigins.includes(origin);
+    if (origin !== undefined && !allowed && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      throw new ProblemError(403, 'origin-not-allowed', 'This site may not send reports to this reporting point', {
+        detail: 'The page’s origin is not among the tenant’s allowed embed origins.',
+        headers: { Vary: 'Origin' },
+      });
+    }
+    if (allowed) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Expose-Headers', 'ETag, Retry-After, Location');
+    }
+    if (c.req.method === 'OPTIONS') {
+      return c.body(null, 204, {
+        'Access-Control-Allow-Methods': allowedMethods,
+        'Access-Control-Allow-Headers': allowedHeaders,
+        'Access-Control-Max-Age': '600',
+      });
+    }
+    await next();
+  });
+}

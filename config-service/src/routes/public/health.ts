@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { ProblemError } from '../../http/problem.ts';
+
+/** `GET /api/v1/health`: 200 when the service and its database answer, 503 otherwise. */
+export function healthRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const started = performance.now();
+    try {
+      await sql`select 1`.execute(deps.db);
+    } catch {
+      throw new ProblemError(503, 'database-unavailable', 'The database does not answer', {
+        headers: { 'Retry-After': '5' },
+      });
+    }
+    return c.json(
+      { status: 'ok', database: { status: 'ok', latencyMs: Math.round((performance.now() - started) * 10) / 10 } },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
+  });
+}

@@ -1,0 +1,133 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  limits,
+  problemSchema,
+  publicTenantConfigSchema,
+  reportCreatedSchema,
+  reportInputSchema,
+  supportedLocales,
+} from '@meldpunt/contracts';
+import type { AppEnv } from '../../deps.ts';
+
+/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a contracts schema. */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  });
+  return json;
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+const slugParam = {
+  name: 'slug',
+  in: 'path',
+  required: true,
+  description: 'The tenant (reporting point), e.g. `dordrecht`.',
+  schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
+};
+
+/** OpenAPI 3.1 of the public API, generated from the same zod schemas the routes validate with. */
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Meldpunt public API',
+      version: '1.0.0',
+      description:
+        'Tenant configuration and report intake for Meldpunt, the street-harassment reporting point of Dutch municipalities. Every error is RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/' }],
+    paths: {
+      '/api/v1/tenants/{slug}/config': {
+        get: {
+          operationId: 'getTenantConfig',
+          summary: 'The published public configuration of a tenant',
+          parameters: [
+            slugParam,
+            {
+              name: 'locale',
+              in: 'query',
+              required: false,
+              description: 'Narrow every text to this language (falls back to the tenant default).',
+              schema: { type: 'string', enum: supportedLocales },
+            },
+            { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'The published config',
+              headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/PublicTenantConfig' } } },
+            },
+            '304': { description: 'Not modified (matches If-None-Match)' },
+            '404': problem('No such tenant'),
+            '422': problem('Invalid query'),
+          },
+        },
+      },
+      '/api/v1/tenants/{slug}/reports': {
+        post: {
+          operationId: 'createReport',
+          summary: 'Send a report to a tenant',
+          parameters: [
+            slugParam,
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description:
+                'One per draft. The same key with the same body returns the original 201; with another body, 422.',
+              schema: { type: 'string', minLength: 8, maxLength: limits.idempotencyKeyMaxLength },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportInput' } } },
+          },
+          responses: {
+            '201': {
+              description: 'Stored',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportCreated' } } },
+            },
+            '400': problem('Malformed JSON or header'),
+            '403': problem('The page’s origin may not send reports to this tenant'),
+            '404': problem('No such tenant'),
+            '413': problem(`Body over ${limits.maxBodyBytes} bytes`),
+            '415': problem('Not JSON'),
+            '422': problem('Invalid fields (see `errors`) or Idempotency-Key reused with another body'),
+            '429': problem('Too many reports from this client; see Retry-After'),
+          },
+        },
+      },
+      '/api/v1/health': {
+        get: {
+          operationId: 'health',
+          summary: 'Service and database health',
+          responses: { '200': { description: 'Healthy' }, '503': problem('Database unavailable') },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        PublicTenantConfig: schemaOf(publicTenantConfigSchema, 'output'),
+        ReportInput: schemaOf(reportInputSchema, 'input'),
+        ReportCreated: schemaOf(reportCreatedSchema, 'output'),
+        Problem: schemaOf(problemSchema, 'output'),
+      },
+    },
+  };
+}
+
+export function openApiRoutes() {
+  const body = JSON.stringify(openApiDocument());
+  return new Hono<AppEnv>().get('/', (c) =>
+    c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),
+  );
+}

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { zValidator } from '@hono/zod-validator';
+import { limits, reportInputSchema, tenantReportErrors } from '@meldpunt/contracts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { clientAddress } from '../../http/client-address.ts';
+import { ProblemError, problems } from '../../http/problem.ts';
+import { tenantOrigin } from '../../http/tenant-origin.ts';
+import { validationHook } from '../../http/validation.ts';
+import { submitReport } from '../../reports/report-service.ts';
+
+const idempotencyKeyPattern = new RegExp(`^[\\x21-\\x7e]{8,${limits.idempotencyKeyMaxLength}}$`);
+
+/** 415 unless the body is declared as JSON. */
+const requireJson = createMiddleware(async (c, next) => {
+  const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new ProblemError(415, 'unsupported-media-type', 'Send the report as JSON', {
+      detail: 'Use Content-Type: application/json.',
+    });
+  }
+  await next();
+});
+
+const limitBody = bodyLimit({
+  maxSize: limits.maxBodyBytes,
+  onError: () => {
+    throw new ProblemError(413, 'payload-too-large', 'The report is too large', {
+      detail: `A report may be at most ${limits.maxBodyBytes / 1024} KB.`,
+    });
+  },
+});
+
+/** `POST /api/v1/tenants/:slug/reports`: takes a report in for the tenant. */
+export function reportRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use('/:slug/reports', tenantOrigin(deps.tenants))
+    .post(
+      '/:slug/reports',
+      limitBody,
+      requireJson,
+      zValidator('json', reportInputSchema, validationHook),
+      async (c) => {
+        const tenant = c.get('tenant');
+        const input = c.req.valid('json');
+
+        const idempotencyKey = c.req.header('idempotency-key');
+        if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+          throw new ProblemError(400, 'bad-idempotency-key', 'The Idempotency-Key header is not valid', {
+            detail: `Use 8 to ${limits.idempotencyKeyMaxLength} visible ASCII characters, e.g. a UUID.`,
+          });
+        }
+        const errors = tenantReportErrors(tenant.config, input);
+        if (errors.length > 0) throw problems.validation(errors);
+
+        const limit = tenant.settings.rateLimit;
+        const client = deps.rateLimiter.clientKey(clientAddress(c, deps.trustProxy));
+        const wait = deps.rateLimiter.retryAfter(tenant.id, client, limit);
+        if (wait > 0) {
+          throw new ProblemError(429, 'too-many-reports', 'Too many reports from this connection', {
+            detail: `Try again in ${Math.ceil(wait / 60)} minute(s). In an emergency, call 112.`,
+            headers: { 'Retry-After': String(wait) },
+          });
+        }
+
+        const result = await submitReport(deps, tenant, input, idempotencyKey);
+        if (result.created) deps.rateLimiter.consume(tenant.id, client, limit);
+        c.var.log.info({ tenant: tenant.slug, reportId: result.body.id, replay: !result.created }, 'report accepted');
+        return c.json(result.body, 201, { 'Cache-Control': 'no-store' });
+      },
+    );
+}

@@ -1,0 +1,49 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { connectFromEnv } from './db/connect.ts';
+import { loadEnv } from './env.ts';
+import { ReportRateLimiter } from './http/rate-limit.ts';
+import { loadContactKey } from './keys.ts';
+import { createLogger } from './logger.ts';
+import { ContactSealer } from './reports/contact-crypto.ts';
+import { seedDemoTenants } from './tenants/demo-seed.ts';
+import { TenantCache } from './tenants/tenant-cache.ts';
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+const database = await connectFromEnv(env);
+logger.info(
+  { database: database.kind, dataDir: database.kind === 'pglite' ? env.DATA_DIR : undefined },
+  'database ready',
+);
+
+if (env.SEED_DEMO) {
+  const seeded = await seedDemoTenants(database.db);
+  logger.info({ tenants: seeded.map((r) => `${r.slug}:${r.outcome}`) }, 'demo tenants seeded');
+}
+
+const app = createApp({
+  db: database.db,
+  tenants: new TenantCache(database.db, { refreshAfterMs: env.CONFIG_REFRESH_MS }),
+  sealer: new ContactSealer(loadContactKey(env, logger)),
+  rateLimiter: new ReportRateLimiter(),
+  logger,
+  trustProxy: env.TRUST_PROXY,
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
+  logger.info({ port: info.port }, `Meldpunt config-service listening on http://localhost:${info.port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

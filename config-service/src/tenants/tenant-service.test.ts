@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import {
+  createTestContext,
+  databaseKind,
+  minimalReport,
+  postReport,
+  readJson,
+  tenantDocument,
+  type TestContext,
+} from '../../test/helpers.ts';
+import { seedDemoTenants } from './demo-seed.ts';
+import { findPublishedTenant } from './tenant-repository.ts';
+import { importTenant } from './tenant-service.ts';
+
+describe(`tenant import (${databaseKind})`, () => {
+  let ctx: TestContext;
+  before(async () => {
+    ctx = await createTestContext();
+  });
+  after(() => ctx.close());
+
+  it('creates, then leaves an unchanged document alone, then publishes a changed one as a new version', async () => {
+    const slug = `imp-${randomUUID().slice(0, 8)}`;
+    assert.equal((await importTenant(ctx.db, tenantDocument(slug))).outcome, 'created');
+    assert.deepEqual(
+      { ...(await importTenant(ctx.db, tenantDocument(slug))), tenantId: undefined },
+      { slug, tenantId: undefined, outcome: 'unchanged', version: 1 },
+    );
+    const changed = await importTenant(ctx.db, tenantDocument(slug, { config: { locales: ['nl', 'en', 'ar'] } }));
+    assert.equal(changed.outcome, 'updated');
+    assert.equal(changed.version, 2);
+    const published = await findPublishedTenant(ctx.db, slug);
+    assert.deepEqual(published?.config.locales, ['nl', 'en', 'ar']);
+    // Settings alone change the tenant, not the public config version.
+    const settingsOnly = await importTenant(
+      ctx.db,
+      tenantDocument(slug, {
+        config: { locales: ['nl', 'en', 'ar'] },
+        settings: { allowedOrigins: ['https://a.example'] },
+      }),
+    );
+    assert.deepEqual([settingsOnly.outcome, settingsOnly.version], ['updated', 2]);
+  });
+
+  it('rejects an invalid document and writes nothing', async () => {
+    const slug = `bad-${randomUUID().slice(0, 8)}`;
+    const doc = tenantDocument(slug, { config: { categories: [{ id: 'custom' }] } }); // custom needs a label
+    await assert.rejects(importTenant(ctx.db, doc));
+    assert.equal(await findPublishedTenant(ctx.db, slug), undefined);
+  });
+
+  it('seeds the four demo tenants, and a second seed changes nothing', async () => {
+    const first = await seedDemoTenants(ctx.db);
+    assert.deepEqual(first.map((r) => r.slug).sort(), ['almere', 'dordrecht', 'eindhoven', 'nederland']);
+    const second = await seedDemoTenants(ctx.db);
+    assert.deepEqual(
+      second.map((r) => r.outcome),
+      ['unchanged', 'unchanged', 'unchanged', 'unchanged'],
+    );
+    const almere = await findPublishedTenant(ctx.db, 'almere');
+    assert.equal(almere?.config.followUp.mode, 'none');
+    const nederland = await findPublishedTenant(ctx.db, 'nederland');
+    assert.equal(nederland?.config.kind, 'national');
+    for (const r of second) assert.match((await findPublishedTenant(ctx.db, r.slug))!.config.name, /demo/i);
+
+    // The foundation's minimal body is valid for the demo tenant dordrecht, and lands there.
+    const res = await postReport(ctx, 'dordrecht', minimalReport());
+    assert.equal(res.status, 201, await res.clone().text());
+    const { id } = await readJson(res);
+    const row = await ctx.db.selectFrom('report').select('tenant_id').where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.tenant_id, first.find((r) => r.slug === 'dordrecht')!.tenantId);
+  });
+});

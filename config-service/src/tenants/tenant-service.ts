@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { Kysely } from 'kysely';
+import { tenantImportSchema, type TenantImport } from '@meldpunt/contracts';
+import type { Database } from '../db/database.ts';
+import {
+  findTenantBySlug,
+  insertConfigVersion,
+  insertTenant,
+  latestConfigVersion,
+  publishConfigVersion,
+  updateTenant,
+} from './tenant-repository.ts';
+
+export interface ImportResult {
+  slug: string;
+  tenantId: string;
+  /** `created`: new tenant; `updated`: new config version published or settings changed; `unchanged`: nothing to do. */
+  outcome: 'created' | 'updated' | 'unchanged';
+  version: number;
+}
+
+/**
+ * Creates or updates a tenant from an import document (contracts' `tenantImportSchema`) and publishes
+ * its config. Idempotent: importing the same document twice changes nothing the second time.
+ */
+export async function importTenant(db: Kysely<Database>, input: unknown): Promise<ImportResult> {
+  const doc: TenantImport = tenantImportSchema.parse(input);
+  // Compare as stored: JSON drops undefined keys, jsonb forgets key order.
+  const config = jsonRoundTrip(doc.config);
+  const settings = jsonRoundTrip(doc.settings);
+  return db.transaction().execute(async (trx) => {
+    const existing = await findTenantBySlug(trx, config.slug);
+    if (!existing) {
+      const tenantId = randomUUID();
+      await insertTenant(trx, {
+        id: tenantId,
+        slug: config.slug,
+        name: config.name,
+        kind: config.kind,
+        isDemo: doc.demo,
+        settings,
+      });
+      await insertConfigVersion(trx, tenantId, 1, config);
+      await publishConfigVersion(trx, tenantId, 1);
+      return { slug: config.slug, tenantId, outcome: 'created', version: 1 };
+    }
+    const latest = await latestConfigVersion(trx, existing.id);
+    const tenantChanged =
+      existing.name !== config.name ||
+      existing.kind !== config.kind ||
+      existing.is_demo !== doc.demo ||
+      !isDeepStrictEqual(existing.settings, settings);
+    const configChanged = !latest || !isDeepStrictEqual(latest.config, config);
+    if (tenantChanged) {
+      await updateTenant(trx, existing.id, { name: config.name, kind: config.kind, isDemo: doc.demo, settings });
+    }
+    let version = existing.published_version ?? latest?.version ?? 0;
+    if (configChanged) {
+      version = (latest?.version ?? 0) + 1;
+      await insertConfigVersion(trx, existing.id, version, config);
+    }
+    if (configChanged || existing.published_version !== version) {
+      await publishConfigVersion(trx, existing.id, version);
+    }
+    const changed = tenantChanged || configChanged || existing.published_version !== version;
+    return { slug: config.slug, tenantId: existing.id, outcome: changed ? 'updated' : 'unchanged', version };
+  });
+}
+
+function jsonRoundTrip<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
