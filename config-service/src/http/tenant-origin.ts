@@ -14,7 +14,8 @@ const allowedHeaders = 'Content-Type, Idempotency-Key, If-None-Match';
  * Resolves `:slug` to its published tenant (404 otherwise) and applies the tenant's embed origins:
  * CORS headers only for an allowed `Origin` (never `*`), `Vary: Origin` always. A browser request from
  * another origin may still read nothing (no CORS headers); writes and preflights from it get 403.
- * Requests without `Origin` (server-to-server) are not browsers' and pass.
+ * Requests without `Origin` (server-to-server) are not browsers' and pass, and so do same-origin
+ * requests from pages this service serves itself (the demo site).
  */
 export function tenantOrigin(tenants: TenantCache) {
   return createMiddleware<{ Variables: TenantVariables }>(async (c, next) => {
@@ -24,7 +25,8 @@ export function tenantOrigin(tenants: TenantCache) {
     c.set('tenant', tenant);
 
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && tenant.settings.allowedOrigins.includes(origin);
+    const allowed =
+      origin !== undefined && (tenant.settings.allowedOrigins.includes(origin) || origin === new URL(c.req.url).origin);
     if (origin !== undefined && !allowed && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       throw new ProblemError(403, 'origin-not-allowed', 'This site may not send reports to this reporting point', {
         detail: 'The page’s origin is not among the tenant’s allowed embed origins.',

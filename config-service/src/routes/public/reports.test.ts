@@ -286,6 +286,16 @@ describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
       assert.equal(await countReports(ctx.db, tenant.id), 0);
     });
 
+    it('same-origin pages of the service itself (the demo site) may send', async () => {
+      const tenant = await ctx.createTenant();
+      const res = await ctx.app.request(`http://meldpunt.example/api/v1/tenants/${tenant.slug}/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: 'http://meldpunt.example' },
+        body: JSON.stringify(minimalReport()),
+      });
+      assert.equal(res.status, 201);
+    });
+
     it('one tenant’s origin is not another’s', async () => {
       const other = await ctx.createTenant({ settings: { allowedOrigins: ['https://www.andere-gemeente.example'] } });
       const res = await postReport(ctx, other.slug, minimalReport(), {
