@@ -19,8 +19,9 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('log', deps.logger.child({ requestId: c.var.requestId }));
-    await next();
+    // Before `next()`: headers set later would make Hono rebuild the response (a slow path).
     c.header('X-Request-Id', c.var.requestId);
+    await next();
     // Route pattern, not the raw URL: no query strings or stray input in the logs.
     c.var.log.info(
       {

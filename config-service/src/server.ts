@@ -43,6 +43,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
   await database.close();
+  logger.flush();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

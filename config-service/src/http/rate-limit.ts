@@ -10,6 +10,8 @@ export class ReportRateLimiter {
   #secret = randomBytes(32);
   #secretDay = -1;
   readonly #windows = new Map<string, { start: number; count: number }>();
+  /** Address → key for the current day, so a busy client costs one HMAC a day, not one per request. */
+  readonly #keys = new Map<string, string>();
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
@@ -22,11 +24,16 @@ export class ReportRateLimiter {
       this.#secret = randomBytes(32);
       this.#secretDay = day;
       this.#windows.clear();
+      this.#keys.clear();
     }
-    return createHmac('sha256', this.#secret)
-      .update(address ?? 'unknown')
-      .digest('base64url')
-      .slice(0, 22);
+    const addr = address ?? 'unknown';
+    let key = this.#keys.get(addr);
+    if (!key) {
+      key = createHmac('sha256', this.#secret).update(addr).digest('base64url').slice(0, 22);
+      if (this.#keys.size > 100_000) this.#keys.clear();
+      this.#keys.set(addr, key);
+    }
+    return key;
   }
 
   /** Seconds until the client may send again, or 0 when it may send now. */

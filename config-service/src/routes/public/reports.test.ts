@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { referenceSchema, reportCreatedSchema, problemSchema } from '@meldpunt/contracts';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import { findPostgresBin } from '../../../test/postgres.ts';
 import {
   countReports,
   createTestContext,
@@ -105,6 +109,35 @@ describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
       assert.deepEqual(ctx.deps.sealer.open(row.contact_sealed!, { reportId: id, tenantId: tenant.id }), contact);
       assert.throws(() => ctx.deps.sealer.open(row.contact_sealed!, { reportId: id, tenantId: 'another-tenant' }));
     });
+
+    it(
+      'pg_dump of the real database does not show the e-mail address',
+      { skip: databaseKind !== 'postgres' && 'pg_dump needs the PostgreSQL run' },
+      async () => {
+        const tenant = await ctx.createTenant();
+        const res = await postReport(ctx, tenant.slug, minimalReport({ contact: { email, wantsFollowUp: true } }));
+        assert.equal(res.status, 201);
+        const bin = findPostgresBin()!;
+        const url = new URL(process.env.TEST_DATABASE_URL!);
+        const { stdout } = await promisify(execFile)(
+          join(bin, 'pg_dump'),
+          [
+            '-h',
+            url.hostname,
+            '-p',
+            url.port,
+            '-U',
+            'postgres',
+            '--data-only',
+            '--table=report',
+            url.pathname.slice(1),
+          ],
+          { maxBuffer: 256 * 1024 * 1024 },
+        );
+        assert.ok(stdout.includes(tenant.id), 'the dump holds the report');
+        assert.ok(!stdout.includes(email), 'the dump shows the e-mail address');
+      },
+    );
 
     it('are refused (422) by a tenant that gives no follow-up, and nothing is stored', async () => {
       const tenant = await ctx.createTenant({

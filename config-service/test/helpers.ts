@@ -1,0 +1,171 @@
+/**
+ * Test context: a real app on a real database. `TEST_DATABASE_URL` (set by test/run.ts) selects a
+ * real PostgreSQL; otherwise every test file gets its own in-memory PGlite. Each test creates its own
+ * tenant with a unique slug, so tests share no rows and can run in any order.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { TenantImportInput } from '@meldpunt/contracts';
+import { createApp, type AppDeps } from '../src/app.ts';
+import type { Database } from '../src/db/database.ts';
+import { openDatabase, type DatabaseHandle } from '../src/db/dialect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { ReportRateLimiter } from '../src/http/rate-limit.ts';
+import { createLogger } from '../src/logger.ts';
+import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { TenantCache } from '../src/tenants/tenant-cache.ts';
+import { importTenant } from '../src/tenants/tenant-service.ts';
+
+export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  db: Kysely<Database>;
+  handle: DatabaseHandle;
+  /** Every log line the app wrote, as raw JSON text. */
+  logs: string[];
+  contactKey: Buffer;
+  createTenant(changes?: TenantChanges): Promise<{ slug: string; id: string }>;
+  /** A fresh app on the same database, with other dependencies overridden. */
+  appWith(overrides: Partial<AppDeps>): ReturnType<typeof createApp>;
+  close(): Promise<void>;
+}
+
+export interface TenantChanges {
+  config?: Partial<TenantImportInput['config']>;
+  settings?: Partial<TenantImportInput['settings']>;
+}
+
+export async function createTestContext(): Promise<TestContext> {
+  const handle = process.env.TEST_DATABASE_URL
+    ? openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 4 })
+    : openDatabase({ pgliteDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  const logs: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
+  const contactKey = randomBytes(32);
+  const deps: AppDeps = {
+    db: handle.db,
+    tenants: new TenantCache(handle.db, { refreshAfterMs: 60_000 }),
+    sealer: new ContactSealer(contactKey),
+    rateLimiter: new ReportRateLimiter(),
+    logger,
+    trustProxy: true,
+  };
+  return {
+    app: createApp(deps),
+    deps,
+    db: handle.db,
+    handle,
+    logs,
+    contactKey,
+    createTenant: async (changes = {}) => {
+      const doc = tenantDocument(`t-${randomUUID().slice(0, 12)}`, changes);
+      const result = await importTenant(handle.db, doc);
+      return { slug: result.slug, id: result.tenantId };
+    },
+    appWith: (overrides) => createApp({ ...deps, ...overrides }),
+    close: () => handle.close(),
+  };
+}
+
+/** A complete, valid tenant import document, like a small municipality. */
+export function tenantDocument(slug: string, changes: TenantChanges = {}): TenantImportInput {
+  return {
+    demo: false,
+    config: {
+      slug,
+      name: `Testgemeente ${slug}`,
+      kind: 'municipality',
+      defaultLocale: 'nl',
+      locales: ['nl', 'en'],
+      branding: { primaryColor: '#1a4d8f' },
+      categories: [{ id: 'verbal' }, { id: 'following' }, { id: 'touching' }],
+      fields: {
+        intervention: true,
+        extra: [
+          {
+            id: 'age_group',
+            type: 'select',
+            label: { nl: 'Leeftijd', en: 'Age' },
+            options: [
+              { id: '18_24', label: { nl: '18 tot 24', en: '18 to 24' } },
+              { id: '25_44', label: { nl: '25 tot 44', en: '25 to 44' } },
+            ],
+          },
+        ],
+      },
+      followUp: {
+        mode: 'active',
+        response: {
+          title: { nl: 'Dank je wel voor je melding', en: 'Thank you for your report' },
+          body: { nl: 'We lezen elke melding.', en: 'We read every report.' },
+        },
+      },
+      privacy: {
+        statement: { nl: 'Alleen het team OOV ziet je melding.' },
+        retentionMonths: 24,
+        contactRetentionMonths: 6,
+      },
+      map: { center: { lat: 51.8133, lng: 4.6901 }, zoom: 13 },
+      ...changes.config,
+    },
+    settings: {
+      allowedOrigins: ['https://www.testgemeente.example'],
+      rateLimit: { reports: 100, windowSeconds: 3600 },
+      delivery: { email: [{ address: 'oov@testgemeente.example' }] },
+      ...changes.settings,
+    },
+  };
+}
+
+/** The minimal body from the foundation issue: always valid. */
+export function minimalReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    role: 'victim',
+    categories: ['verbal'],
+    occurredAt: '2026-11-20T22:30:00+01:00',
+    location: { lat: 51.8133, lng: 4.6901 },
+    description: 'Nageroepen bij het station.',
+    locale: 'nl',
+    ...overrides,
+  };
+}
+
+/** POSTs a report as a browser on an allowed origin would. */
+export function postReport(
+  ctx: Pick<TestContext, 'app'>,
+  slug: string,
+  body: unknown,
+  init: { headers?: Record<string, string>; raw?: string | ReadableStream<Uint8Array> } = {},
+): Promise<Response> {
+  return Promise.resolve(
+    ctx.app.request(`/api/v1/tenants/${slug}/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': randomIp(), ...init.headers },
+      body: init.raw ?? JSON.stringify(body),
+    }),
+  );
+}
+
+/** A different documentation-range address per call, so rate limits only bite where a test wants them. */
+export function randomIp(): string {
+  const b = randomBytes(2);
+  return `198.51.${b[0]}.${b[1]}`;
+}
+
+export async function countReports(db: Kysely<Database>, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('report')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A response's JSON body, loosely typed for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function readJson(res: Response): Promise<any> {
+  return res.json();
+}
