@@ -1,0 +1,207 @@
+import type { TextTree } from '../text-tree.ts';
+import type { core as nl } from '../nl/core.ts';
+
+/** Polish. Plain language, "ty"-form without gendered past tense, never victim-blaming. */
+export const core: TextTree<typeof nl> = {
+  intro: {
+    title: 'Zgłoś nękanie na ulicy',
+    body: 'Czy coś ci się przydarzyło na ulicy, podczas wyjścia na miasto albo w komunikacji publicznej? A może coś takiego działo się na twoich oczach? To nie jest w porządku. Dzięki twojemu zgłoszeniu gmina widzi, gdzie i kiedy to się dzieje.',
+  },
+  app: {
+    loading: 'Ładowanie formularza…',
+    loadError:
+      'Nie można teraz załadować formularza. Spróbuj ponownie później. Grozi ci teraz niebezpieczeństwo? Zadzwoń pod 112.',
+    retry: 'Spróbuj ponownie',
+    anonymous: 'Twoje zgłoszenie jest anonimowe, chyba że podasz swoje dane.',
+  },
+  emergency: {
+    text: 'Grozi ci teraz niebezpieczeństwo? Zadzwoń pod 112.',
+    call: 'Zadzwoń pod 112',
+  },
+  quickExit: {
+    button: 'Szybkie wyjście',
+    label: 'Szybkie wyjście: natychmiast opuść tę stronę',
+    hint: 'Wskazówka: naciśnij dwa razy Escape, aby szybko opuścić tę stronę.',
+  },
+  language: {
+    label: 'Język',
+  },
+  help: {
+    toggle: 'Pomoc i informacje',
+    title: 'Pomoc i informacje',
+    intro:
+      'To, co ci się przydarzyło, nie jest twoją winą. Rozmowa często pomaga. Te organizacje wysłuchają cię i pomogą – bezpłatnie.',
+    notPolice: 'Zgłoszenie tutaj nie jest zawiadomieniem na policję.',
+    police: 'Chcesz złożyć zawiadomienie na policji? Możesz to zrobić przez politie.nl lub pod numerem 0900-8844.',
+    punishable: 'Molestowanie seksualne na ulicy jest karalne.',
+    call: 'Zadzwoń: {{phone}}',
+    website: 'Strona internetowa: {{name}}',
+    referrals: {
+      slachtofferhulp: {
+        name: 'Slachtofferhulp Nederland (holenderska organizacja pomocy ofiarom)',
+        description: 'Rozmowa o tym, co się stało, pomoc i porady.',
+      },
+      csg: {
+        name: 'Centrum Seksueel Geweld (pomoc po przemocy seksualnej)',
+        description: 'Przy przemocy seksualnej, która wydarzyła się niedawno: dostępne przez całą dobę.',
+      },
+      veiligThuis: {
+        name: 'Veilig Thuis (pomoc przy przemocy domowej)',
+        description: 'Porady i pomoc w sprawie przemocy domowej i krzywdzenia dzieci.',
+      },
+      mma: {
+        name: 'Meld Misdaad Anoniem (anonimowe zgłaszanie przestępstw)',
+        description: 'Anonimowe przekazanie informacji o przestępstwie.',
+      },
+    },
+  },
+  progress: 'Krok {{current}} z {{total}}',
+  nav: {
+    back: 'Wstecz',
+    next: 'Dalej',
+    send: 'Wyślij zgłoszenie',
+    sending: 'Wysyłanie zgłoszenia…',
+    change: 'Zmień',
+    changeSection: 'Zmień: {{section}}',
+  },
+  errors: {
+    summaryTitle: 'Sprawdź, proszę:',
+    roleRequired: 'Wybierz, co najlepiej pasuje.',
+    categoriesRequired: 'Wybierz co najmniej jeden rodzaj.',
+    dateRequired: 'Wpisz datę.',
+    dateInvalid: 'Ta data jest nieprawidłowa.',
+    dateFuture: 'Ta data jest w przyszłości.',
+    timeRequired: 'Wpisz godzinę albo wybierz inną odpowiedź powyżej.',
+    partOfDayRequired: 'Wybierz porę dnia.',
+    locationRequired: 'Wybierz miejsce albo opisz je słowami.',
+    emailInvalid: 'Ten adres e-mail jest nieprawidłowy.',
+    phoneInvalid: 'Ten numer telefonu jest nieprawidłowy.',
+    contactNeeded: 'Wpisz adres e-mail lub numer telefonu, abyśmy mogli się z tobą skontaktować.',
+    tooLong: 'Ten tekst jest za długi.',
+    invalid: 'Ta odpowiedź jest nieprawidłowa.',
+    network:
+      'Twoje zgłoszenie nie zostało jeszcze wysłane: brak połączenia. Twoje odpowiedzi zostaną zachowane, dopóki ta strona jest otwarta.',
+    offline: 'Gdy tylko połączenie wróci, automatycznie wyślemy twoje zgłoszenie.',
+    server:
+      'Twoje zgłoszenie nie zostało jeszcze wysłane: coś poszło nie tak po naszej stronie. Twoje odpowiedzi są zachowane. Spróbuj ponownie.',
+    rateLimit: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{minutes}} min.',
+    tryAgain: 'Spróbuj ponownie',
+  },
+  steps: {
+    who: {
+      title: 'Kto zgłasza?',
+      legend: 'Co najlepiej pasuje?',
+      victim: 'To spotkało mnie',
+      bystander: 'To działo się na moich oczach',
+      other: 'Inne',
+      otherHint: 'Na przykład: to spotkało kogoś, kogo znam.',
+    },
+    what: {
+      title: 'Co się stało?',
+      legend: 'Wybierz, co pasuje. Możesz wybrać więcej niż jedną odpowiedź.',
+    },
+    when: {
+      title: 'Kiedy to się stało?',
+      hint: 'Nawet jeśli to było dawno temu, chętnie przyjmiemy twoje zgłoszenie.',
+      legend: 'Jak dobrze to pamiętasz?',
+      exact: 'Znam datę i godzinę',
+      partOfDay: 'Znam datę i porę dnia',
+      approximate: 'Nie pamiętam dokładnie',
+      date: 'Data',
+      approximateDate: 'Jaka to była mniej więcej data?',
+      approximateHint: 'Wystarczy przybliżona data.',
+      time: 'Godzina',
+      partOfDayLabel: 'Pora dnia',
+      choose: 'Wybierz…',
+      parts: {
+        night: 'Noc (od 0 do 6)',
+        morning: 'Rano (od 6 do 12)',
+        afternoon: 'Popołudnie (od 12 do 18)',
+        evening: 'Wieczór (od 18 do 24)',
+      },
+    },
+    where: {
+      title: 'Gdzie to się stało?',
+      hint: 'Wyszukaj adres, użyj swojej lokalizacji, wybierz miejsce na mapie albo je opisz. Wystarczy jeden sposób.',
+    },
+    details: {
+      title: 'Chcesz coś jeszcze dodać?',
+      hint: 'Wszystko w tym kroku jest nieobowiązkowe.',
+      description: 'Co się stało?',
+      descriptionHint:
+        'Opisz tyle, ile chcesz. Nie wpisuj, proszę, imion, nazwisk ani danych kontaktowych innych osób.',
+      remaining: 'Pozostało znaków: {{count}}',
+      intervened: 'Czy ktoś zareagował lub pomógł?',
+      yes: 'Tak',
+      no: 'Nie',
+      unknown: 'Nie wiem',
+      optional: 'nieobowiązkowe',
+      why: 'Dlaczego o to pytamy?',
+      choose: 'Wybierz…',
+    },
+    contact: {
+      title: 'Czy chcesz, żebyśmy się z tobą skontaktowali?',
+      intro: 'To nie jest obowiązkowe. Bez podania danych twoje zgłoszenie jest anonimowe.',
+      whoSees:
+        'Twoje dane widzą tylko pracownicy {{name}}, którzy zajmują się zgłoszeniami. Używają ich wyłącznie po to, aby skontaktować się z tobą w sprawie tego zgłoszenia. Przechowujemy je w formie zaszyfrowanej i usuwamy po {{months}} miesiącach.',
+      legend: 'Kontakt',
+      anonymous: 'Nie, zgłaszam anonimowo',
+      wantsFollowUp: 'Tak, proszę o kontakt',
+      name: 'Imię i nazwisko',
+      email: 'Adres e-mail',
+      phone: 'Numer telefonu',
+      needOne: 'Wpisz adres e-mail lub numer telefonu (albo oba).',
+    },
+    review: {
+      title: 'Sprawdź swoje zgłoszenie',
+      intro: 'Czy wszystko się zgadza? Jeśli tak, możesz wysłać zgłoszenie.',
+      who: 'Kto',
+      what: 'Co',
+      when: 'Kiedy',
+      where: 'Gdzie',
+      details: 'Szczegóły',
+      intervened: 'Reakcja lub pomoc innych',
+      contact: 'Kontakt',
+      anonymous: 'Anonimowo',
+      empty: 'Nie wypełniono',
+      privacy: 'Jak postępujemy z twoimi danymi',
+      retention: 'Przechowujemy twoje zgłoszenie przez {{months}} mies. Nie zapisujemy adresów IP.',
+    },
+    done: {
+      reference: 'Numer twojego zgłoszenia',
+      referenceHint: 'Zapisz ten numer, jeśli zechcesz później skontaktować się z nami w sprawie tego zgłoszenia.',
+      next: 'Co dalej?',
+      nextActive: 'Pracownicy {{name}} przeczytają twoje zgłoszenie. Jeśli prosisz o kontakt, skontaktują się z tobą.',
+      noFollowUp:
+        'Uwaga: {{name}} nie kontaktuje się w sprawie zgłoszeń. Potrzebujesz pomocy albo chcesz złożyć zawiadomienie na policji? Skontaktuj się wtedy bezpośrednio z organizacjami z części Pomoc i informacje albo z policją (0900-8844).',
+      another: 'Zgłoś coś jeszcze',
+    },
+  },
+  categories: {
+    verbal: {
+      label: 'Uwagi lub zaczepki słowne',
+      description: 'Na przykład uwagi o charakterze seksualnym, wyzwiska lub syczenie.',
+    },
+    sounds: { label: 'Dźwięki lub gwizdanie', description: 'Na przykład gwizdanie, odgłosy całowania lub trąbienie.' },
+    gestures: { label: 'Gesty', description: 'Na przykład gesty seksualne lub groźne.' },
+    following: { label: 'Śledzenie', description: 'Ktoś szedł, jechał rowerem lub samochodem za tobą.' },
+    touching: {
+      label: 'Niechciany dotyk',
+      description: 'Na przykład obmacywanie, chwytanie lub przyciskanie się do ciebie.',
+    },
+    exposure: { label: 'Pokazywanie miejsc intymnych lub narządów płciowych', description: 'Ktoś się obnażył.' },
+    filming: { label: 'Filmowanie lub fotografowanie', description: 'Bez twojej zgody.' },
+    threat: { label: 'Groźby lub przemoc', description: 'Na przykład grożenie, popychanie lub bicie.' },
+    discrimination: {
+      label: 'Dyskryminacja',
+      description:
+        'Na przykład z powodu koloru skóry, pochodzenia, religii, płci, orientacji seksualnej lub niepełnosprawności.',
+    },
+    other: { label: 'Coś innego', description: 'Coś, czego nie ma na liście powyżej.' },
+  },
+  roles: {
+    victim: 'To spotkało mnie',
+    bystander: 'To działo się na moich oczach',
+    other: 'Inne',
+  },
+};

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { supportedLocales } from '@meldpunt/contracts';
+import { loadTexts, localeNames, textKeys, type Texts } from './index.ts';
+
+const defaultTexts = Object.fromEntries(
+  await Promise.all(supportedLocales.map(async (locale) => [locale, await loadTexts[locale]()] as const)),
+) as Record<(typeof supportedLocales)[number], Texts>;
+
+const source = textKeys(defaultTexts.nl).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+function lookup(tree: object, key: string): string {
+  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
+}
+
+describe('default texts', () => {
+  it('exist for every supported locale, with a name', () => {
+    assert.deepEqual(Object.keys(defaultTexts).sort(), [...supportedLocales].sort());
+    for (const locale of supportedLocales) assert.ok(localeNames[locale]);
+  });
+
+  for (const locale of supportedLocales) {
+    it(`${locale}: has exactly the keys of nl, each a non-empty text with the same placeholders`, () => {
+      const keys = textKeys(defaultTexts[locale]).sort();
+      const missing = source.filter((k) => !keys.includes(k));
+      const extra = keys.filter((k) => !source.includes(k));
+      assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
+      for (const key of source) {
+        const text = lookup(defaultTexts[locale], key);
+        assert.ok(text.trim().length > 0, `${locale}: ${key} is empty`);
+        assert.deepEqual(placeholders(text), placeholders(lookup(defaultTexts.nl, key)), `${locale}: ${key}`);
+      }
+    });
+  }
+
+  it('never blame the victim: no advice to be more careful', () => {
+    const all = JSON.stringify(defaultTexts.nl) + JSON.stringify(defaultTexts.en);
+    assert.doesNotMatch(all, /voorzichtig|careful|eigen schuld|your own fault/i);
+    assert.match(JSON.stringify(defaultTexts.nl), /niet jouw schuld/);
+  });
+
+  it('always tell about 112 and that a report is not a police report', () => {
+    for (const locale of supportedLocales) {
+      assert.match(defaultTexts[locale].emergency.text, /112/);
+      assert.match(defaultTexts[locale].help.police, /0900-8844/);
+    }
+  });
+});
