@@ -23,8 +23,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['**/*.test.ts', 'config-service/test/**'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    files: ['**/*.test.ts', 'config-service/test/**', 'embed-demo/e2e/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Chai's `expect(x).to.exist` is an expression by design.
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
   {
     files: ['widget/**/*.ts', 'embed-demo/**/*.{js,ts}'],

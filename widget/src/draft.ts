@@ -1,0 +1,201 @@
+import type { ReportInputBody, ReportLocation, ReportRole, TenantConfig } from '@meldpunt/contracts';
+import { limits } from '@meldpunt/contracts/limits';
+
+export type StepId = 'who' | 'what' | 'when' | 'where' | 'details' | 'contact' | 'review';
+export type TimeMode = 'exact' | 'part-of-day' | 'approximate';
+export type PartOfDay = 'night' | 'morning' | 'afternoon' | 'evening';
+
+/** What the reporter has filled in so far. Lives in memory only — never in any browser storage. */
+export interface Draft {
+  role?: ReportRole;
+  categories: string[];
+  timeMode: TimeMode;
+  date: string;
+  time: string;
+  partOfDay?: PartOfDay;
+  location?: ReportLocation;
+  description: string;
+  intervened?: 'yes' | 'no' | 'unknown';
+  extra: Record<string, string>;
+  wantsContact: boolean;
+  name: string;
+  email: string;
+  phone: string;
+}
+
+export function emptyDraft(): Draft {
+  return {
+    categories: [],
+    timeMode: 'exact',
+    date: '',
+    time: '',
+    description: '',
+    extra: {},
+    wantsContact: false,
+    name: '',
+    email: '',
+    phone: '',
+  };
+}
+
+/** The steps this tenant asks, in order: contact only when the tenant follows up. */
+export function stepsFor(config: TenantConfig): StepId[] {
+  return [
+    'who',
+    'what',
+    'when',
+    'where',
+    'details',
+    ...(config.followUp.mode === 'active' ? ['contact' as const] : []),
+    'review',
+  ];
+}
+
+/** A client-side problem with one field; `message` is a text key. */
+export interface DraftError {
+  /** The control's id inside the widget, also the error summary's link target. */
+  field: string;
+  message: string;
+}
+
+/** Representative hour for a part of the day, so `occurredAt` stays a moment. */
+const partOfDayHour: Record<PartOfDay, string> = {
+  night: '03:00',
+  morning: '09:00',
+  afternoon: '15:00',
+  evening: '21:00',
+};
+
+/** `YYYY-MM-DD` + `HH:MM` in the reporter's own time zone, as ISO 8601 with offset. */
+export function toOccurredAt(date: string, time: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
+  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const local = new Date(year, month - 1, day, hours, minutes);
+  // Rejects dates that roll over, like 31 February.
+  if (Number.isNaN(local.getTime()) || local.getDate() !== day) return undefined;
+  const offset = -local.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  return `${date}T${time}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+function occurredAtOf(draft: Draft): string | undefined {
+  const time =
+    draft.timeMode === 'exact'
+      ? draft.time
+      : draft.timeMode === 'part-of-day'
+        ? draft.partOfDay
+          ? partOfDayHour[draft.partOfDay]
+          : ''
+        : '12:00';
+  return toOccurredAt(draft.date, time);
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const phonePattern = /^\+?[0-9 ()-]{6,}$/;
+
+/** Checks one step; an empty list means the reporter may go on. */
+export function validateStep(step: StepId, draft: Draft, now = Date.now()): DraftError[] {
+  const errors: DraftError[] = [];
+  switch (step) {
+    case 'who':
+      if (!draft.role) errors.push({ field: 'role-victim', message: 'errors.roleRequired' });
+      break;
+    case 'what':
+      if (draft.categories.length === 0) errors.push({ field: 'categories', message: 'errors.categoriesRequired' });
+      break;
+    case 'when': {
+      if (!draft.date) {
+        errors.push({ field: 'date', message: 'errors.dateRequired' });
+        break;
+      }
+      if (draft.timeMode === 'exact' && !draft.time) errors.push({ field: 'time', message: 'errors.timeRequired' });
+      if (draft.timeMode === 'part-of-day' && !draft.partOfDay)
+        errors.push({ field: 'part-of-day', message: 'errors.partOfDayRequired' });
+      if (errors.length) break;
+      const at = occurredAtOf(draft);
+      if (!at) errors.push({ field: 'date', message: 'errors.dateInvalid' });
+      else if (Date.parse(at) > now + limits.clockSkewMs) errors.push({ field: 'date', message: 'errors.dateFuture' });
+      else if (Date.parse(at) < Date.parse(limits.earliestOccurredAt))
+        errors.push({ field: 'date', message: 'errors.dateInvalid' });
+      break;
+    }
+    case 'where': {
+      const loc = draft.location;
+      if (!loc || (loc.lat === undefined && !loc.text?.trim()))
+        errors.push({ field: 'location', message: 'errors.locationRequired' });
+      break;
+    }
+    case 'details':
+      if (draft.description.length > limits.descriptionMaxLength)
+        errors.push({ field: 'description', message: 'errors.tooLong' });
+      break;
+    case 'contact':
+      if (!draft.wantsContact) break;
+      if (draft.email && !emailPattern.test(draft.email.trim()))
+        errors.push({ field: 'email', message: 'errors.emailInvalid' });
+      if (draft.phone && !phonePattern.test(draft.phone.trim()))
+        errors.push({ field: 'phone', message: 'errors.phoneInvalid' });
+      if (!draft.email.trim() && !draft.phone.trim()) errors.push({ field: 'email', message: 'errors.contactNeeded' });
+      break;
+    case 'review':
+      break;
+  }
+  return errors;
+}
+
+/** The request body for the API (contracts' report input). */
+export function toReportBody(draft: Draft, config: TenantConfig, locale: string): ReportInputBody {
+  const extra = Object.fromEntries(Object.entries(draft.extra).filter(([, v]) => v.trim() !== ''));
+  const location: ReportLocation = { ...draft.location };
+  if (location.text !== undefined && !location.text.trim()) delete location.text;
+  const contact =
+    config.followUp.mode === 'active' && draft.wantsContact
+      ? {
+          wantsFollowUp: true,
+          ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
+          ...(draft.email.trim() ? { email: draft.email.trim() } : {}),
+          ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
+        }
+      : undefined;
+  const occurredAt = occurredAtOf(draft);
+  if (!draft.role || !occurredAt) throw new Error('toReportBody before the draft was validated');
+  return {
+    role: draft.role,
+    categories: draft.categories,
+    occurredAt,
+    timePrecision: draft.timeMode,
+    ...(draft.timeMode === 'part-of-day' ? { partOfDay: draft.partOfDay } : {}),
+    location,
+    ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
+    ...(draft.intervened && config.fields.intervention ? { intervened: draft.intervened } : {}),
+    ...(Object.keys(extra).length ? { extra } : {}),
+    ...(contact ? { contact } : {}),
+    locale: locale as ReportInputBody['locale'],
+  };
+}
+
+/** Which step holds the field a server error points at (JSON Pointer into the body). */
+export function stepOfPath(path: string): StepId {
+  const top = path.split('/')[1] ?? '';
+  if (top === 'role') return 'who';
+  if (top === 'categories') return 'what';
+  if (['occurredAt', 'timePrecision', 'partOfDay'].includes(top)) return 'when';
+  if (top === 'location') return 'where';
+  if (top === 'contact') return 'contact';
+  if (['description', 'intervened', 'extra'].includes(top)) return 'details';
+  return 'review';
+}
+
+/** The widget control that shows a server error's path. */
+export function fieldOfPath(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  const top = parts[0] ?? '';
+  if (top === 'role') return 'role-victim';
+  if (top === 'occurredAt') return 'date';
+  if (top === 'partOfDay') return 'part-of-day';
+  if (top === 'extra') return `extra-${parts[1] ?? ''}`;
+  if (top === 'contact') return parts[1] === 'phone' ? 'phone' : 'email';
+  return top;
+}

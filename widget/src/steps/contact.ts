@@ -1,0 +1,88 @@
+import { live } from 'lit/directives/live.js';
+import { html, nothing } from 'lit';
+import { limits } from '@meldpunt/contracts/limits';
+import { describedBy, fieldError, type StepContext } from './context.ts';
+
+/** Step 6 (only for tenants that follow up): clearly optional; anonymous is the default. */
+export function contactStep(ctx: StepContext) {
+  const { draft, config } = ctx;
+  const invalid = (field: string) => (fieldError(ctx, field) === nothing ? 'false' : 'true');
+  return html`
+    <p>${ctx.t('steps.contact.intro')}</p>
+    <p class="hint" id="contact-who-sees">
+      ${ctx.t('steps.contact.whoSees', { name: config.name, months: config.privacy.contactRetentionMonths })}
+    </p>
+    <fieldset class="choices" aria-describedby="contact-who-sees">
+      <legend>${ctx.t('steps.contact.legend')}</legend>
+      <label class="choice" for="contact-anonymous">
+        <input
+          type="radio"
+          id="contact-anonymous"
+          name="contact"
+          .checked=${live(!draft.wantsContact)}
+          @change=${() => ctx.update({ wantsContact: false })}
+        />
+        <span>${ctx.t('steps.contact.anonymous')}</span>
+      </label>
+      <label class="choice" for="contact-yes">
+        <input
+          type="radio"
+          id="contact-yes"
+          name="contact"
+          .checked=${live(draft.wantsContact)}
+          @change=${() => ctx.update({ wantsContact: true })}
+        />
+        <span>${ctx.t('steps.contact.wantsFollowUp')}</span>
+      </label>
+    </fieldset>
+    ${
+      draft.wantsContact
+        ? html`
+            <p class="hint" id="contact-need-one">${ctx.t('steps.contact.needOne')}</p>
+            <div class="field">
+              <label for="name"
+                >${ctx.t('steps.contact.name')}
+                <span class="optional">(${ctx.t('steps.details.optional')})</span></label
+              >
+              <input
+                id="name"
+                type="text"
+                autocomplete="name"
+                maxlength=${limits.nameMaxLength}
+                .value=${live(draft.name)}
+                @input=${(e: Event) => ctx.update({ name: (e.target as HTMLInputElement).value })}
+              />
+            </div>
+            <div class="field">
+              <label for="email">${ctx.t('steps.contact.email')}</label>
+              <input
+                id="email"
+                type="email"
+                autocomplete="email"
+                maxlength=${limits.emailMaxLength}
+                .value=${live(draft.email)}
+                aria-invalid=${invalid('email')}
+                aria-describedby=${describedBy(ctx, 'email', 'contact-need-one')}
+                @input=${(e: Event) => ctx.update({ email: (e.target as HTMLInputElement).value })}
+              />
+              ${fieldError(ctx, 'email')}
+            </div>
+            <div class="field">
+              <label for="phone">${ctx.t('steps.contact.phone')}</label>
+              <input
+                id="phone"
+                type="tel"
+                autocomplete="tel"
+                maxlength=${limits.phoneMaxLength}
+                .value=${live(draft.phone)}
+                aria-invalid=${invalid('phone')}
+                aria-describedby=${describedBy(ctx, 'phone', 'contact-need-one')}
+                @input=${(e: Event) => ctx.update({ phone: (e.target as HTMLInputElement).value })}
+              />
+              ${fieldError(ctx, 'phone')}
+            </div>
+          `
+        : nothing
+    }
+  `;
+}

@@ -1,0 +1,79 @@
+// Browser tests in Debian's Chromium (never a downloaded browser): `CHROME_PATH` overrides the path.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { leafletEsmPath, patchLeaflet } from './build/leaflet.js';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(
+    `Chromium not found at ${executablePath}. Install it with: apt-get install -y chromium (or set CHROME_PATH).`,
+  );
+  process.exit(1);
+}
+const require = createRequire(import.meta.url);
+
+/** Serves `?inline` CSS imports (as Vite does) as a JS module exporting the CSS text. */
+const inlineCss = {
+  name: 'inline-css',
+  // A bare `pkg/file.css?inline` is resolved by nodeResolve, which drops the query: keep it ourselves.
+  resolveImport({ source }) {
+    if (source.endsWith('.css?inline') && !/^[./]/.test(source)) {
+      return `/__inline-css__/${source.slice(0, -'?inline'.length)}`;
+    }
+  },
+  serve(context) {
+    if (context.path.startsWith('/__inline-css__/')) {
+      const css = readFileSync(require.resolve(context.path.slice('/__inline-css__/'.length)), 'utf8');
+      return { body: `export default ${JSON.stringify(css)};`, type: 'js' };
+    }
+  },
+  resolveMimeType(context) {
+    if (context.path.endsWith('.css') && context.URL.searchParams.has('inline')) return 'js';
+  },
+  transform(context) {
+    if (context.path.endsWith('.css') && context.URL.searchParams.has('inline')) {
+      return { body: `export default ${JSON.stringify(context.body)};` };
+    }
+  },
+};
+
+/** Leaflet's ES build, patched as in the Vite build (see build/leaflet.js). */
+const leafletEsm = {
+  name: 'leaflet-esm',
+  resolveImport({ source }) {
+    if (source === 'leaflet') return '/__wds-outside-root__/0/leaflet-esm.js';
+  },
+  serve(context) {
+    if (context.path === '/__wds-outside-root__/0/leaflet-esm.js') {
+      return { body: patchLeaflet(readFileSync(leafletEsmPath, 'utf8')), type: 'js' };
+    }
+  },
+};
+
+export default {
+  files: ['src/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  plugins: [leafletEsm, inlineCss, esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
