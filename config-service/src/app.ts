@@ -7,6 +7,7 @@ import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { reportRoutes } from './routes/public/reports.ts';
 import { tenantConfigRoutes } from './routes/public/tenant-config.ts';
+import { staticRoutes } from './routes/static.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/tenants', reportRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
+  if (deps.staticDirs) app.route('/', staticRoutes(deps.staticDirs));
 
   app.notFound((c) =>
     problemResponse(c, { type: 'https://meldpunt.dev/problems/not-found', title: 'Not found', status: 404 }),

@@ -14,6 +14,8 @@ export interface AppDeps {
   logger: Logger;
   /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
   trustProxy: boolean;
+  /** Serve the built widget at `/widget/` and the demo site at `/demo/` from these folders. */
+  staticDirs?: { widgetDir: string; demoDir: string; demoVendorDir: string };
 }
 
 /** Hono environment shared by every route: a per-request child logger and request id. */

@@ -6,6 +6,7 @@ import { ReportRateLimiter } from './http/rate-limit.ts';
 import { loadContactKey } from './keys.ts';
 import { createLogger } from './logger.ts';
 import { ContactSealer } from './reports/contact-crypto.ts';
+import { defaultStaticDirs } from './routes/static-paths.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
@@ -30,6 +31,7 @@ const app = createApp({
   rateLimiter: new ReportRateLimiter(),
   logger,
   trustProxy: env.TRUST_PROXY,
+  staticDirs: defaultStaticDirs(),
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {

@@ -56,7 +56,8 @@ type SendState = 'idle' | 'sending' | 'network' | 'server' | 'rate-limit' | 'fai
  * @csspart field-error - An inline error message.
  * @csspart reference - The reference code after sending.
  *
- * @cssproperty --meldpunt-primary-color - Buttons, selection, links. Falls back to `--basis-color-action-1-bg-default`, `--utrecht-button-primary-action-background-color`, then the tenant's colour.
+ * @cssproperty --meldpunt-primary-color - Primary buttons and selection. Falls back to `--utrecht-button-primary-action-background-color`, `--basis-color-action-1-inverse-bg-default`, then the tenant's colour.
+ * @cssproperty --meldpunt-link-color - Links and secondary buttons. Falls back to `--utrecht-link-color`, `--basis-color-action-1-color-default`, then the primary colour.
  * @cssproperty --meldpunt-on-primary-color - Text on primary buttons.
  * @cssproperty --meldpunt-accent-color - Accents.
  * @cssproperty --meldpunt-text-color - Body text.

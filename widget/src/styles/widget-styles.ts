@@ -11,13 +11,17 @@ export const widgetStyles = css`
     --_primary: var(
       --meldpunt-primary-color,
       var(
-        --basis-color-action-1-bg-default,
-        var(--utrecht-button-primary-action-background-color, var(--_meldpunt-tenant-primary, #1a4d8f))
+        --utrecht-button-primary-action-background-color,
+        var(--basis-color-action-1-inverse-bg-default, var(--_meldpunt-tenant-primary, #1a4d8f))
       )
     );
     --_on-primary: var(
       --meldpunt-on-primary-color,
-      var(--basis-color-action-1-color-default, var(--utrecht-button-primary-action-color, #ffffff))
+      var(--utrecht-button-primary-action-color, var(--basis-color-action-1-inverse-color-default, #ffffff))
+    );
+    --_link: var(
+      --meldpunt-link-color,
+      var(--utrecht-link-color, var(--basis-color-action-1-color-default, var(--_primary)))
     );
     --_accent: var(
       --meldpunt-accent-color,
@@ -316,7 +320,8 @@ export const widgetStyles = css`
   }
   .secondary {
     background: var(--_background);
-    color: var(--_primary);
+    color: var(--_link);
+    border-color: var(--_link);
   }
   .call {
     background: var(--_emergency-border);
@@ -334,7 +339,7 @@ export const widgetStyles = css`
     background: none;
     border: 0;
     padding-inline: 0.25rem;
-    color: var(--_primary);
+    color: var(--_link);
     text-decoration: underline;
   }
   button[disabled] {
@@ -342,7 +347,11 @@ export const widgetStyles = css`
     cursor: progress;
   }
   a {
-    color: var(--_primary);
+    color: var(--_link);
+  }
+  #language {
+    inline-size: auto;
+    max-inline-size: 12rem;
   }
   a:focus-visible,
   button:focus-visible,
@@ -416,7 +425,7 @@ export const widgetStyles = css`
     min-block-size: var(--_target);
     display: flex;
     align-items: center;
-    color: var(--_primary);
+    color: var(--_link);
   }
   .reference {
     border: 2px dashed var(--_primary);

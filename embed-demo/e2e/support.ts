@@ -1,0 +1,168 @@
+/**
+ * End-to-end support: the real config-service (its own process, embedded PGlite in a temp folder,
+ * demo tenants seeded) serving the built widget and the demo pages, and Debian's Chromium driven by
+ * puppeteer-core (which never downloads a browser).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface Service {
+  origin: string;
+  dataDir: string;
+  /** Stops the service (gracefully, so PGlite is closed) and returns once it has exited. */
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startService(): Promise<Service> {
+  if (!existsSync(join(root, 'widget/dist/meldpunt-widget.js'))) {
+    throw new Error('The widget is not built: run `pnpm --filter @meldpunt/widget build` first.');
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'meldpunt-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: join(root, 'config-service'),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${origin}/api/v1/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (i > 300 || child.exitCode !== null) throw new Error('The config-service did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  let stopped: Promise<void> | undefined;
+  return {
+    origin,
+    dataDir,
+    stop: () =>
+      (stopped ??= new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      })),
+  };
+}
+
+export function removeDataDir(service: Service): void {
+  rmSync(service.dataDir, { recursive: true, force: true });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromePath)) {
+    throw new Error(
+      `Chromium not found at ${chromePath}. Install it with: apt-get install -y chromium (or set CHROME_PATH).`,
+    );
+  }
+  return puppeteer.launch({
+    executablePath: chromePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+}
+
+/** Collects page errors, console errors/warnings and CSP violations from the first script on. */
+export async function watch(page: Page) {
+  const seen = { errors: [] as string[], warnings: [] as string[], cspViolations: [] as string[] };
+  page.on('pageerror', (error) => seen.errors.push(String(error)));
+  page.on('console', (message) => {
+    // Unreachable map tiles (this machine has no internet) and the absent favicon are not the widget's errors.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      seen.errors.push(message.text());
+    }
+    if (message.type() === 'warn') seen.warnings.push(message.text());
+  });
+  await page.exposeFunction('__cspViolation', (text: string) => seen.cspViolations.push(text));
+  // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
+  await page.evaluateOnNewDocument(
+    "document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(e.violatedDirective + ' ' + e.blockedURI));",
+  );
+  return seen;
+}
+
+/** The element focused right now, looking through shadow roots: `tag#id`. */
+export function activeElement(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` : '';
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
+export async function tabTo(page: Page, target: string, { max = 60, back = false } = {}): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await activeElement(page)) === target) return;
+    if (back) {
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+    } else {
+      await page.keyboard.press('Tab');
+    }
+  }
+  throw new Error(`Could not reach ${target} with the keyboard (last: ${await activeElement(page)})`);
+}
+
+/** An element inside the widget's (nested) shadow roots. */
+export async function deep(page: Page, selector: string): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForSelector(`pierce/${selector}`, { timeout: 15_000 });
+  if (!handle) throw new Error(`${selector} not found`);
+  return handle;
+}
+
+export async function headingText(page: Page): Promise<string> {
+  const heading = await deep(page, '#step-heading');
+  return (await heading.evaluate((h) => h.textContent ?? '')).trim();
+}
+
+/** Waits for the step heading to change to something other than `previous`. */
+export async function nextHeading(page: Page, previous: string): Promise<string> {
+  await page.waitForFunction(
+    (prev) => {
+      const widget = document.querySelector('meldpunt-widget');
+      const text = widget?.shadowRoot?.querySelector('#step-heading')?.textContent?.trim();
+      return text && text !== prev;
+    },
+    { timeout: 15_000 },
+    previous,
+  );
+  return headingText(page);
+}
