@@ -76,7 +76,7 @@ describe('static files: widget and demo site', () => {
     assert.ok(pages.length >= 9, `demo pages: ${pages.join(', ')}`);
     for (const page of pages) {
       const html = readFileSync(join(demoDir, page), 'utf8');
-      assert.match(html, /<meta charset="utf-8">/i, page);
+      assert.match(html, /<meta charset="utf-8"\s*\/?>/i, page);
       assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/i, `${page}: inline script`);
       assert.doesNotMatch(html, /\sstyle=/i, `${page}: style attribute`);
       assert.doesNotMatch(html, /<style/i, `${page}: style element`);
