@@ -1,85 +1,220 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { createTestContext } from '../../test/helpers.ts';
 import { defaultStaticDirs } from './static-paths.ts';
-import { staticRoutes, strictCsp } from './static.ts';
+import { demoCsp, inside, pathSegments, staticRoutes, strictCsp } from './static.ts';
 
+/** A fake widget build in a temp dir, next to the real demo site and its installed token packages. */
 function fixture() {
   const widgetDir = mkdtempSync(join(tmpdir(), 'meldpunt-static-'));
   mkdirSync(join(widgetDir, 'chunks'));
   writeFileSync(join(widgetDir, 'meldpunt-widget.js'), 'export {};');
+  writeFileSync(join(widgetDir, 'meldpunt-widget.classic.js'), ';');
   writeFileSync(join(widgetDir, 'chunks/map-view-abc123.js'), 'export {};');
   writeFileSync(join(widgetDir, '.secret'), 'no');
+  writeFileSync(join(widgetDir, 'package.json'), '{}'); // must still be unreachable from /demo
   const { demoDir, demoVendorDir } = defaultStaticDirs();
-  return staticRoutes({ widgetDir, demoDir, demoVendorDir });
+  const dirs = { widgetDir, demoDir, demoVendorDir };
+  return { dirs, app: staticRoutes(dirs), cleanup: () => rmSync(widgetDir, { recursive: true, force: true }) };
 }
 
-describe('static files: widget and demo site', () => {
-  const app = fixture();
+const { demoDir } = defaultStaticDirs();
+const pages = readdirSync(demoDir).filter((f) => f.endsWith('.html'));
+const read = (page: string) => readFileSync(join(demoDir, page), 'utf8');
 
-  it('serves the widget as JavaScript, loadable cross-origin, entry briefly cached and chunks immutable', async () => {
-    const entry = await app.request('/widget/meldpunt-widget.js');
-    assert.equal(entry.status, 200);
-    assert.equal(entry.headers.get('content-type'), 'text/javascript; charset=utf-8');
-    assert.equal(entry.headers.get('access-control-allow-origin'), '*');
-    assert.equal(entry.headers.get('cache-control'), 'public, max-age=300');
+describe('static files: widget and demo site', () => {
+  const { app, dirs, cleanup } = fixture();
+  after(cleanup);
+
+  it('serves the widget as JavaScript, loadable cross-origin, entries briefly cached and chunks immutable', async () => {
+    for (const entry of [
+      '/widget/meldpunt-widget.js',
+      '/widget/meldpunt-widget.classic.js',
+      '/widget/meldpunt-widget.js?a',
+    ]) {
+      const res = await app.request(entry);
+      assert.equal(res.status, 200, entry);
+      assert.equal(res.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    }
     const chunk = await app.request('/widget/chunks/map-view-abc123.js');
+    assert.equal(chunk.status, 200);
+    assert.equal(chunk.headers.get('content-type'), 'text/javascript; charset=utf-8');
     assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
   });
 
-  it('refuses paths that leave the folder, dotfiles and unknown files', async () => {
+  it('refuses paths that leave a folder, dotfiles, directories and unknown files', async () => {
     for (const path of [
+      '/widget/../package.json',
       '/widget/..%2fpackage.json',
       '/widget/%2e%2e/%2e%2e/package.json',
+      '/widget/chunks%2f..%2f..%2fpackage.json',
+      '/widget/chunks/..%5c..%5cpackage.json',
       '/widget/.secret',
+      '/widget/%2esecret',
       '/widget/nothing.js',
+      '/widget/',
+      '/widget/chunks',
+      '/widget/chunks/',
+      '/widget/%E0%A4%A',
       '/demo/..%2f..%2fpackage.json',
-      '/demo/e2e/journey.test.ts',
+      '/demo/%2e%2e/package.json',
       '/demo/package.json',
+      '/demo/README.md',
+      '/demo/tsconfig.json',
+      '/demo/e2e/journey.test.ts',
+      '/demo/assets',
+      '/demo/assets/',
+      '/demo/node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
+      // Encoded slashes must not turn a demo path into a path into node_modules (it once did):
+      '/demo/node_modules%2f@nl-design-system-unstable%2fvoorbeeld-design-tokens%2fdist%2ftheme.css',
+      '/demo/assets%2f..%2fnode_modules%2f@gemeente-denhaag%2fdesign-tokens-components%2fdist%2findex.css',
+    ]) {
+      const res = await app.request(path);
+      assert.equal(res.status, 404, path);
+      assert.equal(res.headers.get('access-control-allow-origin'), null, path);
+    }
+  });
+
+  it('serves only the dist/ folders of the allow-listed token packages from node_modules', async () => {
+    for (const path of [
       '/demo/vendor/../../package.json',
+      '/demo/vendor/..%2f..%2fpackage.json',
       '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/package.json',
+      '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist',
+      '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/',
+      '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/../package.json',
+      '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/..%2fpackage.json',
       '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/..%2f..%2f..%2fpuppeteer-core/package.json',
+      '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist%2f..%2fpackage.json',
+      '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens-evil/dist/theme.css',
+      '/demo/vendor/@gemeente-denhaag/design-tokens-components/LICENSE.md',
       '/demo/vendor/puppeteer-core/package.json',
+      '/demo/vendor/@gemeente-denhaag/../puppeteer-core/package.json',
     ]) {
       const res = await app.request(path);
       assert.equal(res.status, 404, path);
     }
+    for (const path of [
+      '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
+      '/demo/vendor/@gemeente-denhaag/design-tokens-components/dist/theme/index.css',
+    ]) {
+      const res = await app.request(path);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('content-type'), 'text/css; charset=utf-8');
+      assert.equal(res.headers.get('access-control-allow-origin'), null, 'CORS only on the widget scripts');
+    }
   });
 
-  it('redirects /demo to /demo/ and serves the index', async () => {
+  it('pathSegments and inside keep every path inside its folder', () => {
+    assert.deepEqual(pathSegments('chunks/a.js'), ['chunks', 'a.js']);
+    assert.deepEqual(pathSegments('chunks%2fa.js'), ['chunks', 'a.js']);
+    assert.deepEqual(pathSegments(''), []);
+    for (const bad of [
+      '..',
+      '../x',
+      'a/../../x',
+      '%2e%2e/x',
+      'a//b',
+      '/etc/passwd',
+      'a\\..\\b',
+      'a%00.js',
+      '.env',
+      '%',
+    ]) {
+      assert.equal(pathSegments(bad), undefined, bad);
+    }
+    assert.equal(inside('/srv/demo', ['index.html']), join('/srv/demo', 'index.html'));
+    assert.equal(inside('/srv/demo', []), undefined, 'the folder itself is not a file');
+    assert.equal(inside('/srv/demo', ['..', 'x']), undefined);
+    assert.equal(inside('/srv/demo', ['..', 'demo-evil', 'x']), undefined, 'a sibling with the same prefix');
+  });
+
+  it('redirects /demo to /demo/ and serves the index there', async () => {
     const redirect = await app.request('/demo');
     assert.equal(redirect.status, 301);
     assert.equal(redirect.headers.get('location'), '/demo/');
     const index = await app.request('/demo/');
     assert.equal(index.status, 200);
     assert.equal(index.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal(await index.text(), read('index.html'));
   });
 
-  it('sends the strict CSP with Trusted Types on the strict page', async () => {
-    const res = await app.request('/demo/strict-csp.html');
-    assert.equal(res.status, 200);
-    assert.equal(res.headers.get('content-security-policy'), strictCsp);
-    assert.match(strictCsp, /require-trusted-types-for 'script'; trusted-types lit-html/);
-  });
-
-  it('serves the allowed design-token CSS', async () => {
-    const res = await app.request('/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css');
-    assert.equal(res.status, 200);
-    assert.equal(res.headers.get('content-type'), 'text/css; charset=utf-8');
-  });
-
-  it('every demo page declares UTF-8 and has no inline script or style', () => {
-    const { demoDir } = defaultStaticDirs();
-    const pages = readdirSync(demoDir).filter((f) => f.endsWith('.html'));
-    assert.ok(pages.length >= 9, `demo pages: ${pages.join(', ')}`);
+  it('every demo page is HTML with a CSP: the strict one with Trusted Types, the others without', async () => {
     for (const page of pages) {
-      const html = readFileSync(join(demoDir, page), 'utf8');
+      const res = await app.request(`/demo/${page}`);
+      assert.equal(res.status, 200, page);
+      assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8', page);
+      assert.equal(res.headers.get('content-security-policy'), page === 'strict-csp.html' ? strictCsp : demoCsp, page);
+    }
+    assert.equal(
+      strictCsp,
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://service.pdok.nl; " +
+        "connect-src 'self' https://api.pdok.nl; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; " +
+        "require-trusted-types-for 'script'; trusted-types lit-html",
+    );
+    assert.doesNotMatch(demoCsp, /trusted-types/);
+  });
+
+  it('serves the assets with their types', async () => {
+    const css = await app.request('/demo/assets/site.css');
+    assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
+    assert.equal(css.headers.get('content-security-policy'), null);
+    for (const slug of ['dordrecht', 'eindhoven', 'almere', 'nederland']) {
+      const logo = await app.request(`/demo/assets/${slug}-logo.svg`);
+      assert.equal(logo.status, 200, slug);
+      assert.equal(logo.headers.get('content-type'), 'image/svg+xml');
+    }
+  });
+
+  it('every page is linked from the index, and every local link, stylesheet, image and script resolves', async () => {
+    const index = read('index.html');
+    for (const page of pages.filter((p) => p !== 'index.html')) {
+      assert.ok(index.includes(`href="/demo/${page}"`), `index links ${page}`);
+    }
+    for (const page of pages) {
+      const urls = [...read(page).matchAll(/\s(?:href|src)="(\/(?:demo|widget)[^"#]*)"/g)].map((m) => m[1]!);
+      assert.ok(urls.length > 0, page);
+      for (const url of urls) {
+        const res = await app.request(url);
+        assert.equal(res.status, 200, `${page}: ${url}`);
+      }
+    }
+  });
+
+  it('every demo page declares UTF-8, language and viewport and has no inline script or style', () => {
+    assert.ok(pages.length >= 10, `demo pages: ${pages.join(', ')}`);
+    for (const page of pages) {
+      const html = read(page);
       assert.match(html, /<meta charset="utf-8"\s*\/?>/i, page);
+      assert.match(html, /<meta name="viewport" content="[^"]+"/i, page);
+      assert.match(html, /<html lang="[a-z-]+"/i, page);
+      assert.match(html, /<title>[^<]+<\/title>/i, page);
       assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/i, `${page}: inline script`);
       assert.doesNotMatch(html, /\sstyle=/i, `${page}: style attribute`);
       assert.doesNotMatch(html, /<style/i, `${page}: style element`);
+      assert.doesNotMatch(html, /\son[a-z]+=/i, `${page}: inline event handler`);
+    }
+  });
+
+  it('mounted in the app, a missing file is the app’s problem+json 404 and the API still answers', async () => {
+    const ctx = await createTestContext();
+    try {
+      const full = ctx.appWith({ staticDirs: dirs });
+      for (const path of ['/widget/nothing.js', '/demo/vendor/puppeteer-core/package.json', '/demo/nothing.html']) {
+        const res = await full.request(path);
+        assert.equal(res.status, 404, path);
+        assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, path);
+      }
+      assert.equal((await full.request('/demo/dordrecht.html')).status, 200);
+      assert.equal((await full.request('/api/v1/health')).status, 200);
+    } finally {
+      await ctx.close();
     }
   });
 });

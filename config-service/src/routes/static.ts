@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps.ts';
 
@@ -17,8 +17,8 @@ export const strictCsp = [
   'trusted-types lit-html',
 ].join('; ');
 
-/** The other demo pages: strict about scripts and styles, without Trusted Types. */
-const demoCsp = [
+/** The other demo pages: no inline scripts or styles either, but without Trusted Types. */
+export const demoCsp = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -33,82 +33,107 @@ const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
 };
 
-/** Design-token packages the demo pages may load from `embed-demo/node_modules`, and nothing else there. */
-const vendorAllowList = [
-  '@nl-design-system-unstable/voorbeeld-design-tokens/dist/',
-  '@gemeente-denhaag/design-tokens-components/dist/',
-];
+/** Design-token packages whose `dist/` the demo pages may load from `embed-demo/node_modules`; nothing else there. */
+export const vendorPackages = [
+  '@nl-design-system-unstable/voorbeeld-design-tokens',
+  '@gemeente-denhaag/design-tokens-components',
+] as const;
 
 /**
- * Resolves a URL path inside `root`, or `undefined` for anything that would leave it (`..`, encoded
- * slashes, absolute paths) or is a dotfile.
+ * The URL path after a route prefix as path segments, percent-decoded exactly once; `undefined` for
+ * anything that could leave a folder or reach a hidden file: `.`/`..` and dotfiles, empty segments,
+ * backslashes, NUL, broken escapes. Encoded slashes (`%2f`) become separators here, so every check
+ * after this one sees the same path the file system will.
  */
-export function safeJoin(root: string, urlPath: string): string | undefined {
+export function pathSegments(urlPath: string): string[] | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0') || decoded.includes('\\') || decoded.startsWith('/')) return undefined;
-  if (decoded.split('/').some((part) => part.startsWith('.'))) return undefined;
-  const full = join(root, normalize(decoded));
-  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : undefined;
+  if (decoded === '') return [];
+  const segments = decoded.split('/');
+  const bad = (s: string) => s === '' || s.startsWith('.') || s.includes('\\') || s.includes('\0');
+  return segments.some(bad) ? undefined : segments;
 }
 
-async function file(path: string | undefined, headers: Record<string, string> = {}): Promise<Response | undefined> {
+/** `segments` joined below `root`, or `undefined` if the normalised result is not strictly inside `root`. */
+export function inside(root: string, segments: readonly string[]): string | undefined {
+  const base = resolve(root);
+  const full = resolve(base, ...segments);
+  return full.startsWith(base + sep) ? full : undefined;
+}
+
+async function serveFile(path: string | undefined, headers: Record<string, string>): Promise<Response | undefined> {
   if (!path) return undefined;
   try {
-    if (!(await stat(path)).isFile()) return undefined;
-    const body = await readFile(path);
-    return new Response(body, {
-      headers: { 'Content-Type': types[extname(path)] ?? 'application/octet-stream', ...headers },
+    if (!(await stat(path)).isFile()) return undefined; // no directory listings
+    return new Response(await readFile(path), {
+      headers: {
+        'Content-Type': types[extname(path)] ?? 'application/octet-stream',
+        'X-Content-Type-Options': 'nosniff',
+        ...headers,
+      },
     });
   } catch {
     return undefined;
   }
 }
 
+/** What the demo site may serve: its pages at the top level and the files in `assets/` (not `e2e/`, `node_modules/`, …). */
+function isDemoFile(segments: readonly string[]): boolean {
+  const [first = '', second = ''] = segments;
+  if (segments.length === 1) return first.endsWith('.html');
+  return segments.length === 2 && first === 'assets' && /\.(css|svg|png|woff2)$/.test(second);
+}
+
 /**
- * `/widget/*`: the built widget (`widget/dist`), cacheable and loadable from any origin (module
- * scripts need CORS). `/demo/*`: the demo site with its CSP; `/demo/vendor/*`: the NL Design System
- * token CSS the demo pages use.
+ * Static files, mounted at `/`:
+ * - `/widget/*`: the built widget (`widget/dist`), loadable from any origin (module scripts need CORS);
+ *   the entry scripts briefly cached, the hashed `chunks/` forever.
+ * - `/demo/*`: the demo site, each page with a CSP (`strict-csp.html` with {@link strictCsp}).
+ * - `/demo/vendor/<package>/dist/*`: the NL Design System token CSS of {@link vendorPackages}.
+ * Anything else, or anything outside those folders, is the app's 404.
  */
 export function staticRoutes(dirs: { widgetDir: string; demoDir: string; demoVendorDir: string }) {
   return new Hono<AppEnv>()
     .get('/widget/*', async (c) => {
-      const path = c.req.path.slice('/widget/'.length);
-      const immutable = path.startsWith('chunks/');
-      const res = await file(safeJoin(dirs.widgetDir, path), {
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      const segments = pathSegments(c.req.path.slice('/widget/'.length));
+      if (!segments) return c.notFound();
+      const res = await serveFile(inside(dirs.widgetDir, segments), {
+        'Cache-Control': segments[0] === 'chunks' ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         'Access-Control-Allow-Origin': '*',
-        'X-Content-Type-Options': 'nosniff',
       });
       return res ?? c.notFound();
     })
     .get('/demo', (c) => c.redirect('/demo/', 301))
     .get('/demo/vendor/*', async (c) => {
-      const path = c.req.path.slice('/demo/vendor/'.length);
-      if (!vendorAllowList.some((prefix) => path.startsWith(prefix))) return c.notFound();
-      const res = await file(safeJoin(dirs.demoVendorDir, path), { 'Cache-Control': 'public, max-age=3600' });
+      const segments = pathSegments(c.req.path.slice('/demo/vendor/'.length));
+      if (!segments) return c.notFound();
+      const name = vendorPackages.find((pkg) => segments.join('/').startsWith(`${pkg}/dist/`));
+      if (!name) return c.notFound();
+      const distDir = join(dirs.demoVendorDir, name, 'dist');
+      const rest = segments.slice(name.split('/').length + 1);
+      const res = await serveFile(inside(distDir, rest), { 'Cache-Control': 'public, max-age=3600' });
       return res ?? c.notFound();
     })
     .get('/demo/*', async (c) => {
-      const path = c.req.path.slice('/demo/'.length) || 'index.html';
-      if (path.startsWith('e2e/') || path.startsWith('node_modules/') || !/\.(html|css|svg|png|woff2)$/.test(path)) {
-        return c.notFound();
-      }
-      const csp = path === 'strict-csp.html' ? strictCsp : demoCsp;
-      const res = await file(safeJoin(dirs.demoDir, path), {
-        'Content-Security-Policy': csp,
+      const found = pathSegments(c.req.path.slice('/demo/'.length));
+      const segments = found?.length === 0 ? ['index.html'] : found;
+      if (!segments || !isDemoFile(segments)) return c.notFound();
+      const page = segments.join('/');
+      const res = await serveFile(inside(dirs.demoDir, segments), {
         'Cache-Control': 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
+        ...(page.endsWith('.html') && {
+          'Content-Security-Policy': page === 'strict-csp.html' ? strictCsp : demoCsp,
+        }),
       });
       return res ?? c.notFound();
     });
