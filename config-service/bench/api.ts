@@ -20,7 +20,8 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
 import { insertReportQuery } from '../src/reports/report-repository.ts';
 import { reportRow } from '../src/reports/report-service.ts';
-import { reportInputSchema } from '@meldpunt/contracts';
+import { reportInputSchema, tenantSettingsSchema } from '@meldpunt/contracts';
+import { deliveryTargets, type DeliveryTarget } from '../src/delivery/targets.ts';
 import { minimalReport, tenantDocument } from '../test/helpers.ts';
 import { findPostgresBin, startPostgres } from '../test/postgres.ts';
 
@@ -75,7 +76,7 @@ async function load(name: string, options: autocannon.Options): Promise<Figure> 
   return { name, rate: result.requests.average, p99: result.latency.p99 };
 }
 
-async function pgbenchInsert(url: string, tenantId: string): Promise<Figure> {
+async function pgbenchInsert(url: string, tenantId: string, targets: DeliveryTarget[]): Promise<Figure> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('pgbench not found (apt-get install -y postgresql)');
   // The exact statement the service sends for one report (compiled by Kysely), with pgbench-made ids.
@@ -87,7 +88,8 @@ async function pgbenchInsert(url: string, tenantId: string): Promise<Figure> {
     { id: placeholderId, reference: 'REF', idempotencyKey: undefined, requestHash: null },
     { seal: () => Buffer.alloc(0) },
   );
-  const compiled = insertReportQuery(db.db, row).compile();
+  // The report insert and its deliveries are one statement (a CTE), so pgbench runs that statement.
+  const compiled = insertReportQuery(db.db, row, targets).compile();
   await db.close();
   let text = compiled.sql;
   compiled.parameters.forEach((value, i) => {
@@ -150,10 +152,9 @@ try {
   const setup = openDatabase({ url: postgres.url });
   await migrateToLatest(setup.db);
   const slug = `bench-${randomUUID().slice(0, 8)}`;
-  const tenant = await importTenant(
-    setup.db,
-    tenantDocument(slug, { settings: { rateLimit: { reports: 100_000, windowSeconds: 1 } } }),
-  );
+  const doc = tenantDocument(slug, { settings: { rateLimit: { reports: 100_000, windowSeconds: 1 } } });
+  const tenant = await importTenant(setup.db, doc);
+  const targets = deliveryTargets(tenantSettingsSchema.parse(doc.settings));
   await setup.close();
 
   const servicePort = await freePort();
@@ -170,6 +171,8 @@ try {
         CONTACT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
         SEED_DEMO: 'false',
         LOG_LEVEL: 'info',
+        // Intake only: the deliveries queue up (measured by `pnpm bench:delivery`).
+        DELIVERY_WORKER: 'false',
       },
       `${base}/api/v1/health`,
     ),
@@ -189,7 +192,7 @@ try {
   console.log(`Meldpunt API benchmark: ${seconds}s per run, ${connections} connections, PostgreSQL on loopback\n`);
   const bare = await load('bare Hono route (same JSON)', { url: `http://127.0.0.1:${barePort}/config`, connections });
   const config = await load('GET /tenants/:slug/config', { url: configUrl, connections });
-  const pgbench = await pgbenchInsert(postgres.url, tenant.tenantId);
+  const pgbench = await pgbenchInsert(postgres.url, tenant.tenantId, targets);
   const post = await load('POST /tenants/:slug/reports', {
     url: `${base}/api/v1/tenants/${slug}/reports`,
     connections,

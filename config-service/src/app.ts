@@ -7,6 +7,7 @@ import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { reportRoutes } from './routes/public/reports.ts';
 import { tenantConfigRoutes } from './routes/public/tenant-config.ts';
+import { devMailRoutes } from './routes/dev/mail.ts';
 import { staticRoutes } from './routes/static.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -39,6 +40,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/tenants', reportRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
+  // Development only: server.ts creates a dev mailbox only without SMTP_URL outside production.
+  if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));
   if (deps.staticDirs) app.route('/', staticRoutes(deps.staticDirs));
 
   app.notFound((c) =>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/database.ts';
+import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
 import type { ReportRateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import type { ContactSealer } from './reports/contact-crypto.ts';
@@ -14,6 +15,10 @@ export interface AppDeps {
   logger: Logger;
   /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
   trustProxy: boolean;
+  /** Wakes the in-process delivery worker when a report was accepted (unset: workers find it by polling). */
+  nudgeDelivery?: () => void;
+  /** Development mailbox served at `/dev/mail`; never set in production. */
+  devMailbox?: DevMailbox;
   /** Serve the built widget at `/widget/` and the demo site at `/demo/` from these folders. */
   staticDirs?: { widgetDir: string; demoDir: string; demoVendorDir: string };
 }

@@ -27,11 +27,58 @@ export const envSchema = z
     CONFIG_REFRESH_MS: z.coerce.number().int().min(0).default(5000),
     /** Seed the demo tenants on start (default: everywhere but production). */
     SEED_DEMO: flag.optional(),
+    /**
+     * Outgoing mail, in nodemailer's connection-URL form (`smtp://user:pass@host:587`, `smtps://…:465`).
+     * STARTTLS is required unless the query string says otherwise (`?requireTLS=false`).
+     * Unset outside production: `pnpm start` runs a development mailbox (`/dev/mail`).
+     */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'Use an smtp:// or smtps:// URL')
+      .optional(),
+    /** Sender of forwarded reports, e.g. `Meldpunt <meldpunt@gemeente.nl>`. */
+    MAIL_FROM: z.string().min(3).optional(),
+    /** Run the delivery worker inside `pnpm start` (turn off when separate `pnpm worker` processes run). */
+    DELIVERY_WORKER: flag.default(true),
+    /** How often an idle worker looks for due deliveries (a report accepted in-process wakes it at once). */
+    DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    /** Deliveries one worker sends at the same time. */
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /** How long a claimed delivery is reserved for its worker; after that (a crashed worker) it is claimable again. */
+    DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(300_000),
+    /** First retry delay after a temporary failure (exponential backoff with full jitter). */
+    DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+    /** Longest retry delay. */
+    DELIVERY_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+    /** After this long a delivery that still fails temporarily is given up (marked failed). */
+    DELIVERY_GIVE_UP_MS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(48 * 3_600_000),
   })
   .transform((env) => ({ ...env, SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production' }))
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.CONTACT_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['CONTACT_ENCRYPTION_KEY'], message: 'Required in production' });
+    }
+    if (env.NODE_ENV === 'production' && env.DELIVERY_WORKER) {
+      for (const key of ['SMTP_URL', 'MAIL_FROM'] as const) {
+        if (!env[key]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'Required in production for the delivery worker (or set DELIVERY_WORKER=false)',
+          });
+        }
+      }
+    }
+    if (env.DELIVERY_RETRY_MAX_MS < env.DELIVERY_RETRY_BASE_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DELIVERY_RETRY_MAX_MS'],
+        message: 'Must be at least DELIVERY_RETRY_BASE_MS',
+      });
     }
   });
 

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { connectFromEnv } from './db/connect.ts';
+import { startDeliveryFromEnv } from './delivery/start.ts';
 import { loadEnv } from './env.ts';
 import { ReportRateLimiter } from './http/rate-limit.ts';
 import { loadContactKey } from './keys.ts';
@@ -24,18 +25,30 @@ if (env.SEED_DEMO) {
   logger.info({ tenants: seeded.map((r) => `${r.slug}:${r.outcome}`) }, 'demo tenants seeded');
 }
 
+const sealer = new ContactSealer(loadContactKey(env, logger));
+
+// The delivery worker runs in this process unless DELIVERY_WORKER=false (then run `pnpm worker`).
+const delivery = env.DELIVERY_WORKER
+  ? await startDeliveryFromEnv(env, { db: database.db, sealer, logger }, { allowDevMailbox: true })
+  : undefined;
+
 const app = createApp({
   db: database.db,
   tenants: new TenantCache(database.db, { refreshAfterMs: env.CONFIG_REFRESH_MS }),
-  sealer: new ContactSealer(loadContactKey(env, logger)),
+  sealer,
   rateLimiter: new ReportRateLimiter(),
   logger,
   trustProxy: env.TRUST_PROXY,
+  nudgeDelivery: delivery?.nudge,
+  devMailbox: delivery?.devMailbox,
   staticDirs: defaultStaticDirs(),
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
   logger.info({ port: info.port }, `Meldpunt config-service listening on http://localhost:${info.port}`);
+  if (delivery?.devMailbox) {
+    logger.info(`No SMTP_URL: forwarded reports go to the development mailbox, http://localhost:${info.port}/dev/mail`);
+  }
 });
 
 let stopping = false;
@@ -44,6 +57,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   server.close();
+  await delivery?.stop();
   await database.close();
   logger.flush();
   process.exit(0);

@@ -4,7 +4,7 @@
  * tenant with a unique slug, so tests share no rows and can run in any order.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { TenantImportInput } from '@meldpunt/contracts';
 import { createApp, type AppDeps } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
@@ -23,6 +23,8 @@ export interface TestContext {
   deps: AppDeps;
   db: Kysely<Database>;
   handle: DatabaseHandle;
+  /** The PostgreSQL URL of this context's database; undefined on PGlite (one process owns it). */
+  databaseUrl: string | undefined;
   /** Every log line the app wrote, as raw JSON text. */
   logs: string[];
   contactKey: Buffer;
@@ -37,9 +39,20 @@ export interface TenantChanges {
   settings?: Partial<TenantImportInput['settings']>;
 }
 
-export async function createTestContext(): Promise<TestContext> {
-  const handle = process.env.TEST_DATABASE_URL
-    ? openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 4 })
+export interface TestContextOptions {
+  /**
+   * On PostgreSQL, a database of this context's own (created here, dropped on close) instead of the
+   * shared one: for delivery workers, which claim every due delivery in their database. (On PGlite
+   * every context has its own in-memory database anyway.)
+   */
+  ownDatabase?: boolean;
+}
+
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
+  const own = process.env.TEST_DATABASE_URL && options.ownDatabase ? await createOwnDatabase() : undefined;
+  const databaseUrl = own?.url ?? process.env.TEST_DATABASE_URL;
+  const handle = databaseUrl
+    ? openDatabase({ url: databaseUrl, poolSize: 4 })
     : openDatabase({ pgliteDir: 'memory://' });
   await migrateToLatest(handle.db);
   const logs: string[] = [];
@@ -58,6 +71,7 @@ export async function createTestContext(): Promise<TestContext> {
     deps,
     db: handle.db,
     handle,
+    databaseUrl,
     logs,
     contactKey,
     createTenant: async (changes = {}) => {
@@ -66,7 +80,34 @@ export async function createTestContext(): Promise<TestContext> {
       return { slug: result.slug, id: result.tenantId };
     },
     appWith: (overrides) => createApp({ ...deps, ...overrides }),
-    close: () => handle.close(),
+    close: async () => {
+      await handle.close();
+      await own?.drop();
+    },
+  };
+}
+
+/** A fresh, empty database on the test PostgreSQL server; `drop()` removes it again. */
+async function createOwnDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `meldpunt_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 1 });
+  try {
+    await sql`create database ${sql.id(name)}`.execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const dropper = openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 1 });
+      try {
+        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(dropper.db);
+      } finally {
+        await dropper.close();
+      }
+    },
   };
 }
 

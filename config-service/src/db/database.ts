@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { TenantConfig, TenantSettings } from '@meldpunt/contracts';
 
 /** A `timestamptz` column: read as a Date, written as a Date or ISO string. */
@@ -58,10 +58,40 @@ export interface ReportTable {
   received_at: GeneratedTimestamp;
 }
 
+export type DeliveryChannel = 'email' | 'webhook';
+/**
+ * `queued` → `sending` (claimed, under a lease) → `sent`; on a temporary failure `retrying` (until
+ * `next_attempt_at`), on a permanent one or after the give-up time `failed` (re-drivable by CLI).
+ */
+export type DeliveryStatus = 'queued' | 'sending' | 'retrying' | 'sent' | 'failed';
+
+/** The outbox: one row per report and target, written in the same statement as the report. */
+export interface DeliveryTable {
+  id: Generated<string>;
+  tenant_id: string;
+  report_id: string;
+  channel: DeliveryChannel;
+  /** The municipality's e-mail address or webhook URL — never reporter data. */
+  target: string;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  /** Attempts started so far; also the fencing token of the current claim. */
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: GeneratedTimestamp;
+  /** While `sending`: the lease; a claim whose lease has run out (a crashed worker) is claimable again. */
+  locked_until: Timestamp | null;
+  /** Short error class of the last failed attempt (`smtp-451`, `ECONNREFUSED`); never report content. */
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  /** Set by a re-drive; the give-up time counts from here instead of `created_at`. */
+  redriven_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
   report: ReportTable;
+  delivery: DeliveryTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -70,3 +100,4 @@ export type TenantUpdate = Updateable<TenantTable>;
 export type TenantConfigVersion = Selectable<TenantConfigVersionTable>;
 export type Report = Selectable<ReportTable>;
 export type NewReport = Insertable<ReportTable>;
+export type Delivery = Selectable<DeliveryTable>;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { localize, type Locale, type ReportCreated, type ReportInput } from '@meldpunt/contracts';
 import type { Database, NewReport } from '../db/database.ts';
+import { deliveryTargets } from '../delivery/targets.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { PublishedTenant } from '../tenants/tenant-repository.ts';
 import type { ContactSealer } from './contact-crypto.ts';
@@ -20,9 +21,9 @@ export interface SubmitResult {
 }
 
 /**
- * Stores a validated report for a tenant. The contact block is sealed first; nothing about the
- * client (address, user agent) is ever part of the row. Same idempotency key + same body: the
- * original answer; same key + another body: 422.
+ * Stores a validated report for a tenant and schedules its delivery to each of the tenant's channels.
+ * The contact block is sealed first; nothing about the client (address, user agent) is ever part of
+ * the row. Same idempotency key + same body: the original answer; same key + another body: 422.
  */
 export async function submitReport(
   deps: ReportDeps,
@@ -36,7 +37,8 @@ export async function submitReport(
     const reference = newReference();
     try {
       const row = reportRow(tenant, input, { id, reference, idempotencyKey, requestHash }, deps.sealer);
-      const stored = await insertReport(deps.db, row);
+      // The report and its deliveries (outbox rows) are stored by one statement: both or neither.
+      const stored = await insertReport(deps.db, row, deliveryTargets(tenant.settings));
       if (stored) return { created: true, body: createdBody(tenant, stored, input.locale) };
     } catch (error) {
       // A reference collision (1 in ~10¹¹ per pair) just draws a new one.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { randomUUID } from 'node:crypto';
+import { tenantImportSchema } from '@meldpunt/contracts';
 import {
   createTestContext,
   databaseKind,
@@ -49,6 +50,38 @@ describe(`tenant import (${databaseKind})`, () => {
     const doc = tenantDocument(slug, { config: { categories: [{ id: 'custom' }] } }); // custom needs a label
     await assert.rejects(importTenant(ctx.db, doc));
     assert.equal(await findPublishedTenant(ctx.db, slug), undefined);
+  });
+
+  it('a tenant without delivery channels must give no follow-up; a usable PGP key is required', async () => {
+    const slug = () => `dlv-${randomUUID().slice(0, 8)}`;
+    const none = {
+      followUp: { mode: 'none' as const, response: { title: { nl: 'Dank' }, body: { nl: 'Geen opvolging.' } } },
+    };
+    const noChannels = { delivery: { email: [] } };
+    const refused = tenantDocument(slug(), { settings: noChannels });
+    const result = tenantImportSchema.safeParse(refused);
+    assert.equal(result.success, false);
+    assert.deepEqual(
+      result.error?.issues.map((i) => i.path.join('/')),
+      ['config/followUp/mode'],
+    );
+    await assert.rejects(importTenant(ctx.db, refused));
+    assert.equal(await findPublishedTenant(ctx.db, refused.config.slug), undefined);
+
+    assert.equal(
+      (await importTenant(ctx.db, tenantDocument(slug(), { config: none, settings: noChannels }))).outcome,
+      'created',
+    );
+    const webhookOnly = {
+      delivery: { email: [], webhook: { url: 'https://gemeente.example/hook', secret: `whsec_${'B'.repeat(32)}` } },
+    };
+    assert.equal((await importTenant(ctx.db, tenantDocument(slug(), { settings: webhookOnly }))).outcome, 'created');
+
+    const badKey = tenantDocument(slug(), {
+      settings: { delivery: { email: [{ address: 'oov@gemeente.example', pgpPublicKey: 'not a key' }] } },
+    });
+    await assert.rejects(importTenant(ctx.db, badKey), /delivery\/email\/0\/pgpPublicKey/);
+    assert.equal(await findPublishedTenant(ctx.db, badKey.config.slug), undefined);
   });
 
   it('seeds the four demo tenants, and a second seed changes nothing', async () => {

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { tenantImportSchema, type TenantImport } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
+import { checkPgpKey } from '../delivery/pgp.ts';
 import {
   findTenantBySlug,
   insertConfigVersion,
@@ -26,6 +27,7 @@ export interface ImportResult {
  */
 export async function importTenant(db: Kysely<Database>, input: unknown): Promise<ImportResult> {
   const doc: TenantImport = tenantImportSchema.parse(input);
+  await checkPgpKeys(doc);
   // Compare as stored: JSON drops undefined keys, jsonb forgets key order.
   const config = jsonRoundTrip(doc.config);
   const settings = jsonRoundTrip(doc.settings);
@@ -66,6 +68,20 @@ export async function importTenant(db: Kysely<Database>, input: unknown): Promis
     const changed = tenantChanged || configChanged || existing.published_version !== version;
     return { slug: config.slug, tenantId: existing.id, outcome: changed ? 'updated' : 'unchanged', version };
   });
+}
+
+/** Every recipient's OpenPGP key must be readable and able to encrypt, or no mail could reach them. */
+async function checkPgpKeys(doc: TenantImport): Promise<void> {
+  for (const [i, recipient] of doc.settings.delivery.email.entries()) {
+    if (!recipient.pgpPublicKey) continue;
+    try {
+      await checkPgpKey(recipient.pgpPublicKey);
+    } catch {
+      throw new Error(
+        `/settings/delivery/email/${i}/pgpPublicKey: not a usable OpenPGP public key (armoured, able to encrypt, not expired)`,
+      );
+    }
+  }
 }
 
 function jsonRoundTrip<T>(value: T): T {

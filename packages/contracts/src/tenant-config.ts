@@ -240,6 +240,10 @@ export function localize(text: LocalizedText | undefined, locale: Locale, fallba
   return text?.[locale] ?? text?.[fallback];
 }
 
+/** Languages the forwarded e-mail to a municipality can be written in. */
+export const mailLocales = ['nl', 'en'] as const satisfies readonly Locale[];
+export type MailLocale = (typeof mailLocales)[number];
+
 /**
  * The tenant's **private** settings: never sent to a browser, never part of the public config.
  */
@@ -279,17 +283,36 @@ export const tenantSettingsSchema = z.strictObject({
           secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/),
         })
         .optional(),
+      /** How the forwarded e-mail reads: its language (Dutch unless set) and an opening line of the tenant's own. */
+      mail: z
+        .strictObject({
+          locale: z.enum(mailLocales).optional(),
+          intro: z.string().trim().min(1).max(2000).optional(),
+        })
+        .optional(),
     })
     .default({ email: [] }),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
 /** The file `pnpm tenant:import` reads: a tenant's public config and private settings. */
-export const tenantImportSchema = z.strictObject({
-  /** Demo tenants are marked as such and may be reset freely. */
-  demo: z.boolean().default(false),
-  config: tenantConfigSchema,
-  settings: tenantSettingsSchema,
-});
+export const tenantImportSchema = z
+  .strictObject({
+    /** Demo tenants are marked as such and may be reset freely. */
+    demo: z.boolean().default(false),
+    config: tenantConfigSchema,
+    settings: tenantSettingsSchema,
+  })
+  .superRefine((doc, ctx) => {
+    // Nobody receives the reports of a tenant without a channel, so it may not promise follow-up.
+    const { email, webhook } = doc.settings.delivery;
+    if (email.length === 0 && !webhook && doc.config.followUp.mode !== 'none') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['config', 'followUp', 'mode'],
+        message: 'A tenant without an e-mail recipient or webhook must have follow-up mode "none"',
+      });
+    }
+  });
 export type TenantImport = z.infer<typeof tenantImportSchema>;
 export type TenantImportInput = z.input<typeof tenantImportSchema>;

@@ -65,7 +65,11 @@ export function reportRoutes(deps: AppDeps) {
         }
 
         const result = await submitReport(deps, tenant, input, idempotencyKey);
-        if (result.created) deps.rateLimiter.consume(tenant.id, client, limit);
+        if (result.created) {
+          deps.rateLimiter.consume(tenant.id, client, limit);
+          // Its deliveries are in the outbox; wake the worker so the municipality has it within seconds.
+          deps.nudgeDelivery?.();
+        }
         c.var.log.info({ tenant: tenant.slug, reportId: result.body.id, replay: !result.created }, 'report accepted');
         return c.json(result.body, 201, { 'Cache-Control': 'no-store' });
       },

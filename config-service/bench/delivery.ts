@@ -1,0 +1,228 @@
+/**
+ * `pnpm bench:delivery`: the delivery outbox against a real PostgreSQL and a loopback SMTP sink.
+ *  1. Throughput: deliveries per second with 1 and with 4 worker processes (`src/cli/worker.ts`),
+ *     each draining the same backlog of BENCH_DELIVERIES (default 2000) deliveries.
+ *  2. Latency: the service (`src/server.ts`, production settings, its in-process worker) takes a
+ *     steady BENCH_RATE (default 20) reports/s for BENCH_SECONDS (default 20) s; for each report the
+ *     time from its 201 answer to the mail arriving at the sink. Budget: p99 under 2 s.
+ * Prints the figures and exits 1 when the budget is missed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { reportInputSchema } from '@meldpunt/contracts';
+import { openDatabase } from '../src/db/dialect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { submitReport } from '../src/reports/report-service.ts';
+import { findPublishedTenant } from '../src/tenants/tenant-repository.ts';
+import { importTenant } from '../src/tenants/tenant-service.ts';
+import { minimalReport, randomIp, tenantDocument } from '../test/helpers.ts';
+import { startPostgres } from '../test/postgres.ts';
+import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.ts';
+
+const backlog = Number(process.env.BENCH_DELIVERIES ?? 2000);
+const rate = Number(process.env.BENCH_RATE ?? 20);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const budgetP99Ms = 2000;
+const here = fileURLToPath(new URL('..', import.meta.url));
+const contactKey = Buffer.alloc(32, 7);
+const now = () => performance.timeOrigin + performance.now();
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts a TypeScript entry point of the service and resolves once its stdout shows `ready`. */
+async function startProcess(entry: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: here,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stdout = child.stdout;
+  if (!stdout) throw new Error('no stdout');
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${entry} did not become ready`)), 60_000);
+    stdout.on('data', (chunk: Buffer) => {
+      if (seen.includes(ready)) return;
+      seen = (seen + chunk.toString()).slice(-4096);
+      if (seen.includes(ready)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
+  });
+  stdout.resume(); // keep draining its logs
+  return child;
+}
+
+async function stopProcesses(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const postgres = await startPostgres({ fast: false });
+const children: ChildProcess[] = [];
+const sinks: SmtpSink[] = [];
+let exitCode = 0;
+try {
+  const setup = openDatabase({ url: postgres.url, poolSize: 16 });
+  await migrateToLatest(setup.db);
+  const address = 'oov@bench.example';
+  const slug = `bench-${randomUUID().slice(0, 8)}`;
+  await importTenant(
+    setup.db,
+    tenantDocument(slug, {
+      settings: { rateLimit: { reports: 100_000, windowSeconds: 1 }, delivery: { email: [{ address }] } },
+    }),
+  );
+  const tenant = await findPublishedTenant(setup.db, slug);
+  if (!tenant) throw new Error('the bench tenant was not published');
+  const deps = { db: setup.db, sealer: new ContactSealer(contactKey) };
+  const input = reportInputSchema.parse(minimalReport());
+
+  const serviceEnv = (smtpUrl: string): Record<string, string> => ({
+    NODE_ENV: 'production',
+    DATABASE_URL: postgres.url,
+    DB_POOL_SIZE: '8',
+    CONTACT_ENCRYPTION_KEY: contactKey.toString('base64'),
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: 'Meldpunt bench <meldpunt@bench.example>',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'info',
+    DELIVERY_POLL_MS: '250',
+  });
+
+  console.log(`Meldpunt delivery benchmark: PostgreSQL and an SMTP sink on loopback\n`);
+  console.log(`  throughput (backlog of ${backlog} deliveries, one recipient each)`);
+  const throughput: Record<number, number> = {};
+  for (const workers of [1, 4]) {
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    // The backlog, held back (due tomorrow) until every worker is up.
+    for (let i = 0; i < backlog; i += 16) {
+      await Promise.all(
+        Array.from({ length: Math.min(16, backlog - i) }, () => submitReport(deps, tenant, input, undefined)),
+      );
+    }
+    await sql`update delivery set next_attempt_at = now() + interval '1 day' where status = 'queued'`.execute(setup.db);
+    const started = await Promise.all(
+      Array.from({ length: workers }, () =>
+        startProcess('src/cli/worker.ts', serviceEnv(sink.url), 'delivery worker started'),
+      ),
+    );
+    children.push(...started);
+    const t0 = now();
+    await sql`update delivery set next_attempt_at = now() where status = 'queued'`.execute(setup.db);
+    await sink.waitFor((all) => all.length >= backlog, 600_000);
+    const elapsed = (now() - t0) / 1000;
+    const perSecond = backlog / elapsed;
+    throughput[workers] = perSecond;
+    await stopProcesses(started);
+    await sink.stop();
+    console.log(
+      `    ${String(workers).padStart(2)} worker process${workers === 1 ? '  ' : 'es'}   ${perSecond.toFixed(0).padStart(6)} deliveries/s   (${elapsed.toFixed(2)} s)`,
+    );
+  }
+
+  console.log(`    4 workers / 1 worker = ${((throughput[4] ?? 0) / (throughput[1] ?? 1)).toFixed(2)}`);
+  console.log(`\n  accepted → received at a steady ${rate} reports/s for ${seconds} s (service with its own worker)`);
+  const sink = await startSmtpSink();
+  sinks.push(sink);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  children.push(
+    await startProcess(
+      'src/server.ts',
+      { ...serviceEnv(sink.url), PORT: String(port), HOST: '127.0.0.1' },
+      'config-service listening',
+    ),
+  );
+  for (let i = 0; ; i++) {
+    const health = await fetch(`${base}/api/v1/health`).catch(() => undefined);
+    if (health?.ok) break;
+    if (i > 100) throw new Error('the service does not answer');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const accepted = new Map<string, number>();
+  let failed = 0;
+  const total = rate * seconds;
+  const posts: Promise<void>[] = [];
+  const t0 = now();
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    posts.push(
+      fetch(`${base}/api/v1/tenants/${slug}/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+        body: JSON.stringify(minimalReport()),
+      }).then(
+        async (res) => {
+          const at = now();
+          if (res.status !== 201) {
+            failed++;
+            return;
+          }
+          const { id } = (await res.json()) as { id: string };
+          accepted.set(id, at);
+        },
+        (error: Error) => {
+          failed++;
+          console.error(`    POST failed: ${error.message} (${(error.cause as Error | undefined)?.message ?? ''})`);
+        },
+      ),
+    );
+  }
+  await Promise.all(posts);
+  await sink.waitFor((all) => all.length >= accepted.size, 60_000);
+  const latencies = sink.received
+    .map((m) => {
+      const reportId = /^<([0-9a-f-]{36})\./.exec(m.messageId ?? '')?.[1];
+      const at = reportId ? accepted.get(reportId) : undefined;
+      return at === undefined ? undefined : m.receivedAt - at;
+    })
+    .filter((v): v is number => v !== undefined)
+    .sort((a, b) => a - b);
+  const median = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  console.log(`    reports accepted   ${accepted.size} (${failed} refused)`);
+  console.log(`    mails received     ${latencies.length}`);
+  console.log(`    median             ${median.toFixed(0).padStart(6)} ms`);
+  console.log(
+    `    p99                ${p99.toFixed(0).padStart(6)} ms   (budget < ${budgetP99Ms} ms) ${p99 < budgetP99Ms ? 'ok' : 'MISSED'}`,
+  );
+  console.log(`    max                ${latencies.at(-1)?.toFixed(0).padStart(6)} ms`);
+  if (!(p99 < budgetP99Ms) || failed > 0 || latencies.length !== accepted.size) exitCode = 1;
+} finally {
+  await stopProcesses(children);
+  for (const sink of sinks) await sink.stop().catch(() => {});
+  await postgres.stop();
+}
+process.exit(exitCode);

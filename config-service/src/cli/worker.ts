@@ -1,0 +1,42 @@
+/**
+ * `pnpm worker`: a delivery worker as its own process, for scale-out next to (or instead of) the one
+ * inside `pnpm start` (`DELIVERY_WORKER=false` turns that one off). Needs `SMTP_URL`. Several workers
+ * may run at once against one PostgreSQL; with the embedded PGlite only one process can open the data
+ * folder, so there the worker inside `pnpm start` is the way.
+ */
+import { connectFromEnv } from '../db/connect.ts';
+import { startDeliveryFromEnv } from '../delivery/start.ts';
+import { loadEnv } from '../env.ts';
+import { loadContactKey } from '../keys.ts';
+import { createLogger } from '../logger.ts';
+import { ContactSealer } from '../reports/contact-crypto.ts';
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+try {
+  const database = await connectFromEnv(env);
+  let delivery;
+  try {
+    const sealer = new ContactSealer(loadContactKey(env, logger));
+    delivery = await startDeliveryFromEnv(env, { db: database.db, sealer, logger }, { allowDevMailbox: false });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'delivery worker shutting down');
+    await delivery.stop();
+    await database.close();
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+}

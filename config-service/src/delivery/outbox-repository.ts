@@ -1,0 +1,184 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { TenantConfig, TenantSettings } from '@meldpunt/contracts';
+import type { Database, Delivery, DeliveryStatus, Report } from '../db/database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A delivery a worker has claimed; `attempts` (this attempt's number) fences its later updates. */
+export type ClaimedDelivery = Pick<
+  Delivery,
+  'id' | 'tenant_id' | 'report_id' | 'channel' | 'target' | 'attempts' | 'created_at' | 'redriven_at'
+>;
+
+/**
+ * Claims up to `limit` due deliveries for one worker: queued or retrying ones whose time has come,
+ * and `sending` ones whose lease ran out (their worker crashed). `FOR UPDATE SKIP LOCKED` lets
+ * workers claim side by side without waiting for or taking each other's rows; the claim itself is
+ * committed at once (one statement), and the lease keeps the row for this worker until it reports.
+ */
+export async function claimDeliveries(db: Db, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  return db
+    .updateTable('delivery')
+    .set((eb) => ({
+      status: 'sending',
+      attempts: eb('attempts', '+', 1),
+      locked_until: sql<Date>`now() + ${Math.round(leaseMs)}::integer * interval '1 millisecond'`,
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('delivery')
+        .select('id')
+        .where((w) =>
+          w.or([
+            w.and([w('status', 'in', ['queued', 'retrying']), w('next_attempt_at', '<=', sql<Date>`now()`)]),
+            w.and([w('status', '=', 'sending'), w('locked_until', '<=', sql<Date>`now()`)]),
+          ]),
+        )
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(['id', 'tenant_id', 'report_id', 'channel', 'target', 'attempts', 'created_at', 'redriven_at'])
+    .execute();
+}
+
+/** Only the claim that is still current may report: a worker whose lease ran out and was re-claimed is ignored. */
+function current(db: Db, delivery: Pick<ClaimedDelivery, 'id' | 'attempts'>) {
+  return db
+    .updateTable('delivery')
+    .where('id', '=', delivery.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', delivery.attempts);
+}
+
+/** Marks a claimed delivery sent; `false` when the claim was no longer this worker's. */
+export async function markSent(db: Db, delivery: Pick<ClaimedDelivery, 'id' | 'attempts'>): Promise<boolean> {
+  const result = await current(db, delivery)
+    .set({ status: 'sent', sent_at: sql<Date>`now()`, locked_until: null, last_error: null })
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Schedules another attempt after `delayMs` (database time). */
+export async function markRetry(
+  db: Db,
+  delivery: Pick<ClaimedDelivery, 'id' | 'attempts'>,
+  delayMs: number,
+  errorClass: string,
+): Promise<boolean> {
+  const result = await current(db, delivery)
+    .set({
+      status: 'retrying',
+      next_attempt_at: sql<Date>`now() + ${Math.round(delayMs)}::integer * interval '1 millisecond'`,
+      locked_until: null,
+      last_error: errorClass,
+    })
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Stops a delivery (permanent failure or given up); it stays visible and can be re-driven. */
+export async function markFailed(
+  db: Db,
+  delivery: Pick<ClaimedDelivery, 'id' | 'attempts'>,
+  errorClass: string,
+): Promise<boolean> {
+  const result = await current(db, delivery)
+    .set({ status: 'failed', locked_until: null, last_error: errorClass })
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** What a worker needs to send a report: the report, its tenant's settings, and the config it was sent under. */
+export interface DeliveryReport extends Report {
+  tenant_slug: string;
+  tenant_name: string;
+  settings: TenantSettings;
+  config: TenantConfig;
+}
+
+export async function findDeliveryReports(db: Db, reportIds: readonly string[]): Promise<Map<string, DeliveryReport>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('report')
+    .innerJoin('tenant', 'tenant.id', 'report.tenant_id')
+    .innerJoin('tenant_config_version as v', (join) =>
+      join.onRef('v.tenant_id', '=', 'report.tenant_id').onRef('v.version', '=', 'report.config_version'),
+    )
+    .selectAll('report')
+    .select(['tenant.slug as tenant_slug', 'tenant.name as tenant_name', 'tenant.settings', 'v.config'])
+    .where('report.id', 'in', [...new Set(reportIds)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** One line of `pnpm deliveries:list`. */
+export interface DeliveryListing {
+  id: string;
+  report_id: string;
+  reference: string;
+  channel: Delivery['channel'];
+  target: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+}
+
+/** A tenant's deliveries, newest first (optionally of one status). */
+export async function listDeliveries(
+  db: Db,
+  options: { tenantSlug: string; status?: DeliveryStatus; limit?: number },
+): Promise<DeliveryListing[]> {
+  let query = db
+    .selectFrom('delivery')
+    .innerJoin('tenant', 'tenant.id', 'delivery.tenant_id')
+    .innerJoin('report', 'report.id', 'delivery.report_id')
+    .select([
+      'delivery.id',
+      'delivery.report_id',
+      'report.reference',
+      'delivery.channel',
+      'delivery.target',
+      'delivery.status',
+      'delivery.attempts',
+      'delivery.next_attempt_at',
+      'delivery.last_error',
+      'delivery.sent_at',
+      'delivery.created_at',
+    ])
+    .where('tenant.slug', '=', options.tenantSlug)
+    .orderBy('delivery.created_at', 'desc')
+    .orderBy('delivery.id')
+    .limit(options.limit ?? 100);
+  if (options.status) query = query.where('delivery.status', '=', options.status);
+  return query.execute();
+}
+
+/**
+ * Re-drives deliveries: failed ones (and retrying ones, which then go at once) are queued again, due
+ * now, with a fresh give-up window. Sent deliveries are left alone. Returns how many were queued.
+ */
+export async function redriveDeliveries(db: Db, which: { tenantSlug: string } | { id: string }): Promise<number> {
+  let query = db
+    .updateTable('delivery')
+    .set({
+      status: 'queued',
+      next_attempt_at: sql<Date>`now()`,
+      redriven_at: sql<Date>`now()`,
+      locked_until: null,
+    })
+    .where('status', 'in', ['failed', 'retrying']);
+  if ('id' in which) {
+    query = query.where('id', '=', which.id);
+  } else {
+    query = query.where('tenant_id', '=', (eb) =>
+      eb.selectFrom('tenant').select('id').where('slug', '=', which.tenantSlug),
+    );
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

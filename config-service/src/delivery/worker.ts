@@ -1,0 +1,247 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import type { ReportContact } from '@meldpunt/contracts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { ContactSealer } from '../reports/contact-crypto.ts';
+import { nextRetry, type RetryPolicy } from './backoff.ts';
+import { classifyFailure, PermanentDeliveryError } from './classify.ts';
+import { renderReportMail } from './email-template.ts';
+import { reportMessageId, type Mailer } from './mailer.ts';
+import {
+  claimDeliveries,
+  findDeliveryReports,
+  markFailed,
+  markRetry,
+  markSent,
+  type ClaimedDelivery,
+  type DeliveryReport,
+} from './outbox-repository.ts';
+import { pgpMimeMessage } from './pgp.ts';
+import { sendWebhook, webhookEvent } from './webhook.ts';
+
+export interface DeliveryWorkerOptions {
+  /** How long an idle worker waits before it looks for due deliveries again. */
+  pollMs: number;
+  /** Deliveries in flight at once. */
+  concurrency: number;
+  /** How long a claim is this worker's; a crashed worker's claims come free after it. */
+  leaseMs: number;
+  retry: RetryPolicy;
+}
+
+export interface DeliveryWorkerDeps {
+  db: Kysely<Database>;
+  sealer: Pick<ContactSealer, 'open'>;
+  mailer: Mailer;
+  logger: Logger;
+  options: DeliveryWorkerOptions;
+  /** Name in the logs; default host, pid and a random suffix. */
+  name?: string;
+}
+
+export interface DeliveryWorker {
+  /** Look for due deliveries now (a report was just accepted in this process). */
+  nudge(): void;
+  /** Stops claiming, lets the deliveries in flight finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends due deliveries from the outbox until stopped. Claims as many as it has free slots
+ * (`FOR UPDATE SKIP LOCKED`, with a lease), sends each on its channel, and records the outcome:
+ * sent, retry later (temporary failure, exponential backoff with jitter), or failed (permanent, or
+ * given up). Idle, it polls every `pollMs`; `nudge()` and every finished delivery wake it earlier.
+ * Several workers — in one process or many — may run against one database.
+ */
+export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const { db, options } = deps;
+  const worker = deps.name ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const logger = deps.logger.child({ worker });
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  let woken = false;
+  let wake: (() => void) | undefined;
+
+  const signal = () => {
+    woken = true;
+    wake?.();
+  };
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || stopped) {
+        woken = false;
+        return resolve();
+      }
+      const done = () => {
+        clearTimeout(timer);
+        wake = undefined;
+        woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wake = done;
+    });
+
+  const track = (work: Promise<void>) => {
+    const tracked: Promise<void> = work
+      .catch((error: unknown) => logger.error({ err: errorKind(error) }, 'delivery bookkeeping failed'))
+      .finally(() => {
+        inFlight.delete(tracked);
+        signal();
+      });
+    inFlight.add(tracked);
+  };
+
+  const loop = (async () => {
+    logger.info({ concurrency: options.concurrency }, 'delivery worker started');
+    while (!stopped) {
+      const free = options.concurrency - inFlight.size;
+      // Claim in batches (when half the slots are free, or all): fewer claim queries under load.
+      if (free > 0 && (free >= Math.ceil(options.concurrency / 2) || inFlight.size === 0)) {
+        let claimed: ClaimedDelivery[] = [];
+        let reports = new Map<string, DeliveryReport>();
+        try {
+          claimed = await claimDeliveries(db, free, options.leaseMs);
+          reports = await findDeliveryReports(
+            db,
+            claimed.map((d) => d.report_id),
+          );
+        } catch (error) {
+          // Claimed rows come free again when their lease runs out.
+          logger.error({ err: errorKind(error) }, 'claiming deliveries failed');
+          await idle(options.pollMs);
+          continue;
+        }
+        for (const delivery of claimed) track(deliver(delivery, reports.get(delivery.report_id)));
+        // Every slot asked for was filled: more may be due; look again as soon as slots free up.
+        if (claimed.length > 0 && claimed.length === free) continue;
+      }
+      await idle(options.pollMs);
+    }
+    await Promise.allSettled([...inFlight]);
+    logger.info('delivery worker stopped');
+  })();
+
+  async function deliver(delivery: ClaimedDelivery, report: DeliveryReport | undefined): Promise<void> {
+    const started = performance.now();
+    const about = {
+      deliveryId: delivery.id,
+      reportId: delivery.report_id,
+      tenant: report?.tenant_slug ?? delivery.tenant_id,
+      channel: delivery.channel,
+      attempt: delivery.attempts,
+    };
+    try {
+      if (!report) throw new PermanentDeliveryError('report-missing', 'The report no longer exists');
+      // The send may take at most half the lease, so the claim is still ours when we record the outcome.
+      const signal = AbortSignal.timeout(Math.min(60_000, Math.floor(options.leaseMs / 2)));
+      await send(deps, delivery, report, signal);
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const ms = Math.round(performance.now() - started);
+      if (failure.temporary) {
+        const since = delivery.redriven_at ?? delivery.created_at;
+        const next = nextRetry(delivery.attempts, new Date(since), Date.now(), options.retry);
+        if (!next.giveUp) {
+          const current = await markRetry(db, delivery, next.delayMs, failure.errorClass);
+          const retryAt = new Date(Date.now() + next.delayMs).toISOString();
+          logger.warn(
+            { ...about, outcome: 'retry', retryAt, errorClass: failure.errorClass, ms, current },
+            'delivery will be retried',
+          );
+          return;
+        }
+        const current = await markFailed(db, delivery, `gave-up:${failure.errorClass}`);
+        logger.error(
+          { ...about, outcome: 'failed', errorClass: failure.errorClass, gaveUp: true, ms, current },
+          'delivery given up',
+        );
+        return;
+      }
+      const current = await markFailed(db, delivery, failure.errorClass);
+      logger.error({ ...about, outcome: 'failed', errorClass: failure.errorClass, ms, current }, 'delivery failed');
+      return;
+    }
+    const current = await markSent(db, delivery);
+    const ms = Math.round(performance.now() - started);
+    // `current: false`: our lease had run out and another worker took over; it records the outcome.
+    logger.info({ ...about, outcome: 'sent', ms, current }, 'delivery sent');
+  }
+
+  return {
+    nudge: signal,
+    stop: async () => {
+      stopped = true;
+      signal();
+      await loop;
+    },
+  };
+}
+
+/** Sends one delivery on its channel; throws on failure (classified by the caller). */
+async function send(
+  deps: Pick<DeliveryWorkerDeps, 'sealer' | 'mailer'>,
+  delivery: ClaimedDelivery,
+  report: DeliveryReport,
+  signal: AbortSignal,
+): Promise<void> {
+  const contact = openContact(deps.sealer, report);
+  if (delivery.channel === 'webhook') {
+    const webhook = report.settings.delivery.webhook;
+    if (!webhook || webhook.url !== delivery.target) {
+      throw new PermanentDeliveryError('webhook-removed', 'The tenant no longer has this webhook');
+    }
+    const body = JSON.stringify(
+      webhookEvent({
+        report,
+        tenantSlug: report.tenant_slug,
+        config: report.config,
+        mailLocale: report.settings.delivery.mail?.locale ?? 'nl',
+        contact,
+      }),
+    );
+    await sendWebhook({ url: webhook.url, secret: webhook.secret, id: delivery.id, body, signal });
+    return;
+  }
+  const recipient = report.settings.delivery.email.find(
+    (r) => r.address.toLowerCase() === delivery.target.toLowerCase(),
+  );
+  if (!recipient) throw new PermanentDeliveryError('recipient-removed', 'The tenant no longer has this recipient');
+  const mail = renderReportMail({
+    report,
+    tenantName: report.tenant_name,
+    config: report.config,
+    settings: report.settings,
+    contact,
+  });
+  const messageId = reportMessageId(report.id, recipient.address);
+  if (recipient.pgpPublicKey) {
+    const raw = await pgpMimeMessage({
+      ...mail,
+      from: deps.mailer.from,
+      to: recipient.address,
+      messageId,
+      armoredKey: recipient.pgpPublicKey,
+    });
+    await deps.mailer.send({ to: recipient.address, raw }, signal);
+  } else {
+    await deps.mailer.send({ to: recipient.address, messageId, ...mail }, signal);
+  }
+}
+
+function openContact(sealer: Pick<ContactSealer, 'open'>, report: DeliveryReport): ReportContact | undefined {
+  if (!report.contact_sealed) return undefined;
+  try {
+    return sealer.open(report.contact_sealed, { reportId: report.id, tenantId: report.tenant_id });
+  } catch {
+    throw new PermanentDeliveryError('contact-key', 'The contact details cannot be opened with this key');
+  }
+}
+
+/** The kind of an unexpected error, for the logs: never its message (SQL errors may quote values). */
+function errorKind(error: unknown) {
+  const e = error as { name?: string; code?: string };
+  return { name: e?.name, code: e?.code };
+}
