@@ -14,6 +14,8 @@ export interface TenantTable {
   is_demo: boolean;
   /** Private settings (contracts' `tenantSettingsSchema`): never sent to a browser. */
   settings: ColumnType<TenantSettings, string, string>;
+  /** CBS code of the municipality this tenant serves (`GM0505`); null for the national tenant. */
+  municipality_code: ColumnType<string | null, string | null | undefined, string | null>;
   /** Version of `tenant_config_version` the public API serves; null until first published. */
   published_version: number | null;
   created_at: GeneratedTimestamp;
@@ -30,7 +32,12 @@ export interface TenantConfigVersionTable {
 
 export interface ReportTable {
   id: string;
+  /** The tenant the report belongs to: where it was routed (by location), which forwards and handles it. */
   tenant_id: string;
+  /** The tenant whose widget it was entered in; its config version labels the categories and fields. */
+  source_tenant_id: string;
+  /** CBS code of the municipality the point lies in; null without a point. */
+  area_code: string | null;
   /** Short human-friendly code the reporter can quote. */
   reference: string;
   role: 'victim' | 'bystander' | 'other';
@@ -50,7 +57,7 @@ export interface ReportTable {
   /** AES-256-GCM sealed contact block (see reports/contact-crypto.ts); null when anonymous. */
   contact_sealed: Uint8Array | null;
   wants_follow_up: boolean;
-  /** The published tenant config version the report was validated against. */
+  /** The source tenant's published config version the report was validated against. */
   config_version: number;
   idempotency_key: string | null;
   /** SHA-256 of the request body, to tell a retry from a different report under the same key. */
@@ -87,11 +94,33 @@ export interface DeliveryTable {
   created_at: GeneratedTimestamp;
 }
 
+/** One imported boundary file, in force from `valid_from` until the next set's date. */
+export interface AreaSetTable {
+  id: Generated<string>;
+  /** `YYYY-MM-DD`. */
+  valid_from: ColumnType<string, string, string>;
+  source: string;
+  content_hash: string;
+  imported_at: GeneratedTimestamp;
+}
+
+/** GeoJSON MultiPolygon coordinates: polygons of rings of [lng, lat]. */
+export type MultiPolygonCoordinates = number[][][][];
+
+export interface AreaTable {
+  set_id: string;
+  code: string;
+  name: string;
+  geometry: ColumnType<MultiPolygonCoordinates, string, string>;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
   report: ReportTable;
   delivery: DeliveryTable;
+  area_set: AreaSetTable;
+  area: AreaTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { importAreaSet, type ImportAreaSetResult } from './area-repository.ts';
+import { parseAreaCollection } from './geojson.ts';
+
+/** The 342 municipalities of 2025 shipped with the project (CBS/Kadaster, CC BY 4.0; see `data/README.md`). */
+export const demoAreasFile = fileURLToPath(new URL('../../data/nl-gemeenten-2025.geojson', import.meta.url));
+
+/** The day the demo areas take effect. */
+export const DEMO_AREAS_VALID_FROM = '2025-01-01';
+
+/**
+ * Imports the shipped 2025 municipalities, valid from 2025-01-01; idempotent (an unchanged file is
+ * `unchanged`).
+ */
+export async function importDemoAreas(db: Kysely<Database>, file = demoAreasFile): Promise<ImportAreaSetResult> {
+  const features = parseAreaCollection(JSON.parse(readFileSync(file, 'utf8')), {
+    codeProperty: 'statcode',
+    nameProperty: 'statnaam',
+  });
+  return importAreaSet(db, { validFrom: DEMO_AREAS_VALID_FROM, source: basename(file), features });
+}
