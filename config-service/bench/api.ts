@@ -84,6 +84,7 @@ async function pgbenchInsert(url: string, tenantId: string, targets: DeliveryTar
   const input = reportInputSchema.parse(minimalReport());
   const row = reportRow(
     { id: tenantId, version: 1 },
+    { tenant: { id: tenantId }, area: null },
     input,
     { id: placeholderId, reference: 'REF', idempotencyKey: undefined, requestHash: null },
     { seal: () => Buffer.alloc(0) },

@@ -22,6 +22,8 @@ import { importTenant } from '../src/tenants/tenant-service.ts';
 import { minimalReport, randomIp, tenantDocument } from '../test/helpers.ts';
 import { startPostgres } from '../test/postgres.ts';
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.ts';
+import { ReportRouter } from '../src/routing/report-router.ts';
+import { TenantCache } from '../src/tenants/tenant-cache.ts';
 
 const backlog = Number(process.env.BENCH_DELIVERIES ?? 2000);
 const rate = Number(process.env.BENCH_RATE ?? 20);
@@ -103,7 +105,12 @@ try {
   );
   const tenant = await findPublishedTenant(setup.db, slug);
   if (!tenant) throw new Error('the bench tenant was not published');
-  const deps = { db: setup.db, sealer: new ContactSealer(contactKey) };
+  const tenants = new TenantCache(setup.db, { refreshAfterMs: 60_000 });
+  const deps = {
+    db: setup.db,
+    sealer: new ContactSealer(contactKey),
+    router: new ReportRouter(setup.db, tenants, { refreshAfterMs: 60_000 }),
+  };
   const input = reportInputSchema.parse(minimalReport());
 
   const serviceEnv = (smtpUrl: string): Record<string, string> => ({

@@ -6,6 +6,7 @@ import { ProblemError, problemResponse } from './http/problem.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { reportRoutes } from './routes/public/reports.ts';
+import { routePreviewRoutes } from './routes/public/route.ts';
 import { tenantConfigRoutes } from './routes/public/tenant-config.ts';
 import { devMailRoutes } from './routes/dev/mail.ts';
 import { staticRoutes } from './routes/static.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/v1/tenants', tenantConfigRoutes(deps));
   app.route('/api/v1/tenants', reportRoutes(deps));
+  app.route('/api/v1/tenants', routePreviewRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
   // Development only: server.ts creates a dev mailbox only without SMTP_URL outside production.

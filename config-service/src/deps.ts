@@ -4,12 +4,15 @@ import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
 import type { ReportRateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import type { ContactSealer } from './reports/contact-crypto.ts';
+import type { ReportRouter } from './routing/report-router.ts';
 import type { TenantCache } from './tenants/tenant-cache.ts';
 
 /** Everything the app is built from; tests pass real ones against a real database. */
 export interface AppDeps {
   db: Kysely<Database>;
   tenants: TenantCache;
+  /** Decides which tenant receives a report, by the point's municipality. */
+  router: ReportRouter;
   sealer: ContactSealer;
   rateLimiter: ReportRateLimiter;
   logger: Logger;

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { importDemoAreas } from './areas/demo-areas.ts';
 import { createApp } from './app.ts';
 import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
@@ -8,6 +9,7 @@ import { loadContactKey } from './keys.ts';
 import { createLogger } from './logger.ts';
 import { ContactSealer } from './reports/contact-crypto.ts';
 import { defaultStaticDirs } from './routes/static-paths.ts';
+import { ReportRouter } from './routing/report-router.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
@@ -21,6 +23,9 @@ logger.info(
 );
 
 if (env.SEED_DEMO) {
+  // The municipalities of 2025 (CBS/Kadaster, CC BY 4.0), so the demo routes reports by location.
+  const areas = await importDemoAreas(database.db);
+  logger.info({ outcome: areas.outcome, count: areas.count }, 'demo municipal areas imported');
   const seeded = await seedDemoTenants(database.db);
   logger.info({ tenants: seeded.map((r) => `${r.slug}:${r.outcome}`) }, 'demo tenants seeded');
 }
@@ -32,9 +37,17 @@ const delivery = env.DELIVERY_WORKER
   ? await startDeliveryFromEnv(env, { db: database.db, sealer, logger }, { allowDevMailbox: true })
   : undefined;
 
+const tenants: TenantCache = new TenantCache(database.db, {
+  refreshAfterMs: env.CONFIG_REFRESH_MS,
+  areas: { outline: (code) => router.outline(code) },
+});
+const router = new ReportRouter(database.db, tenants, { refreshAfterMs: env.CONFIG_REFRESH_MS, logger });
+await router.refresh();
+
 const app = createApp({
   db: database.db,
-  tenants: new TenantCache(database.db, { refreshAfterMs: env.CONFIG_REFRESH_MS }),
+  tenants,
+  router,
   sealer,
   rateLimiter: new ReportRateLimiter(),
   logger,

@@ -13,6 +13,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { ReportRateLimiter } from '../src/http/rate-limit.ts';
 import { createLogger } from '../src/logger.ts';
 import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { ReportRouter } from '../src/routing/report-router.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
 
@@ -58,9 +59,15 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
   const contactKey = randomBytes(32);
+  const tenants: TenantCache = new TenantCache(handle.db, {
+    refreshAfterMs: 60_000,
+    areas: { outline: (code) => router.outline(code) },
+  });
+  const router = new ReportRouter(handle.db, tenants, { refreshAfterMs: 60_000 });
   const deps: AppDeps = {
     db: handle.db,
-    tenants: new TenantCache(handle.db, { refreshAfterMs: 60_000 }),
+    tenants,
+    router,
     sealer: new ContactSealer(contactKey),
     rateLimiter: new ReportRateLimiter(),
     logger,

@@ -20,6 +20,8 @@ export interface ReportMail {
 export interface ReportMailInput {
   report: Report;
   tenantName: string;
+  /** The tenant whose widget the report was entered in, when it was routed here from another one. */
+  sourceTenantName?: string;
   config: TenantConfig;
   settings: Pick<TenantSettings, 'delivery'>;
   /** The opened contact block; only when the reporter gave one. */
@@ -50,6 +52,7 @@ interface MailTexts {
     phone: string;
     wantsFollowUp: string;
     language: string;
+    reportedVia: string;
   };
   openMap: string;
   notGiven: string;
@@ -91,6 +94,7 @@ const mailTexts: Record<MailLocale, MailTexts> = {
       phone: 'Telefoonnummer',
       wantsFollowUp: 'Wil dat er contact wordt opgenomen',
       language: 'Taal van de melding',
+      reportedVia: 'Gemeld via',
     },
     openMap: 'Bekijk op de kaart',
     notGiven: 'Niet ingevuld',
@@ -151,6 +155,7 @@ const mailTexts: Record<MailLocale, MailTexts> = {
       phone: 'Phone number',
       wantsFollowUp: 'Wants to be contacted',
       language: 'Language of the report',
+      reportedVia: 'Reported via',
     },
     openMap: 'Open on the map',
     notGiven: 'Not given',
@@ -286,6 +291,8 @@ export function renderReportMail(input: ReportMailInput): ReportMail {
     { label: t.labels.role, value: t.roles[report.role] },
     { label: t.labels.when, value: when },
   ];
+  // Routed here by its location from another tenant's widget (e.g. the national reporting point).
+  if (input.sourceTenantName) main.push({ label: t.labels.reportedVia, value: input.sourceTenantName });
   const details: Row[] = [{ label: t.labels.description, value: report.description ?? t.notGiven, multiline: true }];
   if (report.intervened) {
     details.push({

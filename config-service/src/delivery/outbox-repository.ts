@@ -90,10 +90,13 @@ export async function markFailed(
   return result.numUpdatedRows > 0n;
 }
 
-/** What a worker needs to send a report: the report, its tenant's settings, and the config it was sent under. */
+/** What a worker needs to send a report: the report, its tenant's settings, and the config it was entered under. */
 export interface DeliveryReport extends Report {
   tenant_slug: string;
   tenant_name: string;
+  /** The tenant whose widget the report came from (the same as the tenant unless routed by location). */
+  source_tenant_slug: string;
+  source_tenant_name: string;
   settings: TenantSettings;
   config: TenantConfig;
 }
@@ -103,11 +106,20 @@ export async function findDeliveryReports(db: Db, reportIds: readonly string[]):
   const rows = await db
     .selectFrom('report')
     .innerJoin('tenant', 'tenant.id', 'report.tenant_id')
+    .innerJoin('tenant as source', 'source.id', 'report.source_tenant_id')
+    // The config the reporter filled in: the source tenant's, which labels the categories and fields.
     .innerJoin('tenant_config_version as v', (join) =>
-      join.onRef('v.tenant_id', '=', 'report.tenant_id').onRef('v.version', '=', 'report.config_version'),
+      join.onRef('v.tenant_id', '=', 'report.source_tenant_id').onRef('v.version', '=', 'report.config_version'),
     )
     .selectAll('report')
-    .select(['tenant.slug as tenant_slug', 'tenant.name as tenant_name', 'tenant.settings', 'v.config'])
+    .select([
+      'tenant.slug as tenant_slug',
+      'tenant.name as tenant_name',
+      'source.slug as source_tenant_slug',
+      'source.name as source_tenant_name',
+      'tenant.settings',
+      'v.config',
+    ])
     .where('report.id', 'in', [...new Set(reportIds)])
     .execute();
   return new Map(rows.map((row) => [row.id, row]));

@@ -53,6 +53,8 @@ export async function sendWebhook(options: {
 export function webhookEvent(input: {
   report: Report;
   tenantSlug: string;
+  /** The tenant whose widget it was entered in (differs from `tenantSlug` when routed by location). */
+  sourceTenantSlug?: string;
   config: TenantConfig;
   /** Language of the labels: the tenant's mail language. */
   mailLocale: MailLocale;
@@ -68,6 +70,7 @@ export function webhookEvent(input: {
       id: report.id,
       reference: report.reference,
       tenant: input.tenantSlug,
+      reportedVia: input.sourceTenantSlug ?? input.tenantSlug,
       receivedAt: new Date(report.received_at).toISOString(),
       role: report.role,
       categories: report.categories.map((id, i) => ({ id, label: labels[i] })),
@@ -78,6 +81,7 @@ export function webhookEvent(input: {
         lat: report.location_lat,
         lng: report.location_lng,
         text: report.location_text,
+        municipalityCode: report.area_code,
         source: report.location_source,
         accuracy: report.location_accuracy,
         mapUrl: hasPoint

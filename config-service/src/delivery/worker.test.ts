@@ -93,6 +93,7 @@ describe(`delivery (${databaseKind})`, { timeout: 120_000 }, () => {
       const row = () =>
         reportRow(
           published,
+          { tenant: published, area: null },
           reportInputSchema.parse(minimalReport()),
           { id: randomUUID(), reference: newReference(), idempotencyKey: undefined, requestHash: null },
           ctx.deps.sealer,

@@ -197,6 +197,7 @@ async function send(
       webhookEvent({
         report,
         tenantSlug: report.tenant_slug,
+        sourceTenantSlug: report.source_tenant_slug,
         config: report.config,
         mailLocale: report.settings.delivery.mail?.locale ?? 'nl',
         contact,
@@ -212,6 +213,7 @@ async function send(
   const mail = renderReportMail({
     report,
     tenantName: report.tenant_name,
+    sourceTenantName: report.source_tenant_id === report.tenant_id ? undefined : report.source_tenant_name,
     config: report.config,
     settings: report.settings,
     contact,

@@ -60,7 +60,7 @@ export function insertReportQuery(db: Db, report: NewReport, deliveries: readonl
       qb
         .insertInto('report')
         .values(report)
-        .onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing())
+        .onConflict((oc) => oc.columns(['source_tenant_id', 'idempotency_key']).doNothing())
         .returning(['id', 'reference', 'tenant_id']),
     )
     .with('d', (qb) =>
@@ -83,11 +83,14 @@ export function insertReportQuery(db: Db, report: NewReport, deliveries: readonl
     .select(['r.id', 'r.reference']);
 }
 
-export async function findReportByIdempotencyKey(db: Db, tenantId: string, key: string) {
+/** The report an embedding tenant already stored under an idempotency key, and where it was routed. */
+export async function findReportByIdempotencyKey(db: Db, sourceTenantId: string, key: string) {
   return db
     .selectFrom('report')
-    .select(['id', 'reference', 'request_hash', 'locale'])
-    .where('tenant_id', '=', tenantId)
-    .where('idempotency_key', '=', key)
+    .innerJoin('tenant', 'tenant.id', 'report.tenant_id')
+    .select(['report.id', 'report.reference', 'report.request_hash', 'report.locale', 'report.area_code'])
+    .select('tenant.slug as tenant_slug')
+    .where('report.source_tenant_id', '=', sourceTenantId)
+    .where('report.idempotency_key', '=', key)
     .executeTakeFirst();
 }

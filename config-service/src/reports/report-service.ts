@@ -8,10 +8,13 @@ import type { PublishedTenant } from '../tenants/tenant-repository.ts';
 import type { ContactSealer } from './contact-crypto.ts';
 import { newReference } from './reference.ts';
 import { findReportByIdempotencyKey, insertReport } from './report-repository.ts';
+import { ReportRouter, type Route } from '../routing/report-router.ts';
+import { nonParticipatingResponse } from '../routing/texts.ts';
 
 export interface ReportDeps {
   db: Kysely<Database>;
   sealer: ContactSealer;
+  router: ReportRouter;
 }
 
 export interface SubmitResult {
@@ -21,25 +24,30 @@ export interface SubmitResult {
 }
 
 /**
- * Stores a validated report for a tenant and schedules its delivery to each of the tenant's channels.
- * The contact block is sealed first; nothing about the client (address, user agent) is ever part of
- * the row. Same idempotency key + same body: the original answer; same key + another body: 422.
+ * Stores a validated report and schedules its delivery to each channel of the tenant it is routed to
+ * (by its point: see `ReportRouter`). The contact block is sealed first — or dropped when that tenant
+ * gives no follow-up; nothing about the client (address, user agent) is ever part of the row.
+ * An idempotency key belongs to the embedding tenant: same key + same body → the original answer,
+ * same key + another body → 422.
  */
 export async function submitReport(
   deps: ReportDeps,
-  tenant: PublishedTenant,
+  source: PublishedTenant,
   input: ReportInput,
   idempotencyKey: string | undefined,
 ): Promise<SubmitResult> {
   const requestHash = idempotencyKey ? hashInput(input) : null;
+  const route = await deps.router.route(source, input.location, input.occurredAt);
+  // Nobody will get back to the reporter there, so their contact details are not kept.
+  const report = followUpOf(route) === 'none' ? { ...input, contact: undefined } : input;
   for (let attempt = 0; ; attempt++) {
     const id = randomUUID();
     const reference = newReference();
     try {
-      const row = reportRow(tenant, input, { id, reference, idempotencyKey, requestHash }, deps.sealer);
+      const row = reportRow(source, route, report, { id, reference, idempotencyKey, requestHash }, deps.sealer);
       // The report and its deliveries (outbox rows) are stored by one statement: both or neither.
-      const stored = await insertReport(deps.db, row, deliveryTargets(tenant.settings));
-      if (stored) return { created: true, body: createdBody(tenant, stored, input.locale) };
+      const stored = await insertReport(deps.db, row, deliveryTargets(route.tenant.settings));
+      if (stored) return { created: true, body: createdBody(route, stored, input.locale) };
     } catch (error) {
       // A reference collision (1 in ~10¹¹ per pair) just draws a new one.
       if (isUniqueViolation(error, 'report_reference_key') && attempt < 3) continue;
@@ -47,7 +55,7 @@ export async function submitReport(
     }
     // Nothing stored: the idempotency key was used before. Replay or conflict.
     if (!idempotencyKey) throw new Error('Report insert returned no row without an idempotency key');
-    const original = await findReportByIdempotencyKey(deps.db, tenant.id, idempotencyKey);
+    const original = await findReportByIdempotencyKey(deps.db, source.id, idempotencyKey);
     if (!original) continue; // The conflicting row vanished (deleted by retention); store anew.
     if (original.request_hash !== requestHash) {
       throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another report', {
@@ -55,20 +63,27 @@ export async function submitReport(
         errors: [{ path: '', message: 'Idempotency-Key already used with a different body' }],
       });
     }
-    return { created: false, body: createdBody(tenant, original, original.locale as Locale) };
+    const tenant = original.tenant_slug === source.slug ? source : await deps.router.tenant(original.tenant_slug);
+    if (!tenant) throw new Error('The tenant of a stored report is no longer published');
+    const stored = await deps.router.storedRoute(tenant, original.area_code, input.occurredAt);
+    return { created: false, body: createdBody(stored, original, original.locale as Locale) };
   }
 }
 
 /** The row stored for a report: the input as validated, the contact sealed, nothing about the client. */
 export function reportRow(
-  tenant: Pick<PublishedTenant, 'id' | 'version'>,
+  source: Pick<PublishedTenant, 'id' | 'version'>,
+  route: { tenant: Pick<PublishedTenant, 'id'>; area: { code: string } | null },
   input: ReportInput,
   ids: { id: string; reference: string; idempotencyKey: string | undefined; requestHash: string | null },
   sealer: Pick<ContactSealer, 'seal'>,
 ): NewReport {
+  const tenantId = route.tenant.id;
   return {
     id: ids.id,
-    tenant_id: tenant.id,
+    tenant_id: tenantId,
+    source_tenant_id: source.id,
+    area_code: route.area?.code ?? null,
     reference: ids.reference,
     role: input.role,
     categories: input.categories,
@@ -84,30 +99,35 @@ export function reportRow(
     intervened: input.intervened ?? null,
     extra: JSON.stringify(input.extra ?? {}),
     locale: input.locale,
-    contact_sealed: input.contact ? sealer.seal(input.contact, { reportId: ids.id, tenantId: tenant.id }) : null,
+    contact_sealed: input.contact ? sealer.seal(input.contact, { reportId: ids.id, tenantId }) : null,
     wants_follow_up: input.contact?.wantsFollowUp ?? false,
-    config_version: tenant.version,
+    config_version: source.version,
     idempotency_key: ids.idempotencyKey ?? null,
     request_hash: ids.requestHash,
   };
 }
 
-function createdBody(
-  tenant: PublishedTenant,
-  report: { id: string; reference: string },
-  locale: Locale,
-): ReportCreated {
-  const { config } = tenant;
-  const { title, body } = config.followUp.response;
+/** The follow-up the reporter can expect where the report goes. */
+export function followUpOf(route: Route): 'active' | 'none' {
+  return route.participating ? route.tenant.config.followUp.mode : 'none';
+}
+
+function createdBody(route: Route, report: { id: string; reference: string }, locale: Locale): ReportCreated {
+  const { config } = route.tenant;
+  const response =
+    !route.participating && route.area
+      ? nonParticipatingResponse(locale, route.area.name)
+      : {
+          title: localize(config.followUp.response.title, locale, config.defaultLocale) ?? '',
+          body: localize(config.followUp.response.body, locale, config.defaultLocale) ?? '',
+        };
   return {
     id: report.id,
     reference: report.reference,
-    tenant: tenant.slug,
-    followUp: config.followUp.mode,
-    response: {
-      title: localize(title, locale, config.defaultLocale) ?? '',
-      body: localize(body, locale, config.defaultLocale) ?? '',
-    },
+    tenant: route.tenant.slug,
+    routedTo: ReportRouter.routedTo(route),
+    followUp: followUpOf(route),
+    response,
   };
 }
 

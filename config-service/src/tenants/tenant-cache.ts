@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { localize, type Locale, type LocalizedText, type TenantConfig } from '@meldpunt/contracts';
+import { localize, type AreaOutline, type Locale, type LocalizedText, type TenantConfig } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
 import { findPublishedTenant, type PublishedTenant } from './tenant-repository.ts';
 
@@ -23,6 +23,8 @@ export interface TenantCacheOptions {
   now?: () => number;
   /** Most unknown slugs remembered, so random slugs cannot grow memory without bound. */
   maxEntries?: number;
+  /** Outlines of municipalities, served with the config of the tenant linked to one (the report router). */
+  areas?: { outline(code: string): Promise<AreaOutline | undefined> };
 }
 
 /**
@@ -36,12 +38,14 @@ export class TenantCache {
   readonly #refreshAfterMs: number;
   readonly #now: () => number;
   readonly #maxEntries: number;
+  readonly #areas: TenantCacheOptions['areas'];
 
   constructor(db: Kysely<Database>, options: TenantCacheOptions) {
     this.#db = db;
     this.#refreshAfterMs = options.refreshAfterMs;
     this.#now = options.now ?? Date.now;
     this.#maxEntries = options.maxEntries ?? 5000;
+    this.#areas = options.areas;
   }
 
   /** The published tenant, or `undefined` when no tenant with that slug is published. */
@@ -58,10 +62,13 @@ export class TenantCache {
     const key = servedLocale ?? '*';
     let served = entry.bodies.get(key);
     if (!served) {
+      const code = tenant.config.kind === 'municipality' ? tenant.config.municipalityCode : undefined;
+      const area = code ? await this.#areas?.outline(code) : undefined;
       const body = JSON.stringify({
         version: tenant.version,
         ...(servedLocale ? { locale: servedLocale } : {}),
         config: servedLocale ? configForLocale(tenant.config, servedLocale) : tenant.config,
+        ...(area ? { area } : {}),
       });
       const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
       served = { body, etag: `"${hash}"` };
@@ -73,6 +80,11 @@ export class TenantCache {
   /** Forgets a slug, so the next request reads the database (after a publish in this process). */
   invalidate(slug: string): void {
     this.#entries.delete(slug);
+  }
+
+  /** Forgets every tenant (after new areas were imported in this process: their outlines change). */
+  invalidateAll(): void {
+    this.#entries.clear();
   }
 
   async #entry(slug: string): Promise<Entry> {

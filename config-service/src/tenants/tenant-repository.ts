@@ -31,7 +31,15 @@ export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | u
 
 export async function insertTenant(
   db: Db,
-  tenant: { id: string; slug: string; name: string; kind: Tenant['kind']; isDemo: boolean; settings: TenantSettings },
+  tenant: {
+    id: string;
+    slug: string;
+    name: string;
+    kind: Tenant['kind'];
+    municipalityCode: string | null;
+    isDemo: boolean;
+    settings: TenantSettings;
+  },
 ): Promise<void> {
   await db
     .insertInto('tenant')
@@ -40,6 +48,7 @@ export async function insertTenant(
       slug: tenant.slug,
       name: tenant.name,
       kind: tenant.kind,
+      municipality_code: tenant.municipalityCode,
       is_demo: tenant.isDemo,
       settings: JSON.stringify(tenant.settings),
     })
@@ -49,13 +58,20 @@ export async function insertTenant(
 export async function updateTenant(
   db: Db,
   id: string,
-  changes: { name: string; kind: Tenant['kind']; isDemo: boolean; settings: TenantSettings },
+  changes: {
+    name: string;
+    kind: Tenant['kind'];
+    municipalityCode: string | null;
+    isDemo: boolean;
+    settings: TenantSettings;
+  },
 ): Promise<void> {
   await db
     .updateTable('tenant')
     .set({
       name: changes.name,
       kind: changes.kind,
+      municipality_code: changes.municipalityCode,
       is_demo: changes.isDemo,
       settings: JSON.stringify(changes.settings),
       updated_at: new Date(),
@@ -100,5 +116,29 @@ export async function publishConfigVersion(db: Db, tenantId: string, version: nu
     .updateTable('tenant')
     .set({ published_version: version, updated_at: new Date() })
     .where('id', '=', tenantId)
+    .execute();
+}
+
+/** The tenant already linked to a municipality code, other than `exceptId`. */
+export async function findTenantByMunicipality(
+  db: Db,
+  code: string,
+  exceptId?: string,
+): Promise<{ id: string; slug: string } | undefined> {
+  let query = db.selectFrom('tenant').select(['id', 'slug']).where('municipality_code', '=', code);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return query.executeTakeFirst();
+}
+
+/** Every tenant that may receive routed reports: published, with its municipality code or as the national one. */
+export async function findRoutingTenants(
+  db: Db,
+): Promise<{ slug: string; kind: Tenant['kind']; municipality_code: string | null }[]> {
+  return db
+    .selectFrom('tenant')
+    .select(['slug', 'kind', 'municipality_code'])
+    .where('published_version', 'is not', null)
+    .where((eb) => eb.or([eb('municipality_code', 'is not', null), eb('kind', '=', 'national')]))
+    .orderBy('slug')
     .execute();
 }

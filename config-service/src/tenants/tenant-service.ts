@@ -5,6 +5,7 @@ import { tenantImportSchema, type TenantImport } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
 import { checkPgpKey } from '../delivery/pgp.ts';
 import {
+  findTenantByMunicipality,
   findTenantBySlug,
   insertConfigVersion,
   insertTenant,
@@ -31,8 +32,17 @@ export async function importTenant(db: Kysely<Database>, input: unknown): Promis
   // Compare as stored: JSON drops undefined keys, jsonb forgets key order.
   const config = jsonRoundTrip(doc.config);
   const settings = jsonRoundTrip(doc.settings);
+  const municipalityCode = config.municipalityCode ?? null;
   return db.transaction().execute(async (trx) => {
     const existing = await findTenantBySlug(trx, config.slug);
+    if (municipalityCode) {
+      const other = await findTenantByMunicipality(trx, municipalityCode, existing?.id);
+      if (other) {
+        throw new Error(
+          `/config/municipalityCode: municipality ${municipalityCode} is already served by tenant "${other.slug}"; one tenant per municipality`,
+        );
+      }
+    }
     if (!existing) {
       const tenantId = randomUUID();
       await insertTenant(trx, {
@@ -40,6 +50,7 @@ export async function importTenant(db: Kysely<Database>, input: unknown): Promis
         slug: config.slug,
         name: config.name,
         kind: config.kind,
+        municipalityCode,
         isDemo: doc.demo,
         settings,
       });
@@ -51,11 +62,18 @@ export async function importTenant(db: Kysely<Database>, input: unknown): Promis
     const tenantChanged =
       existing.name !== config.name ||
       existing.kind !== config.kind ||
+      existing.municipality_code !== municipalityCode ||
       existing.is_demo !== doc.demo ||
       !isDeepStrictEqual(existing.settings, settings);
     const configChanged = !latest || !isDeepStrictEqual(latest.config, config);
     if (tenantChanged) {
-      await updateTenant(trx, existing.id, { name: config.name, kind: config.kind, isDemo: doc.demo, settings });
+      await updateTenant(trx, existing.id, {
+        name: config.name,
+        kind: config.kind,
+        municipalityCode,
+        isDemo: doc.demo,
+        settings,
+      });
     }
     let version = existing.published_version ?? latest?.version ?? 0;
     if (configChanged) {

@@ -135,14 +135,38 @@ export function tenantReportErrors(config: TenantConfig, report: ReportInput): F
 export const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 export const referenceSchema = z.string().regex(new RegExp(`^[${referenceAlphabet}]{4}-[${referenceAlphabet}]{4}$`));
 
+/**
+ * Where a report goes: the tenant that receives (stores and forwards) it, and the municipality its point
+ * lies in. `participating: false`: that municipality has no tenant here, so the report is kept by the
+ * national tenant without follow-up and the reporter is told to contact the municipality directly.
+ */
+export const routedToSchema = z.object({
+  /** The receiving tenant. */
+  slug: z.string(),
+  name: z.string(),
+  /** The municipality of the point; null when only words were given. */
+  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+  participating: z.boolean(),
+});
+export type RoutedTo = z.infer<typeof routedToSchema>;
+
+/** `GET /api/v1/tenants/:slug/route?lat=&lng=[&at=]`: where a report placed there would go, before sending. */
+export const routePreviewSchema = z.object({
+  routedTo: routedToSchema,
+  followUp: z.enum(['active', 'none']),
+});
+export type RoutePreview = z.infer<typeof routePreviewSchema>;
+
 /** The answer to a created report. */
 export const reportCreatedSchema = z.object({
   id: z.uuid(),
   /** Short code the reporter can quote, e.g. `K7QM-4XTP`. */
   reference: referenceSchema,
+  /** Slug of the tenant that received the report (after routing by location). */
   tenant: z.string(),
+  routedTo: routedToSchema,
   followUp: z.enum(['active', 'none']),
-  /** The tenant's response, in the report's locale. */
+  /** The receiving tenant's response in the report's locale (for a non-participating municipality: contact it). */
   response: z.object({ title: z.string(), body: z.string() }),
 });
 export type ReportCreated = z.infer<typeof reportCreatedSchema>;

@@ -14,6 +14,9 @@ export const tenantSlugSchema = z
   .max(63)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single dashes');
 
+/** CBS municipality code, as in the PDOK / CBS boundary files: `GM` and four digits. */
+export const municipalityCodeSchema = z.string().regex(/^GM\d{4}$/, 'Use a CBS municipality code like GM0505');
+
 /** Stable identifier of a category, option or extra field. */
 export const idSchema = z
   .string()
@@ -124,6 +127,11 @@ export const tenantConfigObjectSchema = z.strictObject({
   name: z.string().trim().min(2).max(120),
   /** `national` tenants route reports to the municipality of the location. */
   kind: z.enum(['municipality', 'national']).default('municipality'),
+  /**
+   * CBS code of the municipality a `municipality` tenant serves (`GM0505`): reports placed inside it stay
+   * here, and reports that other tenants receive for a point inside it are routed here.
+   */
+  municipalityCode: municipalityCodeSchema.optional(),
   defaultLocale: localeSchema.default('nl'),
   locales: z.array(localeSchema).min(1).max(supportedLocales.length),
   branding: z.strictObject({
@@ -171,6 +179,13 @@ export const tenantConfigObjectSchema = z.strictObject({
 
 /** The config as a tenant publishes it: structure plus the cross-field rules (texts in the default locale…). */
 export const tenantConfigSchema = tenantConfigObjectSchema.superRefine((config, ctx) => {
+  if (config.kind === 'national' && config.municipalityCode) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['municipalityCode'],
+      message: 'A national tenant covers the whole country and has no municipality code',
+    });
+  }
   if (!config.locales.includes(config.defaultLocale)) {
     ctx.addIssue({ code: 'custom', path: ['locales'], message: 'The default locale must be one of the locales' });
   }
@@ -226,12 +241,28 @@ export const tenantConfigSchema = tenantConfigObjectSchema.superRefine((config, 
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 export type TenantConfigInput = z.input<typeof tenantConfigSchema>;
 
+/** A ring of [lng, lat] positions, closed (first = last). */
+const ringSchema = z.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])).min(4);
+
+/**
+ * A municipality's outline as served with a tenant's config: simplified (tens of metres), GeoJSON
+ * MultiPolygon coordinates in WGS84, for drawing the boundary and warning about a pin outside it.
+ */
+export const areaOutlineSchema = z.object({
+  code: municipalityCodeSchema,
+  name: z.string(),
+  outline: z.array(z.array(ringSchema).min(1)).min(1),
+});
+export type AreaOutline = z.infer<typeof areaOutlineSchema>;
+
 /** The published config as served, with the locale it was resolved for and its version. */
 export const publicTenantConfigSchema = z.object({
   version: z.number().int().positive(),
   /** Set when narrowed by `?locale=`: every text then holds only this language. */
   locale: localeSchema.optional(),
   config: tenantConfigObjectSchema,
+  /** The municipality a `municipality` tenant serves, when its boundary is known; absent for `national`. */
+  area: areaOutlineSchema.optional(),
 });
 export type PublicTenantConfig = z.infer<typeof publicTenantConfigSchema>;
 
@@ -264,6 +295,13 @@ export const tenantSettingsSchema = z.strictObject({
       windowSeconds: z.number().int().min(1).max(86_400),
     })
     .default({ reports: 10, windowSeconds: 3600 }),
+  /** Where reports go whose point lies in another municipality than this tenant's. */
+  routing: z
+    .strictObject({
+      /** Keep them here instead of routing them to the tenant of that municipality (or the national one). */
+      keepReportsElsewhere: z.boolean().default(false),
+    })
+    .default({ keepReportsElsewhere: false }),
   delivery: z
     .strictObject({
       email: z

@@ -6,6 +6,7 @@ import {
   publicTenantConfigSchema,
   reportCreatedSchema,
   reportInputSchema,
+  routePreviewSchema,
   supportedLocales,
 } from '@meldpunt/contracts';
 import type { AppEnv } from '../../deps.ts';
@@ -101,8 +102,36 @@ export function openApiDocument(): Record<string, unknown> {
             '404': problem('No such tenant'),
             '413': problem(`Body over ${limits.maxBodyBytes} bytes`),
             '415': problem('Not JSON'),
-            '422': problem('Invalid fields (see `errors`) or Idempotency-Key reused with another body'),
+            '422': problem(
+              'Invalid fields (see `errors`), a point outside the Netherlands, or Idempotency-Key reused with another body',
+            ),
             '429': problem('Too many reports from this client; see Retry-After'),
+          },
+        },
+      },
+      '/api/v1/tenants/{slug}/route': {
+        get: {
+          operationId: 'previewRoute',
+          summary: 'Where a report placed at this point would go (the same decision as createReport, nothing stored)',
+          parameters: [
+            slugParam,
+            { name: 'lat', in: 'query', required: true, schema: { type: 'number', minimum: -90, maximum: 90 } },
+            { name: 'lng', in: 'query', required: true, schema: { type: 'number', minimum: -180, maximum: 180 } },
+            {
+              name: 'at',
+              in: 'query',
+              required: false,
+              description: 'The report’s occurredAt: the municipal boundaries valid on that date apply. Default: now.',
+              schema: { type: 'string', format: 'date-time' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The receiving tenant and the municipality of the point',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/RoutePreview' } } },
+            },
+            '404': problem('No such tenant'),
+            '422': problem('Invalid query, or the point is outside the Netherlands (`outside-netherlands`)'),
           },
         },
       },
@@ -119,6 +148,7 @@ export function openApiDocument(): Record<string, unknown> {
         PublicTenantConfig: schemaOf(publicTenantConfigSchema, 'output'),
         ReportInput: schemaOf(reportInputSchema, 'input'),
         ReportCreated: schemaOf(reportCreatedSchema, 'output'),
+        RoutePreview: schemaOf(routePreviewSchema, 'output'),
         Problem: schemaOf(problemSchema, 'output'),
       },
     },

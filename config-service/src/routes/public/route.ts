@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { z } from 'zod';
+import type { RoutePreview } from '@meldpunt/contracts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { tenantOrigin } from '../../http/tenant-origin.ts';
+import { validationHook } from '../../http/validation.ts';
+import { followUpOf } from '../../reports/report-service.ts';
+import { ReportRouter } from '../../routing/report-router.ts';
+
+const querySchema = z.strictObject({
+  lat: z.coerce.number().min(-90).max(90),
+  lng: z.coerce.number().min(-180).max(180),
+  /** The report's `occurredAt`: areas valid on that date apply. Defaults to now. */
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+/**
+ * `GET /api/v1/tenants/:slug/route?lat=&lng=[&at=]`: where a report placed there would go, so the widget
+ * can tell the reporter before sending. The same decision as `POST …/reports` makes; nothing is stored
+ * or logged (the point stays out of the logs: they carry the route pattern only).
+ */
+export function routePreviewRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use('/:slug/route', tenantOrigin(deps.tenants))
+    .get('/:slug/route', zValidator('query', querySchema, validationHook), async (c) => {
+      const { lat, lng, at } = c.req.valid('query');
+      const route = await deps.router.route(c.get('tenant'), { lat, lng }, at ?? new Date().toISOString());
+      const body: RoutePreview = { routedTo: ReportRouter.routedTo(route), followUp: followUpOf(route) };
+      // A place someone was harassed at: not for shared caches.
+      return c.json(body, 200, { 'Cache-Control': 'private, no-store' });
+    });
+}
