@@ -242,7 +242,13 @@ export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 export type TenantConfigInput = z.input<typeof tenantConfigSchema>;
 
 /** A ring of [lng, lat] positions, closed (first = last). */
-const ringSchema = z.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])).min(4);
+const ringSchema = z
+  .array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]))
+  .min(4)
+  .refine((ring) => {
+    const [first, last] = [ring[0], ring.at(-1)];
+    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  }, 'A ring ends where it starts');
 
 /**
  * A municipality's outline as served with a tenant's config: simplified (tens of metres), GeoJSON
