@@ -35,9 +35,11 @@ export async function submitReport(
   source: PublishedTenant,
   input: ReportInput,
   idempotencyKey: string | undefined,
+  /** Where it goes, when the caller has decided that already (to validate against it). */
+  decided?: Route,
 ): Promise<SubmitResult> {
   const requestHash = idempotencyKey ? hashInput(input) : null;
-  const route = await deps.router.route(source, input.location, input.occurredAt);
+  const route = decided ?? (await deps.router.route(source, input.location, input.occurredAt));
   // Nobody will get back to the reporter there, so their contact details are not kept.
   const report = followUpOf(route) === 'none' ? { ...input, contact: undefined } : input;
   for (let attempt = 0; ; attempt++) {

@@ -186,6 +186,27 @@ describe(`routing reports by location (${databaseKind})`, () => {
     });
   });
 
+  it('a tenant without follow-up refuses contact details for its own reports, but passes them on to one that follows up', async () => {
+    const own = await postReport(
+      ctx,
+      t.almere.slug,
+      minimalReport({ location: places.almere, contact: { email: 'a@example.org', wantsFollowUp: true } }),
+    );
+    const problem = await expectProblem(own, 422);
+    assert.deepEqual(
+      problem.errors?.map((e) => e.path),
+      ['/contact'],
+    );
+    const { body, row } = await send(t.almere, {
+      location: places.eindhoven,
+      contact: { email: 'a@example.org', wantsFollowUp: true },
+    });
+    assert.equal(body.tenant, t.eindhoven.slug);
+    assert.equal(body.followUp, 'active');
+    assert.ok(row.contact_sealed);
+    assert.equal(row.wants_follow_up, true);
+  });
+
   it('a municipal tenant keeps its own reports, and with keepReportsElsewhere keeps the others too', async () => {
     const own = await send(t.dordrecht, { location: places.dordrecht });
     assert.equal(own.row.tenant_id, t.dordrecht.id);

@@ -101,9 +101,14 @@ export type ReportInputBody = z.input<typeof reportInputSchema>;
 
 /**
  * The checks that depend on the tenant: only its categories, its extra fields and its languages,
- * and no contact details when it gives no follow-up. Used by the service (422) and the widget alike.
+ * and no contact details when nobody follows up. Used by the service (422) and the widget alike.
+ * `followUp` is that of the tenant the report is routed to (by its location), if not this one.
  */
-export function tenantReportErrors(config: TenantConfig, report: ReportInput): FieldError[] {
+export function tenantReportErrors(
+  config: TenantConfig,
+  report: ReportInput,
+  followUp: 'active' | 'none' = config.followUp.mode,
+): FieldError[] {
   const errors: FieldError[] = [];
   const categoryIds = new Set(config.categories.map((c) => c.id));
   report.categories.forEach((id, i) => {
@@ -125,7 +130,7 @@ export function tenantReportErrors(config: TenantConfig, report: ReportInput): F
   if (!config.locales.includes(report.locale)) {
     errors.push({ path: '/locale', message: `Language "${report.locale}" is not offered here` });
   }
-  if (report.contact && config.followUp.mode === 'none') {
+  if (report.contact && followUp === 'none') {
     errors.push({ path: '/contact', message: 'This municipality gives no follow-up, so no contact details are asked' });
   }
   return errors;

@@ -51,7 +51,11 @@ export function reportRoutes(deps: AppDeps) {
             detail: `Use 8 to ${limits.idempotencyKeyMaxLength} visible ASCII characters, e.g. a UUID.`,
           });
         }
-        const errors = tenantReportErrors(tenant.config, input);
+        // Where it goes (422 outside the Netherlands). A tenant without follow-up refuses contact details
+        // for its own reports; for one routed elsewhere they are kept if the receiver follows up, else dropped.
+        const route = await deps.router.route(tenant, input.location, input.occurredAt);
+        const stays = route.tenant.id === tenant.id && route.participating;
+        const errors = tenantReportErrors(tenant.config, input, stays ? tenant.config.followUp.mode : 'active');
         if (errors.length > 0) throw problems.validation(errors);
 
         const limit = tenant.settings.rateLimit;
@@ -64,7 +68,7 @@ export function reportRoutes(deps: AppDeps) {
           });
         }
 
-        const result = await submitReport(deps, tenant, input, idempotencyKey);
+        const result = await submitReport(deps, tenant, input, idempotencyKey, route);
         if (result.created) {
           deps.rateLimiter.consume(tenant.id, client, limit);
           // Its deliveries are in the outbox; wake the worker so the municipality has it within seconds.
