@@ -16,18 +16,46 @@ import {
   type Service,
 } from './support.ts';
 
+type Located = 'map' | 'words' | 'device';
+
 interface Sent {
   tenant: string;
   reference: string;
   description: string;
   role: string;
-  located: 'map' | 'words';
+  located: Located;
+  /** The municipality (CBS code) the point was routed by. */
+  area?: string;
 }
 
-/** Sends a report with the keyboard alone: Tab, Space, Enter, arrows and typing. */
+/** Points in the 2025 municipalities the demo imports. */
+const inEindhoven = { latitude: 51.4416, longitude: 5.4697 };
+const inZwijndrecht = { latitude: 51.8175, longitude: 4.639 };
+
+/** The widget's text as a reporter reads it (its shadow root, the location picker's included). */
+async function widgetText(page: Page, selector?: string): Promise<string> {
+  return page.evaluate((selector) => {
+    const root = document.querySelector('meldpunt-widget')!.shadowRoot!;
+    const node = selector ? root.querySelector(selector) : root;
+    return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }, selector);
+}
+
+/** The location picker's notice about where the report goes. */
+function routeNotice(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const picker = document.querySelector('meldpunt-widget')!.shadowRoot!.querySelector('meldpunt-location-picker');
+    return (picker?.shadowRoot?.querySelector('#notice')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/**
+ * Sends a report with the keyboard alone: Tab, Space, Enter, arrows and typing. With `notice`, the
+ * place's notice about where the report goes must say so, beside the place and again on the review.
+ */
 async function reportByKeyboard(
   page: Page,
-  options: { located: 'map' | 'words'; description: string },
+  options: { located: Located; description: string; notice?: RegExp },
 ): Promise<string> {
   await deep(page, '#step-heading');
   // 1. Who: Tab into the radio group, arrow to the second choice (that also selects it)
@@ -56,16 +84,35 @@ async function reportByKeyboard(
   heading = await nextHeading(page, heading);
   if (options.located === 'map') {
     await tabTo(page, 'div#map', { max: 80 });
+    // South-east of Dordrecht's centre: still Dordrecht (north, across the river, is Papendrecht).
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => {
       const picker = document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('meldpunt-location-picker');
       return (picker as unknown as { value?: { lat?: number } } | null)?.value?.lat !== undefined;
     });
+  } else if (options.located === 'device') {
+    // "Use my location" (the browser's geolocation is set and allowed by the test).
+    await tabTo(page, 'button#device', { max: 80 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const picker = document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('meldpunt-location-picker');
+      return (picker as unknown as { value?: { source?: string } } | null)?.value?.source === 'device';
+    });
   } else {
     await tabTo(page, 'textarea#describe', { max: 80 });
     await page.keyboard.type('Bij de bushalte achter het station');
+  }
+  if (options.notice) {
+    await page.waitForFunction(
+      () => {
+        const picker = document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('meldpunt-location-picker');
+        return picker?.shadowRoot?.querySelector('#notice')?.textContent?.trim();
+      },
+      { timeout: 15_000 },
+    );
+    assert.match(await routeNotice(page), options.notice);
   }
   await tabTo(page, 'button#next', { max: 80 });
   await page.keyboard.press('Enter');
@@ -86,6 +133,7 @@ async function reportByKeyboard(
   assert.ok(heading.length > 0);
   const review = await (await deep(page, 'dl.review')).evaluate((dl) => dl.textContent ?? '');
   assert.ok(review.includes(options.description), 'the review shows what was typed');
+  if (options.notice) assert.match(await widgetText(page, '#route-notice'), options.notice);
   await tabTo(page, 'button#next');
   await page.keyboard.press('Enter');
   const code = await deep(page, '.reference-code');
@@ -119,9 +167,13 @@ describe('the demo site, end to end, against a running config-service', () => {
     if (service) removeDataDir(service);
   });
 
-  async function open(path: string) {
+  async function open(path: string, options: { geolocation?: { latitude: number; longitude: number } } = {}) {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
+    if (options.geolocation) {
+      await context.overridePermissions(service.origin, ['geolocation']);
+      await page.setGeolocation({ ...options.geolocation, accuracy: 15 });
+    }
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     const seen = await watch(page);
     const res = await page.goto(`${service.origin}${path}`, { waitUntil: 'load' });
@@ -152,6 +204,50 @@ describe('the demo site, end to end, against a running config-service', () => {
       await close();
     });
   }
+
+  it('nederland: "use my location" in Eindhoven — told before sending, sent to Eindhoven and forwarded there', async () => {
+    const { page, seen, close } = await open('/demo/nederland.html', { geolocation: inEindhoven });
+    const description = 'Nageroepen in het centrum (nederland → eindhoven).';
+    const reference = await reportByKeyboard(page, {
+      located: 'device',
+      description,
+      notice: /^Deze plek ligt in de gemeente Eindhoven\. Je melding gaat naar Gemeente Eindhoven \(demo\)\.$/,
+    });
+    assert.equal(await widgetText(page, '.forwarded'), 'Je melding is doorgestuurd naar Gemeente Eindhoven (demo).');
+    assert.match(await widgetText(page, '.response-body'), /van de gemeente Eindhoven leest elke melding/);
+    await storageIsEmpty(page);
+    assert.deepEqual(seen.errors, []);
+    sent.push({ tenant: 'eindhoven', reference, description, role: 'bystander', located: 'device', area: 'GM0772' });
+
+    // Forwarded by the delivery worker to Eindhoven's mailbox (the development mailbox in this run).
+    let row = '';
+    for (let i = 0; i < 100 && !row; i++) {
+      const list = await (await fetch(`${service.origin}/dev/mail`)).text();
+      row = list.split('<tr>').find((r) => r.includes(reference)) ?? '';
+      if (!row) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(row, `no forwarded e-mail with ${reference} in /dev/mail`);
+    assert.match(row, /oov-meldingen@eindhoven\.example/);
+    assert.match(row, /Gemeente Eindhoven \(demo\)/);
+    await close();
+  });
+
+  it('nederland: a place in Zwijndrecht (no tenant here) — "contact that municipality directly", no contact step', async () => {
+    const { page, seen, close } = await open('/demo/nederland.html', { geolocation: inZwijndrecht });
+    const description = 'Nagelopen bij het station (zwijndrecht).';
+    const reference = await reportByKeyboard(page, {
+      located: 'device',
+      description,
+      notice:
+        /^Deze plek ligt in de gemeente Zwijndrecht\. Die gemeente is niet aangesloten bij dit meldpunt\..* direct contact op met de gemeente Zwijndrecht\.$/,
+    });
+    assert.equal(await page.$('pierce/.forwarded'), null);
+    assert.match(await widgetText(page, '.response-body'), /direct contact op met de gemeente Zwijndrecht/);
+    assert.match(await widgetText(page), /Meldpunt Nederland \(demo\) neemt over meldingen geen contact met je op/);
+    assert.deepEqual(seen.errors, []);
+    sent.push({ tenant: 'nederland', reference, description, role: 'bystander', located: 'device', area: 'GM0642' });
+    await close();
+  });
 
   it('Arabic page: right to left, in Arabic, and a report goes through', async () => {
     const { page, seen, close } = await open('/demo/arabic.html');
@@ -213,7 +309,7 @@ describe('the demo site, end to end, against a running config-service', () => {
   });
 
   it('every report is stored for the right tenant with what was entered', async () => {
-    assert.ok(sent.length >= 5, 'the journeys above ran');
+    assert.ok(sent.length >= 7, 'the journeys above ran');
     await service.stop();
     const database = openDatabase({ pgliteDir: join(service.dataDir, 'pglite') });
     try {
@@ -229,6 +325,7 @@ describe('the demo site, end to end, against a running config-service', () => {
             'report.location_lat',
             'report.location_text',
             'report.time_precision',
+            'report.area_code',
           ])
           .where('report.reference', '=', report.reference)
           .executeTakeFirstOrThrow();
@@ -237,8 +334,9 @@ describe('the demo site, end to end, against a running config-service', () => {
         assert.deepEqual(row.categories, ['verbal']);
         assert.equal(row.description, report.description);
         assert.equal(row.time_precision, 'exact');
-        if (report.located === 'map') assert.equal(typeof row.location_lat, 'number');
-        else assert.equal(row.location_text, 'Bij de bushalte achter het station');
+        if (report.located === 'words') assert.equal(row.location_text, 'Bij de bushalte achter het station');
+        else assert.equal(typeof row.location_lat, 'number');
+        if (report.area) assert.equal(row.area_code, report.area, `${report.reference} routed by its place`);
       }
     } finally {
       await database.close();

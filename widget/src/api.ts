@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly status?: number,
     readonly errors: FieldError[] = [],
     readonly retryAfterSeconds?: number,
+    /** The problem's `type` URI, e.g. `https://meldpunt.dev/problems/outside-netherlands`. */
+    readonly type?: string,
   ) {
     super(kind);
     this.name = 'ApiError';
@@ -69,6 +71,8 @@ export async function sendReport(
     throw new ApiError('rate-limit', 429, [], Number(res.headers.get('retry-after')) || 60);
   }
   if (res.status >= 500) throw new ApiError('server', res.status);
-  if (res.status === 422 && problem?.errors?.length) throw new ApiError('validation', 422, problem.errors);
+  if (res.status === 422 && problem?.errors?.length) {
+    throw new ApiError('validation', 422, problem.errors, undefined, problem.type);
+  }
   throw new ApiError('client', res.status);
 }

@@ -38,17 +38,19 @@ export function emptyDraft(): Draft {
   };
 }
 
-/** The steps this tenant asks, in order: contact only when the tenant follows up. */
-export function stepsFor(config: TenantConfig): StepId[] {
-  return [
-    'who',
-    'what',
-    'when',
-    'where',
-    'details',
-    ...(config.followUp.mode === 'active' ? ['contact' as const] : []),
-    'review',
-  ];
+export type FollowUp = TenantConfig['followUp']['mode'];
+
+/**
+ * The steps to ask, in order: contact only when the tenant that receives the report follows up — this
+ * tenant, unless the chosen place sends the report elsewhere (`followUp` from the route preview).
+ */
+export function stepsFor(config: TenantConfig, followUp: FollowUp = config.followUp.mode): StepId[] {
+  return ['who', 'what', 'when', 'where', 'details', ...(followUp === 'active' ? ['contact' as const] : []), 'review'];
+}
+
+/** True when the draft holds contact details (or the wish to be contacted). */
+export function hasContact(draft: Draft): boolean {
+  return draft.wantsContact || Boolean(draft.name.trim() || draft.email.trim() || draft.phone.trim());
 }
 
 /** A client-side problem with one field; `message` is a text key. */
@@ -80,7 +82,8 @@ export function toOccurredAt(date: string, time: string): string | undefined {
   return `${date}T${time}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
 
-function occurredAtOf(draft: Draft): string | undefined {
+/** When it happened as ISO 8601, once the When step is filled in. */
+export function occurredAtOf(draft: Draft): string | undefined {
   const time =
     draft.timeMode === 'exact'
       ? draft.time
@@ -145,13 +148,18 @@ export function validateStep(step: StepId, draft: Draft, now = Date.now()): Draf
   return errors;
 }
 
-/** The request body for the API (contracts' report input). */
-export function toReportBody(draft: Draft, config: TenantConfig, locale: string): ReportInputBody {
+/** The request body for the API (contracts' report input); contact details only for a receiver that follows up. */
+export function toReportBody(
+  draft: Draft,
+  config: TenantConfig,
+  locale: string,
+  followUp: FollowUp = config.followUp.mode,
+): ReportInputBody {
   const extra = Object.fromEntries(Object.entries(draft.extra).filter(([, v]) => v.trim() !== ''));
   const location: ReportLocation = { ...draft.location };
   if (location.text !== undefined && !location.text.trim()) delete location.text;
   const contact =
-    config.followUp.mode === 'active' && draft.wantsContact
+    followUp === 'active' && draft.wantsContact
       ? {
           wantsFollowUp: true,
           ...(draft.name.trim() ? { name: draft.name.trim() } : {}),

@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { Locale, TenantConfig } from '@meldpunt/contracts';
 import { supportedLocales } from '@meldpunt/contracts/limits';
-import { loadTexts } from '@meldpunt/texts';
+import { loadLocationTexts, loadTexts } from '@meldpunt/texts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -43,6 +43,27 @@ export async function ensureLocale(instance: i18n, config: TenantConfig, locale:
   instance.addResourceBundle(locale, 'translation', structuredClone(texts), true, true);
   const overrides = config.texts[locale];
   if (overrides) instance.addResources(locale, 'translation', overrides);
+}
+
+/** Per instance, the locales whose Where-step texts are in. */
+const withLocationTexts = new WeakMap<i18n, Set<Locale>>();
+
+/**
+ * Loads the Where step's default texts (`location.*`) of a locale and of the tenant's default locale,
+ * once. They load when that step is near, not before the form shows. Added beneath what is there, so the
+ * tenant's own texts for these keys win. Call after `ensureLocale` for the same locale.
+ */
+export async function ensureLocationTexts(instance: i18n, config: TenantConfig, locale: Locale): Promise<void> {
+  const loaded = withLocationTexts.get(instance) ?? new Set<Locale>();
+  withLocationTexts.set(instance, loaded);
+  const missing = [...new Set([locale, config.defaultLocale])].filter((l) => !loaded.has(l));
+  await Promise.all(
+    missing.map(async (l) => {
+      const texts = await loadLocationTexts[l]();
+      instance.addResourceBundle(l, 'translation', structuredClone(texts), true, false);
+      loaded.add(l);
+    }),
+  );
 }
 
 export function isRtl(locale: Locale): boolean {

@@ -1,9 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { TenantConfig } from '@meldpunt/contracts';
+import type { AreaOutline, TenantConfig } from '@meldpunt/contracts';
 import './meldpunt-widget.ts';
 import type { MeldpuntWidget } from './meldpunt-widget.ts';
-import { fakeApi, testConfig, type FakeApi } from './test-support/fixtures.ts';
+import type * as L from 'leaflet';
+import type { MeldpuntLocationPicker } from './location/location-picker.ts';
+import { fakeApi, outsideAnswer, routeAnswer, testConfig, type FakeApi } from './test-support/fixtures.ts';
 
 let api: FakeApi | undefined;
 afterEach(() => {
@@ -12,8 +14,8 @@ afterEach(() => {
   document.documentElement.lang = 'en';
 });
 
-async function mount(config: TenantConfig = testConfig(), attrs: { locale?: string } = {}) {
-  api = fakeApi(config);
+async function mount(config: TenantConfig = testConfig(), attrs: { locale?: string } = {}, area?: AreaOutline) {
+  api = fakeApi(config, area);
   const el = await fixture<MeldpuntWidget>(
     html`<meldpunt-widget
       tenant=${config.slug}
@@ -37,8 +39,8 @@ async function next(el: MeldpuntWidget) {
   await el.updateComplete;
 }
 
-/** Fills the steps up to (not including) `until` with a valid answer each. */
-async function fillUntil(el: MeldpuntWidget, until: string) {
+/** Fills the steps up to (not including) `until` with a valid answer each; `keepPlace` keeps the place chosen. */
+async function fillUntil(el: MeldpuntWidget, until: string, { keepPlace = false } = {}) {
   const steps: Record<string, () => Promise<void>> = {
     who: async () => $<HTMLInputElement>(el, '#role-bystander').click(),
     what: async () => $<HTMLInputElement>(el, '#category-following').click(),
@@ -51,6 +53,7 @@ async function fillUntil(el: MeldpuntWidget, until: string) {
       time.dispatchEvent(new Event('input'));
     },
     where: async () => {
+      await waitUntil(() => el.shadowRoot!.querySelector('meldpunt-location-picker'), 'no location picker');
       $(el, 'meldpunt-location-picker').dispatchEvent(
         new CustomEvent('meldpunt-location-change', {
           detail: { lat: 51.81, lng: 4.67, text: 'Stationsplein, Dordrecht', source: 'search' },
@@ -67,9 +70,13 @@ async function fillUntil(el: MeldpuntWidget, until: string) {
     contact: async () => {},
   };
   for (const [step, fill] of Object.entries(steps)) {
-    if (step === until) return;
+    if (step === until) {
+      // The Where step's texts and picker load when it opens.
+      if (step === 'where') await waitUntil(() => el.shadowRoot!.querySelector('meldpunt-location-picker'));
+      return;
+    }
     if (!el.shadowRoot!.querySelector(`[data-step="${step}"]`)) continue;
-    await fill();
+    if (!(keepPlace && step === 'where')) await fill();
     await el.updateComplete;
     await next(el);
   }
@@ -307,6 +314,23 @@ describe('<meldpunt-widget>', () => {
     await waitUntil(() => heading(el) === 'Wie meldt er?');
   });
 
+  it('loads the Where step’s texts when it opens: in the language shown, under the tenant’s own', async () => {
+    const config = testConfig({ texts: { nl: { 'location.describe.label': 'Waar was het precies?' } } });
+    const el = await mount(config, { locale: 'nl' });
+    await fillUntil(el, 'where');
+    const picker = $(el, 'meldpunt-location-picker');
+    const label = () => picker.shadowRoot!.querySelector('label[for=describe]')!.textContent!.trim();
+    expect(label()).to.equal('Waar was het precies?');
+    expect(picker.shadowRoot!.querySelector('label[for=search]')!.textContent).to.equal('Zoek een adres of straat');
+    const select = $<HTMLSelectElement>(el, '#language');
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => label() === 'Describe the place', 'not in English');
+    expect(picker.shadowRoot!.querySelector('label[for=search]')!.textContent).to.equal(
+      'Search for an address or street',
+    );
+  });
+
   it('right-to-left in Arabic, and accessible', async () => {
     const el = await mount(testConfig(), { locale: 'ar' });
     expect($(el, '.widget').getAttribute('dir')).to.equal('rtl');
@@ -370,3 +394,320 @@ const order = ['who', 'what', 'when', 'where', 'details', 'contact', 'review'];
 function nextStepAfter(step: string): string {
   return order[order.indexOf(step) + 1] ?? 'review';
 }
+
+describe('<meldpunt-widget>: where the report goes', () => {
+  /** A square "municipality" around the test tenant's map centre (51.8133, 4.6901). */
+  const ownArea: AreaOutline = {
+    code: 'GM0505',
+    name: 'Dordrecht',
+    outline: [
+      [
+        [
+          [4.65, 51.79],
+          [4.72, 51.79],
+          [4.72, 51.84],
+          [4.65, 51.84],
+          [4.65, 51.79],
+        ],
+      ],
+    ],
+  };
+  const eindhoven = {
+    slug: 'eindhoven',
+    name: 'Gemeente Eindhoven (demo)',
+    municipality: { code: 'GM0772', name: 'Eindhoven' },
+    participating: true,
+  };
+  const zwijndrecht = {
+    slug: 'nederland',
+    name: 'Meldpunt Nederland (demo)',
+    municipality: { code: 'GM0642', name: 'Zwijndrecht' },
+    participating: false,
+  };
+  const inEindhoven = { lat: 51.4416, lng: 5.4697 };
+  const inZwijndrecht = { lat: 51.8175, lng: 4.639 };
+  const nationalBounds: [{ lat: number; lng: number }, { lat: number; lng: number }] = [
+    { lat: 50.741, lng: 3.348 },
+    { lat: 53.564, lng: 7.228 },
+  ];
+  const national = () =>
+    testConfig({
+      slug: 'nederland',
+      name: 'Meldpunt Nederland (demo)',
+      kind: 'national',
+      map: { ...testConfig().map, center: { lat: 52.2, lng: 5.3 }, zoom: 7, minZoom: 7, bounds: nationalBounds },
+    });
+  /** Eindhoven for points in the south, Zwijndrecht (no tenant) for the rest. */
+  const byPlace = ({ lat }: { lat: number }) =>
+    lat < 51.6 ? routeAnswer(eindhoven) : routeAnswer(zwijndrecht, 'none');
+
+  const picker = (el: MeldpuntWidget) => $<MeldpuntLocationPicker>(el, 'meldpunt-location-picker');
+  const inPicker = (el: MeldpuntWidget, selector: string) =>
+    picker(el).shadowRoot!.querySelector<HTMLElement>(selector);
+  const notice = (el: MeldpuntWidget) => (inPicker(el, '#notice')?.textContent ?? '').trim();
+  const mapView = (el: MeldpuntWidget) => picker(el).shadowRoot!.querySelector('meldpunt-map-view');
+  async function mapOf(el: MeldpuntWidget): Promise<HTMLElement> {
+    await waitUntil(() => mapView(el)?.shadowRoot?.querySelector('#map.leaflet-container'), 'the map did not load');
+    return mapView(el)!.shadowRoot!.querySelector<HTMLElement>('#map')!;
+  }
+  /** Chooses a point as the picker reports it, whichever of its four ways was used. */
+  async function choose(el: MeldpuntWidget, point: { lat: number; lng: number }, text = 'Gekozen op de kaart') {
+    picker(el).dispatchEvent(
+      new CustomEvent('meldpunt-location-change', {
+        detail: { ...point, text, source: 'map' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await el.updateComplete;
+  }
+  /** Replaces `navigator.geolocation` with one that answers `point`. */
+  function fakeGeolocation(point: { lat: number; lng: number }) {
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: {
+        getCurrentPosition: (success: PositionCallback) =>
+          success({
+            coords: { latitude: point.lat, longitude: point.lng, accuracy: 12 },
+            timestamp: Date.now(),
+          } as GeolocationPosition),
+      },
+    });
+  }
+  afterEach(() => delete (navigator as { geolocation?: unknown }).geolocation);
+
+  it('draws the tenant’s boundary on the map: a styled line, no inline style, clicks go through', async () => {
+    const el = await mount(testConfig(), { locale: 'nl' }, ownArea);
+    await fillUntil(el, 'where');
+    await mapOf(el);
+    const area = mapView(el)!.shadowRoot!.querySelector<SVGPathElement>('svg path.area');
+    expect(area, 'the boundary is an SVG path').to.exist;
+    expect(area!.getAttribute('d')).to.match(/^M\d/);
+    expect(area!.hasAttribute('style')).to.equal(false);
+    expect(area!.classList.contains('leaflet-interactive')).to.equal(false);
+    const style = getComputedStyle(area!);
+    expect(style.pointerEvents).to.equal('none');
+    expect(style.fillOpacity).to.equal('0.04');
+    expect(style.stroke).to.equal('rgb(0, 84, 60)'); // the tenant's primary colour
+    // Drawn under the pin.
+    await sendKeys({ press: 'Tab' });
+    (await mapOf(el)).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => mapView(el)!.shadowRoot!.querySelector('path.pin'), 'no pin');
+    const paths = [...mapView(el)!.shadowRoot!.querySelectorAll('svg path')];
+    expect(paths.indexOf(area!)).to.equal(0);
+  });
+
+  it('the national tenant’s map shows the whole country and no boundary', async () => {
+    const el = await mount(national(), { locale: 'nl' });
+    await fillUntil(el, 'where');
+    await mapOf(el);
+    const view = mapView(el)!;
+    expect(view.shadowRoot!.querySelector('path.area')).to.equal(null);
+    const map = (view as unknown as { map: L.Map }).map;
+    const country = nationalBounds.map((c): [number, number] => [c.lat, c.lng]);
+    expect(map.getBounds().contains(country), `${map.getBounds().toBBoxString()} holds the country`).to.equal(true);
+  });
+
+  it('inside the tenant’s outline nothing is asked; outside it the reporter is told where the report goes', async () => {
+    const el = await mount(testConfig(), { locale: 'nl' }, ownArea);
+    api!.route = () => routeAnswer(eindhoven);
+    api!.created = { tenant: 'eindhoven', routedTo: eindhoven };
+    await fillUntil(el, 'where');
+    // The keyboard crosshair at the map's centre: inside the outline.
+    const map = await mapOf(el);
+    map.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => picker(el).value?.lat !== undefined, 'no point');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api!.routeRequests).to.have.length(0);
+    expect(notice(el)).to.equal('');
+    // Further east: outside the outline.
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => notice(el) !== '', 'no notice');
+    expect(notice(el)).to.equal(
+      'Deze plek ligt in de gemeente Eindhoven. Je melding gaat naar Gemeente Eindhoven (demo).',
+    );
+    expect(inPicker(el, '#notice')!.getAttribute('role')).to.equal('status');
+    expect(api!.routeRequests).to.have.length(1);
+    const asked = api!.routeRequests[0]!;
+    expect(asked.pathname).to.equal('/api/v1/tenants/testgemeente/route');
+    expect(Number(asked.searchParams.get('lng'))).to.be.greaterThan(4.72);
+    expect(asked.searchParams.get('at')).to.match(/^2026-10-02T23:15:00[+-]\d{2}:\d{2}$/);
+    expect(el.shadowRoot!.querySelector('#error-summary')).to.equal(null);
+
+    await fillUntil(el, 'review', { keepPlace: true });
+    expect(heading(el)).to.equal('Controleer je melding');
+    expect($(el, '#route-notice').textContent).to.contain('Je melding gaat naar Gemeente Eindhoven (demo).');
+    const submitted = oneEvent(el, 'meldpunt-submit');
+    $(el, 'button[type=submit]').click();
+    expect((await submitted).detail.tenant).to.equal('eindhoven');
+    await el.updateComplete;
+    expect($(el, '.forwarded').textContent).to.equal('Je melding is doorgestuurd naar Gemeente Eindhoven (demo).');
+    expect($(el, '.response-body').textContent).to.equal('We lezen elke melding.');
+  });
+
+  it('a municipality without a tenant: "contact it directly", no contact step, typed contact details cleared', async () => {
+    const el = await mount(national(), { locale: 'nl' });
+    api!.route = byPlace;
+    const serverText = 'Neem direct contact op met de gemeente Zwijndrecht.';
+    api!.created = {
+      tenant: 'nederland',
+      routedTo: zwijndrecht,
+      followUp: 'none',
+      response: { title: 'Dank je wel', body: serverText },
+    };
+    await fillUntil(el, 'where');
+    await choose(el, inEindhoven);
+    await waitUntil(() => notice(el).includes('Eindhoven'), 'no notice for Eindhoven');
+    await fillUntil(el, 'contact', { keepPlace: true });
+    expect(heading(el)).to.equal('Wil je dat we contact met je opnemen?');
+    expect($(el, '#contact-who-sees').textContent).to.contain('medewerkers van Gemeente Eindhoven (demo)');
+    $(el, '#contact-yes').click();
+    await el.updateComplete;
+    const email = $<HTMLInputElement>(el, '#email');
+    email.value = 'sam@voorbeeld.example';
+    email.dispatchEvent(new Event('input'));
+    await next(el);
+    expect(heading(el)).to.equal('Controleer je melding');
+    expect($(el, '.review').textContent).to.contain('sam@voorbeeld.example');
+
+    // Back to the place: it was in Zwijndrecht after all.
+    $<HTMLButtonElement>(el, '.review-row:nth-child(4) .review-change button').click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Waar gebeurde het?');
+    await choose(el, inZwijndrecht);
+    await waitUntil(() => notice(el).includes('Zwijndrecht'), 'no notice for Zwijndrecht');
+    expect(notice(el)).to.equal(
+      'Deze plek ligt in de gemeente Zwijndrecht. Die gemeente is niet aangesloten bij dit meldpunt. ' +
+        'Je melding wordt wel bewaard, maar niet doorgestuurd. Neem voor hulp of opvolging direct contact op met de ' +
+        'gemeente Zwijndrecht. Omdat niemand over deze melding contact met je opneemt, hebben we de contactgegevens ' +
+        'die je had ingevuld gewist.',
+    );
+    expect($(el, '.progress').textContent).to.contain('Stap 4 van 6');
+    await next(el);
+    expect(heading(el)).to.equal('Wil je nog iets vertellen?');
+    await next(el);
+    expect(heading(el)).to.equal('Controleer je melding');
+    expect($(el, '.review').textContent).not.to.contain('sam@voorbeeld.example');
+    expect($(el, '.review').textContent).not.to.contain('Contact');
+    expect($(el, '#route-notice').textContent).to.contain('direct contact op met de gemeente Zwijndrecht');
+    const submitted = oneEvent(el, 'meldpunt-submit');
+    $(el, 'button[type=submit]').click();
+    await submitted;
+    expect(api!.posts[0]!.body).not.to.have.property('contact');
+    expect((api!.posts[0]!.body as { location: unknown }).location).to.deep.include(inZwijndrecht);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.forwarded')).to.equal(null);
+    expect($(el, '.response-body').textContent).to.equal(serverText);
+  });
+
+  it('not in the Netherlands: a field error, in the error summary, and no way on until the place is fixed', async () => {
+    const el = await mount(national(), { locale: 'nl' });
+    api!.route = () => outsideAnswer();
+    await fillUntil(el, 'where');
+    fakeGeolocation({ lat: 50.8466, lng: 4.3528 });
+    inPicker(el, '#device')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#error-summary'), 'no error summary');
+    const message = 'Deze plek ligt niet in Nederland.';
+    const summary = $(el, '#error-summary');
+    expect(summary.getAttribute('role')).to.equal('alert');
+    expect(summary.textContent).to.contain(message);
+    expect(summary.querySelector('a')!.getAttribute('href')).to.equal('#location');
+    expect(inPicker(el, '#error')!.textContent).to.contain(message);
+    expect(inPicker(el, '#error')!.checkVisibility()).to.equal(true);
+    expect(inPicker(el, '#search')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(notice(el)).to.equal('');
+
+    // Next does not go on, and typing words beside the point does not either.
+    await next(el);
+    expect(heading(el)).to.equal('Waar gebeurde het?');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#error-summary'));
+    const describe = inPicker(el, '#describe') as HTMLTextAreaElement;
+    describe.value = 'Bij het station';
+    describe.dispatchEvent(new InputEvent('input'));
+    await next(el);
+    expect(heading(el)).to.equal('Waar gebeurde het?');
+    expect($(el, '#error-summary').textContent).to.contain(message);
+
+    // Cleared, and described in words only: on it goes.
+    inPicker(el, '#clear')!.click();
+    await el.updateComplete;
+    describe.value = 'Bij het station';
+    describe.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#error-summary')).to.equal(null);
+    await next(el);
+    expect(heading(el)).to.equal('Wil je nog iets vertellen?');
+    expect(api!.posts).to.have.length(0);
+  });
+
+  it('an answer "not in the Netherlands" that comes late still stops the send', async () => {
+    const el = await mount(national(), { locale: 'nl' });
+    let answer: (a: Response) => void = () => {};
+    api!.route = () => new Promise((resolve) => (answer = resolve));
+    await fillUntil(el, 'where');
+    await choose(el, { lat: 50.8466, lng: 4.3528 });
+    await fillUntil(el, 'review', { keepPlace: true });
+    expect(heading(el)).to.equal('Controleer je melding');
+    await waitUntil(() => api!.routeRequests.length === 1, 'not asked');
+    answer(outsideAnswer());
+    await new Promise((r) => setTimeout(r, 50));
+    $(el, 'button[type=submit]').click();
+    await waitUntil(() => heading(el) === 'Waar gebeurde het?', 'not back on the Where step');
+    await el.updateComplete;
+    expect($(el, '#error-summary').textContent).to.contain('Deze plek ligt niet in Nederland.');
+    expect(api!.posts).to.have.length(0);
+  });
+
+  it('a failing preview blocks nothing, and an answer for a point since moved is ignored', async () => {
+    const el = await mount(national(), { locale: 'nl' });
+    await fillUntil(el, 'where');
+    // The first point's answer comes late; the reporter has moved the pin by then.
+    let late: (a: Response) => void = () => {};
+    api!.route = () => new Promise((resolve) => (late = resolve));
+    await choose(el, inEindhoven);
+    await waitUntil(() => api!.routeRequests.length === 1, 'not asked');
+    api!.route = byPlace;
+    await choose(el, inZwijndrecht);
+    await waitUntil(() => notice(el).includes('Zwijndrecht'), 'no notice');
+    late(routeAnswer(eindhoven));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(notice(el)).to.contain('Zwijndrecht');
+    expect(notice(el)).not.to.contain('Eindhoven');
+
+    // The service cannot be reached: no notice, and the reporter goes on (the service routes on sending).
+    api!.route = () => 'network-error';
+    await choose(el, { lat: 51.5, lng: 5.0 });
+    await waitUntil(() => api!.routeRequests.length === 3, 'not asked');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(notice(el)).to.equal('');
+    await next(el);
+    expect(heading(el)).to.equal('Wil je nog iets vertellen?');
+    await next(el);
+    expect(heading(el)).to.equal('Wil je dat we contact met je opnemen?');
+  });
+
+  for (const locale of ['nl', 'ar']) {
+    it(`is accessible with the notice and with the error showing (${locale})`, async () => {
+      const el = await mount(national(), { locale });
+      api!.route = byPlace;
+      await fillUntil(el, 'where');
+      await choose(el, inZwijndrecht, locale === 'ar' ? 'مكان على الخريطة' : 'Gekozen op de kaart');
+      await waitUntil(() => notice(el).includes('Zwijndrecht'), 'no notice');
+      await mapOf(el);
+      await expect(el).to.be.accessible();
+      await fillUntil(el, 'review', { keepPlace: true });
+      expect(el.shadowRoot!.querySelector('#route-notice')).to.exist;
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '.review-row:nth-child(4) .review-change button').click();
+      await el.updateComplete;
+      api!.route = () => outsideAnswer();
+      await choose(el, { lat: 50.8466, lng: 4.3528 });
+      await waitUntil(() => el.shadowRoot!.querySelector('#error-summary'), 'no error');
+      await expect(el).to.be.accessible();
+    });
+  }
+});

@@ -1,24 +1,28 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import type { i18n } from 'i18next';
-import type { Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
+import type { AreaOutline, Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
 import { localeNames } from '@meldpunt/texts';
 import { ApiError, fetchConfig, scriptOrigin, sendReport } from './api.ts';
 import { define } from './define.ts';
 import {
   emptyDraft,
   fieldOfPath,
+  hasContact,
+  occurredAtOf,
   stepOfPath,
   stepsFor,
   toReportBody,
   validateStep,
   type Draft,
   type DraftError,
+  type FollowUp,
   type StepId,
 } from './draft.ts';
 import { emit } from './events.ts';
-import { createTexts, ensureLocale, isRtl, pickLocale, type Translate } from './i18n.ts';
+import { createTexts, ensureLocale, ensureLocationTexts, isRtl, pickLocale, type Translate } from './i18n.ts';
+import type { RouteCheck } from './location/location-picker.ts';
 import { defaultReferrals } from './referrals.ts';
 import { contactStep } from './steps/contact.ts';
 import { tenantText, type StepContext } from './steps/context.ts';
@@ -32,6 +36,9 @@ import { whoStep } from './steps/who.ts';
 import { widgetStyles } from './styles/widget-styles.ts';
 
 type SendState = 'idle' | 'sending' | 'network' | 'server' | 'rate-limit' | 'failed';
+type LocationChunk = typeof import('./location/location-picker.ts');
+
+const outsideError: DraftError = { field: 'location', message: 'location.route.outside' };
 
 /**
  * The reporting form a municipality embeds: `<meldpunt-widget tenant="dordrecht">`. Everything it
@@ -85,15 +92,23 @@ export class MeldpuntWidget extends LitElement {
   @property({ attribute: 'locale' }) locale = '';
 
   @state() private locale_: Locale = 'nl';
-  @state() private stepIndex = 0;
+  @state() private step: StepId = 'who';
   @state() private draft: Draft = emptyDraft();
   @state() private errors: DraftError[] = [];
   @state() private sendState: SendState = 'idle';
   @state() private retryMinutes = 0;
   @state() private result?: ReportCreated;
   @state() private helpOpen = false;
+  /** The Where step's texts are in (for the language shown): they load when the reporter gets there. */
+  @state() private locationTexts = false;
+  /** The route check for which contact details were cleared (its receiver does not follow up). */
+  @state() private contactClearedFor?: RouteCheck;
 
   private texts?: i18n;
+  /** The tenant's own municipality (from its published config), if the service knows it. */
+  private area?: AreaOutline;
+  /** The location chunk, once loaded: the route preview's code lives there. */
+  private location?: LocationChunk;
   /** One per draft: every attempt to send this draft carries it, so it is stored once. */
   private idempotencyKey = crypto.randomUUID();
   private moveFocus = false;
@@ -107,7 +122,8 @@ export class MeldpuntWidget extends LitElement {
     args: () => [this.tenant, this.base] as const,
     task: async ([tenant, base], { signal }) => {
       if (!tenant) throw new ApiError('not-found');
-      const { config } = await fetchConfig(base, tenant, signal);
+      const { config, area } = await fetchConfig(base, tenant, signal);
+      this.area = area;
       const locale = pickLocale(config, this.locale || undefined, document.documentElement.lang || undefined);
       this.texts = await createTexts(config, locale);
       this.locale_ = locale;
@@ -116,12 +132,42 @@ export class MeldpuntWidget extends LitElement {
     },
   });
 
+  /**
+   * Where a report placed at the chosen point would go, asked before sending when that may not be this
+   * tenant: a national tenant, or a point outside this tenant's outline. Task drops the answer of a run
+   * whose point has changed meanwhile; a failed request shows nothing (the service routes anyway).
+   */
+  private readonly route = new Task(this, {
+    args: () =>
+      [this.load.value, this.draft.location?.lat, this.draft.location?.lng, occurredAtOf(this.draft)] as const,
+    task: async ([config, lat, lng, occurredAt], { signal }) => {
+      if (!config || lat === undefined || lng === undefined) return undefined;
+      this.location ??= await import('./location/location-picker.ts');
+      const national = config.kind === 'national';
+      const question = {
+        base: this.base,
+        tenant: this.tenant,
+        national,
+        area: this.area,
+        lat,
+        lng,
+        occurredAt,
+        signal,
+      };
+      return this.location.checkRoute(question);
+    },
+    onComplete: (check) => this.routeChecked(check),
+  });
+
   private get base(): string {
     return (this.apiBase || scriptOrigin).replace(/\/+$/, '');
   }
 
-  private readonly t: Translate = (key, options) =>
-    this.texts ? this.texts.t(key, { lng: this.locale_, ...options }) : '';
+  private t: Translate = (key, options) => this.text(key, options);
+
+  private text(key: string, options?: Record<string, unknown>): string {
+    return this.texts ? this.texts.t(key, { lng: this.locale_, ...options }) : '';
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -132,6 +178,11 @@ export class MeldpuntWidget extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKeydown);
     window.removeEventListener('online', this.onOnline);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Child elements (the location picker) get `t` as a property: a new one per language renders them again.
+    if (changed.has('locale_')) this.t = (key, options) => this.text(key, options);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -153,7 +204,7 @@ export class MeldpuntWidget extends LitElement {
   // ——— Rendering ———
 
   private renderWidget(config: TenantConfig) {
-    const steps = stepsFor(config);
+    const steps = this.steps(config);
     const dir = isRtl(this.locale_) ? 'rtl' : 'ltr';
     return html`
       <div class="widget" part="container" lang=${this.locale_} dir=${dir}>
@@ -263,7 +314,10 @@ export class MeldpuntWidget extends LitElement {
   }
 
   private renderForm(config: TenantConfig, steps: StepId[], dir: 'ltr' | 'rtl') {
-    const step = steps[this.stepIndex] ?? 'who';
+    const step = this.currentStep(steps);
+    const index = steps.indexOf(step);
+    const check = this.routeCheck;
+    const routedTo = check?.outcome === 'routed' && check.preview.routedTo;
     const ctx: StepContext = {
       config,
       draft: this.draft,
@@ -271,29 +325,34 @@ export class MeldpuntWidget extends LitElement {
       dir,
       t: this.t,
       errors: this.errors,
+      area: this.area,
+      locationTexts: this.locationTexts,
+      routeNotice:
+        check && this.location ? this.location.routeNotice(this.t, check, check === this.contactClearedFor) : '',
+      receiverName: routedTo && routedTo.participating ? routedTo.name : config.name,
       update: (patch) => this.updateDraft(patch),
-      goTo: (target) => this.goTo(steps.indexOf(target as StepId)),
+      goTo: (target) => this.goTo(target as StepId),
     };
-    const last = this.stepIndex === steps.length - 1;
+    const last = step === 'review';
     return html`
       <p class="widget-title">${this.t('intro.title')}</p>
-      ${this.stepIndex === 0 ? html`<p class="intro">${this.t('intro.body')} ${this.t('app.anonymous')}</p>` : nothing}
+      ${index === 0 ? html`<p class="intro">${this.t('intro.body')} ${this.t('app.anonymous')}</p>` : nothing}
       <form part="form" data-step=${step} novalidate @submit=${(e: Event) => this.onSubmit(e, steps)}>
         <div class="progress" part="progress">
-          <span>${this.t('progress', { current: this.stepIndex + 1, total: steps.length })}</span>
-          <progress max=${steps.length} value=${this.stepIndex + 1} aria-hidden="true"></progress>
+          <span>${this.t('progress', { current: index + 1, total: steps.length })}</span>
+          <progress max=${steps.length} value=${index + 1} aria-hidden="true"></progress>
         </div>
         <h2 id="step-heading" tabindex="-1" part="heading">${this.t(`steps.${step}.title`)}</h2>
         ${this.renderErrorSummary()} ${this.renderSendError(last)} ${this.renderStep(step, ctx, steps)}
         <div class="nav">
           ${
-            this.stepIndex > 0
+            index > 0
               ? html`<button
                   id="back"
                   type="button"
                   class="secondary"
                   part="button"
-                  @click=${() => this.goTo(this.stepIndex - 1)}
+                  @click=${() => this.goTo(steps[index - 1] ?? 'who')}
                 >
                   ${this.t('nav.back')}
                 </button>`
@@ -414,34 +473,81 @@ export class MeldpuntWidget extends LitElement {
     if (this.errors.length) {
       // Re-check only fields that had errors, so messages disappear as soon as they are fixed.
       const config = this.load.value;
-      const step = config ? stepsFor(config)[this.stepIndex] : undefined;
-      if (step) {
-        const still = new Set(validateStep(step, this.draft).map((e) => e.field));
+      if (config) {
+        const step = this.currentStep(this.steps(config));
+        const still = new Set([...validateStep(step, this.draft), ...this.routeErrors()].map((e) => e.field));
         this.errors = this.errors.filter((e) => still.has(e.field));
       }
     }
   }
 
-  private goTo(index: number): void {
+  private goTo(target: StepId): void {
     const config = this.load.value;
-    if (!config || index < 0) return;
-    const steps = stepsFor(config);
-    this.stepIndex = Math.min(index, steps.length - 1);
+    if (!config) return;
+    const steps = this.steps(config);
+    this.step = steps.includes(target) ? target : 'review';
+    if (this.step === 'where') void this.loadLocationTexts();
     this.errors = [];
     if (this.sendState !== 'sending') this.sendState = 'idle';
     this.moveFocus = true;
-    emit(this, 'meldpunt-step-change', {
-      step: steps[this.stepIndex] ?? 'who',
-      index: this.stepIndex,
-      total: steps.length,
-    });
+    emit(this, 'meldpunt-step-change', { step: this.step, index: steps.indexOf(this.step), total: steps.length });
+  }
+
+  /** The step shown: when the contact step drops out (the receiver does not follow up), the review. */
+  private currentStep(steps: StepId[]): StepId {
+    return steps.includes(this.step) ? this.step : 'review';
+  }
+
+  /** The steps for where the report goes: the route preview's follow-up, else this tenant's. */
+  private steps(config: TenantConfig): StepId[] {
+    return stepsFor(config, this.followUp(config));
+  }
+
+  private followUp(config: TenantConfig): FollowUp {
+    const check = this.routeCheck;
+    return check?.outcome === 'routed' ? check.preview.followUp : config.followUp.mode;
+  }
+
+  /** The route preview's answer for the point chosen now, if any. */
+  private get routeCheck(): RouteCheck | undefined {
+    const check = this.route.status === TaskStatus.COMPLETE ? this.route.value : undefined;
+    const location = this.draft.location;
+    return check && check.lat === location?.lat && check.lng === location.lng ? check : undefined;
+  }
+
+  /** A point outside the Netherlands cannot be sent: choose another place, or describe it in words. */
+  private routeErrors(): DraftError[] {
+    return this.routeCheck?.outcome === 'outside' ? [outsideError] : [];
+  }
+
+  /** A new answer of the route preview: say "not in the Netherlands" at once, forget unwanted contact details. */
+  private routeChecked(check: RouteCheck | undefined): void {
+    if (check?.outcome === 'outside' && this.step === 'where') {
+      this.errors = [outsideError];
+      emit(this, 'meldpunt-error', { kind: 'validation' });
+    }
+    if (check?.outcome === 'routed' && check.preview.followUp === 'none') {
+      if (hasContact(this.draft)) {
+        this.draft = { ...this.draft, wantsContact: false, name: '', email: '', phone: '' };
+        this.contactClearedFor = check;
+      }
+      if (this.step === 'contact') {
+        this.step = 'review';
+        this.moveFocus = true;
+      }
+    }
   }
 
   private async onSubmit(event: Event, steps: StepId[]): Promise<void> {
     event.preventDefault();
-    const step = steps[this.stepIndex] ?? 'who';
-    const errors = validateStep(step, this.draft);
+    const step = this.currentStep(steps);
+    const errors = [
+      ...validateStep(step, this.draft),
+      ...(step === 'where' || step === 'review' ? this.routeErrors() : []),
+    ];
     if (errors.length) {
+      // The place is asked on the Where step: from the review, go back there to fix it.
+      if (step === 'review') this.goTo('where');
       this.errors = errors;
       emit(this, 'meldpunt-error', { kind: 'validation' });
       await this.updateComplete;
@@ -449,7 +555,7 @@ export class MeldpuntWidget extends LitElement {
       return;
     }
     if (step === 'review') await this.send();
-    else this.goTo(this.stepIndex + 1);
+    else this.goTo(steps[steps.indexOf(step) + 1] ?? 'review');
   }
 
   private send = async (): Promise<void> => {
@@ -458,11 +564,11 @@ export class MeldpuntWidget extends LitElement {
     this.sendState = 'sending';
     window.removeEventListener('online', this.onOnline);
     try {
-      const body = toReportBody(this.draft, config, this.locale_);
+      const body = toReportBody(this.draft, config, this.locale_, this.followUp(config));
       const result = await sendReport(this.base, this.tenant, body, this.idempotencyKey);
       this.finish(result);
     } catch (error) {
-      this.failed(error, config);
+      this.failed(error);
     }
   };
 
@@ -472,19 +578,21 @@ export class MeldpuntWidget extends LitElement {
     this.idempotencyKey = crypto.randomUUID();
     this.errors = [];
     this.sendState = 'idle';
+    this.contactClearedFor = undefined;
     this.result = result;
     this.moveFocus = true;
     emit(this, 'meldpunt-submit', { id: result.id, reference: result.reference, tenant: result.tenant });
   }
 
-  private async failed(error: unknown, config: TenantConfig): Promise<void> {
+  private async failed(error: unknown): Promise<void> {
     const apiError = error instanceof ApiError ? error : new ApiError('network');
     if (apiError.kind === 'validation') {
-      const steps = stepsFor(config);
-      const first = steps.indexOf(stepOfPath(apiError.errors[0]?.path ?? ''));
+      const outside = apiError.type?.endsWith('/outside-netherlands');
       this.sendState = 'idle';
-      this.goTo(first >= 0 ? first : steps.length - 1);
-      this.errors = apiError.errors.map((e) => ({ field: fieldOfPath(e.path), message: 'errors.invalid' }));
+      this.goTo(stepOfPath(apiError.errors[0]?.path ?? ''));
+      this.errors = apiError.errors.map((e) =>
+        outside ? outsideError : { field: fieldOfPath(e.path), message: 'errors.invalid' },
+      );
     } else if (apiError.kind === 'network') {
       this.sendState = 'network';
       window.addEventListener('online', this.onOnline);
@@ -509,14 +617,31 @@ export class MeldpuntWidget extends LitElement {
   private reportAnother = () => {
     this.result = undefined;
     this.draft = emptyDraft();
-    this.goTo(0);
+    this.goTo('who');
   };
 
   private async switchLocale(locale: Locale): Promise<void> {
     const config = this.load.value;
     if (!config || !this.texts || !config.locales.includes(locale)) return;
     await ensureLocale(this.texts, config, locale);
+    if (this.locationTexts) await ensureLocationTexts(this.texts, config, locale);
     this.locale_ = locale;
+  }
+
+  private async loadLocationTexts(): Promise<void> {
+    const config = this.load.value;
+    if (!config || !this.texts) return;
+    let locale: Locale;
+    try {
+      do {
+        locale = this.locale_;
+        await ensureLocationTexts(this.texts, config, locale);
+      } while (locale !== this.locale_); // the language changed meanwhile
+      this.locationTexts = true;
+    } catch (error) {
+      // Offline: coming back to the Where step tries again.
+      console.warn('Meldpunt: the texts of the Where step could not be loaded', error);
+    }
   }
 
   private focusField(event: Event, field: string): void {
@@ -540,7 +665,8 @@ export class MeldpuntWidget extends LitElement {
     this.result = undefined;
     this.errors = [];
     this.helpOpen = false;
-    this.stepIndex = 0;
+    this.contactClearedFor = undefined;
+    this.step = 'who';
     if (emit(this, 'meldpunt-quick-exit', { url }, { cancelable: true })) this.navigate(url);
   };
 

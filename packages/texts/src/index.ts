@@ -1,5 +1,6 @@
 import type { Locale } from '@meldpunt/contracts/limits';
 import type { texts as nl } from './nl/index.ts';
+import type { location as nlLocation } from './nl/location.ts';
 import type { TextTree } from './text-tree.ts';
 
 export type { TextTree } from './text-tree.ts';
@@ -7,9 +8,14 @@ export type { TextTree } from './text-tree.ts';
 /** The widget's default texts (i18next resources) for one locale; tenants override single keys on top. */
 export type Texts = TextTree<typeof nl>;
 
+/** The Where step's default texts (`location.*`): the location picker and where the report goes. */
+export interface LocationTexts {
+  location: TextTree<typeof nlLocation>;
+}
+
 /**
- * Loads one locale's default texts. Each locale is its own chunk, so a page loads only the
- * language it shows (and the next one only when the reporter switches).
+ * Loads one locale's default texts, except the Where step's. Each locale is its own chunk, so a page
+ * loads only the language it shows (and the next one only when the reporter switches).
  */
 export const loadTexts: Record<Locale, () => Promise<Texts>> = {
   nl: () => import('./nl/index.ts').then((m) => m.texts),
@@ -20,6 +26,18 @@ export const loadTexts: Record<Locale, () => Promise<Texts>> = {
   uk: () => import('./uk/index.ts').then((m) => m.texts),
 };
 
+/**
+ * Loads one locale's texts of the Where step (`location.*`): their own chunk per locale, loaded when the
+ * reporter reaches that step — not before the form shows.
+ */
+export const loadLocationTexts: Record<Locale, () => Promise<LocationTexts>> = {
+  nl: () => import('./nl/location.ts').then((m) => ({ location: m.location })),
+  en: () => import('./en/location.ts').then((m) => ({ location: m.location })),
+  ar: () => import('./ar/location.ts').then((m) => ({ location: m.location })),
+  tr: () => import('./tr/location.ts').then((m) => ({ location: m.location })),
+  pl: () => import('./pl/location.ts').then((m) => ({ location: m.location })),
+  uk: () => import('./uk/location.ts').then((m) => ({ location: m.location })),
+};
 /** Each language's name in that language, for the language switcher. */
 export const localeNames: Record<Locale, string> = {
   nl: 'Nederlands',

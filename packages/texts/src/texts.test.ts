@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { supportedLocales } from '@meldpunt/contracts';
-import { loadTexts, localeNames, textKeys, type Texts } from './index.ts';
+import { loadLocationTexts, loadTexts, localeNames, textKeys, type LocationTexts, type Texts } from './index.ts';
 
+/** Every default text of a locale: the form's and the Where step's (which the widget loads later). */
 const defaultTexts = Object.fromEntries(
-  await Promise.all(supportedLocales.map(async (locale) => [locale, await loadTexts[locale]()] as const)),
-) as Record<(typeof supportedLocales)[number], Texts>;
+  await Promise.all(
+    supportedLocales.map(
+      async (locale) => [locale, { ...(await loadTexts[locale]()), ...(await loadLocationTexts[locale]()) }] as const,
+    ),
+  ),
+) as Record<(typeof supportedLocales)[number], Texts & LocationTexts>;
 
 const source = textKeys(defaultTexts.nl).sort();
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
@@ -33,6 +38,13 @@ describe('default texts', () => {
       }
     });
   }
+
+  it('keep the Where step’s texts apart: the form loads without them', async () => {
+    for (const locale of supportedLocales) {
+      assert.equal('location' in (await loadTexts[locale]()), false, locale);
+      assert.deepEqual(Object.keys(await loadLocationTexts[locale]()), ['location'], locale);
+    }
+  });
 
   it('never blame the victim: no advice to be more careful', () => {
     const all = JSON.stringify(defaultTexts.nl) + JSON.stringify(defaultTexts.en);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import i18next from 'i18next';
 import type { ReportLocation, TenantConfig } from '@meldpunt/contracts';
-import { loadTexts } from '@meldpunt/texts';
+import { loadLocationTexts, loadTexts } from '@meldpunt/texts';
 import { testConfig } from '../test-support/fixtures.ts';
 import './location-picker.ts';
 import type { MeldpuntLocationPicker } from './location-picker.ts';
@@ -39,7 +39,9 @@ before(async () => {
   const instance = i18next.createInstance();
   await instance.init({
     lng: 'nl',
-    resources: { nl: { translation: structuredClone(await loadTexts.nl()) } },
+    resources: {
+      nl: { translation: structuredClone({ ...(await loadTexts.nl()), ...(await loadLocationTexts.nl()) }) },
+    },
     interpolation: { escapeValue: false },
   });
   t = (key, options) => instance.t(key, options ?? {});

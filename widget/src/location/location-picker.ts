@@ -1,11 +1,14 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ReportLocation, TenantConfig } from '@meldpunt/contracts';
+import type { AreaOutline, ReportLocation, TenantConfig } from '@meldpunt/contracts';
 import { limits } from '@meldpunt/contracts/limits';
 import { define } from '../define.ts';
 import { emit } from '../events.ts';
 import type { Translate } from '../i18n.ts';
 import { isAbort, lookup, reverse, suggest, type Suggestion } from './pdok.ts';
+
+// The widget's route preview lives in this chunk too: it loads with the picker, never before the Where step.
+export { checkRoute, routeNotice, type RouteCheck } from './routing.ts';
 
 /** A chosen point and how it was chosen. */
 interface Point {
@@ -37,7 +40,8 @@ const coordinates = (point: { lat: number; lng: number }) => `${point.lat.toFixe
 /**
  * Where did it happen? Four ways, none of them required to be the map: search an address, use the
  * device's location, place a pin on the map, or describe the place in words. The choice is read back
- * in words (visibly and in a polite live region).
+ * in words (visibly and in a polite live region), followed by the parent's `notice` about where the
+ * report will go.
  *
  * `value.text` is the place in words: for a point its name (the address, or rounded coordinates when
  * no address is known), followed on a new line by the reporter's own description if they gave one;
@@ -57,9 +61,10 @@ const coordinates = (point: { lat: number; lng: number }) => `${point.lat.toFixe
  * @csspart option - One found address.
  * @csspart button - Every button.
  * @csspart chosen - The chosen place, read back in words.
+ * @csspart notice - The parent's notice about the chosen place (where the report goes).
  * @csspart map - The map (`<meldpunt-map-view>`).
  *
- * @cssproperty --meldpunt-primary-color - Buttons and the pin; falls back to `--basis-color-action-1-bg-default`, then the tenant's colour.
+ * @cssproperty --meldpunt-primary-color - Buttons, the pin and the boundary; falls back to `--utrecht-button-primary-action-background-color`, `--basis-color-action-1-inverse-bg-default`, then the tenant's colour (as the widget).
  * @cssproperty --meldpunt-on-primary-color - Text on primary buttons.
  * @cssproperty --meldpunt-text-color - Text.
  * @cssproperty --meldpunt-muted-color - Hints.
@@ -75,11 +80,18 @@ const coordinates = (point: { lat: number; lng: number }) => `${point.lat.toFixe
 export class MeldpuntLocationPicker extends LitElement {
   static override styles = css`
     :host {
+      /* The same chain as the widget's: the strong (inverse) action colour, not the light background one. */
       --_meldpunt-primary: var(
         --meldpunt-primary-color,
-        var(--basis-color-action-1-bg-default, var(--_meldpunt-tenant-primary, #1a4d8f))
+        var(
+          --utrecht-button-primary-action-background-color,
+          var(--basis-color-action-1-inverse-bg-default, var(--_meldpunt-tenant-primary, #1a4d8f))
+        )
       );
-      --_meldpunt-on-primary: var(--meldpunt-on-primary-color, var(--basis-color-action-1-color-default, #ffffff));
+      --_meldpunt-on-primary: var(
+        --meldpunt-on-primary-color,
+        var(--utrecht-button-primary-action-color, var(--basis-color-action-1-inverse-color-default, #ffffff))
+      );
       --_meldpunt-text: var(--meldpunt-text-color, var(--basis-color-default-color-document, #1b1b1b));
       --_meldpunt-muted: var(--meldpunt-muted-color, var(--basis-color-default-color-subtle, #4a4a4a));
       --_meldpunt-background: var(--meldpunt-background-color, var(--basis-color-default-bg-document, #ffffff));
@@ -219,6 +231,16 @@ export class MeldpuntLocationPicker extends LitElement {
     .readback strong {
       display: block;
     }
+    .chosen .error,
+    .notice {
+      flex: 1 1 100%;
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .notice:empty {
+      /* Out of the layout, but still in the accessibility tree: a live region must exist before it speaks. */
+      position: absolute;
+    }
     .map-message {
       padding: 0.75rem;
       background: var(--_meldpunt-surface);
@@ -251,6 +273,12 @@ export class MeldpuntLocationPicker extends LitElement {
 
   /** The parent's message for a missing place, shown here and linked to the fields with `aria-describedby`. */
   @property({ attribute: false }) errorMessage?: string;
+
+  /** The tenant's own municipality, drawn on the map as its boundary. */
+  @property({ attribute: false }) area?: AreaOutline;
+
+  /** The parent's word on the chosen place (e.g. which municipality gets the report), in a polite live region beside it. */
+  @property({ attribute: false }) notice = '';
 
   @state() private point?: Point;
   /** The point's name in words: the address from search or reverse lookup. */
@@ -555,10 +583,12 @@ export class MeldpuntLocationPicker extends LitElement {
     const activeId = this.expanded && this.active >= 0 ? `option-${this.active}` : undefined;
     const point = this.point;
     const hasChoice = Boolean(point || this.description.trim());
+    // Next to the chosen point when there is one (e.g. "not in the Netherlands"), else at the top.
+    const errorLine = html`<p id="error" class="error" part="error">${this.errorMessage}</p>`;
     return html`
       <div class="picker" part="base">
         <p class="intro">${t('location.intro')}</p>
-        ${this.errorMessage ? html`<p id="error" class="error" part="error">${this.errorMessage}</p>` : nothing}
+        ${this.errorMessage && !point ? errorLine : nothing}
 
         <div class="way">
           <label for="search">${t('location.search.label')}</label>
@@ -633,6 +663,8 @@ export class MeldpuntLocationPicker extends LitElement {
                   <meldpunt-map-view
                     part="map"
                     .settings=${this.config.map}
+                    .outline=${this.area?.outline}
+                    ?overview=${this.config.kind === 'national'}
                     .point=${point ? { lat: point.lat, lng: point.lng } : undefined}
                     .accuracy=${point?.source === 'device' ? point.accuracy : undefined}
                     .t=${t}
@@ -664,6 +696,8 @@ export class MeldpuntLocationPicker extends LitElement {
                 </button>`
               : nothing
           }
+          ${this.errorMessage && point ? errorLine : nothing}
+          <p id="notice" class="notice" part="notice" role="status">${point ? this.notice : ''}</p>
         </div>
 
         <div class="way">

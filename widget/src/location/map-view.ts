@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from '
 import { property, query, state } from 'lit/decorators.js';
 import * as L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
-import type { TenantConfig } from '@meldpunt/contracts';
+import type { AreaOutline, TenantConfig } from '@meldpunt/contracts';
 import { define } from '../define.ts';
 import type { Translate } from '../i18n.ts';
 
@@ -69,7 +69,8 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
  * dynamic `import()`, so Leaflet is a separate chunk that loads when the "Where" step opens.
  * Click or tap places the pin; from the keyboard the arrow keys move the map under a crosshair,
  * Enter or Space places the pin there, + and - zoom. Zoom buttons and attribution are our own
- * (Lit-rendered) elements, so nothing uses `innerHTML`.
+ * (Lit-rendered) elements, so nothing uses `innerHTML`. The tenant's boundary, when given, is a
+ * non-interactive SVG path styled by the classes below (no inline styles: strict CSP holds).
  *
  * @tagname meldpunt-map-view
  * @summary The map of the location picker: tenant tiles, a pin, full keyboard use.
@@ -81,6 +82,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
  *
  * @cssproperty --meldpunt-map-height - Height of the map; default `18rem`.
  * @cssproperty --meldpunt-map-pin-color - The pin; falls back to `--meldpunt-primary-color`.
+ * @cssproperty --meldpunt-map-area-color - The tenant's boundary; falls back to the pin colour.
  * @cssproperty --meldpunt-focus-color - Focus outline.
  */
 export class MeldpuntMapView extends LitElement {
@@ -89,6 +91,7 @@ export class MeldpuntMapView extends LitElement {
     css`
       :host {
         --_meldpunt-map-pin: var(--meldpunt-map-pin-color, var(--_meldpunt-primary, #1a4d8f));
+        --_meldpunt-map-area: var(--meldpunt-map-area-color, var(--_meldpunt-map-pin));
         --_meldpunt-map-focus: var(--meldpunt-focus-color, var(--basis-focus-outline-color, #1a4d8f));
         --_meldpunt-map-target: max(44px, var(--meldpunt-target-size, 44px));
         display: block;
@@ -180,6 +183,14 @@ export class MeldpuntMapView extends LitElement {
         fill: var(--_meldpunt-map-pin);
         fill-opacity: 0.12;
       }
+      .area {
+        stroke: var(--_meldpunt-map-area);
+        stroke-width: 3px;
+        stroke-opacity: 0.9;
+        stroke-dasharray: 8 4;
+        fill: var(--_meldpunt-map-area);
+        fill-opacity: 0.04;
+      }
       .instructions,
       .attribution,
       .message {
@@ -216,6 +227,10 @@ export class MeldpuntMapView extends LitElement {
           stroke: Highlight;
           fill: none;
         }
+        .area {
+          stroke: CanvasText;
+          fill: none;
+        }
         .crosshair::before,
         .crosshair::after {
           background: CanvasText;
@@ -237,6 +252,12 @@ export class MeldpuntMapView extends LitElement {
   /** Accuracy of a device location in metres, drawn as a circle around the pin. */
   @property({ attribute: false }) accuracy?: number;
 
+  /** The tenant's boundary (GeoJSON MultiPolygon coordinates), drawn as a line; none for a national tenant. */
+  @property({ attribute: false }) outline?: AreaOutline['outline'];
+
+  /** Start with all of `settings.bounds` in view (a national tenant: the whole country) instead of its centre and zoom. */
+  @property({ type: Boolean }) overview = false;
+
   /** The widget's translate function; keys `location.map.*`. */
   @property({ attribute: false }) t: Translate = (key) => key;
 
@@ -245,6 +266,8 @@ export class MeldpuntMapView extends LitElement {
 
   @state() private message = '';
   @state() private zoom = 0;
+  /** The tenant's `minZoom`, or lower when the overview needs it to show all of the bounds. */
+  @state() private minZoom = 0;
 
   @query('#map') private container?: HTMLDivElement | null;
 
@@ -252,6 +275,7 @@ export class MeldpuntMapView extends LitElement {
   private bounds?: L.LatLngBounds;
   private pin?: L.CircleMarker;
   private circle?: L.Circle;
+  private area?: L.Polygon;
   /** The last point this map placed itself: no need to move the map to it. */
   private placed?: LatLng;
   private resizeObserver?: ResizeObserver;
@@ -268,7 +292,7 @@ export class MeldpuntMapView extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.map?.remove();
-    this.map = this.pin = this.circle = undefined;
+    this.map = this.pin = this.circle = this.area = undefined;
   }
 
   protected override willUpdate(): void {
@@ -277,7 +301,10 @@ export class MeldpuntMapView extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.map) this.createMap();
-    else if (changed.has('point') || changed.has('accuracy')) this.showPoint(changed.has('point'));
+    else {
+      if (changed.has('outline')) this.showOutline();
+      if (changed.has('point') || changed.has('accuracy')) this.showPoint(changed.has('point'));
+    }
   }
 
   private createMap(): void {
@@ -289,6 +316,8 @@ export class MeldpuntMapView extends LitElement {
     // On touch screens one finger scrolls the page (a map must not trap scrolling); two fingers move and zoom the map.
     const touchFirst = matchMedia('(pointer: coarse)').matches;
     const map = L.map(container, {
+      // SVG, not canvas: the pin and the boundary are paths styled by this element's CSS classes.
+      renderer: L.svg(),
       zoomControl: false,
       attributionControl: false,
       keyboard: false,
@@ -307,18 +336,39 @@ export class MeldpuntMapView extends LitElement {
         : L.latLng(settings.center.lat, settings.center.lng),
       zoom: this.startZoom(settings),
     });
+    if (this.overview && this.bounds && map.getSize().y > 0) {
+      // All of the bounds can be seen, even when that is further out than the tenant's minZoom.
+      map.setMinZoom(0);
+      map.setMinZoom(Math.min(settings.minZoom, map.getBoundsZoom(this.bounds)));
+      if (!this.point) map.fitBounds(this.bounds, { animate: false });
+    }
+    this.minZoom = map.getMinZoom();
+    this.zoom = map.getZoom();
     L.tileLayer(settings.tileUrl, {
-      minZoom: settings.minZoom,
+      minZoom: this.minZoom,
       maxZoom: settings.maxZoom,
       ...(this.bounds ? { bounds: this.bounds } : {}),
     }).addTo(map);
     map.on('click', (event: L.LeafletMouseEvent) => this.place(event.latlng));
     map.on('zoomend', () => (this.zoom = map.getZoom()));
     this.map = map;
+    this.showOutline();
     this.showPoint(false);
     // Leaflet measures its container once; measure again whenever it changes size or becomes visible.
     this.resizeObserver = new ResizeObserver(() => this.map?.invalidateSize({ animate: false }));
     this.resizeObserver.observe(container);
+  }
+
+  /** The tenant's boundary as a line under the pin; clicks go through it to the map. */
+  private showOutline(): void {
+    const map = this.map;
+    if (!map) return;
+    this.area?.remove();
+    this.area = undefined;
+    if (!this.outline?.length) return;
+    const latLngs = this.outline.map((polygon) => polygon.map((ring) => ring.map(([lng, lat]) => L.latLng(lat, lng))));
+    this.area = L.polygon(latLngs, { className: 'area', interactive: false }).addTo(map);
+    this.area.bringToBack();
   }
 
   /** Close to a point that was already chosen, else the tenant's overview. */
@@ -412,7 +462,7 @@ export class MeldpuntMapView extends LitElement {
     const settings = this.settings;
     if (!settings) return nothing;
     const atMax = this.zoom >= settings.maxZoom;
-    const atMin = this.zoom <= settings.minZoom;
+    const atMin = this.zoom <= (this.minZoom || settings.minZoom);
     return html`
       <div class="frame">
         <!-- Map content is geography, not text: Leaflet lays it out left to right in every language. -->

@@ -6,11 +6,12 @@ import { describedBy, fieldError, type StepContext } from './context.ts';
 /** Step 6 (only for tenants that follow up): clearly optional; anonymous is the default. */
 export function contactStep(ctx: StepContext) {
   const { draft, config } = ctx;
+  const name = ctx.receiverName;
   const invalid = (field: string) => (fieldError(ctx, field) === nothing ? 'false' : 'true');
   return html`
     <p>${ctx.t('steps.contact.intro')}</p>
     <p class="hint" id="contact-who-sees">
-      ${ctx.t('steps.contact.whoSees', { name: config.name, months: config.privacy.contactRetentionMonths })}
+      ${ctx.t('steps.contact.whoSees', { name, months: config.privacy.contactRetentionMonths })}
     </p>
     <fieldset class="choices" aria-describedby="contact-who-sees">
       <legend>${ctx.t('steps.contact.legend')}</legend>

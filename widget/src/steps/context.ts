@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale, LocalizedText, TenantConfig } from '@meldpunt/contracts';
+import type { AreaOutline, Locale, LocalizedText, TenantConfig } from '@meldpunt/contracts';
 import type { Draft, DraftError } from '../draft.ts';
 import type { Translate } from '../i18n.ts';
 
@@ -11,6 +11,14 @@ export interface StepContext {
   dir: 'ltr' | 'rtl';
   t: Translate;
   errors: DraftError[];
+  /** The tenant's own municipality, for the map. */
+  area?: AreaOutline;
+  /** The Where step's texts (`location.*`) are loaded. */
+  locationTexts: boolean;
+  /** Where the chosen place sends the report, when that is worth saying (else empty). */
+  routeNotice: string;
+  /** Who receives the report: this tenant, or the one the chosen place routes it to. */
+  receiverName: string;
   /** Changes the draft (and re-renders). */
   update(patch: Partial<Draft>): void;
   /** Jumps to a step (from the review). */

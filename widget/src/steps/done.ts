@@ -4,17 +4,20 @@ import { tenantText, type StepContext } from './context.ts';
 
 /** After sending: the tenant's logo and response, the reference, what happens next. */
 export function doneStep(
-  ctx: Omit<StepContext, 'draft' | 'errors' | 'update' | 'goTo'>,
+  ctx: Pick<StepContext, 'config' | 'locale' | 'dir' | 't'>,
   result: ReportCreated,
   logoUrl: string | undefined,
 ) {
   const { config } = ctx;
+  const { routedTo } = result;
+  const forwarded = routedTo.participating && routedTo.slug !== config.slug;
   return html`
     ${
       logoUrl
         ? html`<img class="done-logo" src=${logoUrl} alt=${tenantText(ctx, config.branding.logoAlt) ?? config.name} />`
         : nothing
     }
+    ${forwarded ? html`<p class="forwarded">${ctx.t('location.route.forwarded', { name: routedTo.name })}</p>` : nothing}
     <p class="response-body">${result.response.body}</p>
     <div class="reference" part="reference">
       <p class="reference-label" id="reference-label">${ctx.t('steps.done.reference')}</p>
@@ -25,8 +28,8 @@ export function doneStep(
     <p>
       ${
         result.followUp === 'active'
-          ? ctx.t('steps.done.nextActive', { name: config.name })
-          : ctx.t('steps.done.noFollowUp', { name: config.name })
+          ? ctx.t('steps.done.nextActive', { name: routedTo.name })
+          : ctx.t('steps.done.noFollowUp', { name: routedTo.name })
       }
     </p>
   `;

@@ -54,7 +54,14 @@ export function reviewStep(ctx: StepContext, steps: string[]) {
       ${row('who', ctx.t('steps.review.who'), draft.role ? ctx.t(`roles.${draft.role}`) : ctx.t('steps.review.empty'))}
       ${row('what', ctx.t('steps.review.what'), draft.categories.map((id) => categoryLabel(ctx, id)).join(', '))}
       ${row('when', ctx.t('steps.review.when'), whenText(ctx))}
-      ${row('where', ctx.t('steps.review.where'), whereText(ctx))}
+      ${row(
+        'where',
+        ctx.t('steps.review.where'),
+        ctx.routeNotice
+          ? html`<span class="review-text">${whereText(ctx)}</span>
+              <span class="review-text route-notice" id="route-notice">${ctx.routeNotice}</span>`
+          : whereText(ctx),
+      )}
       ${row(
         'details',
         ctx.t('steps.review.details'),

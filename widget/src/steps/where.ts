@@ -13,6 +13,7 @@ function loadPicker(): void {
 export function whereStep(ctx: StepContext) {
   loadPicker();
   const error = errorFor(ctx, 'location');
+  if (!ctx.locationTexts) return html`<p class="hint">${ctx.t('steps.where.hint')}</p>`;
   return html`
     <p class="hint">${ctx.t('steps.where.hint')}</p>
     <meldpunt-location-picker
@@ -23,6 +24,8 @@ export function whereStep(ctx: StepContext) {
       .dir=${ctx.dir}
       .invalid=${Boolean(error)}
       .errorMessage=${error ? ctx.t(error.message) : undefined}
+      .area=${ctx.area}
+      .notice=${ctx.routeNotice}
       @meldpunt-location-change=${(e: CustomEvent<ReportLocation | undefined>) =>
         ctx.update({ location: e.detail ?? undefined })}
     ></meldpunt-location-picker>

@@ -449,6 +449,14 @@ export const widgetStyles = css`
   .response-body {
     white-space: pre-line;
   }
+  .route-notice {
+    margin-block-start: 0.5rem;
+    padding-inline-start: 0.5rem;
+    border-inline-start: 4px solid var(--_primary);
+  }
+  .forwarded {
+    font-weight: 600;
+  }
   .tel {
     direction: ltr;
     unicode-bidi: isolate;

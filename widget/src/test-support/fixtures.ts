@@ -1,5 +1,5 @@
 /** Test support: a complete tenant config and a fake API (window.fetch) for browser tests of the widget. */
-import type { ReportCreated, TenantConfig } from '@meldpunt/contracts';
+import type { AreaOutline, ReportCreated, RoutePreview, TenantConfig } from '@meldpunt/contracts';
 
 export function testConfig(overrides: Partial<TenantConfig> = {}): TenantConfig {
   return {
@@ -57,20 +57,55 @@ export function testConfig(overrides: Partial<TenantConfig> = {}): TenantConfig 
   };
 }
 
+type Answer = Response | 'network-error';
+
 export interface FakeApi {
   /** Bodies and headers of every report POST. */
   posts: { body: unknown; idempotencyKey: string | null }[];
   /** Answers for the next report POSTs, in order; afterwards 201. */
-  answers: (Response | 'network-error')[];
+  answers: Answer[];
+  /** Merged into the 201 of a report POST (e.g. `routedTo` of a routed report). */
+  created: Partial<ReportCreated>;
+  /** Every route preview request (`GET …/route?lat=&lng=&at=`). */
+  routeRequests: URL[];
+  /** Answers a route preview; by default: this tenant, municipality unknown. */
+  route: (point: { lat: number; lng: number }) => Answer | Promise<Answer>;
   restore(): void;
 }
 
-/** Replaces `window.fetch` for `api.test`: config GET answers the given config, report POST answers 201. */
-export function fakeApi(config: TenantConfig): FakeApi {
+/** A route preview answer. */
+export function routeAnswer(
+  routedTo: RoutePreview['routedTo'],
+  followUp: RoutePreview['followUp'] = routedTo.participating ? 'active' : 'none',
+): Response {
+  return Response.json({ routedTo, followUp } satisfies RoutePreview);
+}
+
+/** The route preview's 422 for a point outside the Netherlands. */
+export function outsideAnswer(): Response {
+  return Response.json(
+    {
+      type: 'https://meldpunt.dev/problems/outside-netherlands',
+      title: 'This place is not in the Netherlands',
+      status: 422,
+      errors: [{ path: '/location', message: 'Choose a place in the Netherlands' }],
+    },
+    { status: 422, headers: { 'content-type': 'application/problem+json' } },
+  );
+}
+
+/**
+ * Replaces `window.fetch` for `api.test`: config GET answers the given config (and `area`), report POST
+ * answers 201, route preview GET answers `api.route(point)`.
+ */
+export function fakeApi(config: TenantConfig, area?: AreaOutline): FakeApi {
   const original = window.fetch;
   const api: FakeApi = {
     posts: [],
     answers: [],
+    created: {},
+    routeRequests: [],
+    route: () => routeAnswer({ slug: config.slug, name: config.name, municipality: null, participating: true }),
     restore: () => {
       window.fetch = original;
     },
@@ -79,7 +114,17 @@ export function fakeApi(config: TenantConfig): FakeApi {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     if (url.host !== 'api.test') return original(input, init);
     if (url.pathname.endsWith('/config')) {
-      return Response.json({ version: 1, config });
+      return Response.json({ version: 1, config, ...(area ? { area } : {}) });
+    }
+    if (url.pathname.endsWith('/route')) {
+      api.routeRequests.push(url);
+      const answer = await api.route({
+        lat: Number(url.searchParams.get('lat')),
+        lng: Number(url.searchParams.get('lng')),
+      });
+      init?.signal?.throwIfAborted();
+      if (answer === 'network-error') throw new TypeError('Failed to fetch');
+      return answer;
     }
     if (url.pathname.endsWith('/reports') && init?.method === 'POST') {
       const headers = new Headers(init.headers);
@@ -91,8 +136,10 @@ export function fakeApi(config: TenantConfig): FakeApi {
         id: '6f1c2f3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f',
         reference: 'K7QM-4XTP',
         tenant: config.slug,
+        routedTo: { slug: config.slug, name: config.name, municipality: null, participating: true },
         followUp: config.followUp.mode,
         response: { title: config.followUp.response.title.nl ?? '', body: config.followUp.response.body.nl ?? '' },
+        ...api.created,
       };
       return Response.json(created, { status: 201 });
     }

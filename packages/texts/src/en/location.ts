@@ -46,4 +46,15 @@ export const location = {
     clear: 'Clear choice',
     cleared: 'The chosen place has been cleared.',
   },
+  route: {
+    elsewhere: 'This place is in the municipality of {{municipality}}. Your report goes to {{name}}.',
+    notParticipating:
+      'This place is in the municipality of {{municipality}}. That municipality is not connected to this reporting point. Your report is kept, but it is not forwarded. For help or follow-up, please contact the municipality of {{municipality}} directly.',
+    noFollowUp: '{{name}} does not contact people about reports.',
+    contactCleared:
+      'Because no one will contact you about this report, we have deleted the contact details you entered.',
+    outside:
+      'This place is not in the Netherlands. Choose a place in the Netherlands. Or clear the chosen place and describe in words where it happened.',
+    forwarded: 'Your report has been forwarded to {{name}}.',
+  },
 } as const;

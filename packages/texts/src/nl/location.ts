@@ -1,5 +1,6 @@
 /**
- * Dutch texts of the location picker (step "Waar"): the source for every other language.
+ * Dutch texts of the Where step ("Waar"): the location picker and where the report goes. They load
+ * with that step, not before the form shows. The source for every other language.
  * Plain language; the map is never the only way.
  */
 export const location = {
@@ -47,5 +48,17 @@ export const location = {
     place: 'Gekozen plek: {{place}}',
     clear: 'Keuze wissen',
     cleared: 'De gekozen plek is gewist.',
+  },
+  /** Where the chosen place sends the report (route preview, before sending). */
+  route: {
+    elsewhere: 'Deze plek ligt in de gemeente {{municipality}}. Je melding gaat naar {{name}}.',
+    notParticipating:
+      'Deze plek ligt in de gemeente {{municipality}}. Die gemeente is niet aangesloten bij dit meldpunt. Je melding wordt wel bewaard, maar niet doorgestuurd. Neem voor hulp of opvolging direct contact op met de gemeente {{municipality}}.',
+    noFollowUp: '{{name}} neemt over meldingen geen contact met je op.',
+    contactCleared:
+      'Omdat niemand over deze melding contact met je opneemt, hebben we de contactgegevens die je had ingevuld gewist.',
+    outside:
+      'Deze plek ligt niet in Nederland. Kies een plek in Nederland. Of wis de gekozen plek en beschrijf in woorden waar het gebeurde.',
+    forwarded: 'Je melding is doorgestuurd naar {{name}}.',
   },
 } as const;

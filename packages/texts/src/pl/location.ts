@@ -44,4 +44,15 @@ export const location = {
     clear: 'Wyczyść wybór',
     cleared: 'Wybrane miejsce zostało wyczyszczone.',
   },
+  route: {
+    elsewhere: 'To miejsce leży w gminie {{municipality}}. Twoje zgłoszenie trafi do: {{name}}.',
+    notParticipating:
+      'To miejsce leży w gminie {{municipality}}. Ta gmina nie jest podłączona do tego punktu zgłoszeń. Twoje zgłoszenie zostanie zapisane, ale nie zostanie przekazane dalej. Jeśli potrzebujesz pomocy albo chcesz, żeby ktoś się tym zajął, skontaktuj się bezpośrednio z gminą {{municipality}}.',
+    noFollowUp: '{{name}} nie kontaktuje się w sprawie zgłoszeń.',
+    contactCleared:
+      'Nikt nie będzie się z tobą kontaktować w sprawie tego zgłoszenia, dlatego usunęliśmy wpisane dane kontaktowe.',
+    outside:
+      'To miejsce nie leży w Holandii. Wybierz miejsce w Holandii. Możesz też wyczyścić wybrane miejsce i opisać słowami, gdzie to się stało.',
+    forwarded: 'Twoje zgłoszenie zostało przekazane do: {{name}}.',
+  },
 } as const;

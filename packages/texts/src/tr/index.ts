@@ -1,4 +1,4 @@
 import { core } from './core.ts';
-import { location } from './location.ts';
 
-export const texts = { ...core, location };
+/** Everything but the Where step's texts (`./location.ts`), which load with that step. */
+export const texts = core;

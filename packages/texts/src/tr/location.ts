@@ -42,4 +42,15 @@ export const location = {
     clear: 'Seçimi silin',
     cleared: 'Seçilen yer silindi.',
   },
+  route: {
+    elsewhere: 'Bu yer {{municipality}} belediyesinin sınırları içinde. Bildiriminiz şuraya gönderilecek: {{name}}.',
+    notParticipating:
+      'Bu yer {{municipality}} belediyesinin sınırları içinde. Bu belediye bu bildirim noktasına bağlı değil. Bildiriminiz saklanır, ancak belediyeye iletilmez. Yardım veya takip için lütfen doğrudan {{municipality}} belediyesiyle iletişime geçin.',
+    noFollowUp: '{{name}}, bildirimler hakkında sizinle iletişime geçmez.',
+    contactCleared:
+      'Bu bildirim hakkında kimse sizinle iletişime geçmeyeceği için girdiğiniz iletişim bilgilerini sildik.',
+    outside:
+      'Bu yer Hollanda’da değil. Hollanda’da bir yer seçin. Ya da seçilen yeri silin ve olayın nerede olduğunu kelimelerle anlatın.',
+    forwarded: 'Bildiriminiz şuraya iletildi: {{name}}.',
+  },
 } as const;
