@@ -8,7 +8,6 @@
 import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +23,7 @@ import { reportInputSchema, tenantSettingsSchema } from '@meldpunt/contracts';
 import { deliveryTargets, type DeliveryTarget } from '../src/delivery/targets.ts';
 import { minimalReport, tenantDocument } from '../test/helpers.ts';
 import { findPostgresBin, startPostgres } from '../test/postgres.ts';
+import { freePort } from '../test/net.ts';
 
 const run = promisify(execFile);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -35,17 +35,6 @@ interface Figure {
   name: string;
   rate: number;
   p99?: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Starts a TypeScript entry point as a child process and waits until its port answers. */

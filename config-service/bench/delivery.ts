@@ -9,7 +9,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { reportInputSchema } from '@meldpunt/contracts';
@@ -24,6 +23,7 @@ import { startPostgres } from '../test/postgres.ts';
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.ts';
 import { ReportRouter } from '../src/routing/report-router.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
+import { freePort } from '../test/net.ts';
 
 const backlog = Number(process.env.BENCH_DELIVERIES ?? 2000);
 const rate = Number(process.env.BENCH_RATE ?? 20);
@@ -32,17 +32,6 @@ const budgetP99Ms = 2000;
 const here = fileURLToPath(new URL('..', import.meta.url));
 const contactKey = Buffer.alloc(32, 7);
 const now = () => performance.timeOrigin + performance.now();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Starts a TypeScript entry point of the service and resolves once its stdout shows `ready`. */
 async function startProcess(entry: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {

@@ -2,25 +2,14 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createTestContext, databaseKind, minimalReport, randomIp, type TestContext } from '../test/helpers.ts';
+import { freePort } from '../test/net.ts';
 
 const configServiceDir = fileURLToPath(new URL('../', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `pnpm start` as a newcomer runs it: `src/server.ts` with the given environment. */
 function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {

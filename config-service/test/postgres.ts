@@ -9,10 +9,10 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './net.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -86,19 +86,6 @@ function postgresUser(): { uid: number; gid: number } {
         'or run the tests as a non-root user.',
     );
   }
-}
-
-/** A TCP port that was free on 127.0.0.1 a moment ago (bind to port 0, read it, release it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The command and arguments that run a PostgreSQL tool, via `runuser` when we are root. */

@@ -2,16 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AreaCatalog, dayInAmsterdam, isPlainDate } from './area-catalog.ts';
 import type { AreaFeature, AreaSet } from './types.ts';
-
-function box(west: number, south: number, east: number, north: number): number[][] {
-  return [
-    [west, south],
-    [east, south],
-    [east, north],
-    [west, north],
-    [west, south],
-  ];
-}
+import { box } from '../../test/geometry.ts';
 
 // 2024: A and B side by side; on 1 January 2025 they merged into C.
 const a: AreaFeature = { code: 'GM0001', name: 'Aadorp', geometry: [[box(5.0, 52.0, 5.1, 52.1)]] };

@@ -6,6 +6,7 @@ import { AreaIndex, naiveFind } from './area-index.ts';
 import { demoAreasFile } from './demo-areas.ts';
 import { parseAreaCollection } from './geojson.ts';
 import type { AreaFeature } from './types.ts';
+import { box } from '../../test/geometry.ts';
 
 const nl = parseAreaCollection(JSON.parse(readFileSync(demoAreasFile, 'utf8')), {
   codeProperty: 'statcode',
@@ -61,17 +62,6 @@ function metresToBoundary(feature: AreaFeature, lng: number, lat: number): numbe
     }
   }
   return best;
-}
-
-/** An axis-aligned closed ring. */
-function box(west: number, south: number, east: number, north: number): number[][] {
-  return [
-    [west, south],
-    [east, south],
-    [east, north],
-    [west, north],
-    [west, south],
-  ];
 }
 
 function area(code: string, ...polygons: number[][][][]): AreaFeature {

@@ -7,19 +7,10 @@ import { areaContentHash, areaSetsFingerprint, importAreaSet, loadAreaSets } fro
 import { demoAreasFile, importDemoAreas } from './demo-areas.ts';
 import { parseAreaCollection } from './geojson.ts';
 import type { AreaFeature } from './types.ts';
+import { box } from '../../test/geometry.ts';
 
 // Far east of UTC, so a `date` read as a local-midnight Date would land on the previous day.
 process.env.TZ = 'Pacific/Auckland';
-
-function box(west: number, south: number, east: number, north: number): number[][] {
-  return [
-    [west, south],
-    [east, south],
-    [east, north],
-    [west, north],
-    [west, south],
-  ];
-}
 
 const a: AreaFeature = { code: 'GM0001', name: 'Aadorp', geometry: [[box(5.0, 52.0, 5.1, 52.1)]] };
 const b: AreaFeature = {

@@ -25,6 +25,7 @@ import { importTenant } from '../tenants/tenant-service.ts';
 import { reportMessageId } from './mailer.ts';
 import { listDeliveries, redriveDeliveries } from './outbox-repository.ts';
 import { deliveryTargets } from './targets.ts';
+import { freePort } from '../../test/net.ts';
 
 describe(`delivery (${databaseKind})`, { timeout: 120_000 }, () => {
   let ctx: TestContext;
@@ -499,15 +500,4 @@ function verifyStandardWebhook(secret: string, headers: IncomingHttpHeaders, bod
       const given = Buffer.from(signature, 'base64');
       return given.length === expected.length && timingSafeEqual(given, expected);
     });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
