@@ -581,7 +581,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     await waitUntil(() => notice(el).includes('Zwijndrecht'), 'no notice for Zwijndrecht');
     expect(notice(el)).to.equal(
       'Deze plek ligt in de gemeente Zwijndrecht. Die gemeente is niet aangesloten bij dit meldpunt. ' +
-        'Je melding wordt wel bewaard, maar niet doorgestuurd. Neem voor hulp of opvolging direct contact op met de ' +
+        'Je melding wordt wel bewaard, maar niet naar die gemeente gestuurd. Neem voor hulp of opvolging direct contact op met de ' +
         'gemeente Zwijndrecht. Omdat niemand over deze melding contact met je opneemt, hebben we de contactgegevens ' +
         'die je had ingevuld gewist.',
     );

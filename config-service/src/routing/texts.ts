@@ -11,7 +11,7 @@ const nonParticipating: Record<Locale, { title: string; body: string }> = {
     body:
       'Goed dat je dit meldt. Wat er is gebeurd, is niet oké, en het is nooit jouw schuld. ' +
       'De plek die je koos ligt in de gemeente {municipality}. Die gemeente is niet aangesloten bij dit meldpunt. ' +
-      'We bewaren je melding, maar we sturen hem niet door en nemen er geen contact over op. ' +
+      'We bewaren je melding, maar we kunnen hem niet naar die gemeente sturen en nemen er geen contact over op. ' +
       'Wil je dat er iets mee gebeurt, of wil je hulp? Neem dan direct contact op met de gemeente {municipality}. ' +
       'In een noodsituatie bel je 112.',
   },
@@ -20,7 +20,7 @@ const nonParticipating: Record<Locale, { title: string; body: string }> = {
     body:
       'It is good that you reported this. What happened is not okay, and it is never your fault. ' +
       'The place you chose is in the municipality of {municipality}. That municipality is not connected to this reporting point. ' +
-      'We keep your report, but we do not forward it and will not contact you about it. ' +
+      'We keep your report, but we cannot pass it on to that municipality, and we will not contact you about it. ' +
       'If you want something to be done, or you would like help, please contact the municipality of {municipality} directly. ' +
       'In an emergency, call 112.',
   },
@@ -29,7 +29,7 @@ const nonParticipating: Record<Locale, { title: string; body: string }> = {
     body:
       'من الجيد أنك أبلغت عن هذا. ما حدث غير مقبول، وليس ذنبك أبدًا. ' +
       'المكان الذي اخترته يقع في بلدية {municipality}. هذه البلدية غير مشتركة في نقطة الإبلاغ هذه. ' +
-      'نحتفظ ببلاغك، لكننا لا نرسله إلى البلدية ولن نتواصل معك بشأنه. ' +
+      'نحتفظ ببلاغك، لكن لا يمكننا إرساله إلى تلك البلدية، ولن نتواصل معك بشأنه. ' +
       'إذا أردت أن يُتخذ إجراء أو احتجت إلى مساعدة، فتواصل مباشرة مع بلدية {municipality}. ' +
       'في حالة الطوارئ، اتصل بالرقم 112.',
   },
@@ -38,7 +38,7 @@ const nonParticipating: Record<Locale, { title: string; body: string }> = {
     body:
       'Bunu bildirmeniz çok iyi. Yaşananlar kabul edilemez ve asla sizin suçunuz değil. ' +
       'Seçtiğiniz yer {municipality} belediyesinin sınırları içinde. Bu belediye bu bildirim noktasına bağlı değil. ' +
-      'Bildiriminizi saklıyoruz, ancak belediyeye iletmiyoruz ve bu konuda sizinle iletişime geçmeyeceğiz. ' +
+      'Bildiriminizi saklıyoruz, ancak bu belediyeye iletemiyoruz ve bu konuda sizinle iletişime geçmeyeceğiz. ' +
       'Bir şey yapılmasını istiyorsanız veya yardıma ihtiyacınız varsa, lütfen doğrudan {municipality} belediyesiyle iletişime geçin. ' +
       'Acil bir durumda 112’yi arayın.',
   },
@@ -47,7 +47,7 @@ const nonParticipating: Record<Locale, { title: string; body: string }> = {
     body:
       'Dobrze, że to zgłaszasz. To, co się stało, jest niedopuszczalne i nigdy nie jest Twoją winą. ' +
       'Wybrane miejsce leży w gminie {municipality}. Ta gmina nie jest podłączona do tego punktu zgłoszeń. ' +
-      'Przechowujemy Twoje zgłoszenie, ale nie przekazujemy go dalej i nie będziemy się z Tobą w tej sprawie kontaktować. ' +
+      'Przechowujemy Twoje zgłoszenie, ale nie możemy przekazać go tej gminie i nie będziemy się z Tobą w tej sprawie kontaktować. ' +
       'Jeśli chcesz, żeby coś zostało zrobione, albo potrzebujesz pomocy, skontaktuj się bezpośrednio z gminą {municipality}. ' +
       'W nagłym wypadku dzwoń pod numer 112.',
   },
@@ -55,9 +55,9 @@ const nonParticipating: Record<Locale, { title: string; body: string }> = {
     title: 'Дякуємо за ваше повідомлення',
     body:
       'Добре, що ви про це повідомили. Те, що сталося, неприпустимо, і це ніколи не ваша провина. ' +
-      'Місце, яке ви вибрали, знаходиться в громаді {municipality}. Ця громада не підключена до цього пункту повідомлень. ' +
-      'Ми зберігаємо ваше повідомлення, але не пересилаємо його і не будемо з вами зв’язуватися щодо нього. ' +
-      'Якщо ви хочете, щоб щось було зроблено, або вам потрібна допомога, зверніться безпосередньо до громади {municipality}. ' +
+      'Місце, яке ви вибрали, знаходиться в муніципалітеті {municipality}. Цей муніципалітет не підключений до цього пункту повідомлень. ' +
+      'Ми зберігаємо ваше повідомлення, але не можемо передати його цьому муніципалітету і не будемо з вами зв’язуватися щодо нього. ' +
+      'Якщо ви хочете, щоб щось було зроблено, або вам потрібна допомога, зверніться безпосередньо до муніципалітету {municipality}. ' +
       'У надзвичайній ситуації телефонуйте 112.',
   },
 };

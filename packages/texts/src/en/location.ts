@@ -49,7 +49,7 @@ export const location = {
   route: {
     elsewhere: 'This place is in the municipality of {{municipality}}. Your report goes to {{name}}.',
     notParticipating:
-      'This place is in the municipality of {{municipality}}. That municipality is not connected to this reporting point. Your report is kept, but it is not forwarded. For help or follow-up, please contact the municipality of {{municipality}} directly.',
+      'This place is in the municipality of {{municipality}}. That municipality is not connected to this reporting point. Your report is kept, but it is not passed on to that municipality. For help or follow-up, please contact the municipality of {{municipality}} directly.',
     noFollowUp: '{{name}} does not contact people about reports.',
     contactCleared:
       'Because no one will contact you about this report, we have deleted the contact details you entered.',

@@ -53,7 +53,7 @@ export const location = {
   route: {
     elsewhere: 'Deze plek ligt in de gemeente {{municipality}}. Je melding gaat naar {{name}}.',
     notParticipating:
-      'Deze plek ligt in de gemeente {{municipality}}. Die gemeente is niet aangesloten bij dit meldpunt. Je melding wordt wel bewaard, maar niet doorgestuurd. Neem voor hulp of opvolging direct contact op met de gemeente {{municipality}}.',
+      'Deze plek ligt in de gemeente {{municipality}}. Die gemeente is niet aangesloten bij dit meldpunt. Je melding wordt wel bewaard, maar niet naar die gemeente gestuurd. Neem voor hulp of opvolging direct contact op met de gemeente {{municipality}}.',
     noFollowUp: '{{name}} neemt over meldingen geen contact met je op.',
     contactCleared:
       'Omdat niemand over deze melding contact met je opneemt, hebben we de contactgegevens die je had ingevuld gewist.',

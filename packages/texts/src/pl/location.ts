@@ -47,7 +47,7 @@ export const location = {
   route: {
     elsewhere: 'To miejsce leży w gminie {{municipality}}. Twoje zgłoszenie trafi do: {{name}}.',
     notParticipating:
-      'To miejsce leży w gminie {{municipality}}. Ta gmina nie jest podłączona do tego punktu zgłoszeń. Twoje zgłoszenie zostanie zapisane, ale nie zostanie przekazane dalej. Jeśli potrzebujesz pomocy albo chcesz, żeby ktoś się tym zajął, skontaktuj się bezpośrednio z gminą {{municipality}}.',
+      'To miejsce leży w gminie {{municipality}}. Ta gmina nie jest podłączona do tego punktu zgłoszeń. Twoje zgłoszenie zostanie zapisane, ale nie zostanie przekazane tej gminie. Jeśli potrzebujesz pomocy albo chcesz, żeby ktoś się tym zajął, skontaktuj się bezpośrednio z gminą {{municipality}}.',
     noFollowUp: '{{name}} nie kontaktuje się w sprawie zgłoszeń.',
     contactCleared:
       'Nikt nie będzie się z tobą kontaktować w sprawie tego zgłoszenia, dlatego usunęliśmy wpisane dane kontaktowe.',
