@@ -52,6 +52,17 @@ describe('default texts', () => {
     assert.match(JSON.stringify(defaultTexts.nl), /niet jouw schuld/);
   });
 
+  it('right to left: a phone number inside a sentence is isolated left to right, so it reads in order', () => {
+    for (const key of source) {
+      const text = lookup(defaultTexts.ar, key);
+      for (const match of text.matchAll(/\d{3,4}-\d{4}/g)) {
+        const at = match.index;
+        assert.equal(text[at - 1], '\u2066', `ar: ${key}: ${match[0]} opens with U+2066 (LRI)`);
+        assert.equal(text[at + match[0].length], '\u2069', `ar: ${key}: ${match[0]} closes with U+2069 (PDI)`);
+      }
+    }
+  });
+
   it('always tell about 112 and that a report is not a police report', () => {
     for (const locale of supportedLocales) {
       assert.match(defaultTexts[locale].emergency.text, /112/);
