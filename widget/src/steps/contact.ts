@@ -1,7 +1,7 @@
 import { live } from 'lit/directives/live.js';
 import { html, nothing } from 'lit';
 import { limits } from '@meldpunt/contracts/limits';
-import { describedBy, fieldError, type StepContext } from './context.ts';
+import { describedBy, fieldError, months, type StepContext } from './context.ts';
 
 /** Step 6 (only for tenants that follow up): clearly optional; anonymous is the default. */
 export function contactStep(ctx: StepContext) {
@@ -11,7 +11,11 @@ export function contactStep(ctx: StepContext) {
   return html`
     <p>${ctx.t('steps.contact.intro')}</p>
     <p class="hint" id="contact-who-sees">
-      ${ctx.t('steps.contact.whoSees', { name, months: config.privacy.contactRetentionMonths })}
+      ${ctx.t('steps.contact.whoSees', {
+        name,
+        months: config.privacy.contactRetentionMonths,
+        duration: months(ctx, config.privacy.contactRetentionMonths),
+      })}
     </p>
     <fieldset class="choices" aria-describedby="contact-who-sees">
       <legend>${ctx.t('steps.contact.legend')}</legend>

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { categoryLabel, tenantText, type StepContext } from './context.ts';
+import { categoryLabel, months, tenantText, type StepContext } from './context.ts';
 
 function whenText(ctx: StepContext): string {
   const { draft } = ctx;
@@ -91,7 +91,10 @@ export function reviewStep(ctx: StepContext, steps: string[]) {
       }
     </dl>
     <p class="hint">
-      ${ctx.t('steps.review.retention', { months: config.privacy.retentionMonths })}
+      ${ctx.t('steps.review.retention', {
+        months: config.privacy.retentionMonths,
+        duration: months(ctx, config.privacy.retentionMonths),
+      })}
       ${
         config.privacy.url
           ? html`<a href=${config.privacy.url} target="_blank" rel="noopener noreferrer"

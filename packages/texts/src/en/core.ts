@@ -141,7 +141,7 @@ export const core: TextTree<typeof nl> = {
       title: 'Do you want us to contact you?',
       intro: 'This is not required. Without details you report anonymously.',
       whoSees:
-        'Only staff of {{name}} who handle reports see your details. They use them only to contact you about this report. We store them encrypted and delete them after {{months}} months.',
+        'Only staff of {{name}} who handle reports see your details. They use them only to contact you about this report. We store them encrypted and delete them after {{duration}}.',
       legend: 'Contact',
       anonymous: 'No, I report anonymously',
       wantsFollowUp: 'Yes, please contact me',
@@ -163,7 +163,7 @@ export const core: TextTree<typeof nl> = {
       anonymous: 'Anonymous',
       empty: 'Not filled in',
       privacy: 'How we handle your data',
-      retention: 'We keep your report for {{months}} months. We do not store IP addresses.',
+      retention: 'We keep your report for {{duration}}. We do not store IP addresses.',
     },
     done: {
       reference: 'Your report number',

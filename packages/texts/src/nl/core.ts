@@ -141,7 +141,7 @@ export const core = {
       title: 'Wil je dat we contact met je opnemen?',
       intro: 'Dit is niet verplicht. Zonder gegevens meld je anoniem.',
       whoSees:
-        'Alleen medewerkers van {{name}} die meldingen behandelen zien je gegevens. Ze gebruiken ze alleen om over deze melding contact met je op te nemen. We bewaren ze versleuteld en verwijderen ze na {{months}} maanden.',
+        'Alleen medewerkers van {{name}} die meldingen behandelen zien je gegevens. Ze gebruiken ze alleen om over deze melding contact met je op te nemen. We bewaren ze versleuteld en verwijderen ze na {{duration}}.',
       legend: 'Contact',
       anonymous: 'Nee, ik meld anoniem',
       wantsFollowUp: 'Ja, neem contact met mij op',
@@ -163,7 +163,7 @@ export const core = {
       anonymous: 'Anoniem',
       empty: 'Niet ingevuld',
       privacy: 'Zo gaan we om met je gegevens',
-      retention: 'We bewaren je melding {{months}} maanden. We slaan geen IP-adres op.',
+      retention: 'We bewaren je melding {{duration}}. We slaan geen IP-adres op.',
     },
     done: {
       reference: 'Je meldnummer',

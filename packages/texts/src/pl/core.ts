@@ -143,7 +143,7 @@ export const core: TextTree<typeof nl> = {
       title: 'Czy chcesz, żebyśmy się z tobą skontaktowali?',
       intro: 'To nie jest obowiązkowe. Bez podania danych twoje zgłoszenie jest anonimowe.',
       whoSees:
-        'Twoje dane widzą tylko pracownicy {{name}}, którzy zajmują się zgłoszeniami. Używają ich wyłącznie po to, aby skontaktować się z tobą w sprawie tego zgłoszenia. Przechowujemy je w formie zaszyfrowanej i usuwamy po {{months}} miesiącach.',
+        'Twoje dane widzą tylko pracownicy {{name}}, którzy zajmują się zgłoszeniami. Używają ich wyłącznie po to, aby skontaktować się z tobą w sprawie tego zgłoszenia. Przechowujemy je w formie zaszyfrowanej przez {{duration}}, a potem je usuwamy.',
       legend: 'Kontakt',
       anonymous: 'Nie, zgłaszam anonimowo',
       wantsFollowUp: 'Tak, proszę o kontakt',
@@ -165,7 +165,7 @@ export const core: TextTree<typeof nl> = {
       anonymous: 'Anonimowo',
       empty: 'Nie wypełniono',
       privacy: 'Jak postępujemy z twoimi danymi',
-      retention: 'Przechowujemy twoje zgłoszenie przez {{months}} mies. Nie zapisujemy adresów IP.',
+      retention: 'Przechowujemy twoje zgłoszenie przez {{duration}}. Nie zapisujemy adresów IP.',
     },
     done: {
       reference: 'Numer twojego zgłoszenia',

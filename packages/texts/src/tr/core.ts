@@ -142,7 +142,7 @@ export const core: TextTree<typeof nl> = {
       title: 'Sizinle iletişime geçmemizi ister misiniz?',
       intro: 'Bu zorunlu değil. Bilgilerinizi vermezseniz anonim bildirirsiniz.',
       whoSees:
-        'Bilgilerinizi yalnızca {{name}} çalışanlarından bildirimlerle ilgilenenler görür. Bu bilgileri yalnızca bu bildirim hakkında sizinle iletişime geçmek için kullanırlar. Bilgilerinizi şifreli olarak saklarız ve {{months}} ay sonra sileriz.',
+        'Bilgilerinizi yalnızca {{name}} çalışanlarından bildirimlerle ilgilenenler görür. Bu bilgileri yalnızca bu bildirim hakkında sizinle iletişime geçmek için kullanırlar. Bilgilerinizi şifreli olarak saklarız ve {{duration}} sonra sileriz.',
       legend: 'İletişim',
       anonymous: 'Hayır, anonim bildiriyorum',
       wantsFollowUp: 'Evet, benimle iletişime geçin',
@@ -164,7 +164,7 @@ export const core: TextTree<typeof nl> = {
       anonymous: 'Anonim',
       empty: 'Doldurulmadı',
       privacy: 'Bilgilerinizi nasıl kullanıyoruz',
-      retention: 'Bildiriminizi {{months}} ay saklarız. IP adresinizi kaydetmeyiz.',
+      retention: 'Bildiriminizi {{duration}} saklarız. IP adresinizi kaydetmeyiz.',
     },
     done: {
       reference: 'Bildirim numaranız',
