@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemContentType, type FieldError, type Problem } from '@meldpunt/contracts';
 
 const typeBase = 'https://meldpunt.dev/problems/';
@@ -27,12 +28,17 @@ export class ProblemError extends Error {
   }
 }
 
-/** Writes a problem+json response. */
+/**
+ * Writes a problem+json response through the context, so the headers the request already earned stay
+ * on it: `X-Request-Id` (the correlation id) and, for an allowed embed origin, the CORS headers —
+ * without them a widget on the municipality's site could not read its field errors.
+ */
 export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
   const body: Problem = { ...problem, instance: problem.instance ?? c.req.path };
-  return new Response(JSON.stringify(body), {
-    status: problem.status,
-    headers: { 'Content-Type': problemContentType, 'Cache-Control': 'no-store', ...headers },
+  return c.body(JSON.stringify(body), problem.status as ContentfulStatusCode, {
+    'Content-Type': problemContentType,
+    'Cache-Control': 'no-store',
+    ...headers,
   });
 }
 

@@ -310,6 +310,21 @@ describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
       assert.match(res.headers.get('vary') ?? '', /Origin/);
     });
 
+    it('errors for an allowed Origin keep the CORS headers and the request id, so the widget can read them', async () => {
+      const tenant = await ctx.createTenant();
+      const origin = { Origin: 'https://www.testgemeente.example' };
+      for (const res of [
+        await postReport(ctx, tenant.slug, minimalReport({ role: 'nobody' }), { headers: origin }),
+        await postReport(ctx, tenant.slug, minimalReport(), { headers: origin, raw: '{"role":' }),
+      ]) {
+        const problem = await expectProblem(res, res.status === 422 ? 422 : 400);
+        assert.equal(res.headers.get('access-control-allow-origin'), 'https://www.testgemeente.example');
+        assert.match(res.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+        assert.match(res.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+        assert.ok(problem.title);
+      }
+    });
+
     it('another Origin → 403 without CORS headers, and nothing stored', async () => {
       const tenant = await ctx.createTenant();
       const res = await postReport(ctx, tenant.slug, minimalReport(), { headers: { Origin: 'https://evil.example' } });
