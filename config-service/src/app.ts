@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
+import { RequestLog } from './http/request-log.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { reportRoutes } from './routes/public/reports.ts';
@@ -21,16 +22,22 @@ export function createApp(deps: AppDeps) {
   app.use(requestId({ generator: () => crypto.randomUUID(), headerName: '' }));
   app.use(async (c, next) => {
     const started = performance.now();
-    c.set('log', deps.logger.child({ requestId: c.var.requestId }));
+    c.set('log', new RequestLog(deps.logger, c.var.requestId));
     // Before `next()`: headers set later would make Hono rebuild the response (a slow path).
     c.header('X-Request-Id', c.var.requestId);
     await next();
-    // Route pattern, not the raw URL: no query strings or stray input in the logs.
-    c.var.log.info(
+    // Successful reads (config, widget files: every page view of every municipal site) at debug
+    // level; writes and every error at info. Route pattern, not the raw URL: no query strings or
+    // stray input in the logs.
+    const status = c.res.status;
+    const level = (c.req.method === 'GET' || c.req.method === 'HEAD') && status < 400 ? 'debug' : 'info';
+    if (!deps.logger.isLevelEnabled(level)) return;
+    deps.logger[level](
       {
+        requestId: c.var.requestId,
         method: c.req.method,
         route: c.req.routePath,
-        status: c.res.status,
+        status,
         ms: Math.round(performance.now() - started),
       },
       'request',

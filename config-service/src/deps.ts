@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/database.ts';
 import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
 import type { ReportRateLimiter } from './http/rate-limit.ts';
+import type { RequestLog } from './http/request-log.ts';
 import type { Logger } from './logger.ts';
 import type { ContactSealer } from './reports/contact-crypto.ts';
 import type { ReportRouter } from './routing/report-router.ts';
@@ -30,6 +31,6 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     requestId: string;
-    log: Logger;
+    log: RequestLog;
   };
 }
