@@ -38,6 +38,8 @@ export const envSchema = z
       .optional(),
     /** Sender of forwarded reports, e.g. `Meldpunt <meldpunt@gemeente.nl>`. */
     MAIL_FROM: z.string().min(3).optional(),
+    /** How often `pnpm start` enforces the tenants' retention periods (erases contacts, deletes reports); 0: never (run `pnpm retention` instead). */
+    RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** Run the delivery worker inside `pnpm start` (turn off when separate `pnpm worker` processes run). */
     DELIVERY_WORKER: flag.default(true),
     /** How often an idle worker looks for due deliveries (a report accepted in-process wakes it at once). */

@@ -9,6 +9,7 @@ import { loadContactKey } from './keys.ts';
 import { createLogger } from './logger.ts';
 import { ContactSealer } from './reports/contact-crypto.ts';
 import { defaultStaticDirs } from './routes/static-paths.ts';
+import { startRetention } from './retention/retention.ts';
 import { ReportRouter } from './routing/report-router.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
@@ -44,6 +45,10 @@ const tenants: TenantCache = new TenantCache(database.db, {
 const router = new ReportRouter(database.db, tenants, { refreshAfterMs: env.CONFIG_REFRESH_MS, logger });
 await router.refresh();
 
+// Retention periods are enforced by the code: on start and every RETENTION_INTERVAL_MS.
+const retention =
+  env.RETENTION_INTERVAL_MS > 0 ? startRetention(database.db, logger, env.RETENTION_INTERVAL_MS) : undefined;
+
 const app = createApp({
   db: database.db,
   tenants,
@@ -71,6 +76,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
   await delivery?.stop();
+  await retention?.stop();
   await database.close();
   logger.flush();
   process.exit(0);
