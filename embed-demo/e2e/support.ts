@@ -32,12 +32,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startService(): Promise<Service> {
+export async function startService(
+  options: {
+    /** Runs before the service starts (it then owns the PGlite folder), e.g. to import a tenant. */
+    prepare?: (dataDir: string) => Promise<void>;
+  } = {},
+): Promise<Service> {
   if (!existsSync(join(root, 'widget/dist/meldpunt-widget.js'))) {
     throw new Error('The widget is not built: run `pnpm --filter @meldpunt/widget build` first.');
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'meldpunt-e2e-'));
+  await options.prepare?.(dataDir);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: join(root, 'config-service'),
     env: {
