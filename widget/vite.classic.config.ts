@@ -1,12 +1,12 @@
 import { defineConfig } from 'vite';
-import { leaflet } from './vite.config.ts';
+import { leaflet, minifyTemplates } from './vite.config.ts';
 
 /**
  * The classic-script build for CMSs that cannot add `type="module"`: one self-contained file,
  * `dist/meldpunt-widget.classic.js`, that defines no global besides the element.
  */
 export default defineConfig({
-  plugins: [leaflet()],
+  plugins: [leaflet(), minifyTemplates()],
   // No `import.meta` in a classic script: the API origin comes from `document.currentScript`.
   define: { 'import.meta.url': 'undefined' },
   build: {

@@ -7,9 +7,10 @@
  *    sends it), read from the ES build's `dist/.vite/manifest.json`:
  *    - initial: `dist/meldpunt-widget.js`, every chunk it imports statically, and ONE locale's texts
  *      chunk (nl) with its static imports: the widget loads exactly one locale before the first step.
- *    - map: what the Where step loads with `import()` when it opens, beyond initial: the chunk of
- *      `location/map-view.ts` (Leaflet with it) with its static imports (the location picker and the
- *      route preview), and that step's texts for the same locale (nl).
+ *    - map: what the Where step loads with `import()` when it opens, beyond initial: the chunks of
+ *      `location/location-picker.ts` (with the route preview) and `location/map-view.ts` (Leaflet
+ *      with it), that step's texts for the same locale (nl), and `later.ts` (the steps after the
+ *      Where step and sending, which start loading then too), each with its static imports.
  *    - everything including the map: initial + map.
  *    - the classic (IIFE) build, and the peers `@typeform/embed` and `@formbricks/surveys`.
  *    Budgets: initial ≤ 35 KB gzip, everything including the map ≤ 80 KB gzip (KB = 1024 bytes).
@@ -153,15 +154,21 @@ function widgetRows(): { initial: SizeRow; map: SizeRow; everything: SizeRow; cl
   for (const k of staticClosure(manifest, findChunk(manifest, 'packages/texts/src/nl/index.ts'), initialKeys)) {
     initialKeys.add(k);
   }
-  const mapKeys = staticClosure(manifest, findChunk(manifest, 'location/map-view.ts'), initialKeys);
-  for (const k of staticClosure(manifest, findChunk(manifest, 'packages/texts/src/nl/location.ts'), initialKeys)) {
-    mapKeys.add(k);
+  const mapKeys = new Set<string>();
+  const whereStep = [
+    'location/location-picker.ts',
+    'location/map-view.ts',
+    'packages/texts/src/nl/location.ts',
+    'src/later.ts',
+  ];
+  for (const suffix of whereStep) {
+    for (const k of staticClosure(manifest, findChunk(manifest, suffix), initialKeys)) mapKeys.add(k);
   }
   const initialFiles = filesOf(manifest, initialKeys);
   const mapFiles = filesOf(manifest, mapKeys);
   return {
     initial: sizeRow('initial (entry + static imports + nl texts)', initialFiles),
-    map: sizeRow('map (Where step, dynamic imports)', mapFiles),
+    map: sizeRow('map + later steps (Where step, dynamic)', mapFiles),
     everything: sizeRow('everything including the map', [...initialFiles, ...mapFiles]),
     classic: sizeRow('classic build (one IIFE file)', [join(distDir, 'meldpunt-widget.classic.js')]),
   };

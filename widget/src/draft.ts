@@ -1,4 +1,4 @@
-import type { ReportInputBody, ReportLocation, ReportRole, TenantConfig } from '@meldpunt/contracts';
+import type { ReportLocation, ReportRole, TenantConfig } from '@meldpunt/contracts';
 import { limits } from '@meldpunt/contracts/limits';
 
 export type StepId = 'who' | 'what' | 'when' | 'where' | 'details' | 'contact' | 'review';
@@ -146,64 +146,4 @@ export function validateStep(step: StepId, draft: Draft, now = Date.now()): Draf
       break;
   }
   return errors;
-}
-
-/** The request body for the API (contracts' report input); contact details only for a receiver that follows up. */
-export function toReportBody(
-  draft: Draft,
-  config: TenantConfig,
-  locale: string,
-  followUp: FollowUp = config.followUp.mode,
-): ReportInputBody {
-  const extra = Object.fromEntries(Object.entries(draft.extra).filter(([, v]) => v.trim() !== ''));
-  const location: ReportLocation = { ...draft.location };
-  if (location.text !== undefined && !location.text.trim()) delete location.text;
-  const contact =
-    followUp === 'active' && draft.wantsContact
-      ? {
-          wantsFollowUp: true,
-          ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
-          ...(draft.email.trim() ? { email: draft.email.trim() } : {}),
-          ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
-        }
-      : undefined;
-  const occurredAt = occurredAtOf(draft);
-  if (!draft.role || !occurredAt) throw new Error('toReportBody before the draft was validated');
-  return {
-    role: draft.role,
-    categories: draft.categories,
-    occurredAt,
-    timePrecision: draft.timeMode,
-    ...(draft.timeMode === 'part-of-day' ? { partOfDay: draft.partOfDay } : {}),
-    location,
-    ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
-    ...(draft.intervened && config.fields.intervention ? { intervened: draft.intervened } : {}),
-    ...(Object.keys(extra).length ? { extra } : {}),
-    ...(contact ? { contact } : {}),
-    locale: locale as ReportInputBody['locale'],
-  };
-}
-
-/** Which step holds the field a server error points at (JSON Pointer into the body). */
-export function stepOfPath(path: string): StepId {
-  const top = path.split('/')[1] ?? '';
-  if (top === 'role') return 'who';
-  if (top === 'categories') return 'what';
-  if (['occurredAt', 'timePrecision', 'partOfDay'].includes(top)) return 'when';
-  if (top === 'location') return 'where';
-  if (top === 'contact') return 'contact';
-  if (['description', 'intervened', 'extra'].includes(top)) return 'details';
-  return 'review';
-}
-
-/** The widget control that shows a server error's path. */
-export function fieldOfPath(path: string): string {
-  const parts = path.split('/').filter(Boolean);
-  const top = parts[0] ?? '';
-  if (top === 'role') return 'role-victim';
-  if (top === 'occurredAt') return 'date';
-  if (top === 'partOfDay') return 'part-of-day';
-  if (top === 'extra') return `extra-${parts[1] ?? ''}`;
-  if (top === 'contact') return parts[1] === 'phone' ? 'phone' : 'email';
-  return top;
 }

@@ -70,6 +70,8 @@ async function fillUntil(el: MeldpuntWidget, until: string, { keepPlace = false 
     contact: async () => {},
   };
   for (const [step, fill] of Object.entries(steps)) {
+    // The steps after the Where step load when it opens: wait until the step shown is there.
+    await waitUntil(() => !el.shadowRoot!.querySelector('form[aria-busy]'), 'the step renders');
     if (step === until) {
       // The Where step's texts and picker load when it opens.
       if (step === 'where') await waitUntil(() => el.shadowRoot!.querySelector('meldpunt-location-picker'));
@@ -143,6 +145,44 @@ describe('<meldpunt-widget>', () => {
     await next(el);
     const { detail } = await event;
     expect(detail).to.deep.equal({ step: 'what', index: 1, total: 7 });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#step-heading'));
+  });
+
+  it('shows a step after the Where step as loading until its code is in: heading focused, event fired, Next off', async () => {
+    const el = await mount(testConfig(), { locale: 'nl' });
+    await fillUntil(el, 'where');
+    // The chunk of the later steps started loading when the Where step opened; pretend it has not arrived yet.
+    const internals = el as unknown as { later?: unknown; laterLoading?: Promise<void>; laterFailed: boolean };
+    await waitUntil(() => internals.later, 'the later steps load with the Where step');
+    const chunk = internals.later;
+    internals.later = undefined;
+    $(el, 'meldpunt-location-picker').dispatchEvent(
+      new CustomEvent('meldpunt-location-change', {
+        detail: { lat: 51.81, lng: 4.67, text: 'Stationsplein, Dordrecht', source: 'search' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await el.updateComplete;
+    const event = oneEvent(el, 'meldpunt-step-change');
+    await next(el);
+    expect((await event).detail).to.deep.equal({ step: 'details', index: 4, total: 7 });
+    expect(heading(el)).to.equal('Wil je nog iets vertellen?');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#step-heading'));
+    expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
+    expect($(el, 'p[role=status]').textContent).to.contain('Het formulier wordt geladen');
+    expect($<HTMLButtonElement>(el, '#next').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    // Offline: it says so and offers to try again; trying again loads the chunk and shows the step.
+    internals.laterFailed = true;
+    internals.laterLoading = undefined;
+    await el.updateComplete;
+    expect($(el, '[role=alert]').textContent).to.contain('kan nu niet worden geladen');
+    $<HTMLButtonElement>(el, '[role=alert] button').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#description'), 'the step shows once its code is in');
+    expect(internals.later).to.equal(chunk);
+    expect($(el, 'form').hasAttribute('aria-busy')).to.equal(false);
+    expect($<HTMLButtonElement>(el, '#next').disabled).to.equal(false);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#step-heading'));
   });
 

@@ -1,19 +1,19 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+// Each decorator from its own module: the `lit/decorators.js` barrel would put `query` (only the location
+// chunk uses it) into the chunk the first step loads.
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { i18n } from 'i18next';
 import type { AreaOutline, Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
 import { localeNames } from '@meldpunt/texts';
-import { ApiError, fetchConfig, scriptOrigin, sendReport } from './api.ts';
+import { ApiError, fetchConfig, scriptOrigin } from './api.ts';
 import { define } from './define.ts';
 import {
   emptyDraft,
-  fieldOfPath,
   hasContact,
   occurredAtOf,
-  stepOfPath,
   stepsFor,
-  toReportBody,
   validateStep,
   type Draft,
   type DraftError,
@@ -24,11 +24,7 @@ import { emit } from './events.ts';
 import { createTexts, ensureLocale, ensureLocationTexts, isRtl, pickLocale, type Translate } from './i18n.ts';
 import type { RouteCheck } from './location/location-picker.ts';
 import { defaultReferrals } from './referrals.ts';
-import { contactStep } from './steps/contact.ts';
 import { tenantText, type StepContext } from './steps/context.ts';
-import { detailsStep } from './steps/details.ts';
-import { doneStep } from './steps/done.ts';
-import { reviewStep } from './steps/review.ts';
 import { whatStep } from './steps/what.ts';
 import { whenStep } from './steps/when.ts';
 import { whereStep } from './steps/where.ts';
@@ -37,6 +33,10 @@ import { widgetStyles } from './styles/widget-styles.ts';
 
 type SendState = 'idle' | 'sending' | 'network' | 'server' | 'rate-limit' | 'failed';
 type LocationChunk = typeof import('./location/location-picker.ts');
+type LaterChunk = typeof import('./later.ts');
+
+/** The steps whose code is in the later chunk (`later.ts`), with the confirmation after sending. */
+const laterSteps: readonly StepId[] = ['details', 'contact', 'review'];
 
 const outsideError: DraftError = { field: 'location', message: 'location.route.outside' };
 
@@ -103,12 +103,18 @@ export class MeldpuntWidget extends LitElement {
   @state() private locationTexts = false;
   /** The route check for which contact details were cleared (its receiver does not follow up). */
   @state() private contactClearedFor?: RouteCheck;
+  /** The steps after the Where step, once loaded: their own chunk, which loads when the Where step opens. */
+  @state() private later?: LaterChunk;
+  /** Loading the steps after the Where step failed (offline): those steps offer to try again. */
+  @state() private laterFailed = false;
 
   private texts?: i18n;
   /** The tenant's own municipality (from its published config), if the service knows it. */
   private area?: AreaOutline;
   /** The location chunk, once loaded: the route preview's code lives there. */
   private location?: LocationChunk;
+  /** The later chunk on its way (once per element; forgotten after a failure, so it is tried again). */
+  private laterLoading?: Promise<void>;
   /** One per draft: every attempt to send this draft carries it, so it is stored once. */
   private idempotencyKey = crypto.randomUUID();
   private moveFocus = false;
@@ -334,10 +340,17 @@ export class MeldpuntWidget extends LitElement {
       goTo: (target) => this.goTo(target as StepId),
     };
     const last = step === 'review';
+    const ready = this.stepReady(step);
     return html`
       <p class="widget-title">${this.t('intro.title')}</p>
       ${index === 0 ? html`<p class="intro">${this.t('intro.body')} ${this.t('app.anonymous')}</p>` : nothing}
-      <form part="form" data-step=${step} novalidate @submit=${(e: Event) => this.onSubmit(e, steps)}>
+      <form
+        part="form"
+        data-step=${step}
+        aria-busy=${ready ? nothing : 'true'}
+        novalidate
+        @submit=${(e: Event) => this.onSubmit(e, steps)}
+      >
         <div class="progress" part="progress">
           <span>${this.t('progress', { current: index + 1, total: steps.length })}</span>
           <progress max=${steps.length} value=${index + 1} aria-hidden="true"></progress>
@@ -358,7 +371,13 @@ export class MeldpuntWidget extends LitElement {
                 </button>`
               : nothing
           }
-          <button id="next" type="submit" class="primary next" part="button" ?disabled=${this.sendState === 'sending'}>
+          <button
+            id="next"
+            type="submit"
+            class="primary next"
+            part="button"
+            ?disabled=${this.sendState === 'sending' || !ready}
+          >
             ${last ? (this.sendState === 'sending' ? this.t('nav.sending') : this.t('nav.send')) : this.t('nav.next')}
           </button>
         </div>
@@ -376,13 +395,30 @@ export class MeldpuntWidget extends LitElement {
         return whenStep(ctx);
       case 'where':
         return whereStep(ctx);
-      case 'details':
-        return detailsStep(ctx);
-      case 'contact':
-        return contactStep(ctx);
-      case 'review':
-        return reviewStep(ctx, steps);
     }
+    const later = this.later;
+    if (!later) return this.renderLaterLoading();
+    switch (step) {
+      case 'details':
+        return later.detailsStep(ctx);
+      case 'contact':
+        return later.contactStep(ctx);
+      case 'review':
+        return later.reviewStep(ctx, steps);
+    }
+  }
+
+  /** A step after the Where step whose code has not arrived yet: "loading", or, if it failed, a retry. */
+  private renderLaterLoading() {
+    if (!this.laterFailed) return html`<p class="hint" role="status">${this.t('app.loading')}</p>`;
+    return html`
+      <div class="send-error" role="alert">
+        <p>${this.t('app.loadError')}</p>
+        <button type="button" class="primary" part="button" @click=${() => this.loadLaterSteps()}>
+          ${this.t('app.retry')}
+        </button>
+      </div>
+    `;
   }
 
   private renderErrorSummary() {
@@ -432,7 +468,11 @@ export class MeldpuntWidget extends LitElement {
     return html`
       <section part="form">
         <h2 id="step-heading" tabindex="-1" part="heading">${result.response.title}</h2>
-        ${doneStep({ config, locale: this.locale_, dir, t: this.t }, result, this.logoUrl(config))}
+        ${
+          this.later
+            ? this.later.doneStep({ config, locale: this.locale_, dir, t: this.t }, result, this.logoUrl(config))
+            : this.renderLaterLoading()
+        }
         <div class="nav">
           <button id="another" type="button" class="primary" part="button" @click=${this.reportAnother}>
             ${this.t('steps.done.another')}
@@ -487,6 +527,8 @@ export class MeldpuntWidget extends LitElement {
     const steps = this.steps(config);
     this.step = steps.includes(target) ? target : 'review';
     if (this.step === 'where') void this.loadLocationTexts();
+    // The steps after this one load while the reporter gives the place (or, after a failure, here).
+    if (steps.indexOf(this.step) >= steps.indexOf('where')) this.loadLaterSteps();
     this.errors = [];
     if (this.sendState !== 'sending') this.sendState = 'idle';
     this.moveFocus = true;
@@ -496,6 +538,27 @@ export class MeldpuntWidget extends LitElement {
   /** The step shown: when the contact step drops out (the receiver does not follow up), the review. */
   private currentStep(steps: StepId[]): StepId {
     return steps.includes(this.step) ? this.step : 'review';
+  }
+
+  /** True when the step's code is here: the first four steps always, the later ones once their chunk is in. */
+  private stepReady(step: StepId): boolean {
+    return this.later !== undefined || !laterSteps.includes(step);
+  }
+
+  /** Loads the steps after the Where step (details, contact, review, done), once; after a failure, again. */
+  private loadLaterSteps(): void {
+    this.laterFailed = false;
+    this.laterLoading ??= import('./later.ts').then(
+      (chunk) => {
+        this.adopt(chunk.laterStyles.styleSheet);
+        this.later = chunk;
+      },
+      (error: unknown) => {
+        this.laterLoading = undefined;
+        this.laterFailed = true;
+        console.warn('Meldpunt: the next steps could not be loaded', error);
+      },
+    );
   }
 
   /** The steps for where the report goes: the route preview's follow-up, else this tenant's. */
@@ -541,6 +604,7 @@ export class MeldpuntWidget extends LitElement {
   private async onSubmit(event: Event, steps: StepId[]): Promise<void> {
     event.preventDefault();
     const step = this.currentStep(steps);
+    if (!this.stepReady(step)) return;
     const errors = [
       ...validateStep(step, this.draft),
       ...(step === 'where' || step === 'review' ? this.routeErrors() : []),
@@ -560,15 +624,16 @@ export class MeldpuntWidget extends LitElement {
 
   private send = async (): Promise<void> => {
     const config = this.load.value;
-    if (!config || this.sendState === 'sending') return;
+    const later = this.later;
+    if (!config || !later || this.sendState === 'sending') return;
     this.sendState = 'sending';
     window.removeEventListener('online', this.onOnline);
     try {
-      const body = toReportBody(this.draft, config, this.locale_, this.followUp(config));
-      const result = await sendReport(this.base, this.tenant, body, this.idempotencyKey);
+      const body = later.toReportBody(this.draft, config, this.locale_, this.followUp(config));
+      const result = await later.sendReport(this.base, this.tenant, body, this.idempotencyKey);
       this.finish(result);
     } catch (error) {
-      this.failed(error);
+      this.failed(error, later);
     }
   };
 
@@ -584,7 +649,7 @@ export class MeldpuntWidget extends LitElement {
     emit(this, 'meldpunt-submit', { id: result.id, reference: result.reference, tenant: result.tenant });
   }
 
-  private async failed(error: unknown): Promise<void> {
+  private async failed(error: unknown, { stepOfPath, fieldOfPath }: LaterChunk): Promise<void> {
     const apiError = error instanceof ApiError ? error : new ApiError('network');
     if (apiError.kind === 'validation') {
       const outside = apiError.type?.endsWith('/outside-netherlands');
@@ -683,8 +748,7 @@ export class MeldpuntWidget extends LitElement {
 
   /** The tenant's colours and font as private custom properties, through a constructed sheet (no inline styles: strict CSP). */
   private applyBranding(config: TenantConfig): void {
-    const root = this.shadowRoot;
-    if (!root) return;
+    if (!this.shadowRoot) return;
     const { primaryColor, accentColor, textColor, backgroundColor, fontFamily } = config.branding;
     const declarations = [
       `--_meldpunt-tenant-primary: ${primaryColor};`,
@@ -695,8 +759,14 @@ export class MeldpuntWidget extends LitElement {
     ].join(' ');
     this.tenantSheet ??= new CSSStyleSheet();
     this.tenantSheet.replaceSync(`:host { ${declarations} }`);
-    if (!root.adoptedStyleSheets.includes(this.tenantSheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.tenantSheet];
+    this.adopt(this.tenantSheet);
+  }
+
+  /** Adds a constructed stylesheet to the shadow root, after those it has, once. */
+  private adopt(sheet: CSSStyleSheet | undefined): void {
+    const root = this.shadowRoot;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
   }
 

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import * as L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
@@ -65,6 +65,13 @@ export function parseAttribution(source: string): AttributionPart[] {
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
+ * Leaflet's own CSS (minified by Vite) as a constructed stylesheet: no `<style>` element, so strict CSP
+ * holds, and this file's `css` literal below stays a plain literal the build can minify.
+ */
+const leafletSheet = new CSSStyleSheet();
+leafletSheet.replaceSync(leafletCss);
+
+/**
  * Leaflet map to place a pin, for `<meldpunt-location-picker>` only: the picker loads this file with a
  * dynamic `import()`, so Leaflet is a separate chunk that loads when the "Where" step opens.
  * Click or tap places the pin; from the keyboard the arrow keys move the map under a crosshair,
@@ -87,7 +94,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
  */
 export class MeldpuntMapView extends LitElement {
   static override styles = [
-    unsafeCSS(leafletCss),
+    leafletSheet,
     css`
       :host {
         --_meldpunt-map-pin: var(--meldpunt-map-pin-color, var(--_meldpunt-primary, #1a4d8f));

@@ -1,7 +1,8 @@
 import { live } from 'lit/directives/live.js';
 import { html, nothing } from 'lit';
 import { limits } from '@meldpunt/contracts/limits';
-import { describedBy, fieldError, months, type StepContext } from './context.ts';
+import { describedBy, fieldError, type StepContext } from './context.ts';
+import { months } from './months.ts';
 
 /** Step 6 (only for tenants that follow up): clearly optional; anonymous is the default. */
 export function contactStep(ctx: StepContext) {

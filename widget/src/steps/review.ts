@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { categoryLabel, months, tenantText, type StepContext } from './context.ts';
+import { categoryLabel, tenantText, type StepContext } from './context.ts';
+import { months } from './months.ts';
 
 function whenText(ctx: StepContext): string {
   const { draft } = ctx;

@@ -181,12 +181,6 @@ export const widgetStyles = css`
     display: grid;
     gap: 0.5rem;
   }
-  .choices-inline {
-    grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
-  }
-  .choices-inline legend {
-    grid-column: 1 / -1;
-  }
   .choice {
     display: flex;
     gap: 0.75rem;
@@ -238,10 +232,6 @@ export const widgetStyles = css`
   .choice label {
     font-weight: 400;
   }
-  .optional {
-    font-weight: 400;
-    color: var(--_muted);
-  }
   input[type='text'],
   input[type='email'],
   input[type='tel'],
@@ -264,9 +254,6 @@ export const widgetStyles = css`
   input[type='time'],
   select {
     max-inline-size: 20rem;
-  }
-  textarea {
-    resize: vertical;
   }
   [aria-invalid='true'] {
     border-color: var(--_error);
@@ -335,13 +322,6 @@ export const widgetStyles = css`
     color: var(--_background);
     font-weight: 700;
   }
-  .link-button {
-    background: none;
-    border: 0;
-    padding-inline: 0.25rem;
-    color: var(--_link);
-    text-decoration: underline;
-  }
   button[disabled] {
     opacity: 0.7;
     cursor: progress;
@@ -399,75 +379,11 @@ export const widgetStyles = css`
     border-block-start: 1px solid var(--_border);
     font-size: 0.9375rem;
   }
-  .review {
-    margin: 0;
-  }
-  .review-row {
-    display: grid;
-    grid-template-columns: minmax(6rem, 1fr) 2fr auto;
-    gap: 0.5rem 1rem;
-    padding-block: 0.75rem;
-    border-block-end: 1px solid var(--_border);
-  }
-  .review dt {
-    font-weight: 600;
-  }
-  .review dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .review-text {
-    display: block;
-    white-space: pre-line;
-  }
-  .why summary {
-    cursor: pointer;
-    min-block-size: var(--_target);
-    display: flex;
-    align-items: center;
-    color: var(--_link);
-  }
-  .reference {
-    border: 2px dashed var(--_primary);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    margin-block: 1rem;
-  }
-  .reference-code {
-    font-size: 1.75rem;
-    font-weight: 700;
-    letter-spacing: 0.1em;
-    font-variant-numeric: tabular-nums;
-    direction: ltr;
-    unicode-bidi: isolate;
-  }
-  .done-logo {
-    max-block-size: 4rem;
-    max-inline-size: 14rem;
-    margin-block-end: 1rem;
-  }
-  .response-body {
-    white-space: pre-line;
-  }
-  .route-notice {
-    margin-block-start: 0.5rem;
-    padding-inline-start: 0.5rem;
-    border-inline-start: 4px solid var(--_primary);
-  }
-  .forwarded {
-    font-weight: 600;
-  }
   .tel {
     direction: ltr;
     unicode-bidi: isolate;
   }
   @container (max-width: 30rem) {
-    .review-row {
-      grid-template-columns: 1fr auto;
-    }
-    .review-row dd:not(.review-change) {
-      grid-column: 1 / -1;
-    }
     .nav button {
       flex: 1 1 auto;
     }

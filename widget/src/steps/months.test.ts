@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
 import { loadTexts } from '@meldpunt/texts';
-import { months } from './context.ts';
+import { months } from './months.ts';
 
 describe('privacy periods in words', () => {
   it('use each language’s own plural forms, with Latin digits in Arabic', () => {

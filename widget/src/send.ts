@@ -1,0 +1,99 @@
+// Sending a report: the request body, the request, and which step and field a validation error of the
+// service points at. Only the review sends, so this is in the chunk of the later steps (`later.ts`).
+import type { Problem, ReportCreated, ReportInputBody, ReportLocation, TenantConfig } from '@meldpunt/contracts';
+import { ApiError } from './api.ts';
+import { occurredAtOf, type Draft, type FollowUp, type StepId } from './draft.ts';
+
+/**
+ * Sends a report. The same `idempotencyKey` for every attempt of one draft: a double click or a
+ * retry after a lost answer never stores two reports. No cookies are sent.
+ */
+export async function sendReport(
+  apiBase: string,
+  tenant: string,
+  body: ReportInputBody,
+  idempotencyKey: string,
+): Promise<ReportCreated> {
+  let res: Response;
+  try {
+    res = await fetch(`${apiBase}/api/v1/tenants/${encodeURIComponent(tenant)}/reports`, {
+      method: 'POST',
+      credentials: 'omit',
+      cache: 'no-store',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('network');
+  }
+  if (res.status === 201) return (await res.json()) as ReportCreated;
+  const problem = (await res.json().catch(() => undefined)) as Problem | undefined;
+  if (res.status === 429) {
+    throw new ApiError('rate-limit', 429, [], Number(res.headers.get('retry-after')) || 60);
+  }
+  if (res.status >= 500) throw new ApiError('server', res.status);
+  if (res.status === 422 && problem?.errors?.length) {
+    throw new ApiError('validation', 422, problem.errors, undefined, problem.type);
+  }
+  throw new ApiError('client', res.status);
+}
+
+/** The request body for the API (contracts' report input); contact details only for a receiver that follows up. */
+export function toReportBody(
+  draft: Draft,
+  config: TenantConfig,
+  locale: string,
+  followUp: FollowUp = config.followUp.mode,
+): ReportInputBody {
+  const extra = Object.fromEntries(Object.entries(draft.extra).filter(([, v]) => v.trim() !== ''));
+  const location: ReportLocation = { ...draft.location };
+  if (location.text !== undefined && !location.text.trim()) delete location.text;
+  const contact =
+    followUp === 'active' && draft.wantsContact
+      ? {
+          wantsFollowUp: true,
+          ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
+          ...(draft.email.trim() ? { email: draft.email.trim() } : {}),
+          ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
+        }
+      : undefined;
+  const occurredAt = occurredAtOf(draft);
+  if (!draft.role || !occurredAt) throw new Error('toReportBody before the draft was validated');
+  return {
+    role: draft.role,
+    categories: draft.categories,
+    occurredAt,
+    timePrecision: draft.timeMode,
+    ...(draft.timeMode === 'part-of-day' ? { partOfDay: draft.partOfDay } : {}),
+    location,
+    ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
+    ...(draft.intervened && config.fields.intervention ? { intervened: draft.intervened } : {}),
+    ...(Object.keys(extra).length ? { extra } : {}),
+    ...(contact ? { contact } : {}),
+    locale: locale as ReportInputBody['locale'],
+  };
+}
+
+/** Which step holds the field a server error points at (JSON Pointer into the body). */
+export function stepOfPath(path: string): StepId {
+  const top = path.split('/')[1] ?? '';
+  if (top === 'role') return 'who';
+  if (top === 'categories') return 'what';
+  if (['occurredAt', 'timePrecision', 'partOfDay'].includes(top)) return 'when';
+  if (top === 'location') return 'where';
+  if (top === 'contact') return 'contact';
+  if (['description', 'intervened', 'extra'].includes(top)) return 'details';
+  return 'review';
+}
+
+/** The widget control that shows a server error's path. */
+export function fieldOfPath(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  const top = parts[0] ?? '';
+  if (top === 'role') return 'role-victim';
+  if (top === 'occurredAt') return 'date';
+  if (top === 'partOfDay') return 'part-of-day';
+  if (top === 'extra') return `extra-${parts[1] ?? ''}`;
+  if (top === 'contact') return parts[1] === 'phone' ? 'phone' : 'email';
+  return top;
+}
