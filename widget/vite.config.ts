@@ -1,14 +1,21 @@
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { leafletEsmPath, patchLeaflet } from './build/leaflet.js';
+import { isLeafletBrowser, leafletCssPath, patchLeaflet, trimLeafletCss } from './build/leaflet.js';
 
-/** Leaflet's ES build, patched to load under Trusted Types (see build/leaflet.js). */
+/**
+ * Leaflet's source modules, patched to load under Trusted Types, and its stylesheet without the
+ * rules of parts the widget does not load (see build/leaflet.js).
+ */
 export function leaflet(): Plugin {
   return {
     name: 'meldpunt-leaflet',
     enforce: 'pre',
-    resolveId: (source) => (source === 'leaflet' ? leafletEsmPath : undefined),
-    transform: (code, id) => (id === leafletEsmPath ? patchLeaflet(code) : undefined),
+    transform(code, id) {
+      const path = id.split('?')[0] ?? id;
+      if (isLeafletBrowser(path)) return patchLeaflet(code);
+      if (path === leafletCssPath) return trimLeafletCss(code);
+      return undefined;
+    },
   };
 }
 

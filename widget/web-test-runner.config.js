@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { leafletEsmPath, patchLeaflet } from './build/leaflet.js';
+import { isLeafletBrowser, leafletCssPath, patchLeaflet, trimLeafletCss } from './build/leaflet.js';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
@@ -25,7 +25,8 @@ const inlineCss = {
   },
   serve(context) {
     if (context.path.startsWith('/__inline-css__/')) {
-      const css = readFileSync(require.resolve(context.path.slice('/__inline-css__/'.length)), 'utf8');
+      const path = require.resolve(context.path.slice('/__inline-css__/'.length));
+      const css = path === leafletCssPath ? trimLeafletCss(readFileSync(path, 'utf8')) : readFileSync(path, 'utf8');
       return { body: `export default ${JSON.stringify(css)};`, type: 'js' };
     }
   },
@@ -39,16 +40,11 @@ const inlineCss = {
   },
 };
 
-/** Leaflet's ES build, patched as in the Vite build (see build/leaflet.js). */
-const leafletEsm = {
-  name: 'leaflet-esm',
-  resolveImport({ source }) {
-    if (source === 'leaflet') return '/__wds-outside-root__/0/leaflet-esm.js';
-  },
-  serve(context) {
-    if (context.path === '/__wds-outside-root__/0/leaflet-esm.js') {
-      return { body: patchLeaflet(readFileSync(leafletEsmPath, 'utf8')), type: 'js' };
-    }
+/** Leaflet's source modules, patched as in the Vite build (see build/leaflet.js; its CSS: inlineCss). */
+const leafletPatch = {
+  name: 'leaflet-patch',
+  transform(context) {
+    if (isLeafletBrowser(context.path)) return { body: patchLeaflet(context.body) };
   },
 };
 
@@ -58,7 +54,7 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
-  plugins: [leafletEsm, inlineCss, esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [leafletPatch, inlineCss, esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,4 +1,10 @@
-/** Path of Leaflet's ES build. */
-export const leafletEsmPath: string;
+/** Path of Leaflet's `src/core/Browser.js`, the module with the load-time probe. */
+export const leafletBrowserPath: string;
+/** Whether a module path (a file path, or a test server's URL path) is that module. */
+export function isLeafletBrowser(path: string): boolean;
 /** Leaflet's source with its load-time `innerHTML` probe replaced by DOM calls. */
 export function patchLeaflet(code: string): string;
+/** Path of Leaflet's stylesheet. */
+export const leafletCssPath: string;
+/** Leaflet's stylesheet without the rules of the parts the widget does not load. */
+export function trimLeafletCss(css: string): string;

@@ -1,19 +1,84 @@
 // Leaflet, made fit for strict pages: shared by the Vite build and the browser tests.
 import { createRequire } from 'node:module';
+import postcss from 'postcss';
 
 const require = createRequire(import.meta.url);
 
-/** Leaflet's ES build (its `main` is UMD). */
-export const leafletEsmPath = require.resolve('leaflet/dist/leaflet-src.esm.js');
+/** The module of Leaflet's source that probes the browser (src/location/leaflet.ts imports its parts). */
+export const leafletBrowserPath = require.resolve('leaflet/src/core/Browser.js');
+
+/** Whether a module path (a file path, or a test server's URL path) is that module. */
+export function isLeafletBrowser(path) {
+  return path === leafletBrowserPath || path.endsWith('/node_modules/leaflet/src/core/Browser.js');
+}
 
 /**
  * Leaflet 1.9 probes for inline-SVG support at load time with `div.innerHTML = '<svg/>'`; under
  * `require-trusted-types-for 'script'` that string assignment throws and the whole map fails to
  * load. The same probe with DOM calls needs no Trusted Types policy. (The other `innerHTML` uses
- * are in controls, popups and div icons, which the widget does not use.)
+ * are in controls, popups and div icons, which the widget does not load.)
  */
 export function patchLeaflet(code) {
   const probe = "div.innerHTML = '<svg/>';";
   if (!code.includes(probe)) throw new Error('Leaflet changed: revisit build/leaflet.js');
   return code.replace(probe, "div.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));");
+}
+
+/** Leaflet's stylesheet, which the map view adopts in its shadow root. */
+export const leafletCssPath = require.resolve('leaflet/dist/leaflet.css');
+
+/**
+ * Classes of the Leaflet parts the widget does not load (controls, popups, tooltips, markers
+ * with images, box zoom, image overlays, VML and old-IE fallbacks): a class is one of them when it
+ * is a name here or starts with one and a hyphen — but never a pane (`leaflet-popup-pane`): the
+ * map creates every pane.
+ */
+const unusedClasses = [
+  'leaflet-control',
+  'leaflet-bar',
+  'leaflet-top',
+  'leaflet-bottom',
+  'leaflet-left',
+  'leaflet-right',
+  'leaflet-popup',
+  'leaflet-tooltip',
+  'leaflet-marker-icon',
+  'leaflet-marker-shadow',
+  'leaflet-marker-draggable',
+  'leaflet-div-icon',
+  'leaflet-default-icon-path',
+  'leaflet-attribution',
+  'leaflet-zoom-box',
+  'leaflet-crosshair',
+  'leaflet-image-layer',
+  'leaflet-vml-shape',
+  'lvml',
+  'leaflet-oldie',
+  'leaflet-retina',
+];
+
+function isUnusedClass(name) {
+  if (name.endsWith('-pane')) return false;
+  return unusedClasses.some((unused) => name === unused || name.startsWith(`${unused}-`));
+}
+
+/**
+ * Leaflet's stylesheet without the rules of parts the widget does not load (about half of it):
+ * a selector naming one of those classes is dropped, a rule left without selectors too, and
+ * comments. What the map, its panes, tiles and SVG paths need stays exactly as Leaflet wrote it.
+ */
+export function trimLeafletCss(css) {
+  const root = postcss.parse(css);
+  root.walkComments((comment) => comment.remove());
+  root.walkRules((rule) => {
+    const kept = rule.selectors.filter(
+      (selector) => ![...selector.matchAll(/\.([\w-]+)/g)].some(([, name]) => isUnusedClass(name)),
+    );
+    if (kept.length === 0) rule.remove();
+    else rule.selectors = kept;
+  });
+  root.walkAtRules((atRule) => {
+    if (atRule.nodes && atRule.nodes.length === 0) atRule.remove();
+  });
+  return root.toString();
 }

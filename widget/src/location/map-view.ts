@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import * as L from 'leaflet';
+import * as L from './leaflet.ts';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import type { AreaOutline, TenantConfig } from '@meldpunt/contracts';
 import { define } from '../define.ts';
