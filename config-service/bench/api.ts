@@ -5,9 +5,9 @@
  *  - report POST vs pgbench running the exact SQL of one report insert (budget ≥ 0.6×)
  * Prints req/s and p99 latency, the ratios, and exits 1 when a budget is missed.
  */
-import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,18 @@ interface Figure {
   name: string;
   rate: number;
   p99?: number;
+  /** CPU time (user + system) the serving process spent per request, in µs. */
+  cpuPerRequest?: number;
+}
+
+/** Clock ticks per second of `/proc/<pid>/stat` times. */
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU time (user + system) a process has used so far, in µs (Linux `/proc`). */
+function cpuTime(pid: number): number {
+  // Fields after the `(command)`: state is the 1st, utime the 12th, stime the 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
 }
 
 /** Starts a TypeScript entry point as a child process and waits until its port answers. */
@@ -56,13 +68,15 @@ async function startChild(entry: string, env: Record<string, string>, readyUrl: 
   throw new Error(`${entry} did not start`);
 }
 
-async function load(name: string, options: autocannon.Options): Promise<Figure> {
-  // Warm-up, then the measured run.
+/** Warm-up, then the measured run; with `pid`, also that process's CPU time per request. */
+async function load(name: string, options: autocannon.Options, pid?: number): Promise<Figure> {
   await autocannon({ ...options, duration: 2 });
+  const cpuBefore = pid === undefined ? 0 : cpuTime(pid);
   const result = await autocannon({ ...options, duration: seconds });
+  const cpuPerRequest = pid === undefined ? undefined : (cpuTime(pid) - cpuBefore) / result.requests.total;
   const non2xx = result.non2xx + result.errors;
   if (non2xx > 0) throw new Error(`${name}: ${non2xx} requests failed (non-2xx or errors)`);
-  return { name, rate: result.requests.average, p99: result.latency.p99 };
+  return { name, rate: result.requests.average, p99: result.latency.p99, cpuPerRequest };
 }
 
 async function pgbenchInsert(url: string, tenantId: string, targets: DeliveryTarget[]): Promise<Figure> {
@@ -132,7 +146,8 @@ async function pgbenchInsert(url: string, tenantId: string, targets: DeliveryTar
 function print(figures: Figure[]): void {
   for (const f of figures) {
     const p99 = f.p99 === undefined ? '' : `  ${f.name.startsWith('pgbench') ? 'avg' : 'p99'} ${f.p99.toFixed(1)} ms`;
-    console.log(`  ${f.name.padEnd(40)} ${f.rate.toFixed(0).padStart(8)} /s${p99}`);
+    const cpu = f.cpuPerRequest === undefined ? '' : `  CPU ${f.cpuPerRequest.toFixed(1)} µs/request`;
+    console.log(`  ${f.name.padEnd(40)} ${f.rate.toFixed(0).padStart(8)} /s${p99}${cpu}`);
   }
 }
 
@@ -149,47 +164,53 @@ try {
 
   const servicePort = await freePort();
   const base = `http://127.0.0.1:${servicePort}`;
-  children.push(
-    await startChild(
-      join(here, '../src/server.ts'),
-      {
-        NODE_ENV: 'production',
-        PORT: String(servicePort),
-        HOST: '127.0.0.1',
-        DATABASE_URL: postgres.url,
-        DB_POOL_SIZE: '16',
-        CONTACT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'info',
-        // Intake only: the deliveries queue up (measured by `pnpm bench:delivery`).
-        DELIVERY_WORKER: 'false',
-      },
-      `${base}/api/v1/health`,
-    ),
+  const service = await startChild(
+    join(here, '../src/server.ts'),
+    {
+      NODE_ENV: 'production',
+      PORT: String(servicePort),
+      HOST: '127.0.0.1',
+      DATABASE_URL: postgres.url,
+      DB_POOL_SIZE: '16',
+      CONTACT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+      // Intake only: the deliveries queue up (measured by `pnpm bench:delivery`).
+      DELIVERY_WORKER: 'false',
+    },
+    `${base}/api/v1/health`,
   );
+  children.push(service);
   const configUrl = `${base}/api/v1/tenants/${slug}/config`;
   const configBody = await (await fetch(configUrl)).text();
 
   const barePort = await freePort();
-  children.push(
-    await startChild(
-      join(here, 'bare-hono.ts'),
-      { PORT: String(barePort), BARE_BODY: configBody },
-      `http://127.0.0.1:${barePort}/config`,
-    ),
+  const bareRoute = await startChild(
+    join(here, 'bare-hono.ts'),
+    { PORT: String(barePort), BARE_BODY: configBody },
+    `http://127.0.0.1:${barePort}/config`,
   );
+  children.push(bareRoute);
 
   console.log(`Meldpunt API benchmark: ${seconds}s per run, ${connections} connections, PostgreSQL on loopback\n`);
-  const bare = await load('bare Hono route (same JSON)', { url: `http://127.0.0.1:${barePort}/config`, connections });
-  const config = await load('GET /tenants/:slug/config', { url: configUrl, connections });
+  const bare = await load(
+    'bare Hono route (same JSON)',
+    { url: `http://127.0.0.1:${barePort}/config`, connections },
+    bareRoute.pid,
+  );
+  const config = await load('GET /tenants/:slug/config', { url: configUrl, connections }, service.pid);
   const pgbench = await pgbenchInsert(postgres.url, tenant.tenantId, targets);
-  const post = await load('POST /tenants/:slug/reports', {
-    url: `${base}/api/v1/tenants/${slug}/reports`,
-    connections,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(minimalReport()),
-  });
+  const post = await load(
+    'POST /tenants/:slug/reports',
+    {
+      url: `${base}/api/v1/tenants/${slug}/reports`,
+      connections,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(minimalReport()),
+    },
+    service.pid,
+  );
   print([bare, config, pgbench, post]);
 
   const configRatio = config.rate / bare.rate;

@@ -22,9 +22,11 @@ export function createApp(deps: AppDeps) {
   app.use(requestId({ generator: () => crypto.randomUUID(), headerName: '' }));
   app.use(async (c, next) => {
     const started = performance.now();
-    c.set('log', new RequestLog(deps.logger, c.var.requestId));
+    // `c.get`, not `c.var`: `c.var` copies every variable into a new object on each read.
+    const requestId = c.get('requestId');
+    c.set('log', new RequestLog(deps.logger, requestId));
     // Before `next()`: headers set later would make Hono rebuild the response (a slow path).
-    c.header('X-Request-Id', c.var.requestId);
+    c.header('X-Request-Id', requestId);
     await next();
     // Successful reads (config, widget files: every page view of every municipal site) at debug
     // level; writes and every error at info. Route pattern, not the raw URL: no query strings or
@@ -34,7 +36,7 @@ export function createApp(deps: AppDeps) {
     if (!deps.logger.isLevelEnabled(level)) return;
     deps.logger[level](
       {
-        requestId: c.var.requestId,
+        requestId,
         method: c.req.method,
         route: c.req.routePath,
         status,
@@ -71,7 +73,7 @@ export function createApp(deps: AppDeps) {
     }
     // Unexpected: log the kind and where, never the message's data (SQL errors may quote values).
     const e = error as { name?: string; code?: string; stack?: string };
-    c.var.log?.error(
+    c.get('log')?.error(
       {
         err: {
           name: e.name,
@@ -89,7 +91,7 @@ export function createApp(deps: AppDeps) {
       title: 'Something went wrong on our side',
       status: 500,
       detail: 'Your report was not lost if you still see it: please try again. In an emergency, call 112.',
-      correlationId: c.var.requestId,
+      correlationId: c.get('requestId'),
     });
   });
 

@@ -4,9 +4,12 @@ import { localize, type AreaOutline, type Locale, type LocalizedText, type Tenan
 import type { Database } from '../db/database.ts';
 import { findPublishedTenant, type PublishedTenant } from './tenant-repository.ts';
 
-/** A config response body, serialised once and served from memory. */
+/**
+ * A config response body, serialised once and served from memory: as UTF-8 bytes, so the socket
+ * write does not encode the same text again on every request.
+ */
 export interface ServedConfig {
-  body: string;
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -70,8 +73,9 @@ export class TenantCache {
         config: servedLocale ? configForLocale(tenant.config, servedLocale) : tenant.config,
         ...(area ? { area } : {}),
       });
-      const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-      served = { body, etag: `"${hash}"` };
+      const bytes = new TextEncoder().encode(body);
+      const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 27);
+      served = { body: bytes, etag: `"${hash}"` };
       entry.bodies.set(key, served);
     }
     return served;

@@ -74,7 +74,10 @@ export function reportRoutes(deps: AppDeps) {
           // Its deliveries are in the outbox; wake the worker so the municipality has it within seconds.
           deps.nudgeDelivery?.();
         }
-        c.var.log.info({ tenant: tenant.slug, reportId: result.body.id, replay: !result.created }, 'report accepted');
+        c.get('log').info(
+          { tenant: tenant.slug, reportId: result.body.id, replay: !result.created },
+          'report accepted',
+        );
         return c.json(result.body, 201, { 'Cache-Control': 'no-store' });
       },
     );
