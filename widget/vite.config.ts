@@ -1,9 +1,17 @@
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { isLeafletBrowser, leafletCssPath, patchLeaflet, trimLeafletCss } from './build/leaflet.js';
+import {
+  isLeafletBrowser,
+  isLeafletDomEvent,
+  leafletCssPath,
+  patchLeaflet,
+  patchLeafletDomEvent,
+  trimLeafletCss,
+} from './build/leaflet.js';
 
 /**
- * Leaflet's source modules, patched to load under Trusted Types, and its stylesheet without the
+ * Leaflet's source modules, patched to load under Trusted Types and to write nothing onto the host's
+ * `window` and `document`, and its stylesheet without the
  * rules of parts the widget does not load (see build/leaflet.js).
  */
 export function leaflet(): Plugin {
@@ -13,6 +21,7 @@ export function leaflet(): Plugin {
     transform(code, id) {
       const path = id.split('?')[0] ?? id;
       if (isLeafletBrowser(path)) return patchLeaflet(code);
+      if (isLeafletDomEvent(path)) return patchLeafletDomEvent(code);
       if (path === leafletCssPath) return trimLeafletCss(code);
       return undefined;
     },

@@ -3,7 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { isLeafletBrowser, leafletCssPath, patchLeaflet, trimLeafletCss } from './build/leaflet.js';
+import {
+  isLeafletBrowser,
+  isLeafletDomEvent,
+  leafletCssPath,
+  patchLeaflet,
+  patchLeafletDomEvent,
+  trimLeafletCss,
+} from './build/leaflet.js';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
@@ -45,6 +52,7 @@ const leafletPatch = {
   name: 'leaflet-patch',
   transform(context) {
     if (isLeafletBrowser(context.path)) return { body: patchLeaflet(context.body) };
+    if (isLeafletDomEvent(context.path)) return { body: patchLeafletDomEvent(context.body) };
   },
 };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { openDatabase } from '../../config-service/src/db/dialect.ts';
 import {
   activeElement,
@@ -297,6 +297,68 @@ describe('the demo site, end to end, against a running config-service', () => {
     assert.notEqual(style.fontSize, '30px');
     assert.notEqual(style.background, 'rgb(255, 105, 180)');
     await close();
+  });
+
+  it('the widget adds no globals to the host page, nor properties to its document, with the map loaded', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    // The page's own names before any script runs, kept under a symbol (not itself a named global).
+    await page.evaluateOnNewDocument(() => {
+      (window as unknown as Record<symbol, unknown>)[Symbol.for('baseline')] = {
+        window: Object.getOwnPropertyNames(window),
+        document: Object.getOwnPropertyNames(document),
+      };
+    });
+    await page.goto(`${service.origin}/demo/dordrecht.html`, { waitUntil: 'load' });
+    await deep(page, 'input#role-victim').then((radio) => radio.click());
+    await deep(page, 'button#next').then((next) => next.click());
+    await deep(page, 'input#category-verbal').then((box) => box.click());
+    await deep(page, 'button#next').then((next) => next.click());
+    await deep(page, 'input#date').then((date) => date.type('11202026'));
+    await deep(page, 'input#time').then((time) => time.type('1030P'));
+    await deep(page, 'button#next').then((next) => next.click());
+    const map = (
+      await page.waitForFunction(() =>
+        document
+          .querySelector('meldpunt-widget')
+          ?.shadowRoot?.querySelector('meldpunt-location-picker')
+          ?.shadowRoot?.querySelector('meldpunt-map-view')
+          ?.shadowRoot?.querySelector('.leaflet-container'),
+      )
+    ).asElement() as ElementHandle<Element>;
+    // Drag the map with the mouse: Leaflet then listens on the page's window and document.
+    await map.scrollIntoView();
+    const box = await map.boundingBox();
+    assert.ok(box);
+    const panePosition = () =>
+      map.evaluate((m) => m.querySelector<HTMLElement>('.leaflet-map-pane')?.style.transform ?? '');
+    const before = await panePosition();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 - 40, { steps: 5 });
+    await page.mouse.up();
+    assert.notEqual(await panePosition(), before, 'the map was dragged');
+    const added = await page.evaluate(() => {
+      const baseline = (window as unknown as Record<symbol, { window: string[]; document: string[] }>)[
+        Symbol.for('baseline')
+      ]!;
+      // (No named helper here: tsx would wrap it in a `__name` call the page does not have.)
+      return {
+        window: Object.getOwnPropertyNames(window).filter((name) => !baseline.window.includes(name)),
+        document: Object.getOwnPropertyNames(document).filter((name) => !baseline.document.includes(name)),
+      };
+    });
+    // Puppeteer's own helpers (its ARIA query handler) are the test tool's, not the widget's.
+    const testTool = /ariaQuerySelector/;
+    // Lit's shared registries: every Lit element on any page uses them, created with `??=` so a host's
+    // own Lit keeps its entries (the versions loaded, the metadata of standard decorators).
+    const lit = ['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions', 'litPropertyMetadata'];
+    assert.deepEqual(
+      added.window.filter((name) => !testTool.test(name) && !lit.includes(name)),
+      [],
+    );
+    assert.deepEqual(added.document, []);
+    await context.close();
   });
 
   it('the classic-script build works for CMSs without type="module"', async () => {

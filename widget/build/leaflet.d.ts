@@ -8,3 +8,9 @@ export function patchLeaflet(code: string): string;
 export const leafletCssPath: string;
 /** Leaflet's stylesheet without the rules of the parts the widget does not load. */
 export function trimLeafletCss(css: string): string;
+/** Path of Leaflet's `src/dom/DomEvent.js`. */
+export const leafletDomEventPath: string;
+/** Whether a module path is that module. */
+export function isLeafletDomEvent(path: string): boolean;
+/** Leaflet's DOM event module keeping its listener registry in a WeakMap, not on the targets. */
+export function patchLeafletDomEvent(code: string): string;

@@ -7,9 +7,48 @@ const require = createRequire(import.meta.url);
 /** The module of Leaflet's source that probes the browser (src/location/leaflet.ts imports its parts). */
 export const leafletBrowserPath = require.resolve('leaflet/src/core/Browser.js');
 
+/** Leaflet's DOM event module, which keeps each target's listeners in a property of the target. */
+export const leafletDomEventPath = require.resolve('leaflet/src/dom/DomEvent.js');
+
 /** Whether a module path (a file path, or a test server's URL path) is that module. */
 export function isLeafletBrowser(path) {
   return path === leafletBrowserPath || path.endsWith('/node_modules/leaflet/src/core/Browser.js');
+}
+
+/** Whether a module path is Leaflet's DOM event module. */
+export function isLeafletDomEvent(path) {
+  return path === leafletDomEventPath || path.endsWith('/node_modules/leaflet/src/dom/DomEvent.js');
+}
+
+/**
+ * Leaflet 1.9 keeps the listeners it adds to any target in a `_leaflet_events` property of that
+ * target — also on the host page's `window` and `document` (resize, drag, text selection). That is a
+ * global of ours on the host's objects, and a host page with its own Leaflet shares it: the two
+ * copies number their handlers independently, so one could remove the other's. Here the listeners
+ * live in a WeakMap of this copy instead; nothing is written onto the target.
+ */
+export function patchLeafletDomEvent(code) {
+  const declaration = "var eventsKey = '_leaflet_events';";
+  const create = 'obj[eventsKey] = obj[eventsKey] || {};';
+  const remove = 'delete obj[eventsKey];';
+  if (!code.includes(declaration) || !code.includes(create) || !code.includes(remove)) {
+    throw new Error('Leaflet changed: revisit patchLeafletDomEvent in build/leaflet.js');
+  }
+  const patched = code
+    .replace(
+      declaration,
+      'var listenersByTarget = new WeakMap();\n' +
+        'function listenersOf(obj, create) {\n' +
+        '\tvar listeners = listenersByTarget.get(obj);\n' +
+        '\tif (!listeners && create) { listeners = {}; listenersByTarget.set(obj, listeners); }\n' +
+        '\treturn listeners;\n' +
+        '}',
+    )
+    .replace(remove, 'listenersByTarget.delete(obj);')
+    .replace(create, 'listenersOf(obj, true);')
+    .replaceAll('obj[eventsKey]', 'listenersOf(obj)');
+  if (patched.includes('eventsKey')) throw new Error('Leaflet changed: revisit patchLeafletDomEvent');
+  return patched;
 }
 
 /**

@@ -335,6 +335,8 @@ export class MeldpuntMapView extends LitElement {
       maxBoundsViscosity: 1,
       // Leaflet 1.9 fires a zoom-transition timer after remove(); without zoom animation there is none.
       zoomAnimation: false,
+      // The ResizeObserver below follows the container; no listener on the host page's window.
+      trackResize: false,
       fadeAnimation: animate,
       markerZoomAnimation: false,
       inertia: animate,
