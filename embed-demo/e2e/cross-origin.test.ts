@@ -15,6 +15,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { openDatabase } from '../../config-service/src/db/dialect.ts';
 import { migrateToLatest } from '../../config-service/src/db/migrate.ts';
 import { importTenant } from '../../config-service/src/tenants/tenant-service.ts';
+import { minimalReport } from '../../config-service/test/helpers.ts';
 import { deep, headingText, launchBrowser, removeDataDir, startService, watch, type Service } from './support.ts';
 
 const seeds = fileURLToPath(new URL('../../config-service/seeds/', import.meta.url));
@@ -107,14 +108,7 @@ describe('embedded on the municipality’s own origin, under a strict CSP', () =
 
   it('the host page can read the API’s answers, errors included: 201, and 422 with its fields', async () => {
     const { page } = await open();
-    const report = {
-      role: 'victim',
-      categories: ['verbal'],
-      occurredAt: '2026-11-20T22:30:00+01:00',
-      location: { lat: 51.8133, lng: 4.6901 },
-      description: 'Nageroepen bij het station.',
-      locale: 'nl',
-    };
+    const report = minimalReport();
     // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
     const post = (body: unknown) =>
       page.evaluate(`fetch(${JSON.stringify(`${service.origin}/api/v1/tenants/gemeente-test/reports`)}, {

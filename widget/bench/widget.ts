@@ -27,12 +27,12 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { freePort } from '../../config-service/test/net.ts';
 
 const widgetDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(widgetDir, 'dist');
@@ -256,18 +256,6 @@ function checkBudgets(initial: SizeRow, everything: SizeRow): string[] {
 // ---------------------------------------------------------------------------------------------
 // Time to interactive
 // ---------------------------------------------------------------------------------------------
-
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls `url` until it answers 200, or fails when `child` exits or 60 s pass. */
 async function waitForHealthy(url: string, child: ChildProcess): Promise<void> {
