@@ -52,7 +52,7 @@ function cpuTime(pid: number): number {
 /** Starts a TypeScript entry point as a child process and waits until its port answers. */
 async function startChild(entry: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -35,7 +35,7 @@ const now = () => performance.timeOrigin + performance.now();
 
 /** Starts a TypeScript entry point of the service and resolves once its stdout shows `ready`. */
 async function startProcess(entry: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [entry], {
     cwd: here,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -2,7 +2,10 @@
 
 /** HTML that is safe to insert as is: built by `html`, whose every interpolated value is escaped. */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ const configServiceDir = fileURLToPath(new URL('../', import.meta.url));
 
 /** `pnpm start` as a newcomer runs it: `src/server.ts` with the given environment. */
 function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['src/server.ts'], {
     cwd: configServiceDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },

@@ -10,10 +10,15 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/dialect.ts';
 import { startPostgres } from './postgres.ts';
 
-const files = ['src', 'test']
-  .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
-  .filter((f) => f.endsWith('.test.ts'))
-  .sort();
+// `pnpm --filter @meldpunt/config-service test src/x.test.ts …` runs just those files (on both databases).
+const chosen = process.argv.slice(2).filter((a) => a.endsWith('.test.ts'));
+const options = process.argv.slice(2).filter((a) => !a.endsWith('.test.ts'));
+const files = chosen.length
+  ? chosen
+  : ['src', 'test']
+      .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+      .filter((f) => f.endsWith('.test.ts'))
+      .sort();
 const only = process.env.TEST_DB; // `pglite` or `postgres` to run one of the two
 
 function runSuite(label: string, env: Record<string, string>): Promise<number> {
@@ -21,7 +26,7 @@ function runSuite(label: string, env: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...process.argv.slice(2), ...files],
+      ['--test', '--test-reporter=spec', '--test-concurrency=2', ...options, ...files],
       { stdio: 'inherit', env: { ...process.env, ...env } },
     );
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -33,7 +33,7 @@ export async function startService(
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'meldpunt-e2e-'));
   await options.prepare?.(dataDir);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
     cwd: join(root, 'config-service'),
     env: {
       ...process.env,

@@ -274,7 +274,7 @@ async function waitForHealthy(url: string, child: ChildProcess): Promise<void> {
 
 /** The config-service as a child process on `port`, its database in `dataDir` (demo tenants seeded). */
 async function startConfigService(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['src/server.ts'], {
     cwd: configServiceDir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

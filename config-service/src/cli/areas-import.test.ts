@@ -22,7 +22,7 @@ interface Run {
 /** `pnpm areas:import …` as a user runs it: the CLI in its own process, typed in `cwd` (INIT_CWD). */
 function areasImport(args: string[], env: Record<string, string>, initCwd = configServiceDir): Promise<Run> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/areas-import.ts', ...args], {
+  const child = spawn(process.execPath, ['src/cli/areas-import.ts', ...args], {
     cwd: configServiceDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...inherited, INIT_CWD: initCwd, LOG_LEVEL: 'warn', ...env },

@@ -98,7 +98,7 @@ describe(`delivery workers side by side and after a crash (${databaseKind})`, { 
       try {
         const address = 'oov@crash.example';
         const { tenant, expected } = await tenantWithReports(address, 200);
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts'], {
+        const child = spawn(process.execPath, ['src/cli/worker.ts'], {
           cwd: configServiceDir,
           stdio: ['ignore', 'ignore', 'pipe'],
           env: {
