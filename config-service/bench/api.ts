@@ -167,13 +167,14 @@ try {
   const service = await startChild(
     join(here, '../src/server.ts'),
     {
-      NODE_ENV: 'production',
+      MELDPUNT_MODE: 'production',
+      PUBLIC_ORIGIN: base,
+      SERVER_SECRET: Buffer.alloc(32, 8).toString('base64'),
       PORT: String(servicePort),
       HOST: '127.0.0.1',
       DATABASE_URL: postgres.url,
       DB_POOL_SIZE: '16',
-      CONTACT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-      SEED_DEMO: 'false',
+      CONTACT_ENCRYPTION_KEYS: `1:${Buffer.alloc(32, 7).toString('base64')}`,
       LOG_LEVEL: 'info',
       // Intake only: the deliveries queue up (measured by `pnpm bench:delivery`).
       DELIVERY_WORKER: 'false',

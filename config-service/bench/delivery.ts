@@ -103,13 +103,14 @@ try {
   const input = reportInputSchema.parse(minimalReport());
 
   const serviceEnv = (smtpUrl: string): Record<string, string> => ({
-    NODE_ENV: 'production',
+    MELDPUNT_MODE: 'production',
+    PUBLIC_ORIGIN: 'http://localhost',
+    SERVER_SECRET: Buffer.alloc(32, 8).toString('base64'),
     DATABASE_URL: postgres.url,
     DB_POOL_SIZE: '8',
-    CONTACT_ENCRYPTION_KEY: contactKey.toString('base64'),
+    CONTACT_ENCRYPTION_KEYS: `1:${contactKey.toString('base64')}`,
     SMTP_URL: smtpUrl,
     MAIL_FROM: 'Meldpunt bench <meldpunt@bench.example>',
-    SEED_DEMO: 'false',
     LOG_LEVEL: 'info',
     DELIVERY_POLL_MS: '250',
   });

@@ -7,7 +7,13 @@ const flag = z
 /** Every setting the service reads from the environment, parsed once. Nothing else reads `process.env`. */
 export const envSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /**
+     * `production` (the default of the service itself): refuses to start without its secrets, serves no
+     * demo site and no development mailbox, seeds nothing. `demo`: only the root `pnpm start` sets it —
+     * demo tenants, the demo site, a development mailbox on loopback, secrets generated into `DATA_DIR`.
+     * `test`: production in every way, except that it accepts the test-only settings below.
+     */
+    MELDPUNT_MODE: z.enum(['production', 'demo', 'test']).default('production'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
     /** Interface to listen on; unset listens on all. */
     HOST: z.string().optional(),
@@ -18,15 +24,37 @@ export const envSchema = z
       .optional(),
     DATA_DIR: z.string().default('.data'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    /** Base64 of 32 random bytes: the AES-256-GCM key for reporters' contact details. */
-    CONTACT_ENCRYPTION_KEY: z.string().optional(),
+    /** PostgreSQL: how long to wait for a new connection before the request fails with 503. */
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+    /** PostgreSQL: longest a query may take (server `statement_timeout` and client-side query timeout). */
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+    /**
+     * The origin citizens and staff reach the service at (`https://meldpunt.example.nl`): the only
+     * origin besides a tenant's embed origins that may send, and the one its own pages run on.
+     * Required in production; in demo mode `http://localhost:<PORT>`.
+     */
+    PUBLIC_ORIGIN: z
+      .url({ protocol: /^https?$/ })
+      .transform((u) => new URL(u).origin)
+      .optional(),
+    /**
+     * The key ring for reporters' contact details (AES-256-GCM): `id:base64key` entries separated by
+     * commas, ids 1–255, each key base64 of 32 random bytes. Every key opens; the current one seals.
+     */
+    CONTACT_ENCRYPTION_KEYS: z.string().optional(),
+    /** The id in `CONTACT_ENCRYPTION_KEYS` that seals new contact details; default: the highest id. */
+    CONTACT_ENCRYPTION_KEY_ID: z.coerce.number().int().min(1).max(255).optional(),
+    /**
+     * Base64 of at least 32 random bytes, never stored in the database: the root of every keyed hash
+     * (HMAC) the service stores or compares — idempotency request hashes now, client keys and receipt
+     * codes later. Each purpose derives its own key from it (HKDF).
+     */
+    SERVER_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Behind a reverse proxy: take the client address (for rate limiting only) from `X-Forwarded-For`. */
     TRUST_PROXY: flag.default(false),
     /** How long a tenant's published config is served from memory before it is re-read in the background. */
     CONFIG_REFRESH_MS: z.coerce.number().int().min(0).default(5000),
-    /** Seed the demo tenants on start (default: everywhere but production). */
-    SEED_DEMO: flag.optional(),
     /**
      * Outgoing mail, in nodemailer's connection-URL form (`smtp://user:pass@host:587`, `smtps://…:465`).
      * STARTTLS is required unless the query string says otherwise (`?requireTLS=false`).
@@ -42,6 +70,11 @@ export const envSchema = z
     RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** Run the delivery worker inside `pnpm start` (turn off when separate `pnpm worker` processes run). */
     DELIVERY_WORKER: flag.default(true),
+    /**
+     * Tests only (`MELDPUNT_MODE=test` or `demo`): let webhooks use `http:` and reach loopback and
+     * private addresses. Refused in production, where a webhook must be `https:` to a public address.
+     */
+    DELIVERY_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
     /** How often an idle worker looks for due deliveries (a report accepted in-process wakes it at once). */
     DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1000),
     /** Deliveries one worker sends at the same time. */
@@ -59,12 +92,25 @@ export const envSchema = z
       .min(1)
       .default(48 * 3_600_000),
   })
-  .transform((env) => ({ ...env, SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production' }))
+  .transform((env) => ({
+    ...env,
+    demo: env.MELDPUNT_MODE === 'demo',
+    PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? (env.MELDPUNT_MODE === 'demo' ? `http://localhost:${env.PORT}` : ''),
+  }))
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.CONTACT_ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['CONTACT_ENCRYPTION_KEY'], message: 'Required in production' });
+    if (!env.demo) {
+      for (const key of ['CONTACT_ENCRYPTION_KEYS', 'SERVER_SECRET', 'PUBLIC_ORIGIN'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'Required in production' });
+      }
+      if (env.MELDPUNT_MODE === 'production' && env.DELIVERY_ALLOW_PRIVATE_ADDRESSES) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DELIVERY_ALLOW_PRIVATE_ADDRESSES'],
+          message: 'Not allowed in production: webhooks go to public https addresses only',
+        });
+      }
     }
-    if (env.NODE_ENV === 'production' && env.DELIVERY_WORKER) {
+    if (!env.demo && env.DELIVERY_WORKER) {
       for (const key of ['SMTP_URL', 'MAIL_FROM'] as const) {
         if (!env[key]) {
           ctx.addIssue({

@@ -9,8 +9,8 @@ import type { Logger } from './logger.ts';
  * generated once into the data folder, with a warning, so a newcomer needs no set-up.
  */
 export function loadContactKey(env: Env, logger: Logger): Buffer {
-  if (env.CONTACT_ENCRYPTION_KEY) return decodeKey(env.CONTACT_ENCRYPTION_KEY);
-  if (env.NODE_ENV === 'production') throw new Error('CONTACT_ENCRYPTION_KEY is required in production');
+  if (env.CONTACT_ENCRYPTION_KEYS) return decodeKey(env.CONTACT_ENCRYPTION_KEYS.split(',')[0]!.split(':')[1] ?? '');
+  if (!env.demo) throw new Error('CONTACT_ENCRYPTION_KEY is required in production');
   const file = join(env.DATA_DIR, 'contact-encryption.key');
   if (!existsSync(file)) {
     mkdirSync(env.DATA_DIR, { recursive: true });

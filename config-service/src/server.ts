@@ -23,7 +23,7 @@ logger.info(
   'database ready',
 );
 
-if (env.SEED_DEMO) {
+if (env.demo) {
   // The municipalities of 2025 (CBS/Kadaster, CC BY 4.0), so the demo routes reports by location.
   const areas = await importDemoAreas(database.db);
   logger.info({ outcome: areas.outcome, count: areas.count }, 'demo municipal areas imported');

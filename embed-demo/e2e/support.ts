@@ -41,7 +41,8 @@ export async function startService(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
+      MELDPUNT_MODE: 'demo',
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -276,7 +276,14 @@ async function waitForHealthy(url: string, child: ChildProcess): Promise<void> {
 async function startConfigService(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['src/server.ts'], {
     cwd: configServiceDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      MELDPUNT_MODE: 'demo',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

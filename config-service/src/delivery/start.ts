@@ -36,13 +36,13 @@ export async function startDeliveryFromEnv(
   deps: { db: Kysely<Database>; sealer: Pick<ContactSealer, 'open'>; logger: Logger },
   options: { allowDevMailbox: boolean },
 ): Promise<RunningDelivery> {
-  if (env.NODE_ENV === 'production' && !env.MAIL_FROM) {
+  if (!env.demo && !env.MAIL_FROM) {
     throw new Error('MAIL_FROM is not set: the sender of forwarded reports, e.g. "Meldpunt <meldpunt@gemeente.nl>".');
   }
   let smtpUrl = env.SMTP_URL;
   let devMailbox: DevMailbox | undefined;
   if (!smtpUrl) {
-    if (env.NODE_ENV === 'production' || !options.allowDevMailbox) {
+    if (!env.demo || !options.allowDevMailbox) {
       throw new Error(
         'SMTP_URL is not set. Set it to your mail relay (e.g. smtp://user:pass@smtp.example.nl:587); ' +
           'outside production, `pnpm start` runs a development mailbox instead.',
