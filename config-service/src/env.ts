@@ -98,29 +98,6 @@ export const envSchema = z
     PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? (env.MELDPUNT_MODE === 'demo' ? `http://localhost:${env.PORT}` : ''),
   }))
   .superRefine((env, ctx) => {
-    if (!env.demo) {
-      for (const key of ['CONTACT_ENCRYPTION_KEYS', 'SERVER_SECRET', 'PUBLIC_ORIGIN'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'Required in production' });
-      }
-      if (env.MELDPUNT_MODE === 'production' && env.DELIVERY_ALLOW_PRIVATE_ADDRESSES) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['DELIVERY_ALLOW_PRIVATE_ADDRESSES'],
-          message: 'Not allowed in production: webhooks go to public https addresses only',
-        });
-      }
-    }
-    if (!env.demo && env.DELIVERY_WORKER) {
-      for (const key of ['SMTP_URL', 'MAIL_FROM'] as const) {
-        if (!env[key]) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: 'Required in production for the delivery worker (or set DELIVERY_WORKER=false)',
-          });
-        }
-      }
-    }
     if (env.DELIVERY_RETRY_MAX_MS < env.DELIVERY_RETRY_BASE_MS) {
       ctx.addIssue({
         code: 'custom',
@@ -132,12 +109,51 @@ export const envSchema = z
 
 export type Env = z.output<typeof envSchema>;
 
-/** Parses the environment or exits with a readable list of what is wrong. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+/**
+ * What a process needs beyond valid settings: `service` (the HTTP server, which may run the worker),
+ * `worker` (a `pnpm worker`), `cli` (commands that only read or change the database).
+ */
+export type EnvPurpose = 'service' | 'worker' | 'cli';
+
+/** Outside demo mode, the service and workers refuse to start without their secrets. */
+function requireSecrets(env: Env, purpose: EnvPurpose): { path: string; message: string }[] {
+  const missing: { path: string; message: string }[] = [];
+  if (env.demo || purpose === 'cli') return missing;
+  const needed =
+    purpose === 'service'
+      ? (['CONTACT_ENCRYPTION_KEYS', 'SERVER_SECRET', 'PUBLIC_ORIGIN'] as const)
+      : (['CONTACT_ENCRYPTION_KEYS'] as const);
+  for (const key of needed) if (!env[key]) missing.push({ path: key, message: 'Required in production' });
+  if (env.MELDPUNT_MODE === 'production' && env.DELIVERY_ALLOW_PRIVATE_ADDRESSES) {
+    missing.push({
+      path: 'DELIVERY_ALLOW_PRIVATE_ADDRESSES',
+      message: 'Not allowed in production: webhooks go to public https addresses only',
+    });
+  }
+  if (purpose === 'worker' || env.DELIVERY_WORKER) {
+    for (const key of ['SMTP_URL', 'MAIL_FROM'] as const) {
+      if (!env[key]) {
+        missing.push({
+          path: key,
+          message:
+            purpose === 'worker'
+              ? 'Required in production for the delivery worker'
+              : 'Required in production for the delivery worker (or set DELIVERY_WORKER=false and run `pnpm worker`)',
+        });
+      }
+    }
+  }
+  return missing;
+}
+
+/** Parses the environment or throws with a readable list of what is wrong. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, purpose: EnvPurpose = 'cli'): Env {
   const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  const problems = result.success
+    ? requireSecrets(result.data, purpose)
+    : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  if (!result.success || problems.length > 0) {
+    throw new Error(`Invalid environment:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
   }
   return result.data;
 }

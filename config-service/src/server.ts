@@ -14,7 +14,7 @@ import { ReportRouter } from './routing/report-router.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
-const env = loadEnv();
+const env = loadEnv(process.env, 'service');
 const logger = createLogger(env.LOG_LEVEL);
 
 const database = await connectFromEnv(env);

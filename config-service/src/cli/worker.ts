@@ -11,7 +11,7 @@ import { loadContactKey } from '../keys.ts';
 import { createLogger } from '../logger.ts';
 import { ContactSealer } from '../reports/contact-crypto.ts';
 
-const env = loadEnv();
+const env = loadEnv(process.env, 'worker');
 const logger = createLogger(env.LOG_LEVEL);
 
 try {
