@@ -7,13 +7,17 @@ import type { TestContext } from './helpers.ts';
 
 export const testMailFrom = 'Meldpunt test <meldpunt@meldpunt.example>';
 
-/** Fast retries for tests: 20 ms growing to at most 200 ms; giving up after a minute. */
+/**
+ * Fast retries for tests: 20 ms growing to at most 200 ms; giving up after a minute. Webhooks to
+ * loopback (the tests' receivers) only with `allowPrivateAddresses: true`, as in production they are refused.
+ */
 export function testWorkerOptions(overrides: Partial<DeliveryWorkerOptions> = {}): DeliveryWorkerOptions {
   return {
     pollMs: 50,
     concurrency: 8,
     leaseMs: 20_000,
     retry: { baseMs: 20, maxMs: 200, giveUpMs: 60_000 },
+    allowPrivateAddresses: false,
     ...overrides,
   };
 }

@@ -24,6 +24,8 @@ export function workerOptions(env: Env): DeliveryWorkerOptions {
     concurrency: env.DELIVERY_CONCURRENCY,
     leaseMs: env.DELIVERY_LEASE_MS,
     retry: { baseMs: env.DELIVERY_RETRY_BASE_MS, maxMs: env.DELIVERY_RETRY_MAX_MS, giveUpMs: env.DELIVERY_GIVE_UP_MS },
+    // loadEnv refuses it in production.
+    allowPrivateAddresses: env.DELIVERY_ALLOW_PRIVATE_ADDRESSES,
   };
 }
 

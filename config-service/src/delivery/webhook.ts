@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { MailLocale, ReportContact, TenantConfig } from '@meldpunt/contracts';
 import type { Report } from '../db/database.ts';
 import { HttpStatusError } from './classify.ts';
 import { categoryLabels } from './email-template.ts';
+import { checkWebhookUrl, publicAddressLookup } from './webhook-address.ts';
 
 /** A webhook delivery waits at most this long for the endpoint's answer. */
 export const webhookTimeoutMs = 10_000;
@@ -20,33 +23,52 @@ export function webhookSignature(secret: string, id: string, timestamp: number, 
  * POSTs one event to a tenant's endpoint, signed per Standard Webhooks. The delivery's id is the
  * `webhook-id`, the same on every retry, so the receiver can drop a repeat. Anything but 2xx throws
  * (`HttpStatusError`); redirects are not followed.
+ *
+ * Only `https:` to public addresses: the host's addresses are checked when the connection is made
+ * (`ForbiddenAddressError` otherwise, see `webhook-address.ts`). `allowPrivateAddresses` (tests and
+ * the demo, never production) lets `http:` and loopback or private addresses through.
  */
 export async function sendWebhook(options: {
   url: string;
   secret: string;
   id: string;
   body: string;
+  allowPrivateAddresses: boolean;
   signal?: AbortSignal;
   now?: () => number;
 }): Promise<void> {
+  const url = new URL(options.url);
+  if (!options.allowPrivateAddresses) checkWebhookUrl(url);
   const timestamp = Math.floor((options.now ?? Date.now)() / 1000);
   const timeout = AbortSignal.timeout(webhookTimeoutMs);
-  const response = await fetch(options.url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'User-Agent': 'Meldpunt-Webhooks/1',
-      'webhook-id': options.id,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': webhookSignature(options.secret, options.id, timestamp, options.body),
-    },
-    body: options.body,
-    redirect: 'manual',
-    signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(options.body),
+          'User-Agent': 'Meldpunt-Webhooks/1',
+          'webhook-id': options.id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': webhookSignature(options.secret, options.id, timestamp, options.body),
+        },
+        // A connection of its own (no pool shared with other requests), to an address the lookup checked.
+        agent: false,
+        ...(options.allowPrivateAddresses ? {} : { lookup: publicAddressLookup }),
+        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
+      },
+      (response) => {
+        // The answer's body means nothing to us: close the connection.
+        response.destroy();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
   });
-  // Free the connection; the answer's body means nothing to us.
-  await response.body?.cancel().catch(() => {});
-  if (response.status < 200 || response.status >= 300) throw new HttpStatusError(response.status);
+  if (status < 200 || status >= 300) throw new HttpStatusError(status);
 }
 
 /** The `report.created` event: the report with labels from the tenant's config; contact only when given. */

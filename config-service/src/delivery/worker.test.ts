@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
@@ -25,7 +25,7 @@ import { importTenant } from '../tenants/tenant-service.ts';
 import { reportMessageId } from './mailer.ts';
 import { listDeliveries, redriveDeliveries } from './outbox-repository.ts';
 import { deliveryTargets } from './targets.ts';
-import { freePort } from '../../test/net.ts';
+import { blockNonLoopbackConnections, freePort } from '../../test/net.ts';
 
 describe(`delivery (${databaseKind})`, { timeout: 120_000 }, () => {
   let ctx: TestContext;
@@ -430,7 +430,8 @@ describe(`delivery (${databaseKind})`, { timeout: 120_000 }, () => {
       await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
       const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
       const sink = await startSmtpSink();
-      const { worker, stop } = startTestWorker(ctx, sink.url);
+      // The receiver is plain http: on loopback: allowed for tests only.
+      const { worker, stop } = startTestWorker(ctx, sink.url, { overrides: { allowPrivateAddresses: true } });
       try {
         const tenant = await ctx.createTenant({
           settings: { delivery: { email: [], webhook: { url: `${base}/hook`, secret } } },
@@ -476,6 +477,80 @@ describe(`delivery (${databaseKind})`, { timeout: 120_000 }, () => {
         await stop();
         await sink.stop();
         await new Promise((resolve) => receiver.close(resolve));
+      }
+    });
+
+    it('to loopback, link-local, private or unique-local addresses, or over http:, fails at once as webhook-forbidden-address; nothing reaches them', async () => {
+      // Receivers on both loopback addresses that would answer 204 to anything reaching them.
+      let connections = 0;
+      const receivers = ['127.0.0.1', '::1'].map((host) => {
+        const receiver = createServer((_req, res) => res.writeHead(204).end());
+        receiver.on('connection', () => (connections += 1));
+        return new Promise<Server>((resolve) => receiver.listen(0, host, () => resolve(receiver)));
+      });
+      const [receiver, receiver6] = await Promise.all(receivers);
+      const port = (receiver!.address() as AddressInfo).port;
+      const port6 = (receiver6!.address() as AddressInfo).port;
+      const urls = [
+        `http://127.0.0.1:${port}/hook`,
+        `https://127.0.0.1:${port}/hook`,
+        `https://localhost:${port}/hook`,
+        `https://[::1]:${port6}/hook`,
+        `https://[::ffff:127.0.0.1]:${port}/hook`,
+        'https://169.254.169.254/latest/meta-data/',
+        'https://10.0.0.1/hook',
+        'https://[fc00::1]/hook',
+      ];
+      const guard = blockNonLoopbackConnections();
+      const sink = await startSmtpSink();
+      const { worker, stop } = startTestWorker(ctx, sink.url);
+      try {
+        const secret = `whsec_${randomBytes(24).toString('base64')}`;
+        const app = ctx.appWith({ nudgeDelivery: worker.nudge });
+        const description = 'Geheim-verhaal-5b7d bij de poort';
+        const contact = { email: 'melder-ssrf@voorbeeld.example', wantsFollowUp: true };
+        const sent: { url: string; slug: string; id: string }[] = [];
+        for (const url of urls) {
+          const tenant = await ctx.createTenant({ settings: { delivery: { email: [], webhook: { url, secret } } } });
+          const created = await report(app, tenant.slug, minimalReport({ description, contact }));
+          sent.push({ url, slug: tenant.slug, id: created.id });
+        }
+        await waitUntil(async () => {
+          const rows = await Promise.all(sent.map((s) => deliveryOf(s.id)));
+          return rows.every((d) => d.status === 'failed' || d.status === 'sent' || d.status === 'retrying');
+        }, 'every webhook delivery to be tried');
+        const rows = await Promise.all(sent.map(async (s) => [s.url, await deliveryOf(s.id)] as const));
+        assert.deepEqual(
+          rows.map(([url, d]) => [url, d.status, d.attempts, d.last_error]),
+          urls.map((url) => [url, 'failed', 1, 'webhook-forbidden-address']),
+        );
+        assert.equal(connections, 0, 'no connection reached the loopback receiver');
+        // (Deliveries other tests left queued, to names like meldingen.gemeente.example, are blocked too.)
+        const hosts = urls.map((url) => new URL(url).hostname.replace(/^\[(.*)\]$/, '$1'));
+        assert.deepEqual(
+          guard.blocked.filter((host) => hosts.includes(host)),
+          [],
+          'no connection to another host was even attempted',
+        );
+
+        // What `pnpm deliveries:list` shows.
+        const listed = await listDeliveries(ctx.db, { tenantSlug: sent[0]!.slug });
+        assert.deepEqual(
+          listed.map((d) => [d.channel, d.target, d.status, d.last_error]),
+          [['webhook', urls[0], 'failed', 'webhook-forbidden-address']],
+        );
+
+        // The logs name the class, never the report.
+        const failures = ctx.logs.filter((l) => sent.some((s) => l.includes(s.id)) && l.includes('"outcome":"failed"'));
+        assert.equal(failures.length, urls.length);
+        assert.ok(failures.every((l) => l.includes('"errorClass":"webhook-forbidden-address"')));
+        const logs = ctx.logs.join('\n');
+        for (const secretText of ['Geheim-verhaal', 'melder-ssrf']) assert.ok(!logs.includes(secretText));
+      } finally {
+        await stop();
+        await sink.stop();
+        guard.restore();
+        for (const r of [receiver, receiver6]) await new Promise((resolve) => r!.close(resolve));
       }
     });
   });

@@ -29,6 +29,11 @@ export interface DeliveryWorkerOptions {
   /** How long a claim is this worker's; a crashed worker's claims come free after it. */
   leaseMs: number;
   retry: RetryPolicy;
+  /**
+   * Tests and the demo only (`DELIVERY_ALLOW_PRIVATE_ADDRESSES`): webhooks may use `http:` and reach
+   * loopback and private addresses. Otherwise only `https:` to public addresses.
+   */
+  allowPrivateAddresses: boolean;
 }
 
 export interface DeliveryWorkerDeps {
@@ -182,7 +187,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
 /** Sends one delivery on its channel; throws on failure (classified by the caller). */
 async function send(
-  deps: Pick<DeliveryWorkerDeps, 'sealer' | 'mailer'>,
+  deps: Pick<DeliveryWorkerDeps, 'sealer' | 'mailer' | 'options'>,
   delivery: ClaimedDelivery,
   report: DeliveryReport,
   signal: AbortSignal,
@@ -203,7 +208,14 @@ async function send(
         contact,
       }),
     );
-    await sendWebhook({ url: webhook.url, secret: webhook.secret, id: delivery.id, body, signal });
+    await sendWebhook({
+      url: webhook.url,
+      secret: webhook.secret,
+      id: delivery.id,
+      body,
+      allowPrivateAddresses: deps.options.allowPrivateAddresses,
+      signal,
+    });
     return;
   }
   const recipient = report.settings.delivery.email.find(
