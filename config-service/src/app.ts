@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './deps.ts';
-import { ProblemError, problemResponse } from './http/problem.ts';
+import { databaseUnavailableReason } from './db/unavailable.ts';
+import { ProblemError, problemResponse, problems } from './http/problem.ts';
 import { RequestLog } from './http/request-log.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
@@ -70,6 +71,12 @@ export function createApp(deps: AppDeps) {
         title,
         status: error.status,
       });
+    }
+    const unavailable = databaseUnavailableReason(error);
+    if (unavailable) {
+      c.get('log')?.warn({ reason: unavailable }, 'database unavailable');
+      const problem = problems.databaseUnavailable(c.req.method);
+      return problemResponse(c, problem.problem, { Vary: 'Origin', ...problem.headers });
     }
     // Unexpected: log the kind and where, never the message's data (SQL errors may quote values).
     const e = error as { name?: string; code?: string; stack?: string };

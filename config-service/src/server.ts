@@ -17,7 +17,7 @@ import { TenantCache } from './tenants/tenant-cache.ts';
 const env = loadEnv(process.env, 'service');
 const logger = createLogger(env.LOG_LEVEL);
 
-const database = await connectFromEnv(env);
+const database = await connectFromEnv(env, 'service');
 logger.info(
   { database: database.kind, dataDir: database.kind === 'pglite' ? env.DATA_DIR : undefined },
   'database ready',

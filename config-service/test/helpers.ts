@@ -24,7 +24,7 @@ export interface TestContext {
   deps: AppDeps;
   db: Kysely<Database>;
   handle: DatabaseHandle;
-  /** The PostgreSQL URL of this context's database; undefined on PGlite (one process owns it). */
+  /** The PostgreSQL URL of this context's database; undefined on PGlite (one process owns it) and with `handle`. */
   databaseUrl: string | undefined;
   /** Every log line the app wrote, as raw JSON text. */
   logs: string[];
@@ -47,14 +47,19 @@ export interface TestContextOptions {
    * every context has its own in-memory database anyway.)
    */
   ownDatabase?: boolean;
+  /**
+   * A database the test opened itself (say on a PostgreSQL server of its own, with its own timeouts);
+   * migrated here and closed with the context.
+   */
+  handle?: DatabaseHandle;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const own = process.env.TEST_DATABASE_URL && options.ownDatabase ? await createOwnDatabase() : undefined;
-  const databaseUrl = own?.url ?? process.env.TEST_DATABASE_URL;
-  const handle = databaseUrl
-    ? openDatabase({ url: databaseUrl, poolSize: 4 })
-    : openDatabase({ pgliteDir: 'memory://' });
+  const databaseUrl = options.handle ? undefined : (own?.url ?? process.env.TEST_DATABASE_URL);
+  const handle =
+    options.handle ??
+    (databaseUrl ? openDatabase({ url: databaseUrl, poolSize: 4 }) : openDatabase({ pgliteDir: 'memory://' }));
   await migrateToLatest(handle.db);
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });

@@ -25,6 +25,12 @@ export interface RunningPostgres {
   socketDir: string;
   /** Stops the server and removes its temp folder. Safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Freezes the server as a hung host would: SIGSTOP to the postmaster and every child process.
+   * Connections stay open and nothing answers. Returns `resume` (SIGCONT to the same processes);
+   * call it in a `finally`.
+   */
+  pause(): () => void;
 }
 
 const INSTALL_HINT =
@@ -173,6 +179,48 @@ async function startServer(runner: Runner, dataDir: string, socketDir: string, l
   );
 }
 
+/** SIGSTOPs the postmaster (so it starts no new process), then its children until none is left running. */
+function pauseServer(dataDir: string): () => void {
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const stopped = [postmaster];
+  process.kill(postmaster, 'SIGSTOP');
+  const resume = () => {
+    for (const pid of stopped) {
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        // Exited meanwhile.
+      }
+    }
+  };
+  try {
+    // Again until a look finds no new child: one may have been forked just before the postmaster stopped.
+    let running = childrenOf(postmaster);
+    while (running.length > 0) {
+      for (const pid of running) process.kill(pid, 'SIGSTOP');
+      stopped.push(...running);
+      running = childrenOf(postmaster).filter((pid) => !stopped.includes(pid));
+    }
+  } catch (error) {
+    resume();
+    throw error;
+  }
+  return resume;
+}
+
+/** The process ids whose parent is `pid` (`pgrep -P`; none when it exits with 1). */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map(Number);
+  } catch (error) {
+    if ((error as { status?: number }).status === 1) return [];
+    throw error;
+  }
+}
+
 /**
  * Starts a new PostgreSQL in a temp folder with database `meldpunt`. `fast` (the default) turns off
  * fsync, synchronous_commit and full_page_writes, which is fine for throwaway data; the benchmark
@@ -226,6 +274,7 @@ export async function startPostgres(options: { fast?: boolean } = {}): Promise<R
       port,
       socketDir,
       stop,
+      pause: () => pauseServer(dataDir),
     };
   } catch (error) {
     stopSync();

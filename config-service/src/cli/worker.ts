@@ -15,7 +15,7 @@ const env = loadEnv(process.env, 'worker');
 const logger = createLogger(env.LOG_LEVEL);
 
 try {
-  const database = await connectFromEnv(env);
+  const database = await connectFromEnv(env, 'worker');
   let delivery;
   try {
     const sealer = new ContactSealer(loadContactKey(env, logger));

@@ -18,12 +18,34 @@ export interface DatabaseOptions {
   pgliteDir?: string;
   /** Pool size for a real server. */
   poolSize?: number;
+  /**
+   * PostgreSQL: longest wait for a connection, a new one or a free one of a full pool (pg's
+   * `connectionTimeoutMillis`). Unset: wait as long as it takes.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * PostgreSQL: longest a statement may take. The client gives up then (pg's `query_timeout`, the only
+   * limit that helps when the server itself stalls) and so does the server (`statement_timeout`, which
+   * frees its work when the client is gone); a transaction may not sit idle longer either
+   * (`idle_in_transaction_session_timeout`, which frees its locks when the client stalls).
+   * Unset: no limit, as psql and pg_dump have none (migrations and command-line jobs).
+   */
+  queryTimeoutMs?: number;
 }
 
 /** Opens the database: a real PostgreSQL when a URL is given, else PGlite. Same migrations, same queries. */
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const timeout = options.queryTimeoutMs;
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      Client: TimeoutClient,
+      ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+      ...(timeout
+        ? { query_timeout: timeout, statement_timeout: timeout, idle_in_transaction_session_timeout: timeout }
+        : {}),
+    });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -41,4 +63,24 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+/**
+ * A pg client that closes its connection when a query times out on the client side. pg rejects such a
+ * query but keeps the connection waiting for the server's answer; back in the pool, it would hold up
+ * every later query sent on it (for good, when the server never answers). Closed, it leaves the pool,
+ * and the pool opens a fresh connection once the server answers again.
+ */
+class TimeoutClient extends pg.Client {
+  // `any`: pg's many overloads of `query`, passed through unchanged.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const result: unknown = super.query.apply(this, args as never);
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if (error instanceof Error && error.message === 'Query read timeout') void this.end();
+      });
+    }
+    return result;
+  }
 }

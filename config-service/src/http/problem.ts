@@ -44,6 +44,19 @@ export function problemResponse(c: Context, problem: Problem, headers: Record<st
 
 export const problems = {
   notFound: (what = 'Not found') => new ProblemError(404, 'not-found', what),
+  /**
+   * The database is out of reach or did not answer in time. After a write it cannot be known whether
+   * the write arrived (the server may still carry it out when it wakes up), hence “may not”: sending
+   * the report again is safe, the widget sends it with the same Idempotency-Key.
+   */
+  databaseUnavailable: (method: string) =>
+    new ProblemError(503, 'database-unavailable', 'The service cannot reach its database', {
+      detail:
+        method === 'POST'
+          ? 'Your report may not have been stored. Please send it again in a moment; it will not be stored twice. In an emergency, call 112.'
+          : 'Please try again in a moment. In an emergency, call 112.',
+      headers: { 'Retry-After': '30' },
+    }),
   validation: (errors: FieldError[]) =>
     new ProblemError(422, 'validation', 'The request has invalid fields', {
       detail: 'Correct the fields listed in `errors` and send again.',

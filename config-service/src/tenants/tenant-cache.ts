@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { localize, type AreaOutline, type Locale, type LocalizedText, type TenantConfig } from '@meldpunt/contracts';
+import {
+  localize,
+  tenantSlugSchema,
+  type AreaOutline,
+  type Locale,
+  type LocalizedText,
+  type TenantConfig,
+} from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
 import { findPublishedTenant, type PublishedTenant } from './tenant-repository.ts';
 
@@ -14,53 +21,61 @@ export interface ServedConfig {
 }
 
 interface Entry {
-  tenant: PublishedTenant | null;
+  tenant: PublishedTenant;
   loadedAt: number;
-  refreshing?: Promise<void>;
   bodies: Map<string, ServedConfig>;
 }
 
 export interface TenantCacheOptions {
-  /** After this many ms an entry is refreshed in the background; the stale entry is served meanwhile. */
+  /**
+   * After this many ms a tenant is refreshed in the background (the stale one is served meanwhile),
+   * and a slug found unpublished is looked up again.
+   */
   refreshAfterMs: number;
   now?: () => number;
-  /** Most unknown slugs remembered, so random slugs cannot grow memory without bound. */
-  maxEntries?: number;
+  /** Most unknown slugs remembered (the least recently asked go first), so random slugs cannot grow memory. */
+  maxUnknownSlugs?: number;
   /** Outlines of municipalities, served with the config of the tenant linked to one (the report router). */
   areas?: { outline(code: string): Promise<AreaOutline | undefined> };
 }
 
 /**
- * Published tenants in memory. The first request for a slug reads the database; later ones are served
- * from memory and refreshed in the background (stale-while-revalidate), so a config published by
- * another process shows up within `refreshAfterMs`. In-process publishes call `invalidate`.
+ * Published tenants in memory. The first request for a slug reads the database — once, however many
+ * requests ask at the same time; later ones are served from memory and refreshed in the background
+ * (stale-while-revalidate), so a config published by another process shows up within `refreshAfterMs`.
+ * In-process publishes call `invalidate`. A slug that is not a valid tenant slug is never looked up.
  */
 export class TenantCache {
-  readonly #entries = new Map<string, Entry>();
+  /** Published tenants by slug; unknown slugs never push them out. */
+  readonly #tenants = new Map<string, Entry>();
+  /** Slugs without a published tenant, with when that was read; least recently asked first. */
+  readonly #unknown = new Map<string, number>();
+  /** Database reads in progress, shared by everyone asking for the slug meanwhile. */
+  readonly #loading = new Map<string, Promise<Entry | undefined>>();
   readonly #db: Kysely<Database>;
   readonly #refreshAfterMs: number;
   readonly #now: () => number;
-  readonly #maxEntries: number;
+  readonly #maxUnknownSlugs: number;
   readonly #areas: TenantCacheOptions['areas'];
 
   constructor(db: Kysely<Database>, options: TenantCacheOptions) {
     this.#db = db;
     this.#refreshAfterMs = options.refreshAfterMs;
     this.#now = options.now ?? Date.now;
-    this.#maxEntries = options.maxEntries ?? 5000;
+    this.#maxUnknownSlugs = options.maxUnknownSlugs ?? 1000;
     this.#areas = options.areas;
   }
 
   /** The published tenant, or `undefined` when no tenant with that slug is published. */
   async get(slug: string): Promise<PublishedTenant | undefined> {
-    return (await this.#entry(slug)).tenant ?? undefined;
+    return (await this.#entry(slug))?.tenant;
   }
 
   /** The serialised public config for a locale (or as stored, without one), with its ETag. */
   async config(slug: string, locale?: Locale): Promise<ServedConfig | undefined> {
     const entry = await this.#entry(slug);
+    if (!entry) return undefined;
     const tenant = entry.tenant;
-    if (!tenant) return undefined;
     const servedLocale = locale && (tenant.config.locales.includes(locale) ? locale : tenant.config.defaultLocale);
     const key = servedLocale ?? '*';
     let served = entry.bodies.get(key);
@@ -83,46 +98,70 @@ export class TenantCache {
 
   /** Forgets a slug, so the next request reads the database (after a publish in this process). */
   invalidate(slug: string): void {
-    this.#entries.delete(slug);
+    this.#tenants.delete(slug);
+    this.#unknown.delete(slug);
+    this.#loading.delete(slug);
   }
 
   /** Forgets every tenant (after new areas were imported in this process: their outlines change). */
   invalidateAll(): void {
-    this.#entries.clear();
+    this.#tenants.clear();
+    this.#unknown.clear();
+    this.#loading.clear();
   }
 
-  async #entry(slug: string): Promise<Entry> {
-    const cached = this.#entries.get(slug);
+  async #entry(slug: string): Promise<Entry | undefined> {
+    // Before anything else: a slug from a URL may be anything, of any length.
+    if (!tenantSlugSchema.safeParse(slug).success) return undefined;
+    const cached = this.#tenants.get(slug);
     if (cached) {
-      if (this.#now() - cached.loadedAt > this.#refreshAfterMs && !cached.refreshing) {
-        cached.refreshing = this.#load(slug)
-          .then((fresh) => {
-            if (this.#entries.get(slug) === cached) this.#entries.set(slug, fresh);
-          })
-          .catch(() => {
-            // Keep serving the stale entry; try again on a later request.
-            cached.loadedAt = this.#now();
-          })
-          .finally(() => {
-            cached.refreshing = undefined;
-          });
+      if (this.#now() - cached.loadedAt > this.#refreshAfterMs && !this.#loading.has(slug)) {
+        this.#load(slug).catch(() => {
+          // Keep serving the stale entry; try again after another `refreshAfterMs`.
+          cached.loadedAt = this.#now();
+        });
       }
       return cached;
     }
-    const entry = await this.#load(slug);
-    if (this.#entries.size >= this.#maxEntries) this.#evictUnknown();
-    this.#entries.set(slug, entry);
-    return entry;
+    const unknownSince = this.#unknown.get(slug);
+    if (unknownSince !== undefined && this.#now() - unknownSince <= this.#refreshAfterMs) {
+      this.#unknown.delete(slug); // to the end: most recently asked
+      this.#unknown.set(slug, unknownSince);
+      return undefined;
+    }
+    return this.#load(slug);
   }
 
-  async #load(slug: string): Promise<Entry> {
-    const tenant = (await findPublishedTenant(this.#db, slug)) ?? null;
-    return { tenant, loadedAt: this.#now(), bodies: new Map() };
+  /** Reads a slug from the database, once for everyone asking meanwhile, and remembers the answer. */
+  #load(slug: string): Promise<Entry | undefined> {
+    const inProgress = this.#loading.get(slug);
+    if (inProgress) return inProgress;
+    const loading = findPublishedTenant(this.#db, slug)
+      .then((tenant) => {
+        const entry = tenant && { tenant, loadedAt: this.#now(), bodies: new Map<string, ServedConfig>() };
+        // Not after an `invalidate` meanwhile: this read may predate the publish that called it.
+        if (this.#loading.get(slug) === loading) this.#remember(slug, entry);
+        return entry;
+      })
+      .finally(() => {
+        if (this.#loading.get(slug) === loading) this.#loading.delete(slug);
+      });
+    this.#loading.set(slug, loading);
+    return loading;
   }
 
-  #evictUnknown(): void {
-    for (const [slug, entry] of this.#entries) if (!entry.tenant) this.#entries.delete(slug);
-    if (this.#entries.size >= this.#maxEntries) this.#entries.clear();
+  #remember(slug: string, entry: Entry | undefined): void {
+    this.#unknown.delete(slug);
+    if (entry) {
+      this.#tenants.set(slug, entry);
+      return;
+    }
+    this.#tenants.delete(slug);
+    this.#unknown.set(slug, this.#now());
+    if (this.#unknown.size > this.#maxUnknownSlugs) {
+      const oldest = this.#unknown.keys().next().value;
+      if (oldest !== undefined) this.#unknown.delete(oldest);
+    }
   }
 }
 

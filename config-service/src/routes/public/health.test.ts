@@ -24,6 +24,13 @@ describe(`health and OpenAPI (${databaseKind})`, () => {
     assert.equal(doc.openapi, '3.1.0');
     assert.ok(doc.paths['/api/v1/tenants/{slug}/reports'].post);
     assert.ok(doc.paths['/api/v1/tenants/{slug}/config'].get);
+    for (const [path, method] of [
+      ['reports', 'post'],
+      ['config', 'get'],
+      ['route', 'get'],
+    ] as const) {
+      assert.ok(doc.paths[`/api/v1/tenants/{slug}/${path}`][method].responses['503'], `${path}: 503 documented`);
+    }
     const input = doc.components.schemas.ReportInput;
     assert.equal(input.additionalProperties, false, 'unknown keys are rejected');
     assert.deepEqual(input.properties.role.enum.sort(), ['bystander', 'other', 'victim']);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppDeps, AppEnv } from '../../deps.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { problems } from '../../http/problem.ts';
 
 /** `GET /api/v1/health`: 200 when the service and its database answer, 503 otherwise. */
 export function healthRoutes(deps: AppDeps) {
@@ -10,9 +10,7 @@ export function healthRoutes(deps: AppDeps) {
     try {
       await sql`select 1`.execute(deps.db);
     } catch {
-      throw new ProblemError(503, 'database-unavailable', 'The database does not answer', {
-        headers: { 'Retry-After': '5' },
-      });
+      throw problems.databaseUnavailable(c.req.method);
     }
     return c.json(
       { status: 'ok', database: { status: 'ok', latencyMs: Math.round((performance.now() - started) * 10) / 10 } },

@@ -31,8 +31,10 @@ const slugParam = {
   in: 'path',
   required: true,
   description: 'The tenant (reporting point), e.g. `dordrecht`.',
-  schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
+  schema: { type: 'string', minLength: 2, maxLength: 63, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
 };
+
+const unavailable = problem('The database is out of reach or too slow; see Retry-After');
 
 /** OpenAPI 3.1 of the public API, generated from the same zod schemas the routes validate with. */
 export function openApiDocument(): Record<string, unknown> {
@@ -70,6 +72,7 @@ export function openApiDocument(): Record<string, unknown> {
             '304': { description: 'Not modified (matches If-None-Match)' },
             '404': problem('No such tenant'),
             '422': problem('Invalid query'),
+            '503': unavailable,
           },
         },
       },
@@ -106,6 +109,9 @@ export function openApiDocument(): Record<string, unknown> {
               'Invalid fields (see `errors`), a point outside the Netherlands, or Idempotency-Key reused with another body',
             ),
             '429': problem('Too many reports from this client; see Retry-After'),
+            '503': problem(
+              'The database is out of reach or too slow; see Retry-After. The report may or may not have been stored: send it again with the same Idempotency-Key',
+            ),
           },
         },
       },
@@ -132,6 +138,7 @@ export function openApiDocument(): Record<string, unknown> {
             },
             '404': problem('No such tenant'),
             '422': problem('Invalid query, or the point is outside the Netherlands (`outside-netherlands`)'),
+            '503': unavailable,
           },
         },
       },
