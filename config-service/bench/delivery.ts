@@ -15,6 +15,7 @@ import { reportInputSchema } from '@meldpunt/contracts';
 import { openDatabase } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { KeyRing } from '../src/secrets/key-ring.ts';
 import { submitReport } from '../src/reports/report-service.ts';
 import { findPublishedTenant } from '../src/tenants/tenant-repository.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
@@ -97,7 +98,7 @@ try {
   const tenants = new TenantCache(setup.db, { refreshAfterMs: 60_000 });
   const deps = {
     db: setup.db,
-    sealer: new ContactSealer(contactKey),
+    sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
     router: new ReportRouter(setup.db, tenants, { refreshAfterMs: 60_000 }),
   };
   const input = reportInputSchema.parse(minimalReport());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyRing } from './secrets/key-ring.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -105,6 +106,16 @@ export const envSchema = z
         message: 'Must be at least DELIVERY_RETRY_BASE_MS',
       });
     }
+    // The key ring's format, so a mistake reads like any other setting's (the messages never repeat a key).
+    const check = (path: string, parse: () => unknown) => {
+      try {
+        parse();
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: [path], message: (error as Error).message });
+      }
+    };
+    const keys = env.CONTACT_ENCRYPTION_KEYS;
+    if (keys) check('CONTACT_ENCRYPTION_KEYS', () => KeyRing.parse(keys, env.CONTACT_ENCRYPTION_KEY_ID));
   });
 
 export type Env = z.output<typeof envSchema>;

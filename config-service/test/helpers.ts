@@ -13,6 +13,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { ReportRateLimiter } from '../src/http/rate-limit.ts';
 import { createLogger } from '../src/logger.ts';
 import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { KeyRing } from '../src/secrets/key-ring.ts';
 import { ReportRouter } from '../src/routing/report-router.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
@@ -28,6 +29,7 @@ export interface TestContext {
   databaseUrl: string | undefined;
   /** Every log line the app wrote, as raw JSON text. */
   logs: string[];
+  /** The contact key (id 1, the only one in the ring). */
   contactKey: Buffer;
   createTenant(changes?: TenantChanges): Promise<{ slug: string; id: string }>;
   /** A fresh app on the same database, with other dependencies overridden. */
@@ -68,7 +70,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     db: handle.db,
     tenants,
     router,
-    sealer: new ContactSealer(contactKey),
+    sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
     rateLimiter: new ReportRateLimiter(),
     logger,
     trustProxy: true,
