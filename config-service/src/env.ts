@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeyRing } from './secrets/key-ring.ts';
+import { ServerSecret } from './secrets/server-secret.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -106,7 +107,7 @@ export const envSchema = z
         message: 'Must be at least DELIVERY_RETRY_BASE_MS',
       });
     }
-    // The key ring's format, so a mistake reads like any other setting's (the messages never repeat a key).
+    // The secrets' format, so a mistake reads like any other setting's (the messages never repeat a key).
     const check = (path: string, parse: () => unknown) => {
       try {
         parse();
@@ -114,8 +115,9 @@ export const envSchema = z
         ctx.addIssue({ code: 'custom', path: [path], message: (error as Error).message });
       }
     };
-    const keys = env.CONTACT_ENCRYPTION_KEYS;
+    const { CONTACT_ENCRYPTION_KEYS: keys, SERVER_SECRET: secret } = env;
     if (keys) check('CONTACT_ENCRYPTION_KEYS', () => KeyRing.parse(keys, env.CONTACT_ENCRYPTION_KEY_ID));
+    if (secret) check('SERVER_SECRET', () => ServerSecret.fromBase64(secret));
   });
 
 export type Env = z.output<typeof envSchema>;

@@ -10,7 +10,7 @@ import { ContactSealer } from './reports/contact-crypto.ts';
 import { defaultStaticDirs } from './routes/static-paths.ts';
 import { startRetention } from './retention/retention.ts';
 import { ReportRouter } from './routing/report-router.ts';
-import { loadContactKeys } from './secrets/load.ts';
+import { loadContactKeys, loadServerSecret } from './secrets/load.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
@@ -32,6 +32,7 @@ if (env.demo) {
 }
 
 const sealer = new ContactSealer(loadContactKeys(env, logger));
+const serverSecret = loadServerSecret(env, logger);
 
 // The delivery worker runs in this process unless DELIVERY_WORKER=false (then run `pnpm worker`).
 const delivery = env.DELIVERY_WORKER
@@ -54,6 +55,7 @@ const app = createApp({
   tenants,
   router,
   sealer,
+  serverSecret,
   rateLimiter: new ReportRateLimiter(),
   logger,
   trustProxy: env.TRUST_PROXY,

@@ -60,7 +60,10 @@ export interface ReportTable {
   /** The source tenant's published config version the report was validated against. */
   config_version: number;
   idempotency_key: string | null;
-  /** SHA-256 of the request body, to tell a retry from a different report under the same key. */
+  /**
+   * HMAC-SHA256 of the validated body under a key derived from `SERVER_SECRET` (never stored here), to
+   * tell a retry from a different report under the same key.
+   */
   request_hash: string | null;
   received_at: GeneratedTimestamp;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
 import { KeyRing } from './key-ring.ts';
+import { ServerSecret } from './server-secret.ts';
 
 /**
  * The contact key ring from `CONTACT_ENCRYPTION_KEYS` (and `CONTACT_ENCRYPTION_KEY_ID`). In demo mode
@@ -19,6 +20,21 @@ export function loadContactKeys(env: Env, logger: Logger): KeyRing {
     'Demo mode: contact details are sealed with a key from the data folder; outside demo mode set CONTACT_ENCRYPTION_KEYS (1:<base64 of 32 random bytes>)',
   );
   return new KeyRing([[1, value]], env.CONTACT_ENCRYPTION_KEY_ID);
+}
+
+/**
+ * The server secret from `SERVER_SECRET`. In demo mode without it: generated once into the data
+ * folder, with a warning. Outside demo mode it comes from the environment only.
+ */
+export function loadServerSecret(env: Env, logger: Logger): ServerSecret {
+  if (env.SERVER_SECRET) return ServerSecret.fromBase64(env.SERVER_SECRET);
+  if (!env.demo) throw new Error('SERVER_SECRET is required outside demo mode');
+  const { file, value } = demoSecret(env.DATA_DIR, 'server-secret.key');
+  logger.warn(
+    { file },
+    'Demo mode: keyed hashes use a server secret from the data folder; outside demo mode set SERVER_SECRET (base64 of 32 random bytes)',
+  );
+  return new ServerSecret(value);
 }
 
 /**
