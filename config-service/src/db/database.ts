@@ -59,6 +59,7 @@ export interface ReportTable {
   wants_follow_up: boolean;
   /** The source tenant's published config version the report was validated against. */
   config_version: number;
+  /** Client-chosen Idempotency-Key; cleared (with `request_hash`) once the 48-hour replay window is over. */
   idempotency_key: string | null;
   /**
    * HMAC-SHA256 of the validated body under a key derived from `SERVER_SECRET` (never stored here), to

@@ -33,7 +33,7 @@ export interface SubmitResult {
  * An idempotency key belongs to the embedding tenant: same key + same body → the original answer,
  * same key + another body → 422. The body is compared by a keyed hash (HMAC with a key from the
  * server secret): the stored hash covers the contact details too, and without the key nobody can check
- * a guess at them against it.
+ * a guess at them against it. Retention clears key and hash once the 48-hour replay window is over.
  */
 export async function submitReport(
   deps: ReportDeps,
