@@ -12,7 +12,7 @@ import {
   tenantDocument,
   type TestContext,
 } from '../../test/helpers.ts';
-import { enforceRetention, replayWindowHours } from './retention.ts';
+import { enforceRetention, fallbackRetentionMonths, replayWindowHours } from './retention.ts';
 
 const hour = 3600 * 1000;
 const day = 24 * hour;
@@ -168,5 +168,33 @@ describe(`retention (${databaseKind})`, () => {
     // Done by the erasure itself: the replay-window sweep after it found nothing left.
     assert.equal(result.contactsErased, 1);
     assert.equal(result.idempotencyKeysCleared, 0);
+  });
+
+  it('a tenant without a published config: its reports get the fallback period (the shortest allowed), not for ever', async () => {
+    assert.equal(fallbackRetentionMonths, 1);
+    const tenant = await ctx.createTenant({ config: { privacy: privacy(24, 6) } });
+    const fresh = await report(tenant.slug, 10);
+    const due = await report(tenant.slug, 40);
+    const old = await report(tenant.slug, 400);
+    await ctx.db.updateTable('tenant').set({ published_version: null }).where('id', '=', tenant.id).execute();
+
+    const result = await enforceRetention(ctx.db);
+    assert.ok((await row(fresh))?.contact_sealed, 'within the fallback period nothing happens');
+    assert.equal(await row(due), undefined);
+    assert.equal(await row(old), undefined);
+    assert.deepEqual(result.byTenant, [{ slug: tenant.slug, contactsErased: 2, reportsDeleted: 2 }]);
+  });
+
+  it('a report entered in a widget whose tenant has no published config gets the fallback period too', async () => {
+    const source = await ctx.createTenant({ config: { privacy: privacy(24, 6) } });
+    const receiver = await ctx.createTenant({ config: { privacy: privacy(24, 6) } });
+    const kept = await report(receiver.slug, 40);
+    const routed = await report(receiver.slug, 40);
+    await ctx.db.updateTable('report').set({ source_tenant_id: source.id }).where('id', '=', routed).execute();
+    await ctx.db.updateTable('tenant').set({ published_version: null }).where('id', '=', source.id).execute();
+
+    await enforceRetention(ctx.db);
+    assert.equal(await row(routed), undefined);
+    assert.ok((await row(kept))?.contact_sealed, 'the receiver’s own reports keep its period');
   });
 });

@@ -8,6 +8,14 @@ import type { Logger } from '../logger.ts';
  */
 export const replayWindowHours = 48;
 
+/**
+ * The retention period, in months, of a report whose tenant or source tenant has no published config
+ * (not yet, or no longer): the shortest the contracts allow (`privacy.retentionMonths` min 1). Without
+ * a published config no privacy statement promises a longer one, and storage limitation asks for the
+ * shortest period that can be justified — so contact details and reports are not kept for ever.
+ */
+export const fallbackRetentionMonths = 1;
+
 /** What one sweep did, per tenant that had anything to do (counts only: never report data). */
 export interface RetentionResult {
   contactsErased: number;
@@ -21,17 +29,24 @@ export interface RetentionResult {
  * The retention period that applies to each report, in months: that of the tenant holding it, and —
  * for a report routed in from another tenant's widget — never longer than the one the reporter was
  * shown there. From the tenants' currently published configs (`privacy.retentionMonths` and
- * `privacy.contactRetentionMonths`), so a shortened period applies to reports already stored.
+ * `privacy.contactRetentionMonths`), so a shortened period applies to reports already stored; where
+ * either has no published config, `fallbackRetentionMonths`.
  */
 const periods = (now: string) => sql`
   select r.id, t.slug,
-    least((v.config #>> '{privacy,retentionMonths}')::int, (sv.config #>> '{privacy,retentionMonths}')::int) as report_months,
-    least((v.config #>> '{privacy,contactRetentionMonths}')::int, (sv.config #>> '{privacy,contactRetentionMonths}')::int) as contact_months
+    least(
+      coalesce((v.config #>> '{privacy,retentionMonths}')::int, ${sql.lit(fallbackRetentionMonths)}),
+      coalesce((sv.config #>> '{privacy,retentionMonths}')::int, ${sql.lit(fallbackRetentionMonths)})
+    ) as report_months,
+    least(
+      coalesce((v.config #>> '{privacy,contactRetentionMonths}')::int, ${sql.lit(fallbackRetentionMonths)}),
+      coalesce((sv.config #>> '{privacy,contactRetentionMonths}')::int, ${sql.lit(fallbackRetentionMonths)})
+    ) as contact_months
   from report r
   join tenant t on t.id = r.tenant_id
-  join tenant_config_version v on v.tenant_id = t.id and v.version = t.published_version
+  left join tenant_config_version v on v.tenant_id = t.id and v.version = t.published_version
   join tenant s on s.id = r.source_tenant_id
-  join tenant_config_version sv on sv.tenant_id = s.id and sv.version = s.published_version
+  left join tenant_config_version sv on sv.tenant_id = s.id and sv.version = s.published_version
   -- No period is shorter than a month (the contracts' minimum): newer reports need no look.
   where r.received_at < ${now}::timestamptz - interval '1 month'`;
 
