@@ -1,5 +1,6 @@
 import { reportContactSchema, type ReportContact } from '@meldpunt/contracts';
 import type { KeyRing } from '../secrets/key-ring.ts';
+import type { SealedColumn } from '../secrets/reseal.ts';
 
 export interface ContactBinding {
   reportId: string;
@@ -27,6 +28,15 @@ export class ContactSealer {
     return reportContactSchema.parse(JSON.parse(plain.toString('utf8')));
   }
 }
+
+/** `report.contact_sealed`, for `pnpm secrets:reseal`. */
+export const contactSealedColumn: SealedColumn = {
+  table: 'report',
+  column: 'contact_sealed',
+  id: 'id',
+  binding: ['tenant_id'],
+  context: (row) => contactContext({ reportId: String(row.id), tenantId: String(row.tenant_id) }),
+};
 
 function contactContext(binding: ContactBinding): Buffer {
   return Buffer.from(`meldpunt-contact:${binding.tenantId}:${binding.reportId}`, 'utf8');
