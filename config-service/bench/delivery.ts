@@ -15,6 +15,8 @@ import { reportInputSchema } from '@meldpunt/contracts';
 import { openDatabase } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { KeyRing } from '../src/secrets/key-ring.ts';
+import { ServerSecret } from '../src/secrets/server-secret.ts';
 import { submitReport } from '../src/reports/report-service.ts';
 import { findPublishedTenant } from '../src/tenants/tenant-repository.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
@@ -31,6 +33,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const budgetP99Ms = 2000;
 const here = fileURLToPath(new URL('..', import.meta.url));
 const contactKey = Buffer.alloc(32, 7);
+const serverSecret = Buffer.alloc(32, 8);
 const now = () => performance.timeOrigin + performance.now();
 
 /** Starts a TypeScript entry point of the service and resolves once its stdout shows `ready`. */
@@ -97,7 +100,8 @@ try {
   const tenants = new TenantCache(setup.db, { refreshAfterMs: 60_000 });
   const deps = {
     db: setup.db,
-    sealer: new ContactSealer(contactKey),
+    sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
+    serverSecret: new ServerSecret(serverSecret),
     router: new ReportRouter(setup.db, tenants, { refreshAfterMs: 60_000 }),
   };
   const input = reportInputSchema.parse(minimalReport());
@@ -105,7 +109,7 @@ try {
   const serviceEnv = (smtpUrl: string): Record<string, string> => ({
     MELDPUNT_MODE: 'production',
     PUBLIC_ORIGIN: 'http://localhost',
-    SERVER_SECRET: Buffer.alloc(32, 8).toString('base64'),
+    SERVER_SECRET: serverSecret.toString('base64'),
     DATABASE_URL: postgres.url,
     DB_POOL_SIZE: '8',
     CONTACT_ENCRYPTION_KEYS: `1:${contactKey.toString('base64')}`,

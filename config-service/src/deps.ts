@@ -5,6 +5,7 @@ import type { ReportRateLimiter } from './http/rate-limit.ts';
 import type { RequestLog } from './http/request-log.ts';
 import type { Logger } from './logger.ts';
 import type { ContactSealer } from './reports/contact-crypto.ts';
+import type { ServerSecret } from './secrets/server-secret.ts';
 import type { ReportRouter } from './routing/report-router.ts';
 import type { TenantCache } from './tenants/tenant-cache.ts';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   /** Decides which tenant receives a report, by the point's municipality. */
   router: ReportRouter;
   sealer: ContactSealer;
+  /** The root of every keyed hash (`SERVER_SECRET`): request hashes now. */
+  serverSecret: ServerSecret;
   rateLimiter: ReportRateLimiter;
   logger: Logger;
   /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { KeyRing } from './secrets/key-ring.ts';
+import { ServerSecret } from './secrets/server-secret.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -105,6 +107,17 @@ export const envSchema = z
         message: 'Must be at least DELIVERY_RETRY_BASE_MS',
       });
     }
+    // The secrets' format, so a mistake reads like any other setting's (the messages never repeat a key).
+    const check = (path: string, parse: () => unknown) => {
+      try {
+        parse();
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: [path], message: (error as Error).message });
+      }
+    };
+    const { CONTACT_ENCRYPTION_KEYS: keys, SERVER_SECRET: secret } = env;
+    if (keys) check('CONTACT_ENCRYPTION_KEYS', () => KeyRing.parse(keys, env.CONTACT_ENCRYPTION_KEY_ID));
+    if (secret) check('SERVER_SECRET', () => ServerSecret.fromBase64(secret));
   });
 
 export type Env = z.output<typeof envSchema>;

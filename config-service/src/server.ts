@@ -5,12 +5,12 @@ import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
 import { loadEnv } from './env.ts';
 import { ReportRateLimiter } from './http/rate-limit.ts';
-import { loadContactKey } from './keys.ts';
 import { createLogger } from './logger.ts';
 import { ContactSealer } from './reports/contact-crypto.ts';
 import { defaultStaticDirs } from './routes/static-paths.ts';
 import { startRetention } from './retention/retention.ts';
 import { ReportRouter } from './routing/report-router.ts';
+import { loadContactKeys, loadServerSecret } from './secrets/load.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
@@ -31,7 +31,8 @@ if (env.demo) {
   logger.info({ tenants: seeded.map((r) => `${r.slug}:${r.outcome}`) }, 'demo tenants seeded');
 }
 
-const sealer = new ContactSealer(loadContactKey(env, logger));
+const sealer = new ContactSealer(loadContactKeys(env, logger));
+const serverSecret = loadServerSecret(env, logger);
 
 // The delivery worker runs in this process unless DELIVERY_WORKER=false (then run `pnpm worker`).
 const delivery = env.DELIVERY_WORKER
@@ -54,6 +55,7 @@ const app = createApp({
   tenants,
   router,
   sealer,
+  serverSecret,
   rateLimiter: new ReportRateLimiter(),
   logger,
   trustProxy: env.TRUST_PROXY,

@@ -13,6 +13,8 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { ReportRateLimiter } from '../src/http/rate-limit.ts';
 import { createLogger } from '../src/logger.ts';
 import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { KeyRing } from '../src/secrets/key-ring.ts';
+import { ServerSecret } from '../src/secrets/server-secret.ts';
 import { ReportRouter } from '../src/routing/report-router.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
@@ -28,7 +30,10 @@ export interface TestContext {
   databaseUrl: string | undefined;
   /** Every log line the app wrote, as raw JSON text. */
   logs: string[];
+  /** The contact key (id 1, the only one in the ring). */
   contactKey: Buffer;
+  /** The server secret (random per context). */
+  serverSecret: Buffer;
   createTenant(changes?: TenantChanges): Promise<{ slug: string; id: string }>;
   /** A fresh app on the same database, with other dependencies overridden. */
   appWith(overrides: Partial<AppDeps>): ReturnType<typeof createApp>;
@@ -64,6 +69,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
   const contactKey = randomBytes(32);
+  const serverSecret = randomBytes(32);
   const tenants: TenantCache = new TenantCache(handle.db, {
     refreshAfterMs: 60_000,
     areas: { outline: (code) => router.outline(code) },
@@ -73,7 +79,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     db: handle.db,
     tenants,
     router,
-    sealer: new ContactSealer(contactKey),
+    sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
+    serverSecret: new ServerSecret(serverSecret),
     rateLimiter: new ReportRateLimiter(),
     logger,
     trustProxy: true,
@@ -86,6 +93,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     databaseUrl,
     logs,
     contactKey,
+    serverSecret,
     createTenant: async (changes = {}) => {
       const doc = tenantDocument(`t-${randomUUID().slice(0, 12)}`, changes);
       const result = await importTenant(handle.db, doc);

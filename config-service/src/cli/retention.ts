@@ -1,6 +1,7 @@
 /**
  * `pnpm retention`: enforces every tenant's retention periods once (erases contact details and deletes
- * reports whose period is over) and prints what it did, as counts per tenant. For a cron job when
+ * reports whose period is over, clears idempotency keys past their replay window) and prints what it
+ * did, as counts per tenant. For a cron job when
  * `pnpm start` runs with RETENTION_INTERVAL_MS=0; harmless to run next to it.
  */
 import { connectFromEnv } from '../db/connect.ts';
@@ -15,7 +16,8 @@ try {
       console.log(`${t.slug}: ${t.contactsErased} contact block(s) erased, ${t.reportsDeleted} report(s) deleted`);
     }
     console.log(
-      `Retention enforced: ${result.contactsErased} contact block(s) erased, ${result.reportsDeleted} report(s) deleted.`,
+      `Retention enforced: ${result.contactsErased} contact block(s) erased, ${result.reportsDeleted} report(s) deleted, ` +
+        `${result.idempotencyKeysCleared} idempotency key(s) cleared.`,
     );
   } finally {
     await database.close();

@@ -7,9 +7,9 @@
 import { connectFromEnv } from '../db/connect.ts';
 import { startDeliveryFromEnv } from '../delivery/start.ts';
 import { loadEnv } from '../env.ts';
-import { loadContactKey } from '../keys.ts';
 import { createLogger } from '../logger.ts';
 import { ContactSealer } from '../reports/contact-crypto.ts';
+import { loadContactKeys } from '../secrets/load.ts';
 
 const env = loadEnv(process.env, 'worker');
 const logger = createLogger(env.LOG_LEVEL);
@@ -18,7 +18,7 @@ try {
   const database = await connectFromEnv(env, 'worker');
   let delivery;
   try {
-    const sealer = new ContactSealer(loadContactKey(env, logger));
+    const sealer = new ContactSealer(loadContactKeys(env, logger));
     delivery = await startDeliveryFromEnv(env, { db: database.db, sealer, logger }, { allowDevMailbox: false });
   } catch (error) {
     await database.close();

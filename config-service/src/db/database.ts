@@ -54,13 +54,17 @@ export interface ReportTable {
   intervened: string | null;
   extra: ColumnType<Record<string, string>, string, string>;
   locale: string;
-  /** AES-256-GCM sealed contact block (see reports/contact-crypto.ts); null when anonymous. */
+  /** Contact block sealed with the contact key ring (see reports/contact-crypto.ts); null when anonymous. */
   contact_sealed: Uint8Array | null;
   wants_follow_up: boolean;
   /** The source tenant's published config version the report was validated against. */
   config_version: number;
+  /** Client-chosen Idempotency-Key; cleared (with `request_hash`) once the 48-hour replay window is over. */
   idempotency_key: string | null;
-  /** SHA-256 of the request body, to tell a retry from a different report under the same key. */
+  /**
+   * HMAC-SHA256 of the validated body under a key derived from `SERVER_SECRET` (never stored here), to
+   * tell a retry from a different report under the same key.
+   */
   request_hash: string | null;
   received_at: GeneratedTimestamp;
 }

@@ -1,46 +1,43 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { reportContactSchema, type ReportContact } from '@meldpunt/contracts';
+import type { KeyRing } from '../secrets/key-ring.ts';
+import type { SealedColumn } from '../secrets/reseal.ts';
 
-const formatVersion = 1;
-const ivLength = 12;
-const tagLength = 16;
+export interface ContactBinding {
+  reportId: string;
+  tenantId: string;
+}
 
 /**
- * Seals reporters' contact details with AES-256-GCM before they reach the database.
- * Layout: version (1 byte) | key id (1 byte) | IV (12) | auth tag (16) | ciphertext.
- * The report's id and tenant are bound as associated data, so a sealed block cannot be moved to another report.
+ * Seals reporters' contact details with the contact key ring (AES-256-GCM, see `KeyRing`) before they
+ * reach the database. The report's id and tenant are bound as associated data, so a sealed block
+ * cannot be moved to another report.
  */
 export class ContactSealer {
-  readonly #key: Buffer;
-  readonly #keyId: number;
+  readonly #keys: KeyRing;
 
-  constructor(key: Buffer, keyId = 1) {
-    if (key.length !== 32) throw new Error('The contact encryption key must be 32 bytes (base64 of 32 random bytes)');
-    this.#key = key;
-    this.#keyId = keyId;
+  constructor(keys: KeyRing) {
+    this.#keys = keys;
   }
 
-  seal(contact: ReportContact, binding: { reportId: string; tenantId: string }): Buffer {
-    const iv = randomBytes(ivLength);
-    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
-    cipher.setAAD(aad(binding));
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(contact), 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([formatVersion, this.#keyId]), iv, cipher.getAuthTag(), ciphertext]);
+  seal(contact: ReportContact, binding: ContactBinding): Buffer {
+    return this.#keys.seal(Buffer.from(JSON.stringify(contact), 'utf8'), contactContext(binding));
   }
 
-  open(sealed: Uint8Array, binding: { reportId: string; tenantId: string }): ReportContact {
-    const data = Buffer.from(sealed);
-    if (data[0] !== formatVersion || data[1] !== this.#keyId) throw new Error('Unknown contact seal version or key');
-    const iv = data.subarray(2, 2 + ivLength);
-    const tag = data.subarray(2 + ivLength, 2 + ivLength + tagLength);
-    const decipher = createDecipheriv('aes-256-gcm', this.#key, iv);
-    decipher.setAAD(aad(binding));
-    decipher.setAuthTag(tag);
-    const plain = Buffer.concat([decipher.update(data.subarray(2 + ivLength + tagLength)), decipher.final()]);
+  open(sealed: Uint8Array, binding: ContactBinding): ReportContact {
+    const plain = this.#keys.open(sealed, contactContext(binding));
     return reportContactSchema.parse(JSON.parse(plain.toString('utf8')));
   }
 }
 
-function aad(binding: { reportId: string; tenantId: string }): Buffer {
+/** `report.contact_sealed`, for `pnpm secrets:reseal`. */
+export const contactSealedColumn: SealedColumn = {
+  table: 'report',
+  column: 'contact_sealed',
+  id: 'id',
+  binding: ['tenant_id'],
+  context: (row) => contactContext({ reportId: String(row.id), tenantId: String(row.tenant_id) }),
+};
+
+function contactContext(binding: ContactBinding): Buffer {
   return Buffer.from(`meldpunt-contact:${binding.tenantId}:${binding.reportId}`, 'utf8');
 }

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { localize, type Locale, type ReportCreated, type ReportInput } from '@meldpunt/contracts';
 import type { Database, NewReport } from '../db/database.ts';
 import { deliveryTargets } from '../delivery/targets.ts';
 import { ProblemError } from '../http/problem.ts';
+import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
 import type { PublishedTenant } from '../tenants/tenant-repository.ts';
 import type { ContactSealer } from './contact-crypto.ts';
 import { newReference } from './reference.ts';
@@ -14,6 +15,8 @@ import { nonParticipatingResponse } from '../routing/texts.ts';
 export interface ReportDeps {
   db: Kysely<Database>;
   sealer: ContactSealer;
+  /** Keys the request hash (never stored in the database). */
+  serverSecret: Pick<ServerSecret, 'hmac'>;
   router: ReportRouter;
 }
 
@@ -28,7 +31,9 @@ export interface SubmitResult {
  * (by its point: see `ReportRouter`). The contact block is sealed first — or dropped when that tenant
  * gives no follow-up; nothing about the client (address, user agent) is ever part of the row.
  * An idempotency key belongs to the embedding tenant: same key + same body → the original answer,
- * same key + another body → 422.
+ * same key + another body → 422. The body is compared by a keyed hash (HMAC with a key from the
+ * server secret): the stored hash covers the contact details too, and without the key nobody can check
+ * a guess at them against it. Retention clears key and hash once the 48-hour replay window is over.
  */
 export async function submitReport(
   deps: ReportDeps,
@@ -38,7 +43,7 @@ export async function submitReport(
   /** Where it goes, when the caller has decided that already (to validate against it). */
   decided?: Route,
 ): Promise<SubmitResult> {
-  const requestHash = idempotencyKey ? hashInput(input) : null;
+  const requestHash = idempotencyKey ? deps.serverSecret.hmac(purposes.requestHash, JSON.stringify(input)) : null;
   const route = decided ?? (await deps.router.route(source, input.location, input.occurredAt));
   // Nobody will get back to the reporter there, so their contact details are not kept.
   const report = followUpOf(route) === 'none' ? { ...input, contact: undefined } : input;
@@ -131,10 +136,6 @@ function createdBody(route: Route, report: { id: string; reference: string }, lo
     followUp: followUpOf(route),
     response,
   };
-}
-
-function hashInput(input: ReportInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

@@ -12,9 +12,10 @@ import {
   tenantDocument,
   type TestContext,
 } from '../../test/helpers.ts';
-import { enforceRetention } from './retention.ts';
+import { enforceRetention, fallbackRetentionMonths, replayWindowHours } from './retention.ts';
 
-const day = 24 * 3600 * 1000;
+const hour = 3600 * 1000;
+const day = 24 * hour;
 
 describe(`retention (${databaseKind})`, () => {
   let ctx: TestContext;
@@ -29,11 +30,12 @@ describe(`retention (${databaseKind})`, () => {
   }
 
   /** Sends a report with contact details and sets when it was received, `daysAgo` days back. */
-  async function report(slug: string, daysAgo: number): Promise<string> {
+  async function report(slug: string, daysAgo: number, idempotencyKey?: string): Promise<string> {
     const res = await postReport(
       ctx,
       slug,
       minimalReport({ contact: { email: 'melder@example.org', wantsFollowUp: true } }),
+      idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {},
     );
     assert.equal(res.status, 201, await res.clone().text());
     const { id } = reportCreatedSchema.parse(await readJson(res));
@@ -78,7 +80,12 @@ describe(`retention (${databaseKind})`, () => {
     assert.deepEqual(result.byTenant, [{ slug: short.slug, contactsErased: 2, reportsDeleted: 1 }]);
 
     // Idempotent: nothing left to do.
-    assert.deepEqual(await enforceRetention(ctx.db), { contactsErased: 0, reportsDeleted: 0, byTenant: [] });
+    assert.deepEqual(await enforceRetention(ctx.db), {
+      contactsErased: 0,
+      reportsDeleted: 0,
+      idempotencyKeysCleared: 0,
+      byTenant: [],
+    });
   });
 
   it('a shortened period applies to the reports already stored', async () => {
@@ -111,5 +118,83 @@ describe(`retention (${databaseKind})`, () => {
       await sql<{ count: number }>`select count(*)::int as count from report where id = ${id}`.execute(ctx.db)
     ).rows[0]!;
     assert.equal(count, 0);
+  });
+
+  async function replayColumns(id: string) {
+    return ctx.db
+      .selectFrom('report')
+      .select(['idempotency_key', 'request_hash'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  }
+
+  it('idempotency key and request hash are cleared once the 48-hour replay window is over; the cleared rows do not collide', async () => {
+    assert.equal(replayWindowHours, 48);
+    const tenant = await ctx.createTenant({ config: { privacy: privacy(24, 6) } });
+    const keys = [crypto.randomUUID(), crypto.randomUUID()];
+    const ids = [await report(tenant.slug, 0, keys[0]), await report(tenant.slug, 0, keys[1])];
+    const receivedAt = (
+      await ctx.db.selectFrom('report').select('received_at').where('id', '=', ids[1]!).executeTakeFirstOrThrow()
+    ).received_at;
+    const at = (hours: number) => new Date(new Date(receivedAt).getTime() + hours * hour);
+
+    await enforceRetention(ctx.db, at(47));
+    for (const id of ids) assert.deepEqual(Object.values(await replayColumns(id)).map(Boolean), [true, true]);
+
+    const result = await enforceRetention(ctx.db, at(48.1));
+    assert.equal(result.idempotencyKeysCleared, 2);
+    // Both rows of one source tenant now hold a NULL key: the unique (source_tenant_id, idempotency_key) allows it.
+    for (const id of ids) assert.deepEqual(await replayColumns(id), { idempotency_key: null, request_hash: null });
+    assert.ok((await row(ids[0]!))?.contact_sealed, 'the contact keeps its own, longer period');
+
+    // After the window the key is free: the same request is a new report.
+    const again = await postReport(
+      ctx,
+      tenant.slug,
+      minimalReport({ contact: { email: 'melder@example.org', wantsFollowUp: true } }),
+      { headers: { 'Idempotency-Key': keys[0]! } },
+    );
+    assert.equal(again.status, 201);
+    assert.ok(!ids.includes((await readJson(again)).id));
+  });
+
+  it('erasing contact details clears the idempotency key and request hash with them', async () => {
+    const tenant = await ctx.createTenant({ config: { privacy: privacy(24, 1) } });
+    const id = await report(tenant.slug, 40, crypto.randomUUID());
+    assert.ok((await replayColumns(id)).request_hash);
+    const result = await enforceRetention(ctx.db);
+    assert.deepEqual(await row(id), { contact_sealed: null, wants_follow_up: false });
+    assert.deepEqual(await replayColumns(id), { idempotency_key: null, request_hash: null });
+    // Done by the erasure itself: the replay-window sweep after it found nothing left.
+    assert.equal(result.contactsErased, 1);
+    assert.equal(result.idempotencyKeysCleared, 0);
+  });
+
+  it('a tenant without a published config: its reports get the fallback period (the shortest allowed), not for ever', async () => {
+    assert.equal(fallbackRetentionMonths, 1);
+    const tenant = await ctx.createTenant({ config: { privacy: privacy(24, 6) } });
+    const fresh = await report(tenant.slug, 10);
+    const due = await report(tenant.slug, 40);
+    const old = await report(tenant.slug, 400);
+    await ctx.db.updateTable('tenant').set({ published_version: null }).where('id', '=', tenant.id).execute();
+
+    const result = await enforceRetention(ctx.db);
+    assert.ok((await row(fresh))?.contact_sealed, 'within the fallback period nothing happens');
+    assert.equal(await row(due), undefined);
+    assert.equal(await row(old), undefined);
+    assert.deepEqual(result.byTenant, [{ slug: tenant.slug, contactsErased: 2, reportsDeleted: 2 }]);
+  });
+
+  it('a report entered in a widget whose tenant has no published config gets the fallback period too', async () => {
+    const source = await ctx.createTenant({ config: { privacy: privacy(24, 6) } });
+    const receiver = await ctx.createTenant({ config: { privacy: privacy(24, 6) } });
+    const kept = await report(receiver.slug, 40);
+    const routed = await report(receiver.slug, 40);
+    await ctx.db.updateTable('report').set({ source_tenant_id: source.id }).where('id', '=', routed).execute();
+    await ctx.db.updateTable('tenant').set({ published_version: null }).where('id', '=', source.id).execute();
+
+    await enforceRetention(ctx.db);
+    assert.equal(await row(routed), undefined);
+    assert.ok((await row(kept))?.contact_sealed, 'the receiver’s own reports keep its period');
   });
 });

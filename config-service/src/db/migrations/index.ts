@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as initial from './2026-11-23T00-00-initial.ts';
 import * as delivery from './2026-11-23T01-00-delivery.ts';
 import * as areas from './2026-11-23T02-00-areas.ts';
+import * as requestHashWindow from './2026-11-24T00-00-request-hash-window.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00-00-initial': initial,
   '2026-11-23T01-00-delivery': delivery,
   '2026-11-23T02-00-areas': areas,
+  '2026-11-24T00-00-request-hash-window': requestHashWindow,
 };

@@ -1,0 +1,9 @@
+import { contactSealedColumn } from './reports/contact-crypto.ts';
+import type { SealedColumn } from './secrets/reseal.ts';
+
+/**
+ * Every database column holding values sealed with the contact key ring: what `pnpm secrets:reseal`
+ * re-seals after a key rotation. A column sealed with that ring must be listed here, or rotating the
+ * keys would leave its values behind under a key that is about to be removed.
+ */
+export const sealedColumns: readonly SealedColumn[] = [contactSealedColumn];

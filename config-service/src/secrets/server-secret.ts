@@ -1,0 +1,48 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+
+/**
+ * What each key derived from the server secret is for. A new purpose gets a new label; a changed
+ * construction gets a new version (`…/v2`), so two purposes never share a key.
+ */
+export const purposes = {
+  /** `report.request_hash`: tells a retry from another report under the same Idempotency-Key. */
+  requestHash: 'meldpunt/request-hash/v1',
+} as const;
+export type Purpose = (typeof purposes)[keyof typeof purposes];
+
+/**
+ * `SERVER_SECRET`: the root of every keyed hash the service stores or compares. It is never stored in
+ * the database, so a database dump alone cannot be used to check guesses (a phone number, an e-mail
+ * address) against a stored hash. Each purpose has its own key, derived with HKDF-SHA256.
+ */
+export class ServerSecret {
+  readonly #root: Buffer;
+  readonly #keys = new Map<Purpose, Buffer>();
+
+  constructor(root: Uint8Array) {
+    if (root.length < 32) throw new Error('The server secret must be at least 32 bytes (base64 of 32 random bytes)');
+    this.#root = Buffer.from(root);
+  }
+
+  /** From the base64 form of `SERVER_SECRET`; the error never repeats the value. */
+  static fromBase64(text: string): ServerSecret {
+    const trimmed = text.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) throw new Error('The server secret is not base64');
+    return new ServerSecret(Buffer.from(trimmed, 'base64'));
+  }
+
+  /** HMAC-SHA256 of `data` under the purpose's key, base64url. */
+  hmac(purpose: Purpose, data: string): string {
+    return createHmac('sha256', this.#key(purpose)).update(data, 'utf8').digest('base64url');
+  }
+
+  #key(purpose: Purpose): Buffer {
+    let key = this.#keys.get(purpose);
+    if (!key) {
+      // No salt: the root is already uniformly random (RFC 5869, 3.1); the purpose label is the info.
+      key = Buffer.from(hkdfSync('sha256', this.#root, Buffer.alloc(0), purpose, 32));
+      this.#keys.set(purpose, key);
+    }
+    return key;
+  }
+}
