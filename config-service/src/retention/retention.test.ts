@@ -88,6 +88,19 @@ describe(`retention (${databaseKind})`, () => {
     });
   });
 
+  it('works through a backlog in batches: every due report is handled, whatever the batch size', async () => {
+    const tenant = await ctx.createTenant({ config: { privacy: privacy(3, 1) } });
+    const contactDue = await Promise.all([40, 41, 42, 43, 44].map((d) => report(tenant.slug, d)));
+    const reportDue = await Promise.all([100, 101, 102].map((d) => report(tenant.slug, d)));
+
+    const result = await enforceRetention(ctx.db, new Date(), 2);
+
+    for (const id of contactDue) assert.deepEqual(await row(id), { contact_sealed: null, wants_follow_up: false });
+    for (const id of reportDue) assert.equal(await row(id), undefined);
+    assert.deepEqual(result.byTenant, [{ slug: tenant.slug, contactsErased: 8, reportsDeleted: 3 }]);
+    assert.equal((await enforceRetention(ctx.db, new Date(), 2)).contactsErased, 0);
+  });
+
   it('a shortened period applies to the reports already stored', async () => {
     const tenant = await ctx.createTenant({ config: { privacy: privacy(24, 6) } });
     const id = await report(tenant.slug, 100);

@@ -33,7 +33,7 @@ export interface RetentionResult {
  * either has no published config, `fallbackRetentionMonths`.
  */
 const periods = (now: string) => sql`
-  select r.id, t.slug,
+  select r.id, t.slug, r.received_at, r.contact_sealed is not null as has_contact,
     least(
       coalesce((v.config #>> '{privacy,retentionMonths}')::int, ${sql.lit(fallbackRetentionMonths)}),
       coalesce((sv.config #>> '{privacy,retentionMonths}')::int, ${sql.lit(fallbackRetentionMonths)})
@@ -51,53 +51,91 @@ const periods = (now: string) => sql`
   where r.received_at < ${now}::timestamptz - interval '1 month'`;
 
 /**
+ * Reports per statement. Each batch is one short statement (atomic on its own), so a sweep that has a
+ * large backlog to catch up on never runs into the service's statement timeout, holds no long locks,
+ * and what one batch did stays done if a later one fails.
+ */
+export const retentionBatchSize = 1000;
+
+/**
  * Enforces the tenants' retention periods (AVG/GDPR storage limitation): contact details are erased
  * once their period is over (the report stays, anonymous), and reports — with their deliveries — are
  * deleted once theirs is. Counted from when the report was received. A report's idempotency key and
- * request hash are cleared once the replay window is over, and with its contact details. Idempotent and
- * safe to run from several processes at once.
+ * request hash are cleared once the replay window is over, and with its contact details. Works in
+ * batches of `retentionBatchSize`; idempotent and safe to run from several processes at once.
  */
-export async function enforceRetention(db: Kysely<Database>, now: Date = new Date()): Promise<RetentionResult> {
+export async function enforceRetention(
+  db: Kysely<Database>,
+  now: Date = new Date(),
+  batchSize: number = retentionBatchSize,
+): Promise<RetentionResult> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const erased = await sql<{ slug: string }>`
-      with due as (${periods(at)})
+  const byTenant = new Map<string, { slug: string; contactsErased: number; reportsDeleted: number }>();
+  const entry = (slug: string) => {
+    let found = byTenant.get(slug);
+    if (!found) byTenant.set(slug, (found = { slug, contactsErased: 0, reportsDeleted: 0 }));
+    return found;
+  };
+  /** Runs one batch statement until it finds less than a full batch; calls `count` for each row. */
+  const untilDone = async (statement: () => Promise<{ rows: { slug: string }[] }>, count: (slug: string) => void) => {
+    let total = 0;
+    for (;;) {
+      const { rows } = await statement();
+      for (const row of rows) count(row.slug);
+      total += rows.length;
+      if (rows.length < batchSize) return total;
+    }
+  };
+
+  const contactsErased = await untilDone(
+    () =>
+      sql<{ slug: string }>`
+      with due as (
+        select id, slug from (${periods(at)}) p
+        where p.has_contact and p.received_at < ${at}::timestamptz - make_interval(months => p.contact_months)
+        limit ${batchSize}
+      )
       update report set contact_sealed = null, wants_follow_up = false, idempotency_key = null, request_hash = null
       from due
       where report.id = due.id
-        and report.contact_sealed is not null
-        and report.received_at < ${at}::timestamptz - make_interval(months => due.contact_months)
-      returning due.slug`.execute(trx);
-    const deleted = await sql<{ slug: string }>`
-      with due as (${periods(at)})
+      returning due.slug`.execute(db),
+    (slug) => entry(slug).contactsErased++,
+  );
+  const reportsDeleted = await untilDone(
+    () =>
+      sql<{ slug: string }>`
+      with due as (
+        select id, slug from (${periods(at)}) p
+        where p.received_at < ${at}::timestamptz - make_interval(months => p.report_months)
+        limit ${batchSize}
+      )
       delete from report
       using due
       where report.id = due.id
-        and report.received_at < ${at}::timestamptz - make_interval(months => due.report_months)
-      returning due.slug`.execute(trx);
-    // Not per tenant: every report's are cleared two days after it came in, whatever its tenant's periods.
-    const cleared = await trx
-      .updateTable('report')
-      .set({ idempotency_key: null, request_hash: null })
-      .where((eb) => eb.or([eb('idempotency_key', 'is not', null), eb('request_hash', 'is not', null)]))
-      .where('received_at', '<', new Date(now.getTime() - replayWindowHours * 3_600_000))
-      .executeTakeFirst();
+      returning due.slug`.execute(db),
+    (slug) => entry(slug).reportsDeleted++,
+  );
+  // Not per tenant: every report's are cleared two days after it came in, whatever its tenant's periods.
+  const windowEnd = new Date(now.getTime() - replayWindowHours * 3_600_000).toISOString();
+  const idempotencyKeysCleared = await untilDone(
+    () =>
+      sql<{ slug: string }>`
+      update report set idempotency_key = null, request_hash = null
+      where id in (
+        select id from report
+        where (idempotency_key is not null or request_hash is not null) and received_at < ${windowEnd}::timestamptz
+        limit ${batchSize}
+      )
+      returning '' as slug`.execute(db),
+    () => {},
+  );
 
-    const byTenant = new Map<string, { slug: string; contactsErased: number; reportsDeleted: number }>();
-    const entry = (slug: string) => {
-      let found = byTenant.get(slug);
-      if (!found) byTenant.set(slug, (found = { slug, contactsErased: 0, reportsDeleted: 0 }));
-      return found;
-    };
-    for (const row of erased.rows) entry(row.slug).contactsErased++;
-    for (const row of deleted.rows) entry(row.slug).reportsDeleted++;
-    return {
-      contactsErased: erased.rows.length,
-      reportsDeleted: deleted.rows.length,
-      idempotencyKeysCleared: Number(cleared.numUpdatedRows),
-      byTenant: [...byTenant.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
-    };
-  });
+  return {
+    contactsErased,
+    reportsDeleted,
+    idempotencyKeysCleared,
+    byTenant: [...byTenant.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
+  };
 }
 
 /** Runs `enforceRetention` now and then every `intervalMs`; `stop()` ends it. Errors are logged, not thrown. */
