@@ -19,6 +19,11 @@ export interface AppDeps {
   logger: Logger;
   /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
   trustProxy: boolean;
+  /**
+   * The origin the service is reached at (`PUBLIC_ORIGIN`): its own pages (the demo site) may send to
+   * every tenant. Never derived from the request's `Host`, which the client chooses.
+   */
+  publicOrigin: string;
   /** Wakes the in-process delivery worker when a report was accepted (unset: workers find it by polling). */
   nudgeDelivery?: () => void;
   /** Development mailbox served at `/dev/mail`; never set in production. */

@@ -57,6 +57,7 @@ const app = createApp({
   rateLimiter: new ReportRateLimiter(),
   logger,
   trustProxy: env.TRUST_PROXY,
+  publicOrigin: env.PUBLIC_ORIGIN,
   nudgeDelivery: delivery?.nudge,
   devMailbox: delivery?.devMailbox,
   staticDirs: defaultStaticDirs(),
