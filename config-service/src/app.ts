@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { RequestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { reportRoutes } from './routes/public/reports.ts';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
+  app.use(securityHeaders());
 
   app.route('/api/v1/tenants', tenantConfigRoutes(deps));
   app.route('/api/v1/tenants', reportRoutes(deps));

@@ -29,7 +29,7 @@ describe('static files: widget and demo site', () => {
   const { app, dirs, cleanup } = fixture();
   after(cleanup);
 
-  it('serves the widget as JavaScript, loadable cross-origin, entries briefly cached and chunks immutable', async () => {
+  it('serves the widget as JavaScript, loadable cross-origin (CORS and CORP), entries briefly cached and chunks immutable', async () => {
     for (const entry of [
       '/widget/meldpunt-widget.js',
       '/widget/meldpunt-widget.classic.js',
@@ -40,7 +40,7 @@ describe('static files: widget and demo site', () => {
       assert.equal(res.headers.get('content-type'), 'text/javascript; charset=utf-8');
       assert.equal(res.headers.get('access-control-allow-origin'), '*');
       assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
-      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
     }
     const chunk = await app.request('/widget/chunks/map-view-abc123.js');
     assert.equal(chunk.status, 200);
@@ -145,12 +145,14 @@ describe('static files: widget and demo site', () => {
     assert.equal(await index.text(), read('index.html'));
   });
 
-  it('every demo page is HTML with a CSP: the strict one with Trusted Types, the others without', async () => {
+  it('every demo page is HTML with a CSP that forbids framing: the strict one with Trusted Types, the others without', async () => {
     for (const page of pages) {
       const res = await app.request(`/demo/${page}`);
       assert.equal(res.status, 200, page);
       assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8', page);
-      assert.equal(res.headers.get('content-security-policy'), page === 'strict-csp.html' ? strictCsp : demoCsp, page);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.equal(csp, page === 'strict-csp.html' ? strictCsp : demoCsp, page);
+      assert.match(csp, /(^|; )frame-ancestors 'none'(;|$)/, page);
     }
     assert.equal(
       strictCsp,
@@ -161,7 +163,7 @@ describe('static files: widget and demo site', () => {
     assert.doesNotMatch(demoCsp, /trusted-types/);
   });
 
-  it('serves the assets with their types', async () => {
+  it('serves the assets with their types; the demo tenants’ logos loadable by pages on other origins', async () => {
     const css = await app.request('/demo/assets/site.css');
     assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
     assert.equal(css.headers.get('content-security-policy'), null);
@@ -169,6 +171,7 @@ describe('static files: widget and demo site', () => {
       const logo = await app.request(`/demo/assets/${slug}-logo.svg`);
       assert.equal(logo.status, 200, slug);
       assert.equal(logo.headers.get('content-type'), 'image/svg+xml');
+      assert.equal(logo.headers.get('cross-origin-resource-policy'), 'cross-origin', slug);
     }
   });
 
