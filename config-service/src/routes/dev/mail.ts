@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../deps.ts';
 import type { DevMailbox } from '../../dev-mail/dev-mailbox.ts';
 import { html, type SafeHtml } from '../../html.ts';
+import { loopbackOnly } from '../../http/loopback-only.ts';
 import { problems } from '../../http/problem.ts';
 
 /**
@@ -67,10 +68,12 @@ function page(c: Context, title: string, body: SafeHtml, options: { refresh?: bo
 
 /**
  * `GET /dev/mail`: the development mailbox — what the delivery worker sent while `SMTP_URL` is unset.
- * Mounted only when the app has a dev mailbox, which `server.ts` never creates in production.
+ * Mounted only when the app has a dev mailbox, which `server.ts` creates in demo mode only; answers
+ * only requests from this machine ({@link loopbackOnly}): it shows reporters' decrypted contact details.
  */
 export function devMailRoutes(mailbox: DevMailbox) {
   return new Hono<AppEnv>()
+    .use('*', loopbackOnly())
     .get('/', (c) => {
       const mails = mailbox.list();
       return page(
