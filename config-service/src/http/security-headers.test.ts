@@ -83,8 +83,8 @@ describe(`security headers on every response (${databaseKind})`, () => {
   });
 
   it('static files: the widget loadable from other origins; demo pages with their own CSP; the dev mailbox', async () => {
-    const { demoDir, demoVendorDir } = defaultStaticDirs();
-    const app = ctx.appWith({ staticDirs: { widgetDir, demoDir, demoVendorDir }, devMailbox: mailbox });
+    const { demoSite } = defaultStaticDirs();
+    const app = ctx.appWith({ widgetDir, demoSite, devMailbox: mailbox });
     const local = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
 
     const widget = await app.request('/widget/meldpunt-widget.js');

@@ -100,26 +100,37 @@ function isDemoFile(segments: readonly string[]): boolean {
 }
 
 /**
- * Static files, mounted at `/`:
- * - `/widget/*`: the built widget (`widget/dist`), loadable from any origin (module scripts need CORS,
- *   `Cross-Origin-Resource-Policy: cross-origin`);
- *   the entry scripts briefly cached, the hashed `chunks/` forever.
- * - `/demo/*`: the demo site, each page with a CSP (`strict-csp.html` with {@link strictCsp}).
+ * The built widget (`widget/dist`) at `/widget/*`, in every mode: loadable from any origin (module
+ * scripts need CORS, `Cross-Origin-Resource-Policy: cross-origin`); the entry scripts briefly cached,
+ * the hashed `chunks/` forever. Anything else, or anything outside the folder, is the app's 404.
+ */
+export function widgetRoutes(widgetDir: string) {
+  return new Hono<AppEnv>().get('/widget/*', async (c) => {
+    const segments = pathSegments(c.req.path.slice('/widget/'.length));
+    if (!segments) return c.notFound();
+    const res = await serveFile(c, inside(widgetDir, segments), {
+      'Cache-Control': segments[0] === 'chunks' ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      'Access-Control-Allow-Origin': '*',
+      ...crossOrigin,
+    });
+    return res ?? c.notFound();
+  });
+}
+
+/** Where the demo site's files are: its pages and `assets/`, and the `node_modules` with the token packages. */
+export interface DemoSiteDirs {
+  demoDir: string;
+  demoVendorDir: string;
+}
+
+/**
+ * The demo site, in demo mode only (mounted at `/`):
+ * - `/demo/*`: its pages, each with a CSP (`strict-csp.html` with {@link strictCsp}), and `assets/`;
  * - `/demo/vendor/<package>/dist/*`: the NL Design System token CSS of {@link vendorPackages}.
  * Anything else, or anything outside those folders, is the app's 404.
  */
-export function staticRoutes(dirs: { widgetDir: string; demoDir: string; demoVendorDir: string }) {
+export function demoSiteRoutes(dirs: DemoSiteDirs) {
   return new Hono<AppEnv>()
-    .get('/widget/*', async (c) => {
-      const segments = pathSegments(c.req.path.slice('/widget/'.length));
-      if (!segments) return c.notFound();
-      const res = await serveFile(c, inside(dirs.widgetDir, segments), {
-        'Cache-Control': segments[0] === 'chunks' ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-        'Access-Control-Allow-Origin': '*',
-        ...crossOrigin,
-      });
-      return res ?? c.notFound();
-    })
     .get('/demo', (c) => c.redirect('/demo/', 301))
     .get('/demo/vendor/*', async (c) => {
       const segments = pathSegments(c.req.path.slice('/demo/vendor/'.length));
