@@ -5,13 +5,14 @@ import type { AppDeps, AppEnv } from './deps.ts';
 import { databaseUnavailableReason } from './db/unavailable.ts';
 import { ProblemError, problemResponse, problems } from './http/problem.ts';
 import { RequestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { reportRoutes } from './routes/public/reports.ts';
 import { routePreviewRoutes } from './routes/public/route.ts';
 import { tenantConfigRoutes } from './routes/public/tenant-config.ts';
 import { devMailRoutes } from './routes/dev/mail.ts';
-import { staticRoutes } from './routes/static.ts';
+import { demoSiteRoutes, widgetRoutes } from './routes/static.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -46,15 +47,17 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
+  app.use(securityHeaders());
 
   app.route('/api/v1/tenants', tenantConfigRoutes(deps));
   app.route('/api/v1/tenants', reportRoutes(deps));
   app.route('/api/v1/tenants', routePreviewRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
-  // Development only: server.ts creates a dev mailbox only without SMTP_URL outside production.
+  // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
   if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));
-  if (deps.staticDirs) app.route('/', staticRoutes(deps.staticDirs));
+  if (deps.widgetDir) app.route('/', widgetRoutes(deps.widgetDir));
+  if (deps.demoSite) app.route('/', demoSiteRoutes(deps.demoSite));
 
   app.notFound((c) =>
     problemResponse(c, { type: 'https://meldpunt.dev/problems/not-found', title: 'Not found', status: 404 }),

@@ -5,6 +5,7 @@ import type { ReportRateLimiter } from './http/rate-limit.ts';
 import type { RequestLog } from './http/request-log.ts';
 import type { Logger } from './logger.ts';
 import type { ContactSealer } from './reports/contact-crypto.ts';
+import type { DemoSiteDirs } from './routes/static.ts';
 import type { ServerSecret } from './secrets/server-secret.ts';
 import type { ReportRouter } from './routing/report-router.ts';
 import type { TenantCache } from './tenants/tenant-cache.ts';
@@ -22,12 +23,19 @@ export interface AppDeps {
   logger: Logger;
   /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
   trustProxy: boolean;
+  /**
+   * The origin the service is reached at (`PUBLIC_ORIGIN`): its own pages (the demo site) may send to
+   * every tenant. Never derived from the request's `Host`, which the client chooses.
+   */
+  publicOrigin: string;
   /** Wakes the in-process delivery worker when a report was accepted (unset: workers find it by polling). */
   nudgeDelivery?: () => void;
-  /** Development mailbox served at `/dev/mail`; never set in production. */
+  /** Development mailbox served at `/dev/mail` to loopback only; set in demo mode only. */
   devMailbox?: DevMailbox;
-  /** Serve the built widget at `/widget/` and the demo site at `/demo/` from these folders. */
-  staticDirs?: { widgetDir: string; demoDir: string; demoVendorDir: string };
+  /** Serve the built widget at `/widget/` from this folder (in every mode). */
+  widgetDir?: string;
+  /** Serve the demo site at `/demo/` from these folders; set in demo mode only. */
+  demoSite?: DemoSiteDirs;
 }
 
 /** Hono environment shared by every route: a per-request child logger and request id. */

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { importDemoAreas } from './areas/demo-areas.ts';
+import { importShippedAreasIfNone } from './areas/demo-areas.ts';
 import { createApp } from './app.ts';
 import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
@@ -14,8 +16,16 @@ import { loadContactKeys, loadServerSecret } from './secrets/load.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
+// Production unless MELDPUNT_MODE says otherwise: without its secrets this throws and names them.
 const env = loadEnv(process.env, 'service');
 const logger = createLogger(env.LOG_LEVEL);
+if (env.demo) {
+  // The first line, at warn so LOG_LEVEL=warn still shows it.
+  logger.warn(
+    { mode: env.MELDPUNT_MODE },
+    'DEMO MODE: demo tenants, demo site and a development mailbox — never use this in production',
+  );
+}
 
 const database = await connectFromEnv(env, 'service');
 logger.info(
@@ -23,10 +33,12 @@ logger.info(
   'database ready',
 );
 
+// Municipal boundaries are public reference data that routing needs in every mode: a database without
+// any gets the shipped municipalities of 2025 (CBS/Kadaster, CC BY 4.0); existing areas are left alone.
+const areas = await importShippedAreasIfNone(database.db);
+if (areas) logger.info({ outcome: areas.outcome, count: areas.count }, 'shipped municipal areas of 2025 imported');
+
 if (env.demo) {
-  // The municipalities of 2025 (CBS/Kadaster, CC BY 4.0), so the demo routes reports by location.
-  const areas = await importDemoAreas(database.db);
-  logger.info({ outcome: areas.outcome, count: areas.count }, 'demo municipal areas imported');
   const seeded = await seedDemoTenants(database.db);
   logger.info({ tenants: seeded.map((r) => `${r.slug}:${r.outcome}`) }, 'demo tenants seeded');
 }
@@ -50,6 +62,11 @@ await router.refresh();
 const retention =
   env.RETENTION_INTERVAL_MS > 0 ? startRetention(database.db, logger, env.RETENTION_INTERVAL_MS) : undefined;
 
+// The widget in every mode; the demo site only in demo mode (the dev mailbox exists only then, too).
+const { widgetDir, demoSite } = defaultStaticDirs();
+if (!existsSync(join(widgetDir, 'meldpunt-widget.js'))) {
+  logger.warn({ widgetDir }, 'The widget is not built, so /widget/ answers 404: run `pnpm build` first');
+}
 const app = createApp({
   db: database.db,
   tenants,
@@ -59,15 +76,25 @@ const app = createApp({
   rateLimiter: new ReportRateLimiter(),
   logger,
   trustProxy: env.TRUST_PROXY,
+  publicOrigin: env.PUBLIC_ORIGIN,
   nudgeDelivery: delivery?.nudge,
   devMailbox: delivery?.devMailbox,
-  staticDirs: defaultStaticDirs(),
+  widgetDir,
+  demoSite: env.demo ? demoSite : undefined,
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
-  logger.info({ port: info.port }, `Meldpunt config-service listening on http://localhost:${info.port}`);
+  logger.info(
+    { port: info.port, mode: env.MELDPUNT_MODE, publicOrigin: env.PUBLIC_ORIGIN },
+    env.demo
+      ? `Meldpunt config-service listening on http://localhost:${info.port}; the demo site is at /demo/`
+      : `Meldpunt config-service listening on port ${info.port}`,
+  );
   if (delivery?.devMailbox) {
-    logger.info(`No SMTP_URL: forwarded reports go to the development mailbox, http://localhost:${info.port}/dev/mail`);
+    logger.info(
+      { smtp: delivery.devMailbox.smtpUrl },
+      `No SMTP_URL: forwarded reports go to the development mailbox, http://localhost:${info.port}/dev/mail (this machine only)`,
+    );
   }
 });
 

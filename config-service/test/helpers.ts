@@ -21,6 +21,9 @@ import { importTenant } from '../src/tenants/tenant-service.ts';
 
 export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
+/** The `PUBLIC_ORIGIN` of every test app: the origin `app.request('/…')` requests are made on. */
+export const testPublicOrigin = 'http://localhost';
+
 export interface TestContext {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
@@ -84,6 +87,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     rateLimiter: new ReportRateLimiter(),
     logger,
     trustProxy: true,
+    publicOrigin: testPublicOrigin,
   };
   return {
     app: createApp(deps),

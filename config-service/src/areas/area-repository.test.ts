@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestContext, databaseKind, type TestContext } from '../../test/helpers.ts';
 import { AreaCatalog } from './area-catalog.ts';
 import { areaContentHash, areaSetsFingerprint, importAreaSet, loadAreaSets } from './area-repository.ts';
-import { demoAreasFile, importDemoAreas } from './demo-areas.ts';
+import { demoAreasFile, importDemoAreas, importShippedAreasIfNone } from './demo-areas.ts';
 import { parseAreaCollection } from './geojson.ts';
 import type { AreaFeature } from './types.ts';
 import { box } from '../../test/geometry.ts';
@@ -77,6 +77,18 @@ describe(`area sets in the database (${databaseKind})`, () => {
     const catalog = new AreaCatalog(sets);
     assert.equal(catalog.forDate('2024-12-31T23:30:00Z')?.find(5.15, 52.05)?.code, 'GM0003');
     assert.equal(catalog.forDate('2024-12-31T22:30:00Z')?.find(5.15, 52.05)?.code, 'GM0002');
+  });
+
+  it('on start: a database without areas gets the shipped 2025 ones, one with areas is left alone', async () => {
+    await clear();
+    await importAreaSet(ctx.db, { validFrom: '2025-01-01', source: 'own.geojson', features: [a, b] });
+    const own = await areaSetsFingerprint(ctx.db);
+    assert.equal(await importShippedAreasIfNone(ctx.db), undefined);
+    assert.equal(await areaSetsFingerprint(ctx.db), own, 'the operator’s areas of the same date stay');
+
+    await clear();
+    assert.deepEqual(await importShippedAreasIfNone(ctx.db), { outcome: 'created', count: 342 });
+    assert.equal((await loadAreaSets(ctx.db))[0]?.validFrom, '2025-01-01');
   });
 
   it('imports the shipped 2025 municipalities once, then leaves them unchanged', async () => {

@@ -14,7 +14,7 @@ export const DEMO_AREAS_VALID_FROM = '2025-01-01';
 
 /**
  * Imports the shipped 2025 municipalities, valid from 2025-01-01; idempotent (an unchanged file is
- * `unchanged`).
+ * `unchanged`). Despite the name not only for the demo: see {@link importShippedAreasIfNone}.
  */
 export async function importDemoAreas(db: Kysely<Database>, file = demoAreasFile): Promise<ImportAreaSetResult> {
   const features = parseAreaCollection(JSON.parse(readFileSync(file, 'utf8')), {
@@ -22,4 +22,14 @@ export async function importDemoAreas(db: Kysely<Database>, file = demoAreasFile
     nameProperty: 'statnaam',
   });
   return importAreaSet(db, { validFrom: DEMO_AREAS_VALID_FROM, source: basename(file), features });
+}
+
+/**
+ * On start, in every mode: a database without any municipal areas gets the shipped 2025 ones, so reports
+ * are routed by location from the first day (public reference data, not demo data). A database that
+ * has areas — imported with `pnpm areas:import` or on an earlier start — is left alone; `undefined` then.
+ */
+export async function importShippedAreasIfNone(db: Kysely<Database>): Promise<ImportAreaSetResult | undefined> {
+  const existing = await db.selectFrom('area_set').select('id').limit(1).executeTakeFirst();
+  return existing ? undefined : importDemoAreas(db);
 }

@@ -31,7 +31,7 @@ export function workerOptions(env: Env): DeliveryWorkerOptions {
 
 /**
  * Starts a delivery worker as the environment says: mail over `SMTP_URL`, or — only when allowed
- * and outside production — into a development mailbox on loopback.
+ * and in demo mode — into a development mailbox on loopback.
  */
 export async function startDeliveryFromEnv(
   env: Env,
@@ -47,7 +47,7 @@ export async function startDeliveryFromEnv(
     if (!env.demo || !options.allowDevMailbox) {
       throw new Error(
         'SMTP_URL is not set. Set it to your mail relay (e.g. smtp://user:pass@smtp.example.nl:587); ' +
-          'outside production, `pnpm start` runs a development mailbox instead.',
+          'the demo (`pnpm start`, MELDPUNT_MODE=demo) runs a development mailbox instead.',
       );
     }
     devMailbox = await DevMailbox.start();

@@ -14,19 +14,20 @@ const allowedHeaders = 'Content-Type, Idempotency-Key, If-None-Match';
  * Resolves `:slug` to its published tenant (404 otherwise) and applies the tenant's embed origins:
  * CORS headers only for an allowed `Origin` (never `*`), `Vary: Origin` always. A browser request from
  * another origin may still read nothing (no CORS headers); writes and preflights from it get 403.
- * Requests without `Origin` (server-to-server) are not browsers' and pass, and so do same-origin
- * requests from pages this service serves itself (the demo site).
+ * Requests without `Origin` (server-to-server) are not browsers' and pass, and so do requests from
+ * pages this service serves itself (the demo site): `Origin` equal to the configured public origin —
+ * never to one built from the request's `Host`, which the client chooses.
  */
-export function tenantOrigin(tenants: TenantCache) {
+export function tenantOrigin(deps: { tenants: TenantCache; publicOrigin: string }) {
   return createMiddleware<{ Variables: TenantVariables }>(async (c, next) => {
     c.header('Vary', 'Origin');
-    const tenant = await tenants.get(c.req.param('slug') ?? '');
+    const tenant = await deps.tenants.get(c.req.param('slug') ?? '');
     if (!tenant) throw problems.notFound('No reporting point with this name');
     c.set('tenant', tenant);
 
     const origin = c.req.header('origin');
     const allowed =
-      origin !== undefined && (tenant.settings.allowedOrigins.includes(origin) || origin === new URL(c.req.url).origin);
+      origin !== undefined && (origin === deps.publicOrigin || tenant.settings.allowedOrigins.includes(origin));
     if (origin !== undefined && !allowed && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       throw new ProblemError(403, 'origin-not-allowed', 'This site may not send reports to this reporting point', {
         detail: 'The page’s origin is not among the tenant’s allowed embed origins.',

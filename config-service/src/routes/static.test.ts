@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { createTestContext } from '../../test/helpers.ts';
+import { after, before, describe, it } from 'node:test';
+import { Hono } from 'hono';
+import { createTestContext, type TestContext } from '../../test/helpers.ts';
 import { defaultStaticDirs } from './static-paths.ts';
-import { demoCsp, inside, pathSegments, staticRoutes, strictCsp } from './static.ts';
+import { demoCsp, demoSiteRoutes, inside, pathSegments, strictCsp, widgetRoutes } from './static.ts';
 
 /** A fake widget build in a temp dir, next to the real demo site and its installed token packages. */
 function fixture() {
@@ -16,20 +17,20 @@ function fixture() {
   writeFileSync(join(widgetDir, 'chunks/map-view-abc123.js'), 'export {};');
   writeFileSync(join(widgetDir, '.secret'), 'no');
   writeFileSync(join(widgetDir, 'package.json'), '{}'); // must still be unreachable from /demo
-  const { demoDir, demoVendorDir } = defaultStaticDirs();
-  const dirs = { widgetDir, demoDir, demoVendorDir };
-  return { dirs, app: staticRoutes(dirs), cleanup: () => rmSync(widgetDir, { recursive: true, force: true }) };
+  const { demoSite } = defaultStaticDirs();
+  const app = new Hono().route('/', widgetRoutes(widgetDir)).route('/', demoSiteRoutes(demoSite));
+  return { widgetDir, demoSite, app, cleanup: () => rmSync(widgetDir, { recursive: true, force: true }) };
 }
 
-const { demoDir } = defaultStaticDirs();
+const { demoDir } = defaultStaticDirs().demoSite;
 const pages = readdirSync(demoDir).filter((f) => f.endsWith('.html'));
 const read = (page: string) => readFileSync(join(demoDir, page), 'utf8');
 
 describe('static files: widget and demo site', () => {
-  const { app, dirs, cleanup } = fixture();
+  const { app, widgetDir, demoSite, cleanup } = fixture();
   after(cleanup);
 
-  it('serves the widget as JavaScript, loadable cross-origin, entries briefly cached and chunks immutable', async () => {
+  it('serves the widget as JavaScript, loadable cross-origin (CORS and CORP), entries briefly cached and chunks immutable', async () => {
     for (const entry of [
       '/widget/meldpunt-widget.js',
       '/widget/meldpunt-widget.classic.js',
@@ -40,7 +41,7 @@ describe('static files: widget and demo site', () => {
       assert.equal(res.headers.get('content-type'), 'text/javascript; charset=utf-8');
       assert.equal(res.headers.get('access-control-allow-origin'), '*');
       assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
-      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
     }
     const chunk = await app.request('/widget/chunks/map-view-abc123.js');
     assert.equal(chunk.status, 200);
@@ -145,12 +146,14 @@ describe('static files: widget and demo site', () => {
     assert.equal(await index.text(), read('index.html'));
   });
 
-  it('every demo page is HTML with a CSP: the strict one with Trusted Types, the others without', async () => {
+  it('every demo page is HTML with a CSP that forbids framing: the strict one with Trusted Types, the others without', async () => {
     for (const page of pages) {
       const res = await app.request(`/demo/${page}`);
       assert.equal(res.status, 200, page);
       assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8', page);
-      assert.equal(res.headers.get('content-security-policy'), page === 'strict-csp.html' ? strictCsp : demoCsp, page);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.equal(csp, page === 'strict-csp.html' ? strictCsp : demoCsp, page);
+      assert.match(csp, /(^|; )frame-ancestors 'none'(;|$)/, page);
     }
     assert.equal(
       strictCsp,
@@ -161,7 +164,7 @@ describe('static files: widget and demo site', () => {
     assert.doesNotMatch(demoCsp, /trusted-types/);
   });
 
-  it('serves the assets with their types', async () => {
+  it('serves the assets with their types; the demo tenants’ logos loadable by pages on other origins', async () => {
     const css = await app.request('/demo/assets/site.css');
     assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
     assert.equal(css.headers.get('content-security-policy'), null);
@@ -169,6 +172,7 @@ describe('static files: widget and demo site', () => {
       const logo = await app.request(`/demo/assets/${slug}-logo.svg`);
       assert.equal(logo.status, 200, slug);
       assert.equal(logo.headers.get('content-type'), 'image/svg+xml');
+      assert.equal(logo.headers.get('cross-origin-resource-policy'), 'cross-origin', slug);
     }
   });
 
@@ -202,10 +206,15 @@ describe('static files: widget and demo site', () => {
     }
   });
 
-  it('mounted in the app, a missing file is the app’s problem+json 404 and the API still answers', async () => {
-    const ctx = await createTestContext();
-    try {
-      const full = ctx.appWith({ staticDirs: dirs });
+  describe('mounted in the app', () => {
+    let ctx: TestContext;
+    before(async () => {
+      ctx = await createTestContext();
+    });
+    after(() => ctx.close());
+
+    it('a missing file is the app’s problem+json 404 and the API still answers', async () => {
+      const full = ctx.appWith({ widgetDir, demoSite });
       for (const path of ['/widget/nothing.js', '/demo/vendor/puppeteer-core/package.json', '/demo/nothing.html']) {
         const res = await full.request(path);
         assert.equal(res.status, 404, path);
@@ -213,8 +222,22 @@ describe('static files: widget and demo site', () => {
       }
       assert.equal((await full.request('/demo/dordrecht.html')).status, 200);
       assert.equal((await full.request('/api/v1/health')).status, 200);
-    } finally {
-      await ctx.close();
-    }
+    });
+
+    it('without the demo site (production) the widget is served and /demo/ is the app’s 404', async () => {
+      const production = ctx.appWith({ widgetDir });
+      assert.equal((await production.request('/widget/meldpunt-widget.js')).status, 200);
+      for (const path of [
+        '/demo',
+        '/demo/',
+        '/demo/dordrecht.html',
+        '/demo/assets/site.css',
+        '/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
+      ]) {
+        const res = await production.request(path);
+        assert.equal(res.status, 404, path);
+        assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, path);
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
 
 /** The CSP of the strict demo page (sent as a header): what `<meldpunt-widget>` documents it needs. */
@@ -26,6 +26,7 @@ export const demoCsp = [
   "connect-src 'self' https://api.pdok.nl",
   "object-src 'none'",
   "base-uri 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 const types: Record<string, string> = {
@@ -71,21 +72,25 @@ export function inside(root: string, segments: readonly string[]): string | unde
   return full.startsWith(base + sep) ? full : undefined;
 }
 
-async function serveFile(path: string | undefined, headers: Record<string, string>): Promise<Response | undefined> {
+/** The file as the answer, through the context (so it keeps the request id); `undefined` when there is none. */
+async function serveFile(
+  c: Context,
+  path: string | undefined,
+  headers: Record<string, string>,
+): Promise<Response | undefined> {
   if (!path) return undefined;
+  let data: Buffer<ArrayBuffer>;
   try {
     if (!(await stat(path)).isFile()) return undefined; // no directory listings
-    return new Response(await readFile(path), {
-      headers: {
-        'Content-Type': types[extname(path)] ?? 'application/octet-stream',
-        'X-Content-Type-Options': 'nosniff',
-        ...headers,
-      },
-    });
+    data = await readFile(path);
   } catch {
     return undefined;
   }
+  return c.body(data, 200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream', ...headers });
 }
+
+/** Loadable by pages on any origin (`<script>` of the widget, the demo tenants' logos in a municipal page). */
+const crossOrigin = { 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
 /** What the demo site may serve: its pages at the top level and the files in `assets/` (not `e2e/`, `node_modules/`, …). */
 function isDemoFile(segments: readonly string[]): boolean {
@@ -95,24 +100,37 @@ function isDemoFile(segments: readonly string[]): boolean {
 }
 
 /**
- * Static files, mounted at `/`:
- * - `/widget/*`: the built widget (`widget/dist`), loadable from any origin (module scripts need CORS);
- *   the entry scripts briefly cached, the hashed `chunks/` forever.
- * - `/demo/*`: the demo site, each page with a CSP (`strict-csp.html` with {@link strictCsp}).
+ * The built widget (`widget/dist`) at `/widget/*`, in every mode: loadable from any origin (module
+ * scripts need CORS, `Cross-Origin-Resource-Policy: cross-origin`); the entry scripts briefly cached,
+ * the hashed `chunks/` forever. Anything else, or anything outside the folder, is the app's 404.
+ */
+export function widgetRoutes(widgetDir: string) {
+  return new Hono<AppEnv>().get('/widget/*', async (c) => {
+    const segments = pathSegments(c.req.path.slice('/widget/'.length));
+    if (!segments) return c.notFound();
+    const res = await serveFile(c, inside(widgetDir, segments), {
+      'Cache-Control': segments[0] === 'chunks' ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      'Access-Control-Allow-Origin': '*',
+      ...crossOrigin,
+    });
+    return res ?? c.notFound();
+  });
+}
+
+/** Where the demo site's files are: its pages and `assets/`, and the `node_modules` with the token packages. */
+export interface DemoSiteDirs {
+  demoDir: string;
+  demoVendorDir: string;
+}
+
+/**
+ * The demo site, in demo mode only (mounted at `/`):
+ * - `/demo/*`: its pages, each with a CSP (`strict-csp.html` with {@link strictCsp}), and `assets/`;
  * - `/demo/vendor/<package>/dist/*`: the NL Design System token CSS of {@link vendorPackages}.
  * Anything else, or anything outside those folders, is the app's 404.
  */
-export function staticRoutes(dirs: { widgetDir: string; demoDir: string; demoVendorDir: string }) {
+export function demoSiteRoutes(dirs: DemoSiteDirs) {
   return new Hono<AppEnv>()
-    .get('/widget/*', async (c) => {
-      const segments = pathSegments(c.req.path.slice('/widget/'.length));
-      if (!segments) return c.notFound();
-      const res = await serveFile(inside(dirs.widgetDir, segments), {
-        'Cache-Control': segments[0] === 'chunks' ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-        'Access-Control-Allow-Origin': '*',
-      });
-      return res ?? c.notFound();
-    })
     .get('/demo', (c) => c.redirect('/demo/', 301))
     .get('/demo/vendor/*', async (c) => {
       const segments = pathSegments(c.req.path.slice('/demo/vendor/'.length));
@@ -121,7 +139,7 @@ export function staticRoutes(dirs: { widgetDir: string; demoDir: string; demoVen
       if (!name) return c.notFound();
       const distDir = join(dirs.demoVendorDir, name, 'dist');
       const rest = segments.slice(name.split('/').length + 1);
-      const res = await serveFile(inside(distDir, rest), { 'Cache-Control': 'public, max-age=3600' });
+      const res = await serveFile(c, inside(distDir, rest), { 'Cache-Control': 'public, max-age=3600' });
       return res ?? c.notFound();
     })
     .get('/demo/*', async (c) => {
@@ -129,11 +147,11 @@ export function staticRoutes(dirs: { widgetDir: string; demoDir: string; demoVen
       const segments = found?.length === 0 ? ['index.html'] : found;
       if (!segments || !isDemoFile(segments)) return c.notFound();
       const page = segments.join('/');
-      const res = await serveFile(inside(dirs.demoDir, segments), {
+      const res = await serveFile(c, inside(dirs.demoDir, segments), {
         'Cache-Control': 'no-cache',
-        ...(page.endsWith('.html') && {
-          'Content-Security-Policy': page === 'strict-csp.html' ? strictCsp : demoCsp,
-        }),
+        ...(page.endsWith('.html')
+          ? { 'Content-Security-Policy': page === 'strict-csp.html' ? strictCsp : demoCsp }
+          : crossOrigin),
       });
       return res ?? c.notFound();
     });

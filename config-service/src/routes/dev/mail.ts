@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../deps.ts';
 import type { DevMailbox } from '../../dev-mail/dev-mailbox.ts';
 import { html, type SafeHtml } from '../../html.ts';
+import { loopbackOnly } from '../../http/loopback-only.ts';
 import { problems } from '../../http/problem.ts';
 
-/** Headers of every dev-mail answer: never cached, never sniffed, never framed by others. */
-const common = {
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
+/**
+ * Headers of every dev-mail answer besides the app's own (nosniff, no referrer): never cached. Answers
+ * are written through the context, so they keep the request id.
+ */
+const common = { 'Cache-Control': 'no-store' };
 
 /** Our own pages: no scripts at all, only our nonce'd style block, frames only from here. */
-function page(title: string, body: SafeHtml, options: { refresh?: boolean } = {}): Response {
+function page(c: Context, title: string, body: SafeHtml, options: { refresh?: boolean } = {}): Response {
   const nonce = randomBytes(16).toString('base64');
   const document = html`<!doctype html>
     <html lang="en">
@@ -59,24 +59,25 @@ function page(title: string, body: SafeHtml, options: { refresh?: boolean } = {}
         ${body}
       </body>
     </html>`;
-  return new Response(document.value, {
-    headers: {
-      ...common,
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-    },
+  return c.body(document.value, 200, {
+    ...common,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
   });
 }
 
 /**
  * `GET /dev/mail`: the development mailbox — what the delivery worker sent while `SMTP_URL` is unset.
- * Mounted only when the app has a dev mailbox, which `server.ts` never creates in production.
+ * Mounted only when the app has a dev mailbox, which `server.ts` creates in demo mode only; answers
+ * only requests from this machine ({@link loopbackOnly}): it shows reporters' decrypted contact details.
  */
 export function devMailRoutes(mailbox: DevMailbox) {
   return new Hono<AppEnv>()
-    .get('/', () => {
+    .use('*', loopbackOnly())
+    .get('/', (c) => {
       const mails = mailbox.list();
       return page(
+        c,
         'Development mailbox',
         html`<h1>Development mailbox</h1>
           <p class="muted">
@@ -114,6 +115,7 @@ export function devMailRoutes(mailbox: DevMailbox) {
       if (!mail) throw problems.notFound('No such message in the development mailbox');
       const base = `/dev/mail/${encodeURIComponent(mail.id)}`;
       return page(
+        c,
         mail.subject || 'Message',
         html`<p><a href="/dev/mail">← All mail</a></p>
           <h1>${mail.subject || '(no subject)'}</h1>
@@ -150,23 +152,19 @@ export function devMailRoutes(mailbox: DevMailbox) {
       const mail = mailbox.get(c.req.param('id'));
       if (!mail || mail.html === false) throw problems.notFound('No HTML part');
       // The message's own HTML, sandboxed: no scripts, no requests, no forms; inline styles only.
-      return new Response(mail.html, {
-        headers: {
-          ...common,
-          'Content-Type': 'text/html; charset=utf-8',
-          'Content-Security-Policy': `sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'`,
-        },
+      return c.body(mail.html, 200, {
+        ...common,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': `sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'`,
       });
     })
     .get('/:id/raw', (c) => {
       const mail = mailbox.get(c.req.param('id'));
       if (!mail) throw problems.notFound('No such message in the development mailbox');
-      return new Response(new Uint8Array(mail.raw), {
-        headers: {
-          ...common,
-          'Content-Type': 'text/plain; charset=utf-8',
-          'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-        },
+      return c.body(new Uint8Array(mail.raw), 200, {
+        ...common,
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
       });
     });
 }

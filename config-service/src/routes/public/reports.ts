@@ -35,7 +35,7 @@ const limitBody = bodyLimit({
 /** `POST /api/v1/tenants/:slug/reports`: takes a report in for the tenant. */
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .use('/:slug/reports', tenantOrigin(deps.tenants))
+    .use('/:slug/reports', tenantOrigin(deps))
     .post(
       '/:slug/reports',
       limitBody,

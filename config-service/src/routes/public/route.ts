@@ -22,7 +22,7 @@ const querySchema = z.strictObject({
  */
 export function routePreviewRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .use('/:slug/route', tenantOrigin(deps.tenants))
+    .use('/:slug/route', tenantOrigin(deps))
     .get('/:slug/route', zValidator('query', querySchema, validationHook), async (c) => {
       const { lat, lng, at } = c.req.valid('query');
       const route = await deps.router.route(c.get('tenant'), { lat, lng }, at ?? new Date().toISOString());

@@ -12,7 +12,7 @@ const querySchema = z.object({ locale: localeSchema.optional() });
 /** `GET /api/v1/tenants/:slug/config`: the published public config, from memory, with ETag. */
 export function tenantConfigRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .use('/:slug/config', tenantOrigin(deps.tenants))
+    .use('/:slug/config', tenantOrigin(deps))
     .get('/:slug/config', zValidator('query', querySchema, validationHook), async (c) => {
       const { locale } = c.req.valid('query');
       const served = await deps.tenants.config(c.req.param('slug'), locale);
