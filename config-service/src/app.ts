@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { RequestLog } from './http/request-log.ts';
+import { closeAfterUnreadBody } from './http/unread-body.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { reportRoutes } from './routes/public/reports.ts';
@@ -18,6 +19,7 @@ export type { AppDeps } from './deps.ts';
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  app.use(closeAfterUnreadBody);
   // Our own id, never the client's: a client-chosen id could smuggle data into the logs.
   app.use(requestId({ generator: () => crypto.randomUUID(), headerName: '' }));
   app.use(async (c, next) => {
