@@ -6,6 +6,7 @@ import { databaseUnavailableReason } from './db/unavailable.ts';
 import { ProblemError, problemResponse, problems } from './http/problem.ts';
 import { RequestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { closeAfterUnreadBody } from './http/unread-body.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { reportRoutes } from './routes/public/reports.ts';
@@ -20,6 +21,7 @@ export type { AppDeps } from './deps.ts';
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  app.use(closeAfterUnreadBody);
   // Our own id, never the client's: a client-chosen id could smuggle data into the logs.
   app.use(requestId({ generator: () => crypto.randomUUID(), headerName: '' }));
   app.use(async (c, next) => {

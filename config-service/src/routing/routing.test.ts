@@ -381,6 +381,12 @@ describe(`routing reports by location (${databaseKind})`, () => {
       bad.errors?.some((e) => e.path === '/lat'),
       JSON.stringify(bad.errors),
     );
+    // The report's rule for its moment: no UTC offset beyond ±14:00.
+    const farOffset = await expectProblem(
+      await ctx.app.request(`/api/v1/tenants/${t.national.slug}/route?lat=52&lng=5&at=2025-01-01T12:00:00%2B16:00`),
+      422,
+    );
+    assert.deepEqual(farOffset.errors, [{ path: '/at', message: 'Use a UTC offset between -14:00 and +14:00' }]);
     await expectProblem(await ctx.app.request(`/api/v1/tenants/nobody-here/route?lat=52&lng=5`), 404);
   });
 

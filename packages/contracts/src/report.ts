@@ -2,13 +2,32 @@ import { z } from 'zod';
 import { limits } from './limits.ts';
 import { idSchema, localeSchema, type TenantConfig } from './tenant-config.ts';
 import type { FieldError } from './problem.ts';
+import { text } from './text.ts';
 
 export const reportRoleSchema = z.enum(['victim', 'bystander', 'other']);
 export type ReportRole = z.infer<typeof reportRoleSchema>;
 
 export const partOfDaySchema = z.enum(['night', 'morning', 'afternoon', 'evening']);
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const trimmed = (max: number) => text().trim().min(1).max(max);
+
+/** No place on Earth is further from UTC than +14:00 (Kiribati); the most westerly offset is -12:00. */
+const maxUtcOffsetMinutes = 14 * 60;
+
+/**
+ * An ISO 8601 date-time with seconds and a UTC offset (`2026-11-20T22:30:00+01:00`, `…Z`), the offset at
+ * most 14 hours from UTC — as on Earth. (The ISO pattern alone allows ±23:59; PostgreSQL refuses ±16:00.)
+ */
+export const offsetDateTimeSchema = text(z.iso.datetime({ offset: true })).refine((value) => {
+  const offset = /[+-](\d\d):(\d\d)$/.exec(value);
+  return !offset || Number(offset[1]) * 60 + Number(offset[2]) <= maxUtcOffsetMinutes;
+}, 'Use a UTC offset between -14:00 and +14:00');
+
+/** The `Idempotency-Key` header of `POST …/reports`: 8 to 128 visible ASCII characters, e.g. a UUID. */
+export const idempotencyKeySchema = text().regex(
+  new RegExp(`^[\\x21-\\x7e]{8,${limits.idempotencyKeyMaxLength}}$`),
+  `Use 8 to ${limits.idempotencyKeyMaxLength} visible ASCII characters, e.g. a UUID`,
+);
 
 /**
  * Where it happened: a point (from the map, an address search or the device), a description in words, or both.
@@ -39,9 +58,8 @@ export type ReportLocation = z.infer<typeof reportLocationSchema>;
 
 export const reportContactSchema = z.strictObject({
   name: trimmed(limits.nameMaxLength).optional(),
-  email: z.email().max(limits.emailMaxLength).optional(),
-  phone: z
-    .string()
+  email: text(z.email()).max(limits.emailMaxLength).optional(),
+  phone: text()
     .trim()
     .max(limits.phoneMaxLength)
     .regex(/^\+?[0-9 ()-]{6,}$/, 'Use digits, spaces, +, - and brackets')
@@ -57,16 +75,16 @@ export const reportInputSchema = z
     role: reportRoleSchema,
     categories: z.array(idSchema).min(1).max(limits.maxCategoriesPerReport),
     /** ISO 8601 date-time with offset. With `timePrecision` other than `exact`, the best estimate. */
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: offsetDateTimeSchema,
     timePrecision: z.enum(['exact', 'part-of-day', 'approximate']).default('exact'),
     partOfDay: partOfDaySchema.optional(),
     location: reportLocationSchema,
-    description: z.string().trim().max(limits.descriptionMaxLength).optional(),
+    description: text().trim().max(limits.descriptionMaxLength).optional(),
     /** Did anyone intervene or help? */
     intervened: z.enum(['yes', 'no', 'unknown']).optional(),
     /** Values of the tenant's extra fields, by field id. */
     extra: z
-      .record(idSchema, z.string().trim().max(limits.extraValueMaxLength))
+      .record(idSchema, text().trim().max(limits.extraValueMaxLength))
       .refine((extra) => Object.keys(extra).length <= limits.maxExtraFields, 'Too many extra fields')
       .optional(),
     contact: reportContactSchema.optional(),
@@ -138,7 +156,7 @@ export function tenantReportErrors(
 
 /** Characters of a reference code: no 0/O, 1/I/L or U/V look-alikes. */
 export const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTWXYZ';
-export const referenceSchema = z.string().regex(new RegExp(`^[${referenceAlphabet}]{4}-[${referenceAlphabet}]{4}$`));
+export const referenceSchema = text().regex(new RegExp(`^[${referenceAlphabet}]{4}-[${referenceAlphabet}]{4}$`));
 
 /**
  * Where a report goes: the tenant that receives (stores and forwards) it, and the municipality its point
@@ -147,10 +165,10 @@ export const referenceSchema = z.string().regex(new RegExp(`^[${referenceAlphabe
  */
 export const routedToSchema = z.object({
   /** The receiving tenant. */
-  slug: z.string(),
-  name: z.string(),
+  slug: text(),
+  name: text(),
   /** The municipality of the point; null when only words were given. */
-  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+  municipality: z.object({ code: text(), name: text() }).nullable(),
   participating: z.boolean(),
 });
 export type RoutedTo = z.infer<typeof routedToSchema>;
@@ -164,14 +182,14 @@ export type RoutePreview = z.infer<typeof routePreviewSchema>;
 
 /** The answer to a created report. */
 export const reportCreatedSchema = z.object({
-  id: z.uuid(),
+  id: text(z.uuid()),
   /** Short code the reporter can quote, e.g. `K7QM-4XTP`. */
   reference: referenceSchema,
   /** Slug of the tenant that received the report (after routing by location). */
-  tenant: z.string(),
+  tenant: text(),
   routedTo: routedToSchema,
   followUp: z.enum(['active', 'none']),
   /** The receiving tenant's response in the report's locale (for a non-participating municipality: contact it). */
-  response: z.object({ title: z.string(), body: z.string() }),
+  response: z.object({ title: text(), body: text() }),
 });
 export type ReportCreated = z.infer<typeof reportCreatedSchema>;

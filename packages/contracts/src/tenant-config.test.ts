@@ -3,8 +3,10 @@ import { describe, it } from 'node:test';
 import {
   areaOutlineSchema,
   tenantConfigSchema,
+  tenantImportSchema,
   tenantSettingsSchema,
   type TenantConfigInput,
+  type TenantImportInput,
 } from './tenant-config.ts';
 
 const config: TenantConfigInput = {
@@ -67,5 +69,66 @@ describe('tenant config: the link to a municipality', () => {
         .success,
       false,
     );
+  });
+});
+
+describe('tenant config and settings: their texts', () => {
+  const doc: TenantImportInput = {
+    config,
+    settings: { delivery: { email: [{ address: 'oov@dordrecht.nl' }] } },
+  };
+
+  it('refuse control characters and unpaired surrogates anywhere, at the field’s path', () => {
+    const cases: [PropertyKey[], TenantImportInput][] = [
+      [['config', 'name'], { ...doc, config: { ...config, name: 'Gemeente\u0000Dordrecht' } }],
+      [
+        ['config', 'followUp', 'response', 'title', 'nl'],
+        {
+          ...doc,
+          config: {
+            ...config,
+            followUp: { ...config.followUp, response: { title: { nl: 'Dank\u0008' }, body: { nl: 'Ja.' } } },
+          },
+        },
+      ],
+      [
+        ['config', 'texts', 'nl', 'intro.body'],
+        { ...doc, config: { ...config, texts: { nl: { 'intro.body': 'Welkom\uD800' } } } },
+      ],
+      [
+        ['config', 'privacy', 'url'],
+        {
+          ...doc,
+          config: { ...config, privacy: { ...config.privacy, url: 'https://www.dordrecht.nl/privacy\u0000' } },
+        },
+      ],
+      [
+        ['settings', 'delivery', 'mail', 'intro'],
+        { ...doc, settings: { delivery: { ...doc.settings.delivery, mail: { intro: 'Beste collega\u001F' } } } },
+      ],
+      [
+        ['settings', 'delivery', 'email', 0, 'pgpPublicKey'],
+        { ...doc, settings: { delivery: { email: [{ address: 'oov@dordrecht.nl', pgpPublicKey: 'KEY\u0000' }] } } },
+      ],
+    ];
+    for (const [path, input] of cases) {
+      const result = tenantImportSchema.safeParse(input);
+      assert.ok(
+        result.error?.issues.some(
+          (i) =>
+            JSON.stringify(i.path) === JSON.stringify(path) && /control character|unpaired surrogate/.test(i.message),
+        ),
+        `${path.join('.')}: ${JSON.stringify(result.error?.issues)}`,
+      );
+    }
+  });
+
+  it('keep line breaks and are stored in NFC', () => {
+    const parsed = tenantImportSchema.parse({
+      ...doc,
+      config: { ...config, name: 'Gemeente Cafe\u0301stad', texts: { nl: { 'intro.body': 'Welkom.\r\nMeld het.' } } },
+    });
+    assert.equal(parsed.config.name, 'Gemeente Caf\u00e9stad');
+    assert.equal(parsed.config.texts.nl?.['intro.body'], 'Welkom.\r\nMeld het.');
   });
 });

@@ -1,36 +1,34 @@
 import { z } from 'zod';
 import { supportedLocales, type Locale } from './limits.ts';
+import { text } from './text.ts';
 
 export const localeSchema = z.enum(supportedLocales);
 
 /** Text in one or more languages; the tenant's default locale must be present where a text is required. */
-export const localizedTextSchema = z.partialRecord(localeSchema, z.string().trim().min(1).max(4000));
+export const localizedTextSchema = z.partialRecord(localeSchema, text().trim().min(1).max(4000));
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /** Lower-case slug as used in URLs: `dordrecht`, `den-haag`. */
-export const tenantSlugSchema = z
-  .string()
+export const tenantSlugSchema = text()
   .min(2)
   .max(63)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single dashes');
 
 /** CBS municipality code, as in the PDOK / CBS boundary files: `GM` and four digits. */
-export const municipalityCodeSchema = z.string().regex(/^GM\d{4}$/, 'Use a CBS municipality code like GM0505');
+export const municipalityCodeSchema = text().regex(/^GM\d{4}$/, 'Use a CBS municipality code like GM0505');
 
 /** Stable identifier of a category, option or extra field. */
-export const idSchema = z
-  .string()
+export const idSchema = text()
   .min(1)
   .max(40)
   .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'Use lower-case letters, digits, dashes and underscores');
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a4d8f');
-const httpsUrl = z.url({ protocol: /^https$/ });
+const hexColor = text().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a4d8f');
+const httpsUrl = text(z.url({ protocol: /^https$/ }));
 /** An https URL, or a path on the service itself (`/demo/logo.svg`) for demo tenants. */
 const assetUrl = z.union([
   httpsUrl,
-  z
-    .string()
+  text()
     .regex(/^\/[^/\\]/, 'Use an https URL or a path starting with /')
     .max(500),
 ]);
@@ -80,8 +78,7 @@ export const referralSchema = z.strictObject({
   id: idSchema,
   name: localizedTextSchema,
   description: localizedTextSchema.optional(),
-  phone: z
-    .string()
+  phone: text()
     .regex(/^[0-9 +\-()]{3,20}$/)
     .optional(),
   url: httpsUrl.optional(),
@@ -99,12 +96,11 @@ export const mapSettingsSchema = z.strictObject({
   zoom: z.number().int().min(1).max(19),
   /** South-west and north-east corners the map may not leave. */
   bounds: z.tuple([coordinate, coordinate]).optional(),
-  tileUrl: z
-    .string()
+  tileUrl: text()
     .max(500)
     .regex(/^https:\/\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'Use an https URL template with {z}, {x} and {y}')
     .default(defaultTiles.tileUrl),
-  attribution: z.string().max(500).default(defaultTiles.attribution),
+  attribution: text().max(500).default(defaultTiles.attribution),
   minZoom: z.number().int().min(1).max(19).default(7),
   maxZoom: z.number().int().min(1).max(19).default(19),
 });
@@ -124,7 +120,7 @@ export const privacySchema = z.strictObject({
  */
 export const tenantConfigObjectSchema = z.strictObject({
   slug: tenantSlugSchema,
-  name: z.string().trim().min(2).max(120),
+  name: text().trim().min(2).max(120),
   /** `national` tenants route reports to the municipality of the location. */
   kind: z.enum(['municipality', 'national']).default('municipality'),
   /**
@@ -141,14 +137,13 @@ export const tenantConfigObjectSchema = z.strictObject({
     accentColor: hexColor.optional(),
     textColor: hexColor.optional(),
     backgroundColor: hexColor.optional(),
-    fontFamily: z
-      .string()
+    fontFamily: text()
       .max(200)
       .regex(/^[\w\s,'"-]+$/, 'Use a CSS font-family list')
       .optional(),
   }),
   /** Per-locale overrides of the default texts, by text key (e.g. `intro.body`). */
-  texts: z.partialRecord(localeSchema, z.record(z.string().max(100), z.string().max(4000))).default({}),
+  texts: z.partialRecord(localeSchema, z.record(text().max(100), text().max(4000))).default({}),
   categories: z.array(categorySchema).min(1).max(30),
   fields: z
     .strictObject({
@@ -170,7 +165,7 @@ export const tenantConfigObjectSchema = z.strictObject({
   geocoding: z
     .strictObject({
       baseUrl: httpsUrl.default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
-      filter: z.string().max(200).optional(),
+      filter: text().max(200).optional(),
     })
     .default({ baseUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1' }),
   /** Where the quick-exit button sends the page: somewhere neutral. */
@@ -256,7 +251,7 @@ const ringSchema = z
  */
 export const areaOutlineSchema = z.object({
   code: municipalityCodeSchema,
-  name: z.string(),
+  name: text(),
   outline: z.array(z.array(ringSchema).min(1)).min(1),
 });
 export type AreaOutline = z.infer<typeof areaOutlineSchema>;
@@ -288,9 +283,7 @@ export const tenantSettingsSchema = z.strictObject({
   /** Origins (scheme://host[:port]) whose pages may send reports; browsers from other origins get 403. */
   allowedOrigins: z
     .array(
-      z
-        .string()
-        .regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i, 'Use an origin like https://www.dordrecht.nl (no path)'),
+      text().regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i, 'Use an origin like https://www.dordrecht.nl (no path)'),
     )
     .max(50)
     .default([]),
@@ -313,25 +306,25 @@ export const tenantSettingsSchema = z.strictObject({
       email: z
         .array(
           z.strictObject({
-            address: z.email().max(254),
+            address: text(z.email()).max(254),
             /** ASCII-armoured OpenPGP public key: mail to this recipient is PGP/MIME-encrypted. */
-            pgpPublicKey: z.string().max(20_000).optional(),
+            pgpPublicKey: text().max(20_000).optional(),
           }),
         )
         .max(20)
         .default([]),
       webhook: z
         .strictObject({
-          url: z.url({ protocol: /^https?$/ }),
+          url: text(z.url({ protocol: /^https?$/ })),
           /** Standard Webhooks secret, `whsec_` + base64. */
-          secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/),
+          secret: text().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/),
         })
         .optional(),
       /** How the forwarded e-mail reads: its language (Dutch unless set) and an opening line of the tenant's own. */
       mail: z
         .strictObject({
           locale: z.enum(mailLocales).optional(),
-          intro: z.string().trim().min(1).max(2000).optional(),
+          intro: text().trim().min(1).max(2000).optional(),
         })
         .optional(),
     })

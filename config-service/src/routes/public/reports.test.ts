@@ -87,6 +87,28 @@ describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
     assert.deepEqual(row.extra, { age_group: '18_24' });
   });
 
+  it('stores text in Unicode NFC: a decomposed é (e + U+0301) is stored as the one character é', async () => {
+    const tenant = await ctx.createTenant();
+    const res = await postReport(
+      ctx,
+      tenant.slug,
+      minimalReport({
+        description: 'Nageroepen bij cafe\u0301 De Markt.',
+        location: { lat: 51.8133, lng: 4.6901, text: 'Cafe\u0301 De Markt' },
+      }),
+    );
+    assert.equal(res.status, 201, await res.clone().text());
+    const { id } = await readJson(res);
+    const row = await sql<{ description: string; location_text: string; characters: number }>`
+      select description, location_text, char_length(location_text) as characters from report where id = ${id}
+    `.execute(ctx.db);
+    assert.deepEqual(row.rows[0], {
+      description: 'Nageroepen bij caf\u00e9 De Markt.',
+      location_text: 'Caf\u00e9 De Markt',
+      characters: 'Café De Markt'.length,
+    });
+  });
+
   describe('contact details', () => {
     const email = 'melder.uniek.adres@voorbeeld.example';
 
@@ -237,6 +259,16 @@ describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
       ['a language the tenant does not offer', { locale: 'pl' }, '/locale'],
       ['follow-up without a way to reach', { contact: { name: 'Sam', wantsFollowUp: true } }, '/contact'],
       ['an invalid e-mail address', { contact: { email: 'not-an-address', wantsFollowUp: false } }, '/contact/email'],
+      ['a NUL character in the description', { description: 'Nageroepen\u0000 bij het station.' }, '/description'],
+      ['a control character in the place in words', { location: { text: 'Bij de markt\u001B[2J' } }, '/location/text'],
+      [
+        'half a surrogate pair in a contact name',
+        { contact: { name: 'Sam \uD83D', wantsFollowUp: false } },
+        '/contact/name',
+      ],
+      ['a C1 control character in the description', { description: 'Gevolgd\u0085 tot huis.' }, '/description'],
+      ['a UTC offset beyond +14:00', { occurredAt: '2026-11-20T22:30:00+16:00' }, '/occurredAt'],
+      ['a UTC offset beyond -14:00', { occurredAt: '2026-11-20T22:30:00-18:00' }, '/occurredAt'],
     ];
     for (const [what, change, path] of invalid) {
       it(`${what} → 422 with an error at "${path}"`, async () => {

@@ -2,15 +2,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { zValidator } from '@hono/zod-validator';
-import { limits, reportInputSchema, tenantReportErrors } from '@meldpunt/contracts';
+import { idempotencyKeySchema, limits, reportInputSchema, tenantReportErrors } from '@meldpunt/contracts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { clientAddress } from '../../http/client-address.ts';
 import { ProblemError, problems } from '../../http/problem.ts';
 import { tenantOrigin } from '../../http/tenant-origin.ts';
 import { validationHook } from '../../http/validation.ts';
 import { submitReport } from '../../reports/report-service.ts';
-
-const idempotencyKeyPattern = new RegExp(`^[\\x21-\\x7e]{8,${limits.idempotencyKeyMaxLength}}$`);
 
 /** 415 unless the body is declared as JSON. */
 const requireJson = createMiddleware(async (c, next) => {
@@ -46,7 +44,7 @@ export function reportRoutes(deps: AppDeps) {
         const input = c.req.valid('json');
 
         const idempotencyKey = c.req.header('idempotency-key');
-        if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+        if (idempotencyKey !== undefined && !idempotencyKeySchema.safeParse(idempotencyKey).success) {
           throw new ProblemError(400, 'bad-idempotency-key', 'The Idempotency-Key header is not valid', {
             detail: `Use 8 to ${limits.idempotencyKeyMaxLength} visible ASCII characters, e.g. a UUID.`,
           });

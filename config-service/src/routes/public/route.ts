@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
-import type { RoutePreview } from '@meldpunt/contracts';
+import { offsetDateTimeSchema, type RoutePreview } from '@meldpunt/contracts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { tenantOrigin } from '../../http/tenant-origin.ts';
 import { validationHook } from '../../http/validation.ts';
@@ -12,7 +12,7 @@ const querySchema = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),
   lng: z.coerce.number().min(-180).max(180),
   /** The report's `occurredAt`: areas valid on that date apply. Defaults to now. */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: offsetDateTimeSchema.optional(),
 });
 
 /**
