@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { TaskStatus, type Task } from '@lit/task';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AreaOutline, TenantConfig } from '@meldpunt/contracts';
 import './meldpunt-widget.ts';
@@ -33,7 +34,9 @@ const $ = <T extends Element = HTMLElement>(el: MeldpuntWidget, selector: string
   el.shadowRoot!.querySelector<T>(selector)!;
 const heading = (el: MeldpuntWidget) => $(el, '#step-heading').textContent!.trim();
 
+/** Presses Next once the step shown is ready (as a reporter can: Next is off while its code loads). */
 async function next(el: MeldpuntWidget) {
+  await waitFor(() => !el.shadowRoot!.querySelector('form[aria-busy]'), 'the step renders');
   $(el, 'button[type=submit]').click();
   await el.updateComplete;
   await new Promise((r) => setTimeout(r, 0));
@@ -491,6 +494,16 @@ describe('<meldpunt-widget>: where the report goes', () => {
     await waitFor(() => mapView(el)?.shadowRoot?.querySelector('#map.leaflet-container'), 'the map did not load');
     return mapView(el)!.shadowRoot!.querySelector<HTMLElement>('#map')!;
   }
+  /** Waits until the widget's route preview (a Task) has the answer, or the failure, for the point chosen now. */
+  async function routeChecked(el: MeldpuntWidget) {
+    await el.updateComplete; // a new point starts a new check in this update
+    const route = (el as unknown as { route: Task }).route;
+    await waitFor(
+      () => route.status === TaskStatus.COMPLETE || route.status === TaskStatus.ERROR,
+      'the route preview did not finish',
+    );
+    await el.updateComplete;
+  }
   /** Chooses a point as the picker reports it, whichever of its four ways was used. */
   async function choose(el: MeldpuntWidget, point: { lat: number; lng: number }, text = 'Gekozen op de kaart') {
     picker(el).dispatchEvent(
@@ -560,7 +573,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     map.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => picker(el).value?.lat !== undefined, 'no point');
-    await new Promise((r) => setTimeout(r, 100));
+    await routeChecked(el);
     expect(api!.routeRequests).to.have.length(0);
     expect(notice(el)).to.equal('');
     // Further east: outside the outline.
@@ -694,7 +707,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     expect(heading(el)).to.equal('Controleer je melding');
     await waitFor(() => api!.routeRequests.length === 1, 'not asked');
     answer(outsideAnswer());
-    await new Promise((r) => setTimeout(r, 50));
+    await routeChecked(el);
     $(el, 'button[type=submit]').click();
     await waitFor(() => heading(el) === 'Waar gebeurde het?', 'not back on the Where step');
     await el.updateComplete;
@@ -714,7 +727,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     await choose(el, inZwijndrecht);
     await waitFor(() => notice(el).includes('Zwijndrecht'), 'no notice');
     late(routeAnswer(eindhoven));
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => api!.routesAnswered === 2, 'the late answer was not given');
     await el.updateComplete;
     expect(notice(el)).to.contain('Zwijndrecht');
     expect(notice(el)).not.to.contain('Eindhoven');
@@ -723,7 +736,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     api!.route = () => 'network-error';
     await choose(el, { lat: 51.5, lng: 5.0 });
     await waitFor(() => api!.routeRequests.length === 3, 'not asked');
-    await new Promise((r) => setTimeout(r, 50));
+    await routeChecked(el);
     expect(notice(el)).to.equal('');
     await next(el);
     expect(heading(el)).to.equal('Wil je nog iets vertellen?');

@@ -172,6 +172,7 @@ describe('<meldpunt-location-picker>', () => {
     const el = await picker();
     el.focus();
     await sendKeys({ type: 'St' });
+    // Nothing to wait for but time: longer than the search's debounce (250 ms), so a search would have gone out.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(calls).to.have.length(0);
     await sendKeys({ type: 'a' });
@@ -217,7 +218,7 @@ describe('<meldpunt-location-picker>', () => {
   });
 
   it('map: without an address the point is read back as rounded coordinates', async () => {
-    fakePdok('down');
+    const calls = fakePdok('down');
     const el = await picker();
     const map = await mapOf(el);
     map.focus();
@@ -225,8 +226,8 @@ describe('<meldpunt-location-picker>', () => {
     await sendKeys({ press: 'Enter' });
     const { detail } = await changed;
     const words = `${detail!.lat!.toFixed(4)}, ${detail!.lng!.toFixed(4)}`;
+    await waitFor(() => calls.some((url) => url.pathname === '/pdok/reverse'), 'no reverse lookup');
     await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(visibleText(el, '#chosen')).to.equal(`Gekozen plek: ${words}`);
     expect(el.value?.text).to.equal(words);
   });
