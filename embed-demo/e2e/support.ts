@@ -157,8 +157,12 @@ export function activeElement(page: Page): Promise<string> {
   });
 }
 
-/** Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would; first waits
+ * until it is there (a step's code, the location picker or the map may still be loading).
+ */
 export async function tabTo(page: Page, target: string, { max = 60, back = false } = {}): Promise<void> {
+  await deep(page, target);
   for (let i = 0; i < max; i++) {
     if ((await activeElement(page)) === target) return;
     if (back) {
@@ -172,13 +176,34 @@ export async function tabTo(page: Page, target: string, { max = 60, back = false
   throw new Error(`Could not reach ${target} with the keyboard (last: ${await activeElement(page)})`);
 }
 
-/** An element inside the widget's (nested) shadow roots. */
+/**
+ * An element inside the widget's (nested) shadow roots, once it is there. Polled: puppeteer's `pierce/`
+ * waits on mutations and misses a shadow root attached after its element arrived, which is what a
+ * lazily defined element (the location picker, the map) does.
+ */
 export async function deep(page: Page, selector: string): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForSelector(`pierce/${selector}`, { timeout: patience }).catch((error: Error) => {
-    throw new Error(`${selector} did not show: ${error.message}`);
-  });
+  const found = await page
+    .waitForFunction(
+      (selector) => {
+        const roots: (Document | ShadowRoot)[] = [document];
+        for (const root of roots) {
+          const element = root.querySelector(selector);
+          if (element) return element;
+          for (const child of Array.from(root.querySelectorAll('*'))) {
+            if (child.shadowRoot) roots.push(child.shadowRoot);
+          }
+        }
+        return null;
+      },
+      { polling: 50, timeout: patience },
+      selector,
+    )
+    .catch((error: Error) => {
+      throw new Error(`${selector} did not show: ${error.message}`);
+    });
+  const handle = found.asElement();
   if (!handle) throw new Error(`${selector} not found`);
-  return handle;
+  return handle as ElementHandle<Element>;
 }
 
 export async function headingText(page: Page): Promise<string> {
