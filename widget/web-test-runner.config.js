@@ -60,8 +60,13 @@ export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  testFramework: { config: { timeout: 20000 } },
-  testsFinishTimeout: 600000,
+  // Every limit below only bounds a hang, generously, for a loaded machine (CI shares its cores). Mocha's
+  // per-test timeout is above `patience` (src/test-support/wait.ts), so a wait that never ends fails
+  // with its own message first.
+  testFramework: { config: { timeout: 60_000 } },
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 600_000,
   plugins: [leafletPatch, inlineCss, esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({

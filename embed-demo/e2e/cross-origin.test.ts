@@ -16,7 +16,16 @@ import { openDatabase } from '../../config-service/src/db/dialect.ts';
 import { migrateToLatest } from '../../config-service/src/db/migrate.ts';
 import { importTenant } from '../../config-service/src/tenants/tenant-service.ts';
 import { minimalReport } from '../../config-service/test/helpers.ts';
-import { deep, headingText, launchBrowser, removeDataDir, startService, watch, type Service } from './support.ts';
+import {
+  deep,
+  headingText,
+  launchBrowser,
+  newPage,
+  removeDataDir,
+  startService,
+  watch,
+  type Service,
+} from './support.ts';
 
 const seeds = fileURLToPath(new URL('../../config-service/seeds/', import.meta.url));
 
@@ -84,7 +93,7 @@ describe('embedded on the municipality’s own origin, under a strict CSP', () =
   }
 
   async function open(): Promise<{ page: Page; seen: Awaited<ReturnType<typeof watch>> }> {
-    const page = await (await browser.createBrowserContext()).newPage();
+    const { page } = await newPage(browser);
     const seen = await watch(page);
     const res = await page.goto(`${hostOrigin}/melden`, { waitUntil: 'load' });
     assert.equal(res?.status(), 200);

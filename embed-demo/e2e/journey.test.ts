@@ -8,10 +8,12 @@ import {
   deep,
   headingText,
   launchBrowser,
+  newPage,
   nextHeading,
   removeDataDir,
   startService,
   tabTo,
+  waitFor,
   watch,
   type Service,
 } from './support.ts';
@@ -105,13 +107,10 @@ async function reportByKeyboard(
     await page.keyboard.type('Bij de bushalte achter het station');
   }
   if (options.notice) {
-    await page.waitForFunction(
-      () => {
-        const picker = document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('meldpunt-location-picker');
-        return picker?.shadowRoot?.querySelector('#notice')?.textContent?.trim();
-      },
-      { timeout: 15_000 },
-    );
+    await page.waitForFunction(() => {
+      const picker = document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('meldpunt-location-picker');
+      return picker?.shadowRoot?.querySelector('#notice')?.textContent?.trim();
+    });
     assert.match(await routeNotice(page), options.notice);
   }
   await tabTo(page, 'button#next', { max: 80 });
@@ -168,8 +167,7 @@ describe('the demo site, end to end, against a running config-service', () => {
   });
 
   async function open(path: string, options: { geolocation?: { latitude: number; longitude: number } } = {}) {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
+    const { context, page } = await newPage(browser);
     if (options.geolocation) {
       await context.overridePermissions(service.origin, ['geolocation']);
       await page.setGeolocation({ ...options.geolocation, accuracy: 15 });
@@ -220,13 +218,10 @@ describe('the demo site, end to end, against a running config-service', () => {
     sent.push({ tenant: 'eindhoven', reference, description, role: 'bystander', located: 'device', area: 'GM0772' });
 
     // Forwarded by the delivery worker to Eindhoven's mailbox (the development mailbox in this run).
-    let row = '';
-    for (let i = 0; i < 100 && !row; i++) {
+    const row = await waitFor(async () => {
       const list = await (await fetch(`${service.origin}/dev/mail`)).text();
-      row = list.split('<tr>').find((r) => r.includes(reference)) ?? '';
-      if (!row) await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.ok(row, `no forwarded e-mail with ${reference} in /dev/mail`);
+      return list.split('<tr>').find((r) => r.includes(reference));
+    }, `no forwarded e-mail with ${reference} in /dev/mail`);
     assert.match(row, /oov-meldingen@eindhoven\.example/);
     assert.match(row, /Gemeente Eindhoven \(demo\)/);
     await close();
@@ -277,12 +272,9 @@ describe('the demo site, end to end, against a running config-service', () => {
   it('loading the script twice warns and does not throw; one working widget', async () => {
     const { page, seen, close } = await open('/demo/twice.html');
     await deep(page, '#step-heading');
-    await new Promise((r) => setTimeout(r, 500));
+    // The scripts ran before `load`; their console messages reach us a moment later.
+    await waitFor(() => seen.warnings.some((w) => w.includes('already defined')), 'no “already defined” warning');
     assert.deepEqual(seen.errors, []);
-    assert.ok(
-      seen.warnings.some((w) => w.includes('already defined')),
-      `warnings: ${seen.warnings.join(' | ')}`,
-    );
     await close();
   });
 
@@ -300,8 +292,7 @@ describe('the demo site, end to end, against a running config-service', () => {
   });
 
   it('the widget adds no globals to the host page, nor properties to its document, with the map loaded', async () => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
+    const { context, page } = await newPage(browser);
     // The page's own names before any script runs, kept under a symbol (not itself a named global).
     await page.evaluateOnNewDocument(() => {
       (window as unknown as Record<symbol, unknown>)[Symbol.for('baseline')] = {

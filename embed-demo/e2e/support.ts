@@ -9,10 +9,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../config-service/test/net.ts';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/**
+ * How long a test waits for something in the page or the service before it fails. It only bounds a
+ * hang: a condition that holds ends the wait at once. Every wait of these tests uses it (puppeteer's
+ * through `newPage`), none keeps a short default.
+ */
+export const patience = 30_000;
+/** How long the service may take to start: it migrates a fresh database and imports the demo's areas and tenants. */
+const startupPatience = 120_000;
+
+/** Polls `condition` until it holds (is truthy), then returns its value; fails with `message` after `patience`. */
+export async function waitFor<T>(
+  condition: () => Promise<T> | T,
+  message: string,
+  limit = patience,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + limit;
+  for (;;) {
+    const value = await condition();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`${message} (waited ${limit / 1000} s)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 export interface Service {
   origin: string;
@@ -47,15 +71,17 @@ export async function startService(
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${origin}/api/v1/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (i > 300 || child.exitCode !== null) throw new Error('The config-service did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`The config-service exited (code ${child.exitCode}) on starting`);
+      return fetch(`${origin}/api/v1/health`).then(
+        (res) => res.ok,
+        () => false, // not listening yet
+      );
+    },
+    'The config-service did not start',
+    startupPatience,
+  );
   let stopped: Promise<void> | undefined;
   return {
     origin,
@@ -70,6 +96,15 @@ export async function startService(
 
 export function removeDataDir(service: Service): void {
   rmSync(service.dataDir, { recursive: true, force: true });
+}
+
+/** A page in a context of its own, whose waits and navigations have `patience` rather than puppeteer's defaults. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(patience);
+  page.setDefaultNavigationTimeout(patience);
+  return { context, page };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -122,8 +157,12 @@ export function activeElement(page: Page): Promise<string> {
   });
 }
 
-/** Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would; first waits
+ * until it is there (a step's code, the location picker or the map may still be loading).
+ */
 export async function tabTo(page: Page, target: string, { max = 60, back = false } = {}): Promise<void> {
+  await deep(page, target);
   for (let i = 0; i < max; i++) {
     if ((await activeElement(page)) === target) return;
     if (back) {
@@ -137,11 +176,34 @@ export async function tabTo(page: Page, target: string, { max = 60, back = false
   throw new Error(`Could not reach ${target} with the keyboard (last: ${await activeElement(page)})`);
 }
 
-/** An element inside the widget's (nested) shadow roots. */
+/**
+ * An element inside the widget's (nested) shadow roots, once it is there. Polled: puppeteer's `pierce/`
+ * waits on mutations and misses a shadow root attached after its element arrived, which is what a
+ * lazily defined element (the location picker, the map) does.
+ */
 export async function deep(page: Page, selector: string): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForSelector(`pierce/${selector}`, { timeout: 15_000 });
+  const found = await page
+    .waitForFunction(
+      (selector) => {
+        const roots: (Document | ShadowRoot)[] = [document];
+        for (const root of roots) {
+          const element = root.querySelector(selector);
+          if (element) return element;
+          for (const child of Array.from(root.querySelectorAll('*'))) {
+            if (child.shadowRoot) roots.push(child.shadowRoot);
+          }
+        }
+        return null;
+      },
+      { polling: 50, timeout: patience },
+      selector,
+    )
+    .catch((error: Error) => {
+      throw new Error(`${selector} did not show: ${error.message}`);
+    });
+  const handle = found.asElement();
   if (!handle) throw new Error(`${selector} not found`);
-  return handle;
+  return handle as ElementHandle<Element>;
 }
 
 export async function headingText(page: Page): Promise<string> {
@@ -151,14 +213,18 @@ export async function headingText(page: Page): Promise<string> {
 
 /** Waits for the step heading to change to something other than `previous`. */
 export async function nextHeading(page: Page, previous: string): Promise<string> {
-  await page.waitForFunction(
-    (prev) => {
-      const widget = document.querySelector('meldpunt-widget');
-      const text = widget?.shadowRoot?.querySelector('#step-heading')?.textContent?.trim();
-      return text && text !== prev;
-    },
-    { timeout: 15_000 },
-    previous,
-  );
+  await page
+    .waitForFunction(
+      (prev) => {
+        const widget = document.querySelector('meldpunt-widget');
+        const text = widget?.shadowRoot?.querySelector('#step-heading')?.textContent?.trim();
+        return text && text !== prev;
+      },
+      { timeout: patience },
+      previous,
+    )
+    .catch((error: Error) => {
+      throw new Error(`No step after “${previous}”: ${error.message}`);
+    });
   return headingText(page);
 }

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { TaskStatus, type Task } from '@lit/task';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AreaOutline, TenantConfig } from '@meldpunt/contracts';
 import './meldpunt-widget.ts';
@@ -6,6 +7,7 @@ import type { MeldpuntWidget } from './meldpunt-widget.ts';
 import type * as L from 'leaflet';
 import type { MeldpuntLocationPicker } from './location/location-picker.ts';
 import { fakeApi, outsideAnswer, routeAnswer, testConfig, type FakeApi } from './test-support/fixtures.ts';
+import { nextEvent, waitFor } from './test-support/wait.ts';
 
 let api: FakeApi | undefined;
 afterEach(() => {
@@ -24,7 +26,7 @@ async function mount(config: TenantConfig = testConfig(), attrs: { locale?: stri
     ></meldpunt-widget>`,
   );
   el.navigate = () => {};
-  await waitUntil(() => el.shadowRoot!.querySelector('#step-heading'), 'the first step renders', { timeout: 5000 });
+  await waitFor(() => el.shadowRoot!.querySelector('#step-heading'), 'the first step renders');
   return el;
 }
 
@@ -32,7 +34,9 @@ const $ = <T extends Element = HTMLElement>(el: MeldpuntWidget, selector: string
   el.shadowRoot!.querySelector<T>(selector)!;
 const heading = (el: MeldpuntWidget) => $(el, '#step-heading').textContent!.trim();
 
+/** Presses Next once the step shown is ready (as a reporter can: Next is off while its code loads). */
 async function next(el: MeldpuntWidget) {
+  await waitFor(() => !el.shadowRoot!.querySelector('form[aria-busy]'), 'the step renders');
   $(el, 'button[type=submit]').click();
   await el.updateComplete;
   await new Promise((r) => setTimeout(r, 0));
@@ -53,7 +57,7 @@ async function fillUntil(el: MeldpuntWidget, until: string, { keepPlace = false 
       time.dispatchEvent(new Event('input'));
     },
     where: async () => {
-      await waitUntil(() => el.shadowRoot!.querySelector('meldpunt-location-picker'), 'no location picker');
+      await waitFor(() => el.shadowRoot!.querySelector('meldpunt-location-picker'), 'no location picker');
       $(el, 'meldpunt-location-picker').dispatchEvent(
         new CustomEvent('meldpunt-location-change', {
           detail: { lat: 51.81, lng: 4.67, text: 'Stationsplein, Dordrecht', source: 'search' },
@@ -71,10 +75,12 @@ async function fillUntil(el: MeldpuntWidget, until: string, { keepPlace = false 
   };
   for (const [step, fill] of Object.entries(steps)) {
     // The steps after the Where step load when it opens: wait until the step shown is there.
-    await waitUntil(() => !el.shadowRoot!.querySelector('form[aria-busy]'), 'the step renders');
+    await waitFor(() => !el.shadowRoot!.querySelector('form[aria-busy]'), 'the step renders');
     if (step === until) {
       // The Where step's texts and picker load when it opens.
-      if (step === 'where') await waitUntil(() => el.shadowRoot!.querySelector('meldpunt-location-picker'));
+      if (step === 'where') {
+        await waitFor(() => el.shadowRoot!.querySelector('meldpunt-location-picker'), 'no location picker');
+      }
       return;
     }
     if (!el.shadowRoot!.querySelector(`[data-step="${step}"]`)) continue;
@@ -141,7 +147,7 @@ describe('<meldpunt-widget>', () => {
   it('moves focus to the heading of each new step and fires meldpunt-step-change', async () => {
     const el = await mount();
     $<HTMLInputElement>(el, '#role-victim').click();
-    const event = oneEvent(el, 'meldpunt-step-change');
+    const event = nextEvent(el, 'meldpunt-step-change');
     await next(el);
     const { detail } = await event;
     expect(detail).to.deep.equal({ step: 'what', index: 1, total: 7 });
@@ -153,7 +159,7 @@ describe('<meldpunt-widget>', () => {
     await fillUntil(el, 'where');
     // The chunk of the later steps started loading when the Where step opened; pretend it has not arrived yet.
     const internals = el as unknown as { later?: unknown; laterLoading?: Promise<void>; laterFailed: boolean };
-    await waitUntil(() => internals.later, 'the later steps load with the Where step');
+    await waitFor(() => internals.later, 'the later steps load with the Where step');
     const chunk = internals.later;
     internals.later = undefined;
     $(el, 'meldpunt-location-picker').dispatchEvent(
@@ -164,7 +170,7 @@ describe('<meldpunt-widget>', () => {
       }),
     );
     await el.updateComplete;
-    const event = oneEvent(el, 'meldpunt-step-change');
+    const event = nextEvent(el, 'meldpunt-step-change');
     await next(el);
     expect((await event).detail).to.deep.equal({ step: 'details', index: 4, total: 7 });
     expect(heading(el)).to.equal('Wil je nog iets vertellen?');
@@ -179,7 +185,7 @@ describe('<meldpunt-widget>', () => {
     await el.updateComplete;
     expect($(el, '[role=alert]').textContent).to.contain('kan nu niet worden geladen');
     $<HTMLButtonElement>(el, '[role=alert] button').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#description'), 'the step shows once its code is in');
+    await waitFor(() => el.shadowRoot!.querySelector('#description'), 'the step shows once its code is in');
     expect(internals.later).to.equal(chunk);
     expect($(el, 'form').hasAttribute('aria-busy')).to.equal(false);
     expect($<HTMLButtonElement>(el, '#next').disabled).to.equal(false);
@@ -205,7 +211,7 @@ describe('<meldpunt-widget>', () => {
     await fillUntil(el, 'review');
     expect(heading(el)).to.equal('Controleer je melding');
     expect($(el, '.review').textContent).to.contain('Stationsplein, Dordrecht');
-    const submitted = oneEvent(el, 'meldpunt-submit');
+    const submitted = nextEvent(el, 'meldpunt-submit');
     const button = $(el, 'button[type=submit]');
     button.click();
     button.click();
@@ -240,14 +246,14 @@ describe('<meldpunt-widget>', () => {
     const el = await mount(testConfig(), { locale: 'nl' });
     await fillUntil(el, 'review');
     api!.answers.push('network-error');
-    const failed = oneEvent(el, 'meldpunt-error');
+    const failed = nextEvent(el, 'meldpunt-error');
     $(el, 'button[type=submit]').click();
     expect((await failed).detail.kind).to.equal('network');
     await el.updateComplete;
     expect($(el, '#send-error').textContent).to.contain('nog niet verstuurd');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#send-error'));
     expect($(el, '.review').textContent).to.contain('Stationsplein');
-    const submitted = oneEvent(el, 'meldpunt-submit');
+    const submitted = nextEvent(el, 'meldpunt-submit');
     window.dispatchEvent(new Event('online'));
     await submitted;
     expect(api!.posts).to.have.length(2);
@@ -259,9 +265,9 @@ describe('<meldpunt-widget>', () => {
     await fillUntil(el, 'review');
     api!.answers.push(new Response('{}', { status: 503, headers: { 'content-type': 'application/problem+json' } }));
     $(el, 'button[type=submit]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#send-error'));
+    await waitFor(() => el.shadowRoot!.querySelector('#send-error'), 'no send error');
     expect($(el, '#send-error').textContent).to.contain('something went wrong on our side');
-    const submitted = oneEvent(el, 'meldpunt-submit');
+    const submitted = nextEvent(el, 'meldpunt-submit');
     $(el, '#send-error button').click();
     await submitted;
   });
@@ -276,7 +282,7 @@ describe('<meldpunt-widget>', () => {
       ),
     );
     $(el, 'button[type=submit]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#error-summary'));
+    await waitFor(() => el.shadowRoot!.querySelector('#error-summary'), 'no error summary');
     expect(heading(el)).to.equal('Wat is er gebeurd?');
     expect($(el, '#categories-error')).to.exist;
   });
@@ -291,7 +297,7 @@ describe('<meldpunt-widget>', () => {
     const el = await mount(config, { locale: 'nl' });
     expect($(el, '.progress').textContent).to.contain('Stap 1 van 6');
     await fillUntil(el, 'review');
-    const submitted = oneEvent(el, 'meldpunt-submit');
+    const submitted = nextEvent(el, 'meldpunt-submit');
     $(el, 'button[type=submit]').click();
     await submitted;
     await el.updateComplete;
@@ -311,7 +317,7 @@ describe('<meldpunt-widget>', () => {
     email.value = 'sam@voorbeeld.example';
     email.dispatchEvent(new Event('input'));
     await next(el);
-    const submitted = oneEvent(el, 'meldpunt-submit');
+    const submitted = nextEvent(el, 'meldpunt-submit');
     $(el, 'button[type=submit]').click();
     await submitted;
     expect((api!.posts[0]!.body as { contact: unknown }).contact).to.deep.equal({
@@ -351,7 +357,7 @@ describe('<meldpunt-widget>', () => {
     const select = $<HTMLSelectElement>(el, '#language');
     select.value = 'nl';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => heading(el) === 'Wie meldt er?');
+    await waitFor(() => heading(el) === 'Wie meldt er?', 'not in Dutch');
   });
 
   it('loads the Where step’s texts when it opens: in the language shown, under the tenant’s own', async () => {
@@ -365,7 +371,7 @@ describe('<meldpunt-widget>', () => {
     const select = $<HTMLSelectElement>(el, '#language');
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => label() === 'Describe the place', 'not in English');
+    await waitFor(() => label() === 'Describe the place', 'not in English');
     expect(picker.shadowRoot!.querySelector('label[for=search]')!.textContent).to.equal(
       'Search for an address or street',
     );
@@ -397,7 +403,7 @@ describe('<meldpunt-widget>', () => {
         await fillUntil(el, nextStepAfter(step));
       }
       expect(seen).to.deep.equal(['who', 'what', 'when', 'where', 'details', 'contact', 'review']);
-      const submitted = oneEvent(el, 'meldpunt-submit');
+      const submitted = nextEvent(el, 'meldpunt-submit');
       $(el, 'button[type=submit]').click();
       await submitted;
       await el.updateComplete;
@@ -410,9 +416,7 @@ describe('<meldpunt-widget>', () => {
     const el = await fixture<MeldpuntWidget>(
       html`<meldpunt-widget tenant="unknown" api-base="https://nowhere.invalid"></meldpunt-widget>`,
     );
-    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert] p:not(:empty)'), 'an error shows', {
-      timeout: 8000,
-    });
+    await waitFor(() => el.shadowRoot!.querySelector('[role=alert] p:not(:empty)'), 'no error shows');
     expect(el.shadowRoot!.textContent).to.contain('112');
   });
 
@@ -487,8 +491,18 @@ describe('<meldpunt-widget>: where the report goes', () => {
   const notice = (el: MeldpuntWidget) => (inPicker(el, '#notice')?.textContent ?? '').trim();
   const mapView = (el: MeldpuntWidget) => picker(el).shadowRoot!.querySelector('meldpunt-map-view');
   async function mapOf(el: MeldpuntWidget): Promise<HTMLElement> {
-    await waitUntil(() => mapView(el)?.shadowRoot?.querySelector('#map.leaflet-container'), 'the map did not load');
+    await waitFor(() => mapView(el)?.shadowRoot?.querySelector('#map.leaflet-container'), 'the map did not load');
     return mapView(el)!.shadowRoot!.querySelector<HTMLElement>('#map')!;
+  }
+  /** Waits until the widget's route preview (a Task) has the answer, or the failure, for the point chosen now. */
+  async function routeChecked(el: MeldpuntWidget) {
+    await el.updateComplete; // a new point starts a new check in this update
+    const route = (el as unknown as { route: Task }).route;
+    await waitFor(
+      () => route.status === TaskStatus.COMPLETE || route.status === TaskStatus.ERROR,
+      'the route preview did not finish',
+    );
+    await el.updateComplete;
   }
   /** Chooses a point as the picker reports it, whichever of its four ways was used. */
   async function choose(el: MeldpuntWidget, point: { lat: number; lng: number }, text = 'Gekozen op de kaart') {
@@ -533,7 +547,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     await sendKeys({ press: 'Tab' });
     (await mapOf(el)).focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => mapView(el)!.shadowRoot!.querySelector('path.pin'), 'no pin');
+    await waitFor(() => mapView(el)!.shadowRoot!.querySelector('path.pin'), 'no pin');
     const paths = [...mapView(el)!.shadowRoot!.querySelectorAll('svg path')];
     expect(paths.indexOf(area!)).to.equal(0);
   });
@@ -558,14 +572,14 @@ describe('<meldpunt-widget>: where the report goes', () => {
     const map = await mapOf(el);
     map.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => picker(el).value?.lat !== undefined, 'no point');
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => picker(el).value?.lat !== undefined, 'no point');
+    await routeChecked(el);
     expect(api!.routeRequests).to.have.length(0);
     expect(notice(el)).to.equal('');
     // Further east: outside the outline.
     for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => notice(el) !== '', 'no notice');
+    await waitFor(() => notice(el) !== '', 'no notice');
     expect(notice(el)).to.equal(
       'Deze plek ligt in de gemeente Eindhoven. Je melding gaat naar Gemeente Eindhoven (demo).',
     );
@@ -580,7 +594,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     await fillUntil(el, 'review', { keepPlace: true });
     expect(heading(el)).to.equal('Controleer je melding');
     expect($(el, '#route-notice').textContent).to.contain('Je melding gaat naar Gemeente Eindhoven (demo).');
-    const submitted = oneEvent(el, 'meldpunt-submit');
+    const submitted = nextEvent(el, 'meldpunt-submit');
     $(el, 'button[type=submit]').click();
     expect((await submitted).detail.tenant).to.equal('eindhoven');
     await el.updateComplete;
@@ -600,7 +614,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     };
     await fillUntil(el, 'where');
     await choose(el, inEindhoven);
-    await waitUntil(() => notice(el).includes('Eindhoven'), 'no notice for Eindhoven');
+    await waitFor(() => notice(el).includes('Eindhoven'), 'no notice for Eindhoven');
     await fillUntil(el, 'contact', { keepPlace: true });
     expect(heading(el)).to.equal('Wil je dat we contact met je opnemen?');
     expect($(el, '#contact-who-sees').textContent).to.contain('medewerkers van Gemeente Eindhoven (demo)');
@@ -618,7 +632,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     await el.updateComplete;
     expect(heading(el)).to.equal('Waar gebeurde het?');
     await choose(el, inZwijndrecht);
-    await waitUntil(() => notice(el).includes('Zwijndrecht'), 'no notice for Zwijndrecht');
+    await waitFor(() => notice(el).includes('Zwijndrecht'), 'no notice for Zwijndrecht');
     expect(notice(el)).to.equal(
       'Deze plek ligt in de gemeente Zwijndrecht. Die gemeente is niet aangesloten bij dit meldpunt. ' +
         'Je melding wordt wel bewaard, maar niet naar die gemeente gestuurd. Neem voor hulp of opvolging direct contact op met de ' +
@@ -633,7 +647,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     expect($(el, '.review').textContent).not.to.contain('sam@voorbeeld.example');
     expect($(el, '.review').textContent).not.to.contain('Contact');
     expect($(el, '#route-notice').textContent).to.contain('direct contact op met de gemeente Zwijndrecht');
-    const submitted = oneEvent(el, 'meldpunt-submit');
+    const submitted = nextEvent(el, 'meldpunt-submit');
     $(el, 'button[type=submit]').click();
     await submitted;
     expect(api!.posts[0]!.body).not.to.have.property('contact');
@@ -649,7 +663,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
     await fillUntil(el, 'where');
     fakeGeolocation({ lat: 50.8466, lng: 4.3528 });
     inPicker(el, '#device')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#error-summary'), 'no error summary');
+    await waitFor(() => el.shadowRoot!.querySelector('#error-summary'), 'no error summary');
     const message = 'Deze plek ligt niet in Nederland.';
     const summary = $(el, '#error-summary');
     expect(summary.getAttribute('role')).to.equal('alert');
@@ -691,11 +705,11 @@ describe('<meldpunt-widget>: where the report goes', () => {
     await choose(el, { lat: 50.8466, lng: 4.3528 });
     await fillUntil(el, 'review', { keepPlace: true });
     expect(heading(el)).to.equal('Controleer je melding');
-    await waitUntil(() => api!.routeRequests.length === 1, 'not asked');
+    await waitFor(() => api!.routeRequests.length === 1, 'not asked');
     answer(outsideAnswer());
-    await new Promise((r) => setTimeout(r, 50));
+    await routeChecked(el);
     $(el, 'button[type=submit]').click();
-    await waitUntil(() => heading(el) === 'Waar gebeurde het?', 'not back on the Where step');
+    await waitFor(() => heading(el) === 'Waar gebeurde het?', 'not back on the Where step');
     await el.updateComplete;
     expect($(el, '#error-summary').textContent).to.contain('Deze plek ligt niet in Nederland.');
     expect(api!.posts).to.have.length(0);
@@ -708,12 +722,12 @@ describe('<meldpunt-widget>: where the report goes', () => {
     let late: (a: Response) => void = () => {};
     api!.route = () => new Promise((resolve) => (late = resolve));
     await choose(el, inEindhoven);
-    await waitUntil(() => api!.routeRequests.length === 1, 'not asked');
+    await waitFor(() => api!.routeRequests.length === 1, 'not asked');
     api!.route = byPlace;
     await choose(el, inZwijndrecht);
-    await waitUntil(() => notice(el).includes('Zwijndrecht'), 'no notice');
+    await waitFor(() => notice(el).includes('Zwijndrecht'), 'no notice');
     late(routeAnswer(eindhoven));
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => api!.routesAnswered === 2, 'the late answer was not given');
     await el.updateComplete;
     expect(notice(el)).to.contain('Zwijndrecht');
     expect(notice(el)).not.to.contain('Eindhoven');
@@ -721,8 +735,8 @@ describe('<meldpunt-widget>: where the report goes', () => {
     // The service cannot be reached: no notice, and the reporter goes on (the service routes on sending).
     api!.route = () => 'network-error';
     await choose(el, { lat: 51.5, lng: 5.0 });
-    await waitUntil(() => api!.routeRequests.length === 3, 'not asked');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => api!.routeRequests.length === 3, 'not asked');
+    await routeChecked(el);
     expect(notice(el)).to.equal('');
     await next(el);
     expect(heading(el)).to.equal('Wil je nog iets vertellen?');
@@ -736,7 +750,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
       api!.route = byPlace;
       await fillUntil(el, 'where');
       await choose(el, inZwijndrecht, locale === 'ar' ? 'مكان على الخريطة' : 'Gekozen op de kaart');
-      await waitUntil(() => notice(el).includes('Zwijndrecht'), 'no notice');
+      await waitFor(() => notice(el).includes('Zwijndrecht'), 'no notice');
       await mapOf(el);
       await expect(el).to.be.accessible();
       await fillUntil(el, 'review', { keepPlace: true });
@@ -746,7 +760,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
       await el.updateComplete;
       api!.route = () => outsideAnswer();
       await choose(el, { lat: 50.8466, lng: 4.3528 });
-      await waitUntil(() => el.shadowRoot!.querySelector('#error-summary'), 'no error');
+      await waitFor(() => el.shadowRoot!.querySelector('#error-summary'), 'no error');
       await expect(el).to.be.accessible();
     });
   }

@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import i18next from 'i18next';
 import type { ReportLocation, TenantConfig } from '@meldpunt/contracts';
 import { loadLocationTexts, loadTexts } from '@meldpunt/texts';
 import { testConfig } from '../test-support/fixtures.ts';
+import { nextEvent, waitFor } from '../test-support/wait.ts';
 import './location-picker.ts';
 import type { MeldpuntLocationPicker } from './location-picker.ts';
 
@@ -115,7 +116,7 @@ const visibleText = (el: Element, selector: string) => {
 
 /** The Leaflet container inside the map view, once the map chunk has loaded. */
 async function mapOf(el: MeldpuntLocationPicker): Promise<HTMLElement> {
-  await waitUntil(
+  await waitFor(
     () => el.shadowRoot!.querySelector('meldpunt-map-view')?.shadowRoot?.querySelector('#map.leaflet-container'),
     'the map did not load',
   );
@@ -140,7 +141,7 @@ describe('<meldpunt-location-picker>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(input);
 
     await sendKeys({ type: 'Stat' });
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length === 2, 'no suggestions');
+    await waitFor(() => el.shadowRoot!.querySelectorAll('[role="option"]').length === 2, 'no suggestions');
     expect(input.getAttribute('aria-expanded')).to.equal('true');
     expect(visibleText(el, '#search-status')).to.equal('Gevonden adressen: 2.');
     const suggestCalls = calls.filter((url) => url.pathname === '/pdok/suggest');
@@ -152,7 +153,7 @@ describe('<meldpunt-location-picker>', () => {
     expect(input.getAttribute('aria-activedescendant')).to.equal('option-0');
     expect($(el, '#option-0').getAttribute('aria-selected')).to.equal('true');
 
-    const changed = oneEvent(el, 'meldpunt-location-change');
+    const changed = nextEvent(el, 'meldpunt-location-change');
     await sendKeys({ press: 'Enter' });
     const { detail } = await changed;
     expect(detail).to.deep.equal({ lat: 51.80786, lng: 4.66826, text: address, source: 'search' });
@@ -171,10 +172,11 @@ describe('<meldpunt-location-picker>', () => {
     const el = await picker();
     el.focus();
     await sendKeys({ type: 'St' });
+    // Nothing to wait for but time: longer than the search's debounce (250 ms), so a search would have gone out.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(calls).to.have.length(0);
     await sendKeys({ type: 'a' });
-    await waitUntil(() => $(el, '#search').getAttribute('aria-expanded') === 'true', 'list did not open');
+    await waitFor(() => $(el, '#search').getAttribute('aria-expanded') === 'true', 'list did not open');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect($(el, '#search').getAttribute('aria-expanded')).to.equal('false');
@@ -186,7 +188,7 @@ describe('<meldpunt-location-picker>', () => {
     const el = await picker();
     el.focus();
     await sendKeys({ type: 'Voorstraat' });
-    await waitUntil(() => visibleText(el, '#search-status') !== '', 'no message');
+    await waitFor(() => visibleText(el, '#search-status') !== '', 'no message');
     expect(visibleText(el, '#search-status')).to.contain('Zoeken lukt nu niet');
     expect(el.value).to.equal(undefined);
   });
@@ -199,7 +201,7 @@ describe('<meldpunt-location-picker>', () => {
     expect(map.getAttribute('tabindex')).to.equal('0');
     map.focus();
     for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
-    const changed = oneEvent(el, 'meldpunt-location-change');
+    const changed = nextEvent(el, 'meldpunt-location-change');
     await sendKeys({ press: 'Enter' });
     const { detail } = await changed;
     expect(detail?.source).to.equal('map');
@@ -208,7 +210,7 @@ describe('<meldpunt-location-picker>', () => {
     expect(detail!.lat).to.be.within(bounds[0].lat, bounds[1].lat);
     expect(detail!.lng).to.be.within(bounds[0].lng, bounds[1].lng);
     // Read back in words by reverse lookup.
-    await waitUntil(() => visibleText(el, '#chosen') === `Gekozen plek: ${nearest}`, 'not read back');
+    await waitFor(() => visibleText(el, '#chosen') === `Gekozen plek: ${nearest}`, 'not read back');
     expect(el.value).to.deep.include({ lat: detail!.lat, lng: detail!.lng, text: nearest, source: 'map' });
     // The pin is on the map.
     const mapView = el.shadowRoot!.querySelector('meldpunt-map-view')!;
@@ -216,16 +218,16 @@ describe('<meldpunt-location-picker>', () => {
   });
 
   it('map: without an address the point is read back as rounded coordinates', async () => {
-    fakePdok('down');
+    const calls = fakePdok('down');
     const el = await picker();
     const map = await mapOf(el);
     map.focus();
-    const changed = oneEvent(el, 'meldpunt-location-change');
+    const changed = nextEvent(el, 'meldpunt-location-change');
     await sendKeys({ press: 'Enter' });
     const { detail } = await changed;
     const words = `${detail!.lat!.toFixed(4)}, ${detail!.lng!.toFixed(4)}`;
+    await waitFor(() => calls.some((url) => url.pathname === '/pdok/reverse'), 'no reverse lookup');
     await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(visibleText(el, '#chosen')).to.equal(`Gekozen plek: ${words}`);
     expect(el.value?.text).to.equal(words);
   });
@@ -258,14 +260,14 @@ describe('<meldpunt-location-picker>', () => {
       } as GeolocationPosition);
     });
     const el = await picker();
-    const changed = oneEvent(el, 'meldpunt-location-change');
+    const changed = nextEvent(el, 'meldpunt-location-change');
     $(el, '#device').click();
     const { detail } = await changed;
     expect(detail).to.deep.include({ lat: 51.81, lng: 4.67, accuracy: 30, source: 'device' });
     expect(asked).to.include({ enableHighAccuracy: true, timeout: 15000 });
     await el.updateComplete;
     expect(visibleText(el, '#chosen')).to.contain('Nauwkeurig tot ongeveer 30 meter');
-    await waitUntil(() => visibleText(el, '#chosen').includes(nearest), 'not read back');
+    await waitFor(() => visibleText(el, '#chosen').includes(nearest), 'not read back');
   });
 
   it('use my location: denied → a clear message, no value', async () => {
@@ -302,7 +304,7 @@ describe('<meldpunt-location-picker>', () => {
     expect(visibleText(el, '#chosen')).to.equal(`Gekozen plek: ${address}`);
     expect($<HTMLTextAreaElement>(el, '#describe').value).to.equal('Bij de fietsenstalling');
     $(el, '#describe').focus();
-    const changed = oneEvent(el, 'meldpunt-location-change');
+    const changed = nextEvent(el, 'meldpunt-location-change');
     await sendKeys({ type: '!' });
     expect((await changed).detail).to.deep.equal({
       lat: 51.8,
@@ -314,7 +316,7 @@ describe('<meldpunt-location-picker>', () => {
 
   it('clear choice: empties everything, fires undefined, says so, focus back on the search', async () => {
     const el = await picker({ text: 'Bij de bushalte', source: 'text' });
-    const changed = oneEvent(el, 'meldpunt-location-change');
+    const changed = nextEvent(el, 'meldpunt-location-change');
     $(el, '#clear').click();
     // `emit(…, undefined)`: a CustomEvent turns an undefined detail into null.
     expect((await changed).detail == null).to.equal(true);

@@ -68,6 +68,8 @@ export interface FakeApi {
   created: Partial<ReportCreated>;
   /** Every route preview request (`GET …/route?lat=&lng=&at=`). */
   routeRequests: URL[];
+  /** How many route preview requests have been given their answer (`route`'s promise settled). */
+  routesAnswered: number;
   /** Answers a route preview; by default: this tenant, municipality unknown. */
   route: (point: { lat: number; lng: number }) => Answer | Promise<Answer>;
   restore(): void;
@@ -105,6 +107,7 @@ export function fakeApi(config: TenantConfig, area?: AreaOutline): FakeApi {
     answers: [],
     created: {},
     routeRequests: [],
+    routesAnswered: 0,
     route: () => routeAnswer({ slug: config.slug, name: config.name, municipality: null, participating: true }),
     restore: () => {
       window.fetch = original;
@@ -118,10 +121,15 @@ export function fakeApi(config: TenantConfig, area?: AreaOutline): FakeApi {
     }
     if (url.pathname.endsWith('/route')) {
       api.routeRequests.push(url);
-      const answer = await api.route({
-        lat: Number(url.searchParams.get('lat')),
-        lng: Number(url.searchParams.get('lng')),
-      });
+      let answer: Answer;
+      try {
+        answer = await api.route({
+          lat: Number(url.searchParams.get('lat')),
+          lng: Number(url.searchParams.get('lng')),
+        });
+      } finally {
+        api.routesAnswered++;
+      }
       init?.signal?.throwIfAborted();
       if (answer === 'network-error') throw new TypeError('Failed to fetch');
       return answer;
