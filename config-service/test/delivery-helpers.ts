@@ -4,6 +4,7 @@ import type { Database, Delivery } from '../src/db/database.ts';
 import { createMailer } from '../src/delivery/mailer.ts';
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from '../src/delivery/worker.ts';
 import type { TestContext } from './helpers.ts';
+import { patience } from './patience.ts';
 
 export const testMailFrom = 'Meldpunt test <meldpunt@meldpunt.example>';
 
@@ -51,11 +52,11 @@ export function startTestWorker(
   };
 }
 
-/** Polls until `check` returns true; throws with `what` after `timeoutMs`. */
-export async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000) {
+/** Polls until `check` returns true; throws with `what` after `timeoutMs` (by default `patience`). */
+export async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = patience) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what} (waited ${timeoutMs / 1000} s)`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

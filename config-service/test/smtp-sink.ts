@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { patience } from './patience.ts';
 
 export interface ReceivedMail {
   raw: Buffer;
@@ -21,7 +22,7 @@ export interface SmtpSink {
   /** For `createMailer`: loopback, no TLS offered, so TLS is not required. */
   url: string;
   received: ReceivedMail[];
-  /** Resolves when `predicate` holds for the received mail; rejects after `timeoutMs`. */
+  /** Resolves when `predicate` holds for the received mail; rejects after `timeoutMs` (by default `patience`). */
   waitFor(predicate: (received: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -102,10 +103,12 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     port,
     url: `smtp://127.0.0.1:${port}/?requireTLS=false`,
     received,
-    waitFor: async (predicate, timeoutMs = 15_000) => {
+    waitFor: async (predicate, timeoutMs = patience) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(received)) {
-        if (Date.now() > deadline) throw new Error(`Timed out; the sink has ${received.length} message(s)`);
+        if (Date.now() > deadline) {
+          throw new Error(`Timed out after ${timeoutMs / 1000} s; the sink has ${received.length} message(s)`);
+        }
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -15,7 +15,7 @@ import { claimDeliveries } from './outbox-repository.ts';
 const configServiceDir = fileURLToPath(new URL('../../', import.meta.url));
 
 // A stuck worker must fail the suite, not hang it.
-describe(`delivery workers side by side and after a crash (${databaseKind})`, { timeout: 120_000 }, () => {
+describe(`delivery workers side by side and after a crash (${databaseKind})`, { timeout: 600_000 }, () => {
   let ctx: TestContext;
   before(async () => {
     ctx = await createTestContext({ ownDatabase: true });
@@ -48,7 +48,7 @@ describe(`delivery workers side by side and after a crash (${databaseKind})`, { 
     const one = startTestWorker(ctx, sink.url, { name: 'worker-one' });
     const two = startTestWorker(ctx, sink.url, { name: 'worker-two', ...(second ? { db: second.db } : {}) });
     try {
-      await waitUntil(() => allSent(tenant.id, 500), '500 deliveries to be sent', 60_000);
+      await waitUntil(() => allSent(tenant.id, 500), '500 deliveries to be sent', 240_000);
     } finally {
       await one.stop();
       await two.stop();
@@ -127,7 +127,7 @@ describe(`delivery workers side by side and after a crash (${databaseKind})`, { 
           await Promise.race([
             exited,
             new Promise((_, reject) =>
-              setTimeout(() => reject(new Error(`the worker did not get going; stderr: ${stderr}`)), 30_000),
+              setTimeout(() => reject(new Error(`the worker did not get going; stderr: ${stderr}`)), 120_000),
             ),
           ]);
         } finally {
@@ -144,7 +144,7 @@ describe(`delivery workers side by side and after a crash (${databaseKind})`, { 
 
         const { stop } = startTestWorker(ctx, sink.url);
         try {
-          await waitUntil(() => allSent(tenant.id, 200), 'a new worker to finish all 200', 30_000);
+          await waitUntil(() => allSent(tenant.id, 200), 'a new worker to finish all 200', 120_000);
         } finally {
           await stop();
         }
