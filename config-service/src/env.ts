@@ -170,3 +170,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, purpose: EnvPur
   }
   return result.data;
 }
+
+/** `loadEnv` for an entry point: a wrong environment prints what is wrong (no stack trace) and exits 1. */
+export function loadEnvOrExit(purpose: EnvPurpose): Env {
+  try {
+    return loadEnv(process.env, purpose);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

@@ -5,7 +5,7 @@ import { importShippedAreasIfNone } from './areas/demo-areas.ts';
 import { createApp } from './app.ts';
 import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
-import { loadEnv } from './env.ts';
+import { loadEnvOrExit } from './env.ts';
 import { ReportRateLimiter } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
 import { ContactSealer } from './reports/contact-crypto.ts';
@@ -17,7 +17,7 @@ import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
 // Production unless MELDPUNT_MODE says otherwise: without its secrets this throws and names them.
-const env = loadEnv(process.env, 'service');
+const env = loadEnvOrExit('service');
 const logger = createLogger(env.LOG_LEVEL);
 if (env.demo) {
   // The first line, at warn so LOG_LEVEL=warn still shows it.

@@ -6,12 +6,12 @@
  */
 import { connectFromEnv } from '../db/connect.ts';
 import { startDeliveryFromEnv } from '../delivery/start.ts';
-import { loadEnv } from '../env.ts';
+import { loadEnvOrExit } from '../env.ts';
 import { createLogger } from '../logger.ts';
 import { ContactSealer } from '../reports/contact-crypto.ts';
 import { loadContactKeys } from '../secrets/load.ts';
 
-const env = loadEnv(process.env, 'worker');
+const env = loadEnvOrExit('worker');
 const logger = createLogger(env.LOG_LEVEL);
 
 try {
