@@ -118,7 +118,7 @@ describe('embedded on the municipality’s own origin, under a strict CSP', () =
   it('the host page can read the API’s answers, errors included: 201, and 422 with its fields', async () => {
     const { page } = await open();
     const report = minimalReport();
-    // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
+    // A string, not a function: in-page code must not depend on how this file was compiled.
     const post = (body: unknown) =>
       page.evaluate(`fetch(${JSON.stringify(`${service.origin}/api/v1/tenants/gemeente-test/reports`)}, {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(body))},

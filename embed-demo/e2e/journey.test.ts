@@ -333,7 +333,7 @@ describe('the demo site, end to end, against a running config-service', () => {
       const baseline = (window as unknown as Record<symbol, { window: string[]; document: string[] }>)[
         Symbol.for('baseline')
       ]!;
-      // (No named helper here: tsx would wrap it in a `__name` call the page does not have.)
+      // (No named helper here: in-page code must not depend on how this file was compiled.)
       return {
         window: Object.getOwnPropertyNames(window).filter((name) => !baseline.window.includes(name)),
         document: Object.getOwnPropertyNames(document).filter((name) => !baseline.document.includes(name)),

@@ -141,7 +141,7 @@ export async function watch(page: Page) {
     if (message.type() === 'warn') seen.warnings.push(message.text());
   });
   await page.exposeFunction('__cspViolation', (text: string) => seen.cspViolations.push(text));
-  // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
+  // A string, not a function: in-page code must not depend on how this file was compiled.
   await page.evaluateOnNewDocument(
     "document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(e.violatedDirective + ' ' + e.blockedURI));",
   );

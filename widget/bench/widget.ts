@@ -321,8 +321,8 @@ async function startBlankServer(port: number): Promise<Server> {
 }
 
 /*
- * In-page code is passed to Chromium as strings: tsx (esbuild) may wrap named functions in a
- * `__name()` helper that does not exist in the page. Both scripts run before any of the page's own
+ * In-page code is passed to Chromium as strings, so it does not depend on how this file was compiled
+ * (a transpiler may wrap named functions in helpers the page does not have). Both scripts run before any of the page's own
  * scripts (`evaluateOnNewDocument`), so the recorded times do not depend on when Puppeteer attaches.
  */
 
