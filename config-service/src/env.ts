@@ -60,7 +60,7 @@ export const envSchema = z
     /**
      * Outgoing mail, in nodemailer's connection-URL form (`smtp://user:pass@host:587`, `smtps://…:465`).
      * STARTTLS is required unless the query string says otherwise (`?requireTLS=false`).
-     * Unset outside production: `pnpm start` runs a development mailbox (`/dev/mail`).
+     * Unset in demo mode (`pnpm start`): a development mailbox (`/dev/mail`) instead.
      */
     SMTP_URL: z
       .string()

@@ -7,7 +7,7 @@ import type { ContactSealer } from '../reports/contact-crypto.ts';
 import { createMailer } from './mailer.ts';
 import { startDeliveryWorker, type DeliveryWorkerOptions } from './worker.ts';
 
-/** The sender outside production when `MAIL_FROM` is unset. */
+/** The sender in demo mode when `MAIL_FROM` is unset. */
 const developmentSender = 'Meldpunt (ontwikkeling) <meldpunt@localhost>';
 
 export interface RunningDelivery {
