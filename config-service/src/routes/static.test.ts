@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { createTestContext, type TestContext } from '../../test/helpers.ts';
 import { defaultStaticDirs } from './static-paths.ts';
-import { demoCsp, demoSiteRoutes, inside, pathSegments, strictCsp, widgetRoutes } from './static.ts';
+import { demoCsp, demoSiteRoutes, inside, isHashedChunk, pathSegments, strictCsp, widgetRoutes } from './static.ts';
 
 /** A fake widget build in a temp dir, next to the real demo site and its installed token packages. */
 function fixture() {
@@ -14,7 +14,8 @@ function fixture() {
   mkdirSync(join(widgetDir, 'chunks'));
   writeFileSync(join(widgetDir, 'meldpunt-widget.js'), 'export {};');
   writeFileSync(join(widgetDir, 'meldpunt-widget.classic.js'), ';');
-  writeFileSync(join(widgetDir, 'chunks/map-view-abc123.js'), 'export {};');
+  writeFileSync(join(widgetDir, 'chunks/map-view-abc_12-3.js'), 'export {};');
+  writeFileSync(join(widgetDir, 'chunks/helper.js'), 'export {};'); // not hashed: must not be cached forever
   writeFileSync(join(widgetDir, '.secret'), 'no');
   writeFileSync(join(widgetDir, 'package.json'), '{}'); // must still be unreachable from /demo
   const { demoSite } = defaultStaticDirs();
@@ -43,10 +44,21 @@ describe('static files: widget and demo site', () => {
       assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
       assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
     }
-    const chunk = await app.request('/widget/chunks/map-view-abc123.js');
+    const chunk = await app.request('/widget/chunks/map-view-abc_12-3.js');
     assert.equal(chunk.status, 200);
     assert.equal(chunk.headers.get('content-type'), 'text/javascript; charset=utf-8');
     assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  });
+
+  it('caches only chunks with a content hash in their name forever', async () => {
+    const unhashed = await app.request('/widget/chunks/helper.js');
+    assert.equal(unhashed.status, 200);
+    assert.equal(unhashed.headers.get('cache-control'), 'public, max-age=300');
+    assert.equal(isHashedChunk(['chunks', 'location-CTL5FB-b.js']), true);
+    assert.equal(isHashedChunk(['chunks', 'nl-_501Viyf.js']), true);
+    for (const name of [['chunks', 'map-view.js'], ['chunks', 'widget-abc.js'], ['widget-Dx7VerdS.js']]) {
+      assert.equal(isHashedChunk(name), false, name.join('/'));
+    }
   });
 
   it('refuses paths that leave a folder, dotfiles, directories and unknown files', async () => {

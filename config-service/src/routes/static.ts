@@ -99,17 +99,23 @@ function isDemoFile(segments: readonly string[]): boolean {
   return segments.length === 2 && first === 'assets' && /\.(css|svg|png|woff2)$/.test(second);
 }
 
+/** A chunk whose name carries Vite's content hash (`chunks/widget-Dx7VerdS.js`): its content never changes. */
+export function isHashedChunk(segments: readonly string[]): boolean {
+  return segments.length === 2 && segments[0] === 'chunks' && /-[\w-]{8}\.js$/.test(segments[1] ?? '');
+}
+
 /**
  * The built widget (`widget/dist`) at `/widget/*`, in every mode: loadable from any origin (module
- * scripts need CORS, `Cross-Origin-Resource-Policy: cross-origin`); the entry scripts briefly cached,
- * the hashed `chunks/` forever. Anything else, or anything outside the folder, is the app's 404.
+ * scripts need CORS, `Cross-Origin-Resource-Policy: cross-origin`); the hashed chunks cached forever,
+ * everything else (the entry scripts, the manifest) briefly. Anything else, or anything outside the
+ * folder, is the app's 404.
  */
 export function widgetRoutes(widgetDir: string) {
   return new Hono<AppEnv>().get('/widget/*', async (c) => {
     const segments = pathSegments(c.req.path.slice('/widget/'.length));
     if (!segments) return c.notFound();
     const res = await serveFile(c, inside(widgetDir, segments), {
-      'Cache-Control': segments[0] === 'chunks' ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      'Cache-Control': isHashedChunk(segments) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       'Access-Control-Allow-Origin': '*',
       ...crossOrigin,
     });
