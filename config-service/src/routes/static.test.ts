@@ -1,12 +1,28 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { createTestContext, type TestContext } from '../../test/helpers.ts';
 import { defaultStaticDirs } from './static-paths.ts';
 import { demoCsp, demoSiteRoutes, inside, isHashedChunk, pathSegments, strictCsp, widgetRoutes } from './static.ts';
+
+/** Text that compresses well, big enough for brotli and gzip to pay off (the fixture's main chunk). */
+const chunkSource = Array.from(
+  { length: 400 },
+  (_, i) => `export const text${i} = 'Meldpunt openbare ruimte ${i}';`,
+).join('\n');
 
 /** A fake widget build in a temp dir, next to the real demo site and its installed token packages. */
 function fixture() {
@@ -15,7 +31,11 @@ function fixture() {
   writeFileSync(join(widgetDir, 'meldpunt-widget.js'), 'export {};');
   writeFileSync(join(widgetDir, 'meldpunt-widget.classic.js'), ';');
   writeFileSync(join(widgetDir, 'chunks/map-view-abc_12-3.js'), 'export {};');
+  writeFileSync(join(widgetDir, 'chunks/widget-Dx7VerdS.js'), chunkSource);
   writeFileSync(join(widgetDir, 'chunks/helper.js'), 'export {};'); // not hashed: must not be cached forever
+  // Precompressed files must never go out by their own URL, as if they were ordinary files:
+  writeFileSync(join(widgetDir, 'chunks/widget-Dx7VerdS.js.br'), 'not brotli');
+  writeFileSync(join(widgetDir, 'meldpunt-widget.js.gz'), 'not gzip');
   writeFileSync(join(widgetDir, '.secret'), 'no');
   writeFileSync(join(widgetDir, 'package.json'), '{}'); // must still be unreachable from /demo
   const { demoSite } = defaultStaticDirs();
@@ -44,10 +64,12 @@ describe('static files: widget and demo site', () => {
       assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
       assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
     }
-    const chunk = await app.request('/widget/chunks/map-view-abc_12-3.js');
-    assert.equal(chunk.status, 200);
-    assert.equal(chunk.headers.get('content-type'), 'text/javascript; charset=utf-8');
-    assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    for (const hashed of ['/widget/chunks/map-view-abc_12-3.js', '/widget/chunks/widget-Dx7VerdS.js']) {
+      const chunk = await app.request(hashed);
+      assert.equal(chunk.status, 200, hashed);
+      assert.equal(chunk.headers.get('content-type'), 'text/javascript; charset=utf-8', hashed);
+      assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable', hashed);
+    }
   });
 
   it('caches only chunks with a content hash in their name forever', async () => {
@@ -75,6 +97,8 @@ describe('static files: widget and demo site', () => {
       '/widget/chunks',
       '/widget/chunks/',
       '/widget/%E0%A4%A',
+      '/widget/chunks/widget-Dx7VerdS.js.br',
+      '/widget/meldpunt-widget.js.gz',
       '/demo/..%2f..%2fpackage.json',
       '/demo/%2e%2e/package.json',
       '/demo/package.json',
@@ -218,6 +242,135 @@ describe('static files: widget and demo site', () => {
     }
   });
 
+  describe('compression and revalidation', () => {
+    const chunkUrl = '/widget/chunks/widget-Dx7VerdS.js';
+    const original = Buffer.from(chunkSource);
+    const get = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+      app.request(url, { method, headers });
+    const decode = (encoding: string | null, body: Buffer) =>
+      encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
+
+    it('sends brotli when the client accepts both, gzip when only gzip, identity otherwise; each decodes to the file', async () => {
+      for (const [accept, expected] of [
+        ['gzip, deflate, br, zstd', 'br'],
+        ['br, gzip', 'br'],
+        ['gzip;q=1, br;q=1', 'br'],
+        ['br;q=0.5, gzip', 'gzip'],
+        ['gzip', 'gzip'],
+        ['gzip, deflate', 'gzip'],
+        ['*', 'br'],
+        ['*, br;q=0', 'gzip'],
+        [undefined, null],
+        ['', null],
+        ['identity', null],
+        ['deflate', null],
+        ['br;q=0, gzip;q=0', null],
+        ['BR;Q=0, GZIP;q=0', null],
+      ] as const) {
+        const res = await get(chunkUrl, accept === undefined ? {} : { 'Accept-Encoding': accept });
+        const body = Buffer.from(await res.arrayBuffer());
+        assert.equal(res.status, 200, String(accept));
+        assert.equal(res.headers.get('content-encoding'), expected, String(accept));
+        assert.equal(res.headers.get('vary'), 'Accept-Encoding', String(accept));
+        assert.equal(res.headers.get('content-type'), 'text/javascript; charset=utf-8', String(accept));
+        assert.equal(res.headers.get('content-length'), String(body.length), String(accept));
+        assert.equal(res.headers.get('access-control-allow-origin'), '*', String(accept));
+        assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin', String(accept));
+        if (expected) assert.ok(body.length < original.length / 3, `${accept}: ${body.length} bytes`);
+        assert.deepEqual(decode(expected, body), original, String(accept));
+      }
+    });
+
+    it('gives each encoding its own strong ETag: 304 without a body when it matches, 200 when it is stale', async () => {
+      const etags = new Map<string, string>();
+      for (const accept of ['br', 'gzip', 'identity']) {
+        const res = await get(chunkUrl, { 'Accept-Encoding': accept });
+        const etag = res.headers.get('etag') ?? '';
+        assert.match(etag, /^"[\w-]+"$/, `${accept}: strong and quoted`);
+        etags.set(accept, etag);
+      }
+      assert.equal(new Set(etags.values()).size, 3, [...etags.values()].join(' '));
+      for (const [accept, etag] of etags) {
+        const cached = await get(chunkUrl, { 'Accept-Encoding': accept, 'If-None-Match': etag });
+        assert.equal(cached.status, 304, accept);
+        assert.equal(await cached.text(), '', accept);
+        assert.equal(cached.headers.get('etag'), etag, accept);
+        assert.equal(cached.headers.get('cache-control'), 'public, max-age=31536000, immutable', accept);
+        assert.equal(cached.headers.get('vary'), 'Accept-Encoding', accept);
+        const listed = await get(chunkUrl, { 'Accept-Encoding': accept, 'If-None-Match': `"stale", W/${etag}` });
+        assert.equal(listed.status, 304, `${accept}: in a list, weakly compared`);
+        const stale = await get(chunkUrl, { 'Accept-Encoding': accept, 'If-None-Match': '"stale"' });
+        assert.equal(stale.status, 200, accept);
+        assert.equal(stale.headers.get('etag'), etag, accept);
+      }
+      // The identity ETag does not stand for the brotli variant the client would now get.
+      const other = await get(chunkUrl, { 'Accept-Encoding': 'br', 'If-None-Match': etags.get('identity')! });
+      assert.equal(other.status, 200);
+      assert.equal(other.headers.get('content-encoding'), 'br');
+    });
+
+    it('revalidates every static file (widget entries, manifest, demo pages and assets, token CSS), also for HEAD', async () => {
+      writeFileSync(join(widgetDir, 'custom-elements.json'), JSON.stringify({ schemaVersion: '1.0.0', modules: [] }));
+      for (const [url, cacheControl] of [
+        ['/widget/meldpunt-widget.js', 'public, max-age=300'],
+        ['/widget/meldpunt-widget.classic.js', 'public, max-age=300'],
+        ['/widget/custom-elements.json', 'public, max-age=300'],
+        ['/demo/', 'no-cache'],
+        ['/demo/strict-csp.html', 'no-cache'],
+        ['/demo/assets/site.css', 'no-cache'],
+        ['/demo/assets/dordrecht-logo.svg', 'no-cache'],
+        ['/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css', 'public, max-age=3600'],
+      ] as const) {
+        const first = await get(url, { 'Accept-Encoding': 'br, gzip' });
+        assert.equal(first.status, 200, url);
+        assert.equal(first.headers.get('cache-control'), cacheControl, url);
+        assert.equal(first.headers.get('vary'), 'Accept-Encoding', url);
+        const etag = first.headers.get('etag');
+        assert.ok(etag, url);
+        const again = await get(url, { 'Accept-Encoding': 'br, gzip', 'If-None-Match': etag });
+        assert.equal(again.status, 304, url);
+        assert.equal(again.headers.get('cache-control'), cacheControl, url);
+        assert.equal(again.headers.get('etag'), etag, url);
+
+        const head = await get(url, { 'Accept-Encoding': 'br, gzip' }, 'HEAD');
+        assert.equal(head.status, 200, `HEAD ${url}`);
+        assert.equal(head.headers.get('etag'), etag, `HEAD ${url}`);
+        assert.equal(head.headers.get('content-length'), first.headers.get('content-length'), `HEAD ${url}`);
+        assert.equal(await head.text(), '', `HEAD ${url}`);
+        const headAgain = await get(url, { 'Accept-Encoding': 'br, gzip', 'If-None-Match': etag }, 'HEAD');
+        assert.equal(headAgain.status, 304, `HEAD ${url}`);
+      }
+      const big = await get('/demo/vendor/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css', {
+        'Accept-Encoding': 'br, gzip',
+      });
+      assert.equal(big.headers.get('content-encoding'), 'br', 'the token CSS is compressed too');
+    });
+
+    it('a rebuilt file is read again: new content, new ETag', async () => {
+      const path = join(widgetDir, 'rebuilt.js');
+      writeFileSync(path, '/* first build */;');
+      utimesSync(path, new Date('2029-01-01T00:00:00Z'), new Date('2029-01-01T00:00:00Z'));
+      const before = await get('/widget/rebuilt.js');
+      assert.equal(await before.text(), '/* first build */;');
+      writeFileSync(path, '/* second */;');
+      utimesSync(path, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
+      const after = await get('/widget/rebuilt.js');
+      assert.equal(await after.text(), '/* second */;');
+      assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
+      assert.equal((await get('/widget/rebuilt.js', { 'If-None-Match': before.headers.get('etag')! })).status, 200);
+    });
+
+    it('does not vary images by Accept-Encoding: they are compressed already', async () => {
+      writeFileSync(join(widgetDir, 'marker.png'), chunkSource); // compressible bytes, but a PNG by its name
+      const res = await get('/widget/marker.png', { 'Accept-Encoding': 'br, gzip' });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'image/png');
+      assert.equal(res.headers.get('content-encoding'), null);
+      assert.equal(res.headers.get('vary'), null);
+      assert.ok(res.headers.get('etag'));
+    });
+  });
+
   describe('mounted in the app', () => {
     let ctx: TestContext;
     before(async () => {
@@ -252,4 +405,27 @@ describe('static files: widget and demo site', () => {
       }
     });
   });
+});
+
+describe('static files: the real widget build', () => {
+  const { widgetDir } = defaultStaticDirs();
+  const built = existsSync(join(widgetDir, 'chunks'));
+  const skip = built ? false : 'widget/dist is not built (pnpm --filter @meldpunt/widget build)';
+
+  it(
+    'sends the main widget chunk in at most 40 KB with brotli, and it decodes to the built file',
+    { skip },
+    async () => {
+      const app = new Hono().route('/', widgetRoutes(widgetDir));
+      const chunk = readdirSync(join(widgetDir, 'chunks')).find((f) => /^widget-[\w-]{8}\.js$/.test(f));
+      assert.ok(chunk, 'the build has a chunks/widget-<hash>.js');
+      const res = await app.request(`/widget/chunks/${chunk}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+      const body = Buffer.from(await res.arrayBuffer());
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-encoding'), 'br');
+      assert.equal(res.headers.get('content-length'), String(body.length));
+      assert.ok(body.length <= 40_000, `${chunk}: ${body.length} bytes with brotli`);
+      assert.deepEqual(brotliDecompressSync(body), readFileSync(join(widgetDir, 'chunks', chunk)));
+    },
+  );
 });

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
 
@@ -72,21 +75,132 @@ export function inside(root: string, segments: readonly string[]): string | unde
   return full.startsWith(base + sep) ? full : undefined;
 }
 
-/** The file as the answer, through the context (so it keeps the request id); `undefined` when there is none. */
+/** Text types, sent brotli- or gzip-compressed to clients that accept it (images and fonts are compressed already). */
+const compressible = new Set(['.html', '.js', '.css', '.json', '.map', '.svg']);
+
+type Encoding = 'br' | 'gzip';
+
+/** A file as it was read once, with its compressed variants (each only if smaller) and its content hash. */
+interface LoadedFile {
+  identity: Buffer<ArrayBuffer>;
+  br?: Buffer<ArrayBuffer>;
+  gzip?: Buffer<ArrayBuffer>;
+  hash: string;
+}
+
+const compressBrotli = promisify(brotliCompress);
+const compressGzip = promisify(gzip);
+
+async function load(path: string): Promise<LoadedFile> {
+  const identity = await readFile(path);
+  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
+  if (!compressible.has(extname(path))) return { identity, hash };
+  const [br, gz] = await Promise.all([
+    compressBrotli(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
+    compressGzip(identity, { level: constants.Z_BEST_COMPRESSION }),
+  ]);
+  const smaller = (b: Buffer<ArrayBuffer>) => (b.length < identity.length ? b : undefined);
+  return { identity, br: smaller(br), gzip: smaller(gz), hash };
+}
+
+/**
+ * Every file served so far, by path, read and compressed once: at its first request, and again when
+ * its modification time or size changes (a rebuilt widget). Compressing at request time rather than
+ * at build time covers the demo pages and the token CSS in node_modules too, and there is no stale
+ * `.br` beside a rebuilt `.js`. Bounded by the files in the served folders.
+ */
+const loaded = new Map<string, { mtimeMs: number; size: number; file: Promise<LoadedFile> }>();
+
+async function loadCached(path: string): Promise<LoadedFile | undefined> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    return undefined;
+  }
+  if (!info.isFile()) return undefined; // no directory listings
+  let entry = loaded.get(path);
+  if (!entry || entry.mtimeMs !== info.mtimeMs || entry.size !== info.size) {
+    entry = { mtimeMs: info.mtimeMs, size: info.size, file: load(path) };
+    loaded.set(path, entry);
+  }
+  try {
+    return await entry.file;
+  } catch {
+    if (loaded.get(path) === entry) loaded.delete(path);
+    return undefined;
+  }
+}
+
+/**
+ * The encoding to send from those `available` (in order of preference) for an `Accept-Encoding`
+ * header: the one with the highest q-value above 0 (`*` stands for any coding not listed), the
+ * first available on a tie; `undefined` for identity.
+ */
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  available: readonly Encoding[],
+): Encoding | undefined {
+  const q = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [coding = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (!coding) continue;
+    const qParam = params.find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    q.set(coding === 'x-gzip' ? 'gzip' : coding, Number.isFinite(value) ? value : 0);
+  }
+  let best: Encoding | undefined;
+  let bestQ = 0;
+  for (const encoding of available) {
+    const value = q.get(encoding) ?? q.get('*') ?? 0;
+    if (value > bestQ) [best, bestQ] = [encoding, value];
+  }
+  return best;
+}
+
+/** Whether an `If-None-Match` header names `etag` (weak comparison, as RFC 9110 asks for this header). */
+function noneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * The file as the answer, through the context (so it keeps the request id); `undefined` when there
+ * is none. Text compressed as the client accepts (brotli before gzip), each variant with its own
+ * strong ETag (`"<hash>"`, `"<hash>-br"`, `"<hash>-gz"`), and 304 without a body when the client
+ * already has it. `.br`/`.gz` files are never served by their own URL.
+ */
 async function serveFile(
   c: Context,
   path: string | undefined,
   headers: Record<string, string>,
 ): Promise<Response | undefined> {
-  if (!path) return undefined;
-  let data: Buffer<ArrayBuffer>;
-  try {
-    if (!(await stat(path)).isFile()) return undefined; // no directory listings
-    data = await readFile(path);
-  } catch {
-    return undefined;
-  }
-  return c.body(data, 200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream', ...headers });
+  if (!path || /\.(br|gz)$/.test(path)) return undefined;
+  const file = await loadCached(path);
+  if (!file) return undefined;
+  const available = (['br', 'gzip'] as const).filter((e) => file[e]);
+  const encoding = chooseEncoding(c.req.header('Accept-Encoding'), available);
+  const body = (encoding && file[encoding]) || file.identity;
+  const etag = `"${file.hash}${encoding === 'br' ? '-br' : encoding === 'gzip' ? '-gz' : ''}"`;
+  const common: Record<string, string> = {
+    ...headers,
+    ETag: etag,
+    ...(compressible.has(extname(path)) ? { Vary: 'Accept-Encoding' } : {}),
+  };
+  if (noneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, common);
+  return c.body(body, 200, {
+    'Content-Type': types[extname(path)] ?? 'application/octet-stream',
+    'Content-Length': String(body.length),
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    ...common,
+  });
 }
 
 /** Loadable by pages on any origin (`<script>` of the widget, the demo tenants' logos in a municipal page). */
@@ -107,8 +221,8 @@ export function isHashedChunk(segments: readonly string[]): boolean {
 /**
  * The built widget (`widget/dist`) at `/widget/*`, in every mode: loadable from any origin (module
  * scripts need CORS, `Cross-Origin-Resource-Policy: cross-origin`); the hashed chunks cached forever,
- * everything else (the entry scripts, the manifest) briefly. Anything else, or anything outside the
- * folder, is the app's 404.
+ * everything else (the entry scripts, the manifest) briefly and then revalidated by ETag. Anything
+ * else, or anything outside the folder, is the app's 404.
  */
 export function widgetRoutes(widgetDir: string) {
   return new Hono<AppEnv>().get('/widget/*', async (c) => {
