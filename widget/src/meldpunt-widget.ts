@@ -20,7 +20,7 @@ import {
   type FollowUp,
   type StepId,
 } from './draft.ts';
-import { emit } from './events.ts';
+import { emit, type MeldpuntEventMap } from './events.ts';
 import { createTexts, ensureLocale, ensureLocationTexts, isRtl, pickLocale, type Translate } from './i18n.ts';
 import type { RouteCheck } from './location/location-picker.ts';
 import { defaultReferrals } from './referrals.ts';
@@ -37,6 +37,18 @@ type LaterChunk = typeof import('./later.ts');
 
 /** The steps whose code is in the later chunk (`later.ts`), with the confirmation after sending. */
 const laterSteps: readonly StepId[] = ['details', 'contact', 'review'];
+
+/** A sending failure as `meldpunt-error` reports it (its kinds are the element's public API). */
+const eventKinds = {
+  network: 'network',
+  timeout: 'network',
+  validation: 'validation',
+  'rate-limit': 'rate-limit',
+  'origin-refused': 'server',
+  'not-found': 'server',
+  server: 'server',
+  client: 'server',
+} as const satisfies Record<ApiError['kind'], MeldpuntEventMap['meldpunt-error']['detail']['kind']>;
 
 const outsideError: DraftError = { field: 'location', message: 'location.route.outside' };
 
@@ -658,7 +670,8 @@ export class MeldpuntWidget extends LitElement {
       this.errors = apiError.errors.map((e) =>
         outside ? outsideError : { field: fieldOfPath(e.path), message: 'errors.invalid' },
       );
-    } else if (apiError.kind === 'network') {
+    } else if (apiError.kind === 'network' || apiError.kind === 'timeout') {
+      // No answer in time is told like no connection: not sent, try again (the same Idempotency-Key).
       this.sendState = 'network';
       window.addEventListener('online', this.onOnline);
     } else if (apiError.kind === 'rate-limit') {
@@ -668,7 +681,7 @@ export class MeldpuntWidget extends LitElement {
       this.sendState = apiError.kind === 'server' ? 'server' : 'failed';
     }
     emit(this, 'meldpunt-error', {
-      kind: apiError.kind === 'not-found' || apiError.kind === 'client' ? 'server' : apiError.kind,
+      kind: eventKinds[apiError.kind],
       ...(apiError.status ? { status: apiError.status } : {}),
     });
     await this.updateComplete;
