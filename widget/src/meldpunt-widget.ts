@@ -7,7 +7,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { i18n } from 'i18next';
 import type { AreaOutline, Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
 import { localeNames } from '@meldpunt/texts';
-import { ApiError, fetchConfig, scriptOrigin } from './api.ts';
+import { ApiError, defaultTimeoutMs, fetchConfig, scriptOrigin } from './api.ts';
 import { define } from './define.ts';
 import {
   emptyDraft,
@@ -136,11 +136,14 @@ export class MeldpuntWidget extends LitElement {
   /** Navigation for quick exit; replaced in tests. */
   navigate = (url: string) => window.location.replace(url);
 
+  /** How long one request to the service may take before the reporter is told it failed; lowered in tests. */
+  requestTimeoutMs = defaultTimeoutMs;
+
   private readonly load = new Task(this, {
     args: () => [this.tenant, this.base] as const,
     task: async ([tenant, base], { signal }) => {
       if (!tenant) throw new ApiError('not-found');
-      const { config, area } = await fetchConfig(base, tenant, signal);
+      const { config, area } = await fetchConfig(base, tenant, signal, this.requestTimeoutMs);
       this.area = area;
       const locale = pickLocale(config, this.locale || undefined, document.documentElement.lang || undefined);
       this.texts = await createTexts(config, locale);
@@ -171,6 +174,7 @@ export class MeldpuntWidget extends LitElement {
         lng,
         occurredAt,
         signal,
+        timeoutMs: this.requestTimeoutMs,
       };
       return this.location.checkRoute(question);
     },
@@ -642,7 +646,7 @@ export class MeldpuntWidget extends LitElement {
     window.removeEventListener('online', this.onOnline);
     try {
       const body = later.toReportBody(this.draft, config, this.locale_, this.followUp(config));
-      const result = await later.sendReport(this.base, this.tenant, body, this.idempotencyKey);
+      const result = await later.sendReport(this.base, this.tenant, body, this.idempotencyKey, this.requestTimeoutMs);
       this.finish(result);
     } catch (error) {
       this.failed(error, later);
