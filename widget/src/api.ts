@@ -91,7 +91,7 @@ export async function apiRequest<T>(request: ApiRequest): Promise<T> {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    deadline.abort(new DOMException('The Meldpunt API did not answer in time', 'TimeoutError'));
+    deadline.abort();
   }, timeoutMs);
   const cancel = () => deadline.abort(signal?.reason);
   if (signal?.aborted) cancel();
@@ -143,16 +143,13 @@ function errorOf(res: Response, problem: Partial<Problem>): ApiError {
  * right shape. Checked by hand: zod would weigh more than the whole first step.
  */
 async function readProblem(res: Response): Promise<Partial<Problem>> {
-  const body: unknown = await res.json().catch(() => undefined);
-  if (!body || typeof body !== 'object') return {};
-  const { type, errors, correlationId } = body as Record<string, unknown>;
+  const problem = ((await res.json().catch(() => undefined)) ?? {}) as Record<string, unknown>;
+  const { type, errors, correlationId } = problem;
   const isText = (value: unknown): value is string => typeof value === 'string';
   return {
-    ...(isText(type) ? { type } : {}),
-    ...(isText(correlationId) ? { correlationId } : {}),
-    ...(Array.isArray(errors)
-      ? { errors: errors.filter((e): e is FieldError => isText(e?.path) && isText(e?.message)) }
-      : {}),
+    type: isText(type) ? type : undefined,
+    correlationId: isText(correlationId) ? correlationId : undefined,
+    errors: Array.isArray(errors) ? errors.filter((e) => isText(e?.path) && isText(e?.message)) : undefined,
   };
 }
 
