@@ -260,6 +260,40 @@ describe('<meldpunt-widget>', () => {
     expect(api!.posts[0]!.idempotencyKey).to.be.a('string').and.equal(api!.posts[1]!.idempotencyKey);
   });
 
+  it('a server that never answers: "not sent, try again" with 112 after the deadline; the retry is stored once', async () => {
+    const el = await mount(testConfig(), { locale: 'nl' });
+    expect(el.requestTimeoutMs, 'the reporter hears within 20 s').to.be.within(1_000, 20_000);
+    await fillUntil(el, 'review');
+    let confirmations = 0;
+    el.addEventListener('meldpunt-submit', () => confirmations++);
+    // The first POST gets no answer at all, until the widget gives up on it. The deadline is what is
+    // tested, not its length: a short one keeps the test from waiting 15 s.
+    api!.answers.push('hang');
+    el.requestTimeoutMs = 50;
+    const failed = nextEvent(el, 'meldpunt-error');
+    $(el, 'button[type=submit]').click();
+    expect((await failed).detail.kind).to.equal('network');
+    await el.updateComplete;
+    expect($(el, '#send-error').textContent).to.contain('nog niet verstuurd');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#send-error'));
+    expect($(el, '#send-error button').textContent!.trim()).to.equal('Probeer opnieuw');
+    expect($<HTMLAnchorElement>(el, '.emergency a').href).to.equal('tel:112');
+    expect($(el, '.review').textContent, 'the draft is kept').to.contain('Stationsplein');
+    expect(el.shadowRoot!.textContent, 'no longer "sending"').not.to.contain('wordt verstuurd');
+    expect($<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.equal(false);
+    // The retry is answered (201) at once; the usual deadline, so a busy machine cannot fail it.
+    el.requestTimeoutMs = 15_000;
+    const submitted = nextEvent(el, 'meldpunt-submit');
+    $(el, '#send-error button').click();
+    await submitted;
+    await el.updateComplete;
+    expect(api!.posts).to.have.length(2);
+    expect(api!.posts[0]!.idempotencyKey).to.be.a('string').and.equal(api!.posts[1]!.idempotencyKey);
+    expect(heading(el)).to.equal('Dank je wel voor je melding');
+    expect(el.shadowRoot!.querySelectorAll('.reference-code')).to.have.length(1);
+    expect(confirmations).to.equal(1);
+  });
+
   it('shows a server error with "try again"; the retry goes through', async () => {
     const el = await mount(testConfig(), { locale: 'en' });
     await fillUntil(el, 'review');

@@ -7,7 +7,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { i18n } from 'i18next';
 import type { AreaOutline, Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
 import { localeNames } from '@meldpunt/texts';
-import { ApiError, fetchConfig, scriptOrigin } from './api.ts';
+import { ApiError, defaultTimeoutMs, fetchConfig, scriptOrigin } from './api.ts';
 import { define } from './define.ts';
 import {
   emptyDraft,
@@ -20,7 +20,7 @@ import {
   type FollowUp,
   type StepId,
 } from './draft.ts';
-import { emit } from './events.ts';
+import { emit, type MeldpuntEventMap } from './events.ts';
 import { createTexts, ensureLocale, ensureLocationTexts, isRtl, pickLocale, type Translate } from './i18n.ts';
 import type { RouteCheck } from './location/location-picker.ts';
 import { defaultReferrals } from './referrals.ts';
@@ -37,6 +37,18 @@ type LaterChunk = typeof import('./later.ts');
 
 /** The steps whose code is in the later chunk (`later.ts`), with the confirmation after sending. */
 const laterSteps: readonly StepId[] = ['details', 'contact', 'review'];
+
+/** A sending failure as `meldpunt-error` reports it (its kinds are the element's public API). */
+const eventKinds = {
+  network: 'network',
+  timeout: 'network',
+  validation: 'validation',
+  'rate-limit': 'rate-limit',
+  'origin-refused': 'server',
+  'not-found': 'server',
+  server: 'server',
+  client: 'server',
+} as const satisfies Record<ApiError['kind'], MeldpuntEventMap['meldpunt-error']['detail']['kind']>;
 
 const outsideError: DraftError = { field: 'location', message: 'location.route.outside' };
 
@@ -124,11 +136,14 @@ export class MeldpuntWidget extends LitElement {
   /** Navigation for quick exit; replaced in tests. */
   navigate = (url: string) => window.location.replace(url);
 
+  /** How long one request to the service may take before the reporter is told it failed; lowered in tests. */
+  requestTimeoutMs = defaultTimeoutMs;
+
   private readonly load = new Task(this, {
     args: () => [this.tenant, this.base] as const,
     task: async ([tenant, base], { signal }) => {
       if (!tenant) throw new ApiError('not-found');
-      const { config, area } = await fetchConfig(base, tenant, signal);
+      const { config, area } = await fetchConfig(base, tenant, signal, this.requestTimeoutMs);
       this.area = area;
       const locale = pickLocale(config, this.locale || undefined, document.documentElement.lang || undefined);
       this.texts = await createTexts(config, locale);
@@ -159,6 +174,7 @@ export class MeldpuntWidget extends LitElement {
         lng,
         occurredAt,
         signal,
+        timeoutMs: this.requestTimeoutMs,
       };
       return this.location.checkRoute(question);
     },
@@ -630,7 +646,7 @@ export class MeldpuntWidget extends LitElement {
     window.removeEventListener('online', this.onOnline);
     try {
       const body = later.toReportBody(this.draft, config, this.locale_, this.followUp(config));
-      const result = await later.sendReport(this.base, this.tenant, body, this.idempotencyKey);
+      const result = await later.sendReport(this.base, this.tenant, body, this.idempotencyKey, this.requestTimeoutMs);
       this.finish(result);
     } catch (error) {
       this.failed(error, later);
@@ -658,7 +674,8 @@ export class MeldpuntWidget extends LitElement {
       this.errors = apiError.errors.map((e) =>
         outside ? outsideError : { field: fieldOfPath(e.path), message: 'errors.invalid' },
       );
-    } else if (apiError.kind === 'network') {
+    } else if (apiError.kind === 'network' || apiError.kind === 'timeout') {
+      // No answer in time is told like no connection: not sent, try again (the same Idempotency-Key).
       this.sendState = 'network';
       window.addEventListener('online', this.onOnline);
     } else if (apiError.kind === 'rate-limit') {
@@ -668,7 +685,7 @@ export class MeldpuntWidget extends LitElement {
       this.sendState = apiError.kind === 'server' ? 'server' : 'failed';
     }
     emit(this, 'meldpunt-error', {
-      kind: apiError.kind === 'not-found' || apiError.kind === 'client' ? 'server' : apiError.kind,
+      kind: eventKinds[apiError.kind],
       ...(apiError.status ? { status: apiError.status } : {}),
     });
     await this.updateComplete;

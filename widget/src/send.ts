@@ -1,41 +1,22 @@
 // Sending a report: the request body, the request, and which step and field a validation error of the
 // service points at. Only the review sends, so this is in the chunk of the later steps (`later.ts`).
-import type { Problem, ReportCreated, ReportInputBody, ReportLocation, TenantConfig } from '@meldpunt/contracts';
-import { ApiError } from './api.ts';
+import type { ReportCreated, ReportInputBody, ReportLocation, TenantConfig } from '@meldpunt/contracts';
+import { apiRequest } from './api.ts';
 import { occurredAtOf, type Draft, type FollowUp, type StepId } from './draft.ts';
 
 /**
- * Sends a report. The same `idempotencyKey` for every attempt of one draft: a double click or a
- * retry after a lost answer never stores two reports. No cookies are sent.
+ * Sends a report; rejects with an `ApiError`. The same `idempotencyKey` for every attempt of one draft:
+ * a double click, or a retry after a lost answer or a timeout, never stores two reports.
  */
-export async function sendReport(
-  apiBase: string,
+export function sendReport(
+  base: string,
   tenant: string,
   body: ReportInputBody,
   idempotencyKey: string,
+  timeoutMs?: number,
 ): Promise<ReportCreated> {
-  let res: Response;
-  try {
-    res = await fetch(`${apiBase}/api/v1/tenants/${encodeURIComponent(tenant)}/reports`, {
-      method: 'POST',
-      credentials: 'omit',
-      cache: 'no-store',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError('network');
-  }
-  if (res.status === 201) return (await res.json()) as ReportCreated;
-  const problem = (await res.json().catch(() => undefined)) as Problem | undefined;
-  if (res.status === 429) {
-    throw new ApiError('rate-limit', 429, [], Number(res.headers.get('retry-after')) || 60);
-  }
-  if (res.status >= 500) throw new ApiError('server', res.status);
-  if (res.status === 422 && problem?.errors?.length) {
-    throw new ApiError('validation', 422, problem.errors, undefined, problem.type);
-  }
-  throw new ApiError('client', res.status);
+  const headers = { 'Idempotency-Key': idempotencyKey };
+  return apiRequest<ReportCreated>({ base, tenant, resource: 'reports', body, headers, timeoutMs });
 }
 
 /** The request body for the API (contracts' report input); contact details only for a receiver that follows up. */

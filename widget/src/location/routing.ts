@@ -6,6 +6,7 @@
  * reaches it only after a point was chosen.
  */
 import type { AreaOutline, RoutePreview } from '@meldpunt/contracts';
+import { ApiError, apiRequest } from '../api.ts';
 import type { Translate } from '../i18n.ts';
 
 /** What the route endpoint said about one point (kept with the point, so an old answer is recognisable). */
@@ -45,6 +46,8 @@ export interface RouteQuestion {
   /** When it happened (ISO 8601), if the reporter said so already: boundaries change over the years. */
   occurredAt: string | undefined;
   signal: AbortSignal;
+  /** How long the answer may take (the API client's default otherwise). */
+  timeoutMs?: number;
 }
 
 /**
@@ -54,23 +57,26 @@ export interface RouteQuestion {
  * the report anyway when it is sent.
  */
 export async function checkRoute(question: RouteQuestion): Promise<RouteCheck | undefined> {
-  const { base, tenant, national, area, lat, lng, occurredAt, signal } = question;
+  const { base, tenant, national, area, lat, lng, occurredAt, signal, timeoutMs } = question;
   // A municipal tenant without a known outline keeps every report: nothing to ask.
   if (!national && (!area || insideOutline(area.outline, lat, lng))) return undefined;
-  const url = new URL(`${base}/api/v1/tenants/${encodeURIComponent(tenant)}/route`);
-  url.searchParams.set('lat', String(lat));
-  url.searchParams.set('lng', String(lng));
-  if (occurredAt) url.searchParams.set('at', occurredAt);
-  const res = await fetch(url, { signal, credentials: 'omit', headers: { Accept: 'application/json' } });
-  if (res.status === 422) {
-    const problem = (await res.json().catch(() => undefined)) as { type?: unknown } | undefined;
-    const outside = typeof problem?.type === 'string' && problem.type.endsWith('/outside-netherlands');
-    return outside ? { lat, lng, outcome: 'outside' } : undefined;
+  const query = { lat: String(lat), lng: String(lng), at: occurredAt };
+  let preview: Partial<RoutePreview> | null;
+  try {
+    preview = await apiRequest<Partial<RoutePreview> | null>({
+      base,
+      tenant,
+      resource: 'route',
+      query,
+      signal,
+      timeoutMs,
+    });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 422) throw error;
+    return error.type?.endsWith('/outside-netherlands') ? { lat, lng, outcome: 'outside' } : undefined;
   }
-  if (!res.ok) throw new Error(`The route preview answered ${res.status}`);
-  const preview = (await res.json()) as Partial<RoutePreview> | null;
   const routedTo = preview?.routedTo;
-  if (!routedTo || typeof routedTo.name !== 'string' || !preview.followUp) return undefined;
+  if (!preview || !routedTo || typeof routedTo.name !== 'string' || !preview.followUp) return undefined;
   return { lat, lng, outcome: 'routed', preview: preview as RoutePreview };
 }
 

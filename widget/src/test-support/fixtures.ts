@@ -57,7 +57,8 @@ export function testConfig(overrides: Partial<TenantConfig> = {}): TenantConfig 
   };
 }
 
-type Answer = Response | 'network-error';
+/** An answer of the fake API; `'hang'`: none at all, until the request is aborted (as by its deadline). */
+type Answer = Response | 'network-error' | 'hang';
 
 export interface FakeApi {
   /** Bodies and headers of every report POST. */
@@ -132,6 +133,7 @@ export function fakeApi(config: TenantConfig, area?: AreaOutline): FakeApi {
       }
       init?.signal?.throwIfAborted();
       if (answer === 'network-error') throw new TypeError('Failed to fetch');
+      if (answer === 'hang') return hang(init?.signal);
       return answer;
     }
     if (url.pathname.endsWith('/reports') && init?.method === 'POST') {
@@ -139,6 +141,7 @@ export function fakeApi(config: TenantConfig, area?: AreaOutline): FakeApi {
       api.posts.push({ body: JSON.parse(String(init.body)), idempotencyKey: headers.get('idempotency-key') });
       const next = api.answers.shift();
       if (next === 'network-error') throw new TypeError('Failed to fetch');
+      if (next === 'hang') return hang(init.signal);
       if (next) return next;
       const created: ReportCreated = {
         id: '6f1c2f3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f',
@@ -154,4 +157,12 @@ export function fakeApi(config: TenantConfig, area?: AreaOutline): FakeApi {
     return new Response('not found', { status: 404 });
   };
   return api;
+}
+
+/** A request that is never answered: rejects, as `fetch` does, only when its signal aborts (never without one). */
+function hang(signal: AbortSignal | null | undefined): Promise<never> {
+  return new Promise((_, reject) => {
+    signal?.throwIfAborted();
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
