@@ -27,9 +27,9 @@ export const envSchema = z
     DATA_DIR: z.string().default('.data'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** PostgreSQL: how long to wait for a new connection before the request fails with 503. */
-    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2500),
     /** PostgreSQL: longest a query may take (server `statement_timeout` and client-side query timeout). */
-    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(2500),
     /**
      * The origin citizens and staff reach the service at (`https://meldpunt.example.nl`): the only
      * origin besides a tenant's embed origins that may send, and the one its own pages run on.
