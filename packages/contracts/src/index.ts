@@ -2,4 +2,6 @@ export * from './limits.ts';
 export * from './text.ts';
 export * from './problem.ts';
 export * from './tenant-config.ts';
+export * from './tenant-settings.ts';
+export * from './tenant-import.ts';
 export * from './report.ts';

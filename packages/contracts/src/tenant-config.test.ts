@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  areaOutlineSchema,
-  tenantConfigSchema,
-  tenantImportSchema,
-  tenantSettingsSchema,
-  type TenantConfigInput,
-  type TenantImportInput,
-} from './tenant-config.ts';
+import { areaOutlineSchema, tenantConfigSchema, type TenantConfigInput } from './tenant-config.ts';
+import { tenantImportSchema, type TenantImportInput } from './tenant-import.ts';
 
 const config: TenantConfigInput = {
   slug: 'dordrecht',
@@ -40,14 +34,6 @@ describe('tenant config: the link to a municipality', () => {
       tenantConfigSchema.parse({ ...config, kind: 'national', municipalityCode: undefined }).kind,
       'national',
     );
-  });
-
-  it('routes reports placed elsewhere by default; keeping them is a setting', () => {
-    assert.deepEqual(tenantSettingsSchema.parse({}).routing, { keepReportsElsewhere: false });
-    assert.deepEqual(tenantSettingsSchema.parse({ routing: { keepReportsElsewhere: true } }).routing, {
-      keepReportsElsewhere: true,
-    });
-    assert.equal(tenantSettingsSchema.safeParse({ routing: { keep: true } }).success, false);
   });
 
   it('an area outline is a MultiPolygon of closed-ring positions in WGS84', () => {

@@ -1,3 +1,8 @@
+/**
+ * A tenant's **public** config: everything the widget needs to render the reporting form (and the
+ * municipality outline served with it). Its private settings are in `tenant-settings.ts`, the file an
+ * operator imports in `tenant-import.ts`.
+ */
 import { z } from 'zod';
 import { supportedLocales, type Locale } from './limits.ts';
 import { text } from './text.ts';
@@ -271,85 +276,3 @@ export type PublicTenantConfig = z.infer<typeof publicTenantConfigSchema>;
 export function localize(text: LocalizedText | undefined, locale: Locale, fallback: Locale): string | undefined {
   return text?.[locale] ?? text?.[fallback];
 }
-
-/** Languages the forwarded e-mail to a municipality can be written in. */
-export const mailLocales = ['nl', 'en'] as const satisfies readonly Locale[];
-export type MailLocale = (typeof mailLocales)[number];
-
-/**
- * The tenant's **private** settings: never sent to a browser, never part of the public config.
- */
-export const tenantSettingsSchema = z.strictObject({
-  /** Origins (scheme://host[:port]) whose pages may send reports; browsers from other origins get 403. */
-  allowedOrigins: z
-    .array(
-      text().regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i, 'Use an origin like https://www.dordrecht.nl (no path)'),
-    )
-    .max(50)
-    .default([]),
-  rateLimit: z
-    .strictObject({
-      /** Reports one client may send per window. */
-      reports: z.number().int().min(1).max(100_000),
-      windowSeconds: z.number().int().min(1).max(86_400),
-    })
-    .default({ reports: 10, windowSeconds: 3600 }),
-  /** Where reports go whose point lies in another municipality than this tenant's. */
-  routing: z
-    .strictObject({
-      /** Keep them here instead of routing them to the tenant of that municipality (or the national one). */
-      keepReportsElsewhere: z.boolean().default(false),
-    })
-    .default({ keepReportsElsewhere: false }),
-  delivery: z
-    .strictObject({
-      email: z
-        .array(
-          z.strictObject({
-            address: text(z.email()).max(254),
-            /** ASCII-armoured OpenPGP public key: mail to this recipient is PGP/MIME-encrypted. */
-            pgpPublicKey: text().max(20_000).optional(),
-          }),
-        )
-        .max(20)
-        .default([]),
-      webhook: z
-        .strictObject({
-          url: text(z.url({ protocol: /^https?$/ })),
-          /** Standard Webhooks secret, `whsec_` + base64. */
-          secret: text().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/),
-        })
-        .optional(),
-      /** How the forwarded e-mail reads: its language (Dutch unless set) and an opening line of the tenant's own. */
-      mail: z
-        .strictObject({
-          locale: z.enum(mailLocales).optional(),
-          intro: text().trim().min(1).max(2000).optional(),
-        })
-        .optional(),
-    })
-    .default({ email: [] }),
-});
-export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
-
-/** The file `pnpm tenant:import` reads: a tenant's public config and private settings. */
-export const tenantImportSchema = z
-  .strictObject({
-    /** Demo tenants are marked as such and may be reset freely. */
-    demo: z.boolean().default(false),
-    config: tenantConfigSchema,
-    settings: tenantSettingsSchema,
-  })
-  .superRefine((doc, ctx) => {
-    // Nobody receives the reports of a tenant without a channel, so it may not promise follow-up.
-    const { email, webhook } = doc.settings.delivery;
-    if (email.length === 0 && !webhook && doc.config.followUp.mode !== 'none') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['config', 'followUp', 'mode'],
-        message: 'A tenant without an e-mail recipient or webhook must have follow-up mode "none"',
-      });
-    }
-  });
-export type TenantImport = z.infer<typeof tenantImportSchema>;
-export type TenantImportInput = z.input<typeof tenantImportSchema>;
