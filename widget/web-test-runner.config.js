@@ -1,8 +1,10 @@
-// Browser tests in Debian's Chromium (never a downloaded browser): `CHROME_PATH` overrides the path.
-import { existsSync, readFileSync } from 'node:fs';
+// Browser tests in Debian's Chromium (never a downloaded browser), launched as every suite launches it
+// (@meldpunt/test-support/chromium): `CHROME_PATH` overrides the path.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumLaunchOptions } from '@meldpunt/test-support/chromium';
 import {
   isLeafletBrowser,
   isLeafletDomEvent,
@@ -12,13 +14,6 @@ import {
   trimLeafletCss,
 } from './build/leaflet.js';
 
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  console.error(
-    `Chromium not found at ${executablePath}. Install it with: apt-get install -y chromium (or set CHROME_PATH).`,
-  );
-  process.exit(1);
-}
 const require = createRequire(import.meta.url);
 
 /** Serves `?inline` CSS imports (as Vite does) as a JS module exporting the CSS text. */
@@ -68,21 +63,5 @@ export default {
   testsStartTimeout: 120_000,
   testsFinishTimeout: 600_000,
   plugins: [leafletPatch, inlineCss, esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
-    }),
-  ],
+  browsers: [chromeLauncher({ launchOptions: chromiumLaunchOptions() })],
 };

@@ -1,7 +1,7 @@
 /**
  * End-to-end support: the real config-service (its own process, embedded PGlite in a temp folder,
  * demo tenants seeded) serving the built widget and the demo pages, and Debian's Chromium driven by
- * puppeteer-core (which never downloads a browser).
+ * puppeteer-core (which never downloads a browser), launched as every suite launches it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../config-service/test/net.ts';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
+import { chromiumLaunchOptions } from '@meldpunt/test-support/chromium';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /**
  * How long a test waits for something in the page or the service before it fails. It only bounds a
@@ -107,26 +107,9 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   return { context, page };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(chromePath)) {
-    throw new Error(
-      `Chromium not found at ${chromePath}. Install it with: apt-get install -y chromium (or set CHROME_PATH).`,
-    );
-  }
-  return puppeteer.launch({
-    executablePath: chromePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-US',
-    ],
-  });
+/** The shared Chromium launch, in English (`--lang=en-US`): the same browser language on every machine. */
+export function launchBrowser(): Promise<Browser> {
+  return puppeteer.launch(chromiumLaunchOptions(['--lang=en-US']));
 }
 
 /** Collects page errors, console errors/warnings and CSP violations from the first script on. */

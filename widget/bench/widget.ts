@@ -32,6 +32,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { chromiumLaunchOptions } from '@meldpunt/test-support/chromium';
 import { freePort } from '../../config-service/test/net.ts';
 
 const widgetDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,15 +41,6 @@ const configServiceDir = join(widgetDir, '../config-service');
 const KB = 1024;
 const budgets = { initialGzip: 35 * KB, everythingGzip: 80 * KB };
 const pageLoads = 10;
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** One entry of Vite's build manifest (keys are source paths relative to the widget folder). */
 interface ManifestChunk {
@@ -380,11 +372,7 @@ function median(values: number[]): number {
  * alternating so drift affects both alike; one unmeasured load of each first warms the service.
  */
 async function measureTiming(widgetUrl: string, blankUrl: string): Promise<{ widget: number[]; blank: number[] }> {
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: chromeArgs,
-  });
+  const browser = await puppeteer.launch(chromiumLaunchOptions());
   try {
     const widget = () => timeOnePageLoad(browser, widgetUrl, recordInteractive, '__benchInteractiveAt');
     const blank = () => timeOnePageLoad(browser, blankUrl, recordLoad, '__benchLoadAt');
