@@ -3,9 +3,12 @@
  * real PostgreSQL; otherwise every test file gets its own in-memory PGlite. Each test creates its own
  * tenant with a unique slug, so tests share no rows and can run in any order.
  */
+import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import type { TenantImportInput } from '@meldpunt/contracts';
+import { reportCreatedSchema, type ReportCreated } from '@meldpunt/contracts';
+import { testTenantDocument, type TestTenantChanges } from '@meldpunt/test-support/tenant';
 import { createApp, type AppDeps } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { openDatabase, type DatabaseHandle } from '../src/db/dialect.ts';
@@ -37,16 +40,17 @@ export interface TestContext {
   contactKey: Buffer;
   /** The server secret (random per context). */
   serverSecret: Buffer;
-  createTenant(changes?: TenantChanges): Promise<{ slug: string; id: string }>;
+  createTenant(changes?: TestTenantChanges): Promise<{ slug: string; id: string }>;
   /** A fresh app on the same database, with other dependencies overridden. */
   appWith(overrides: Partial<AppDeps>): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
-export interface TenantChanges {
-  config?: Partial<TenantImportInput['config']>;
-  settings?: Partial<TenantImportInput['settings']>;
-}
+/** The one test tenant's import document under a slug, and changes to it (see @meldpunt/test-support). */
+export {
+  testTenantDocument as tenantDocument,
+  type TestTenantChanges as TenantChanges,
+} from '@meldpunt/test-support/tenant';
 
 export interface TestContextOptions {
   /**
@@ -99,7 +103,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     contactKey,
     serverSecret,
     createTenant: async (changes = {}) => {
-      const doc = tenantDocument(`t-${randomUUID().slice(0, 12)}`, changes);
+      const doc = testTenantDocument(`t-${randomUUID().slice(0, 12)}`, changes);
       const result = await importTenant(handle.db, doc);
       return { slug: result.slug, id: result.tenantId };
     },
@@ -109,6 +113,20 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
       await own?.drop();
     },
   };
+}
+
+/**
+ * The test context of the enclosing `describe`: created before its first test, closed after its last.
+ * The object returned is empty until then and filled in before any test (or `before` registered after
+ * this call) runs, so a suite writes `const ctx = useTestContext();` and uses `ctx` in its tests.
+ */
+export function useTestContext(options: TestContextOptions = {}): TestContext {
+  const ctx = {} as TestContext;
+  before(async () => {
+    Object.assign(ctx, await createTestContext(options));
+  });
+  after(() => ctx.close());
+  return ctx;
 }
 
 /** A fresh, empty database on the test PostgreSQL server; `drop()` removes it again. */
@@ -131,56 +149,6 @@ async function createOwnDatabase(): Promise<{ url: string; drop(): Promise<void>
       } finally {
         await dropper.close();
       }
-    },
-  };
-}
-
-/** A complete, valid tenant import document, like a small municipality. */
-export function tenantDocument(slug: string, changes: TenantChanges = {}): TenantImportInput {
-  return {
-    demo: false,
-    config: {
-      slug,
-      name: `Testgemeente ${slug}`,
-      kind: 'municipality',
-      defaultLocale: 'nl',
-      locales: ['nl', 'en'],
-      branding: { primaryColor: '#1a4d8f' },
-      categories: [{ id: 'verbal' }, { id: 'following' }, { id: 'touching' }],
-      fields: {
-        intervention: true,
-        extra: [
-          {
-            id: 'age_group',
-            type: 'select',
-            label: { nl: 'Leeftijd', en: 'Age' },
-            options: [
-              { id: '18_24', label: { nl: '18 tot 24', en: '18 to 24' } },
-              { id: '25_44', label: { nl: '25 tot 44', en: '25 to 44' } },
-            ],
-          },
-        ],
-      },
-      followUp: {
-        mode: 'active',
-        response: {
-          title: { nl: 'Dank je wel voor je melding', en: 'Thank you for your report' },
-          body: { nl: 'We lezen elke melding.', en: 'We read every report.' },
-        },
-      },
-      privacy: {
-        statement: { nl: 'Alleen het team OOV ziet je melding.' },
-        retentionMonths: 24,
-        contactRetentionMonths: 6,
-      },
-      map: { center: { lat: 51.8133, lng: 4.6901 }, zoom: 13 },
-      ...changes.config,
-    },
-    settings: {
-      allowedOrigins: ['https://www.testgemeente.example'],
-      rateLimit: { reports: 100, windowSeconds: 3600 },
-      delivery: { email: [{ address: 'oov@testgemeente.example' }] },
-      ...changes.settings,
     },
   };
 }
@@ -212,6 +180,18 @@ export function postReport(
       body: init.raw ?? JSON.stringify(body),
     }),
   );
+}
+
+/** POSTs a report (the minimal one unless given) that must be accepted: asserts 201, returns the answer. */
+export async function sendReport(
+  ctx: Pick<TestContext, 'app'>,
+  slug: string,
+  body: unknown = minimalReport(),
+  init: { headers?: Record<string, string> } = {},
+): Promise<ReportCreated> {
+  const res = await postReport(ctx, slug, body, init);
+  assert.equal(res.status, 201, await res.clone().text());
+  return reportCreatedSchema.parse(await readJson(res));
 }
 
 /** A different documentation-range address per call, so rate limits only bite where a test wants them. */

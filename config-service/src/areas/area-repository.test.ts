@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { createTestContext, databaseKind, type TestContext } from '../../test/helpers.ts';
+import { describe, it } from 'node:test';
+import { databaseKind, useTestContext } from '../../test/helpers.ts';
 import { AreaCatalog } from './area-catalog.ts';
 import { areaContentHash, areaSetsFingerprint, importAreaSet, loadAreaSets } from './area-repository.ts';
 import { demoAreasFile, importDemoAreas, importShippedAreasIfNone } from './demo-areas.ts';
@@ -26,11 +26,7 @@ const c: AreaFeature = { code: 'GM0003', name: 'Ceestad', geometry: [[box(5.0, 5
 
 describe(`area sets in the database (${databaseKind})`, () => {
   // Area sets are global, not per tenant: each test gets a database of its own.
-  let ctx: TestContext;
-  before(async () => {
-    ctx = await createTestContext({ ownDatabase: true });
-  });
-  after(() => ctx.close());
+  const ctx = useTestContext({ ownDatabase: true });
 
   async function clear(): Promise<void> {
     await ctx.db.deleteFrom('area_set').execute();

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { reportInputSchema } from '@meldpunt/contracts';
 import { deliveriesOf, startTestWorker, testMailFrom, waitUntil } from '../../test/delivery-helpers.ts';
-import { createTestContext, databaseKind, minimalReport, type TestContext } from '../../test/helpers.ts';
+import { databaseKind, minimalReport, useTestContext } from '../../test/helpers.ts';
 import { startSmtpSink } from '../../test/smtp-sink.ts';
 import { openDatabase } from '../db/dialect.ts';
 import { submitReport } from '../reports/report-service.ts';
@@ -16,11 +16,7 @@ const configServiceDir = fileURLToPath(new URL('../../', import.meta.url));
 
 // A stuck worker must fail the suite, not hang it.
 describe(`delivery workers side by side and after a crash (${databaseKind})`, { timeout: 600_000 }, () => {
-  let ctx: TestContext;
-  before(async () => {
-    ctx = await createTestContext({ ownDatabase: true });
-  });
-  after(() => ctx.close());
+  const ctx = useTestContext({ ownDatabase: true });
 
   /** A tenant with one recipient and `count` reports stored (and their deliveries queued) before any worker runs. */
   async function tenantWithReports(address: string, count: number) {

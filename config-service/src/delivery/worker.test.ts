@@ -2,19 +2,20 @@ import assert from 'node:assert/strict';
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import * as openpgp from 'openpgp';
-import { reportCreatedSchema, reportInputSchema } from '@meldpunt/contracts';
+import { reportInputSchema } from '@meldpunt/contracts';
 import { deliveriesOf, deliveriesOfReport, startTestWorker, waitUntil } from '../../test/delivery-helpers.ts';
 import {
   countReports,
-  createTestContext,
   databaseKind,
   minimalReport,
   postReport,
   readJson,
+  sendReport,
   tenantDocument,
+  useTestContext,
   type TestContext,
 } from '../../test/helpers.ts';
 import { startSmtpSink } from '../../test/smtp-sink.ts';
@@ -28,19 +29,11 @@ import { deliveryTargets } from './targets.ts';
 import { blockNonLoopbackConnections, freePort } from '../../test/net.ts';
 
 describe(`delivery (${databaseKind})`, { timeout: 600_000 }, () => {
-  let ctx: TestContext;
-  before(async () => {
-    // Workers claim every due delivery in their database: this file gets a database of its own.
-    ctx = await createTestContext({ ownDatabase: true });
-  });
-  after(() => ctx.close());
+  // Workers claim every due delivery in their database: this file gets a database of its own.
+  const ctx = useTestContext({ ownDatabase: true });
 
   /** POSTs a report through `app` and returns its id and reference. */
-  async function report(app: TestContext['app'], slug: string, body = minimalReport()) {
-    const res = await postReport({ app }, slug, body);
-    assert.equal(res.status, 201, await res.clone().text());
-    return reportCreatedSchema.parse(await readJson(res));
-  }
+  const report = (app: TestContext['app'], slug: string, body = minimalReport()) => sendReport({ app }, slug, body);
 
   async function deliveryOf(reportId: string) {
     const [delivery] = await deliveriesOfReport(ctx.db, reportId);

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { createTestContext, databaseKind, minimalReport, postReport, type TestContext } from '../../test/helpers.ts';
+import { describe, it } from 'node:test';
+import { databaseKind, minimalReport, postReport, useTestContext } from '../../test/helpers.ts';
 
 describe(`access log (${databaseKind})`, () => {
-  let ctx: TestContext;
-  before(async () => {
-    ctx = await createTestContext();
-  });
-  after(() => ctx.close());
+  const ctx = useTestContext();
 
   /** The JSON log lines of one request, by the id the response named. */
   function linesOf(res: Response): Record<string, unknown>[] {

@@ -3,25 +3,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createTestContext, databaseKind, minimalReport, postReport, type TestContext } from '../../test/helpers.ts';
+import { databaseKind, minimalReport, postReport, useTestContext } from '../../test/helpers.ts';
 import { DevMailbox } from '../dev-mail/dev-mailbox.ts';
 import { defaultStaticDirs } from '../routes/static-paths.ts';
 
 const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
 describe(`security headers on every response (${databaseKind})`, () => {
-  let ctx: TestContext;
+  const ctx = useTestContext();
   let mailbox: DevMailbox;
   let widgetDir: string;
   before(async () => {
-    ctx = await createTestContext();
     mailbox = await DevMailbox.start();
     widgetDir = mkdtempSync(join(tmpdir(), 'meldpunt-headers-'));
     writeFileSync(join(widgetDir, 'meldpunt-widget.js'), 'export {};');
   });
   after(async () => {
     await mailbox.close();
-    await ctx.close();
     rmSync(widgetDir, { recursive: true, force: true });
   });
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   countReports,
-  createTestContext,
   databaseKind,
   minimalReport,
   postReport,
   readJson,
+  useTestContext,
   type TestContext,
 } from '../../test/helpers.ts';
 import { countQueries, type QueryCounter } from '../../test/query-counter.ts';
@@ -14,11 +14,10 @@ import { ReportRouter } from '../routing/report-router.ts';
 import { TenantCache } from '../tenants/tenant-cache.ts';
 
 describe(`tenant slugs in URLs (${databaseKind})`, () => {
-  let ctx: TestContext;
+  const ctx = useTestContext();
   let counter: QueryCounter;
   let app: TestContext['app'];
   before(async () => {
-    ctx = await createTestContext();
     // The app on a database that counts every query it is sent.
     counter = countQueries(ctx.db);
     const tenants: TenantCache = new TenantCache(counter.db, {
@@ -28,7 +27,6 @@ describe(`tenant slugs in URLs (${databaseKind})`, () => {
     const router = new ReportRouter(counter.db, tenants, { refreshAfterMs: 60_000 });
     app = ctx.appWith({ db: counter.db, tenants, router });
   });
-  after(() => ctx.close());
 
   // As they arrive in the path: percent-encoded where a URL needs it.
   const invalidSlugs = ['a'.repeat(5000), '..%2Fx', '%00', 'a', 'Dordrecht', 'den--haag', '%2E%2E', 'den%20haag'];
@@ -63,11 +61,7 @@ describe(`tenant slugs in URLs (${databaseKind})`, () => {
 });
 
 describe(`the service's own origin (${databaseKind})`, () => {
-  let ctx: TestContext;
-  before(async () => {
-    ctx = await createTestContext();
-  });
-  after(() => ctx.close());
+  const ctx = useTestContext();
 
   /** A browser request as the service sees it: `Host` is the URL's host, `Origin` the page's. */
   const request = (app: TestContext['app'], url: string, origin: string, method = 'POST') =>

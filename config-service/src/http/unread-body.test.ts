@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
-import { createTestContext, databaseKind, minimalReport, type TestContext } from '../../test/helpers.ts';
+import { databaseKind, minimalReport, useTestContext } from '../../test/helpers.ts';
 
 /**
  * POSTs `body` as one write (as `fetch` and browsers send it) on `agent`, and resolves with the status
@@ -38,11 +38,10 @@ function post(
 }
 
 describe(`a kept-alive connection after an answer given before the body was read (${databaseKind})`, () => {
-  let ctx: TestContext;
+  const ctx = useTestContext();
   let server: ServerType;
   let base: string;
   before(async () => {
-    ctx = await createTestContext();
     const info = await new Promise<AddressInfo>((resolve) => {
       server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }, resolve);
     });
@@ -50,7 +49,6 @@ describe(`a kept-alive connection after an answer given before the body was read
   });
   after(async () => {
     await new Promise((resolve) => server.close(resolve));
-    await ctx.close();
   });
 
   /** The early answer for `body`, then the status of a valid report on the same one-connection agent. */

@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { reportCreatedSchema, reportInputSchema, type ReportContact } from '@meldpunt/contracts';
 import {
   countReports,
-  createTestContext,
   databaseKind,
   minimalReport,
   postReport,
   readJson,
+  useTestContext,
   type TestContext,
 } from '../../test/helpers.ts';
 import { findPostgresBin } from '../../test/postgres.ts';
@@ -84,12 +84,8 @@ function search(dump: string, knownBody: Record<string, unknown>, guesses: Repor
 }
 
 describe(`request hash: keyed with SERVER_SECRET (${databaseKind})`, () => {
-  let ctx: TestContext;
-  before(async () => {
-    // A database of its own on PostgreSQL, so the dump is small.
-    ctx = await createTestContext({ ownDatabase: true });
-  });
-  after(() => ctx.close());
+  // A database of its own on PostgreSQL, so the dump is small.
+  const ctx = useTestContext({ ownDatabase: true });
 
   async function dump(): Promise<string> {
     if (ctx.databaseUrl) {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { reportCreatedSchema } from '@meldpunt/contracts';
 import { importTenant } from '../tenants/tenant-service.ts';
 import {
-  createTestContext,
   databaseKind,
   minimalReport,
   postReport,
   readJson,
+  sendReport,
   tenantDocument,
-  type TestContext,
+  useTestContext,
 } from '../../test/helpers.ts';
 import { enforceRetention, fallbackRetentionMonths, replayWindowHours } from './retention.ts';
 
@@ -18,12 +17,8 @@ const hour = 3600 * 1000;
 const day = 24 * hour;
 
 describe(`retention (${databaseKind})`, () => {
-  let ctx: TestContext;
-  before(async () => {
-    // Its own database on PostgreSQL: a sweep looks at every tenant's reports.
-    ctx = await createTestContext({ ownDatabase: true });
-  });
-  after(() => ctx.close());
+  // Its own database on PostgreSQL: a sweep looks at every tenant's reports.
+  const ctx = useTestContext({ ownDatabase: true });
 
   function privacy(retentionMonths: number, contactRetentionMonths: number) {
     return { statement: { nl: 'Alleen het team OOV ziet je melding.' }, retentionMonths, contactRetentionMonths };
@@ -31,14 +26,12 @@ describe(`retention (${databaseKind})`, () => {
 
   /** Sends a report with contact details and sets when it was received, `daysAgo` days back. */
   async function report(slug: string, daysAgo: number, idempotencyKey?: string): Promise<string> {
-    const res = await postReport(
+    const { id } = await sendReport(
       ctx,
       slug,
       minimalReport({ contact: { email: 'melder@example.org', wantsFollowUp: true } }),
       idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {},
     );
-    assert.equal(res.status, 201, await res.clone().text());
-    const { id } = reportCreatedSchema.parse(await readJson(res));
     await ctx.db
       .updateTable('report')
       .set({ received_at: new Date(Date.now() - daysAgo * day) })

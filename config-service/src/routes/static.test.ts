@@ -11,10 +11,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { createTestContext, type TestContext } from '../../test/helpers.ts';
+import { useTestContext } from '../../test/helpers.ts';
 import { defaultStaticDirs } from './static-paths.ts';
 import { demoCsp, demoSiteRoutes, inside, isHashedChunk, pathSegments, strictCsp, widgetRoutes } from './static.ts';
 
@@ -372,11 +372,7 @@ describe('static files: widget and demo site', () => {
   });
 
   describe('mounted in the app', () => {
-    let ctx: TestContext;
-    before(async () => {
-      ctx = await createTestContext();
-    });
-    after(() => ctx.close());
+    const ctx = useTestContext();
 
     it('a missing file is the app’s problem+json 404 and the API still answers', async () => {
       const full = ctx.appWith({ widgetDir, demoSite });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   areaOutlineSchema,
   problemSchema,
   publicTenantConfigSchema,
-  reportCreatedSchema,
   routePreviewSchema,
   supportedLocales,
 } from '@meldpunt/contracts';
@@ -14,14 +13,14 @@ import { importDemoAreas } from '../areas/demo-areas.ts';
 import { importTenant } from '../tenants/tenant-service.ts';
 import {
   countReports,
-  createTestContext,
   databaseKind,
   minimalReport,
   postReport,
   readJson,
+  sendReport,
   tenantDocument,
+  useTestContext,
   type TenantChanges,
-  type TestContext,
 } from '../../test/helpers.ts';
 import { simpleParser } from 'mailparser';
 import { deliveriesOfReport, startTestWorker } from '../../test/delivery-helpers.ts';
@@ -46,7 +45,8 @@ interface Tenant {
 }
 
 describe(`routing reports by location (${databaseKind})`, () => {
-  let ctx: TestContext;
+  // Its own database on PostgreSQL: municipality links are unique, and areas apply to every tenant there.
+  const ctx = useTestContext({ ownDatabase: true });
   /** National; Eindhoven, Dordrecht and Almere participate; Utrecht keeps reports placed elsewhere. */
   const t = {} as Record<'national' | 'eindhoven' | 'dordrecht' | 'almere' | 'utrecht', Tenant>;
 
@@ -58,8 +58,6 @@ describe(`routing reports by location (${databaseKind})`, () => {
   }
 
   before(async () => {
-    // Its own database on PostgreSQL: municipality links are unique, and areas apply to every tenant there.
-    ctx = await createTestContext({ ownDatabase: true });
     const imported = await importDemoAreas(ctx.db);
     assert.equal(imported.count, 342);
     await tenant('national', {
@@ -94,12 +92,9 @@ describe(`routing reports by location (${databaseKind})`, () => {
     });
     await ctx.deps.router.refresh();
   });
-  after(() => ctx.close());
 
   async function send(from: Tenant, overrides: Record<string, unknown>, headers?: Record<string, string>) {
-    const res = await postReport(ctx, from.slug, minimalReport(overrides), { headers });
-    assert.equal(res.status, 201, await res.clone().text());
-    const body = reportCreatedSchema.parse(await readJson(res));
+    const body = await sendReport(ctx, from.slug, minimalReport(overrides), { headers });
     const row = await ctx.db.selectFrom('report').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
     return { body, row };
   }

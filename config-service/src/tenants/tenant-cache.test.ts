@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { createTestContext, databaseKind, tenantDocument, type TestContext } from '../../test/helpers.ts';
+import { describe, it } from 'node:test';
+import { databaseKind, tenantDocument, useTestContext } from '../../test/helpers.ts';
 import { countQueries } from '../../test/query-counter.ts';
 import { TenantCache, type TenantCacheOptions } from './tenant-cache.ts';
 import { importTenant } from './tenant-service.ts';
@@ -9,11 +9,7 @@ import { importTenant } from './tenant-service.ts';
 const unusedSlug = () => `unknown-${randomUUID().slice(0, 12)}`;
 
 describe(`tenant cache (${databaseKind})`, () => {
-  let ctx: TestContext;
-  before(async () => {
-    ctx = await createTestContext();
-  });
-  after(() => ctx.close());
+  const ctx = useTestContext();
 
   /** A fresh cache on the test database, counting the queries it sends. */
   function countingCache(options: Partial<TenantCacheOptions> = {}) {

@@ -1,61 +1,8 @@
-/** Test support: a complete tenant config and a fake API (window.fetch) for browser tests of the widget. */
+/** Test support: the test tenant's config and a fake API (window.fetch) for browser tests of the widget. */
 import type { AreaOutline, ReportCreated, RoutePreview, TenantConfig } from '@meldpunt/contracts';
 
-export function testConfig(overrides: Partial<TenantConfig> = {}): TenantConfig {
-  return {
-    slug: 'testgemeente',
-    name: 'Gemeente Test',
-    kind: 'municipality',
-    defaultLocale: 'nl',
-    locales: ['nl', 'en', 'ar'],
-    branding: { primaryColor: '#00543c', logoUrl: '/logo.svg', logoAlt: { nl: 'Logo Gemeente Test' } },
-    texts: { nl: { 'intro.title': 'Meld straatintimidatie in Testgemeente' } },
-    categories: [{ id: 'verbal' }, { id: 'following' }, { id: 'touching' }],
-    fields: {
-      intervention: true,
-      extra: [
-        {
-          id: 'age_group',
-          type: 'select',
-          label: { nl: 'Leeftijd', en: 'Age', ar: 'العمر' },
-          options: [
-            { id: '18_24', label: { nl: '18 tot 24', en: '18 to 24', ar: '18 إلى 24' } },
-            { id: '25_44', label: { nl: '25 tot 44', en: '25 to 44', ar: '25 إلى 44' } },
-          ],
-          specialCategory: false,
-        },
-      ],
-    },
-    followUp: {
-      mode: 'active',
-      response: {
-        title: { nl: 'Dank je wel voor je melding', en: 'Thank you for your report', ar: 'شكرًا على بلاغك' },
-        body: { nl: 'We lezen elke melding.', en: 'We read every report.', ar: 'نقرأ كل بلاغ.' },
-      },
-    },
-    referrals: [{ id: 'wijkteam', name: { nl: 'Wijkteam Test' }, phone: '14 078' }],
-    privacy: {
-      statement: { nl: 'Alleen het team OOV ziet je melding.' },
-      retentionMonths: 24,
-      contactRetentionMonths: 6,
-    },
-    map: {
-      center: { lat: 51.8133, lng: 4.6901 },
-      zoom: 13,
-      bounds: [
-        { lat: 51.707, lng: 4.611 },
-        { lat: 51.832, lng: 4.895 },
-      ],
-      tileUrl: 'https://tiles.invalid/{z}/{x}/{y}.png',
-      attribution: 'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>',
-      minZoom: 11,
-      maxZoom: 19,
-    },
-    geocoding: { baseUrl: 'https://pdok.invalid/locatieserver', filter: 'gemeentenaam:Test' },
-    quickExitUrl: 'https://www.google.com/',
-    ...overrides,
-  };
-}
+/** The one test tenant's complete config, with overrides: `testConfig({ locales: ['nl'] })`. */
+export { testTenantConfig as testConfig } from '@meldpunt/test-support/tenant';
 
 /** An answer of the fake API; `'hang'`: none at all, until the request is aborted (as by its deadline). */
 type Answer = Response | 'network-error' | 'hang';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestContext, databaseKind, type TestContext } from '../../../test/helpers.ts';
+import { databaseKind, useTestContext } from '../../../test/helpers.ts';
 import { createMailer } from '../../delivery/mailer.ts';
 import { DevMailbox } from '../../dev-mail/dev-mailbox.ts';
 
@@ -10,15 +10,13 @@ const from = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress }
 const local = from('127.0.0.1');
 
 describe(`GET /dev/mail (${databaseKind})`, () => {
-  let ctx: TestContext;
+  const ctx = useTestContext();
   let mailbox: DevMailbox;
   before(async () => {
-    ctx = await createTestContext();
     mailbox = await DevMailbox.start({ limit: 3 });
   });
   after(async () => {
     await mailbox.close();
-    await ctx.close();
   });
 
   async function send(subject: string, html: string) {

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { createTestContext, databaseKind, type TestContext, readJson } from '../../../test/helpers.ts';
+import { describe, it } from 'node:test';
+import { databaseKind, readJson, useTestContext } from '../../../test/helpers.ts';
 
 describe(`health and OpenAPI (${databaseKind})`, () => {
-  let ctx: TestContext;
-  before(async () => {
-    ctx = await createTestContext();
-  });
-  after(() => ctx.close());
+  const ctx = useTestContext();
 
   it('GET /api/v1/health reports the database', async () => {
     const res = await ctx.app.request('/api/v1/health');

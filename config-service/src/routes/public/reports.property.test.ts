@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { problemSchema, reportInputSchema, toJsonPointer } from '@meldpunt/contracts';
 import {
   countReports,
-  createTestContext,
   databaseKind,
   minimalReport,
   postReport,
-  type TestContext,
   readJson,
+  useTestContext,
 } from '../../../test/helpers.ts';
 
 /** Characters no text may hold: control characters but tab and line breaks, and halves of surrogate pairs. */
@@ -138,11 +137,10 @@ const withAnyText = fc
   .map(({ path, text, position }) => withInserted(path, text, position));
 
 describe(`POST reports with arbitrary JSON (${databaseKind})`, () => {
-  let ctx: TestContext;
+  const ctx = useTestContext();
   /** A tenant that takes free text in an extra field, and does not limit the rate. */
   let tenant: { slug: string; id: string };
   before(async () => {
-    ctx = await createTestContext();
     tenant = await ctx.createTenant({
       config: {
         fields: {
@@ -161,7 +159,6 @@ describe(`POST reports with arbitrary JSON (${databaseKind})`, () => {
       settings: { rateLimit: { reports: 100_000, windowSeconds: 60 } },
     });
   });
-  after(() => ctx.close());
 
   /** Asserts a problem+json answer that itself passes the contract, and returns it. */
   async function expectProblem(res: Response) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { referenceSchema, reportCreatedSchema, problemSchema } from '@meldpunt/contracts';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,20 +8,15 @@ import { sql } from 'kysely';
 import { findPostgresBin } from '../../../test/postgres.ts';
 import {
   countReports,
-  createTestContext,
   databaseKind,
   minimalReport,
   postReport,
-  type TestContext,
   readJson,
+  useTestContext,
 } from '../../../test/helpers.ts';
 
 describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
-  let ctx: TestContext;
-  before(async () => {
-    ctx = await createTestContext();
-  });
-  after(() => ctx.close());
+  const ctx = useTestContext();
 
   /** Asserts a problem+json answer with the status, and returns it. */
   async function expectProblem(res: Response, status: number) {

@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { problemSchema, publicTenantConfigSchema } from '@meldpunt/contracts';
-import { createTestContext, databaseKind, tenantDocument, type TestContext, readJson } from '../../../test/helpers.ts';
+import { databaseKind, readJson, tenantDocument, useTestContext } from '../../../test/helpers.ts';
 import { importTenant } from '../../tenants/tenant-service.ts';
 
 describe(`GET /api/v1/tenants/:slug/config (${databaseKind})`, () => {
-  let ctx: TestContext;
-  before(async () => {
-    ctx = await createTestContext();
-  });
-  after(() => ctx.close());
+  const ctx = useTestContext();
 
   const get = (slug: string, query = '', headers: Record<string, string> = {}) =>
     ctx.app.request(`/api/v1/tenants/${slug}/config${query}`, { headers });
 
   it('answers the published config with ETag and cache headers', async () => {
-    const tenant = await ctx.createTenant();
+    // A map without tile URL: the default, PDOK's, is published.
+    const tenant = await ctx.createTenant({ config: { map: { center: { lat: 51.8133, lng: 4.6901 }, zoom: 13 } } });
     const res = await get(tenant.slug);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
