@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import i18next from 'i18next';
 import type { ReportLocation, TenantConfig } from '@meldpunt/contracts';
 import { loadLocationTexts, loadTexts } from '@meldpunt/texts';
+import { installFakePdok, pdokDocs } from '../test-support/fake-pdok.ts';
 import { testConfig } from '../test-support/fixtures.ts';
 import { nextEvent, waitFor } from '../test-support/wait.ts';
 import './location-picker.ts';
@@ -14,25 +15,10 @@ declare const it: (title: string, body: () => Promise<void> | void) => void;
 declare const before: (body: () => Promise<void> | void) => void;
 declare const afterEach: (body: () => void) => void;
 
-const center = { lat: 51.8133, lng: 4.6901 };
-const bounds: [{ lat: number; lng: number }, { lat: number; lng: number }] = [
-  { lat: 51.707, lng: 4.611 },
-  { lat: 51.832, lng: 4.895 },
-];
-
-/** A tenant config whose tiles and geocoder never reach the internet. */
-const config: TenantConfig = testConfig({
-  map: {
-    center,
-    zoom: 13,
-    bounds,
-    tileUrl: 'https://tiles.invalid/{z}/{x}/{y}.png',
-    attribution: 'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>',
-    minZoom: 11,
-    maxZoom: 19,
-  },
-  geocoding: { baseUrl: '/pdok', filter: 'gemeentenaam:Dordrecht' },
-});
+/** The test tenant, its address search answered by `fakePdok` (its tiles never reach the internet either). */
+const config: TenantConfig = testConfig({ geocoding: { baseUrl: '/pdok', filter: 'gemeentenaam:Dordrecht' } });
+const { center } = config.map;
+const bounds = config.map.bounds!;
 
 /** i18next with the real Dutch texts, so the tests read what a reporter reads. */
 let t: (key: string, options?: Record<string, unknown>) => string = (key) => key;
@@ -51,35 +37,28 @@ before(async () => {
 const address = 'Stationsplein 1, 3311AB Dordrecht';
 const nearest = 'Spuiboulevard 2, 3311GR Dordrecht';
 
-/** A fake PDOK Locatieserver under `/pdok/…` (window.fetch, tests only). */
+/** The fake PDOK Locatieserver answering as for Stationsplein (or 503 when `down`), until the test ends. */
 function fakePdok(mode: 'ok' | 'down' = 'ok') {
-  const original = window.fetch;
-  const calls: URL[] = [];
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
-    if (!url.pathname.startsWith('/pdok/')) return original(input, init);
-    calls.push(url);
-    init?.signal?.throwIfAborted();
+  const fake = installFakePdok((url) => {
     if (mode === 'down') return new Response('Service Unavailable', { status: 503 });
-    const docs = (list: unknown[]) => Response.json({ response: { numFound: list.length, docs: list } });
     switch (url.pathname) {
       case '/pdok/suggest':
-        return docs([
+        return pdokDocs([
           { id: 'adr-1', weergavenaam: address, type: 'adres' },
           { id: 'weg-1', weergavenaam: 'Stationsweg, Dordrecht', type: 'weg' },
         ]);
       case '/pdok/lookup':
-        return docs([
+        return pdokDocs([
           { id: url.searchParams.get('id'), weergavenaam: address, centroide_ll: 'POINT(4.66826 51.80786)' },
         ]);
       case '/pdok/reverse':
-        return docs([{ weergavenaam: nearest }]);
+        return pdokDocs([{ weergavenaam: nearest }]);
       default:
         return new Response('not found', { status: 404 });
     }
-  };
-  cleanups.push(() => (window.fetch = original));
-  return calls;
+  });
+  cleanups.push(fake.restore);
+  return fake.calls;
 }
 
 /** Replaces `navigator.geolocation` (tests only). */

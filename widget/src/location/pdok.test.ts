@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { installFakePdok, pdokDocs as docs, type PdokAnswer } from '../test-support/fake-pdok.ts';
 import { PdokError, isAbort, lookup, parsePoint, reverse, suggest } from './pdok.ts';
 
 // Mocha's globals, provided by web-test-runner (the workspace has no @types/mocha).
@@ -6,28 +7,14 @@ declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => Promise<void> | void) => void;
 declare const afterEach: (body: () => void) => void;
 
-type Answer = (url: URL) => Response | Promise<Response>;
-
-/** Replaces `window.fetch` for `/pdok/…` URLs; never calls the real PDOK. */
-function fakeFetch(answer: Answer) {
-  const original = window.fetch;
-  const calls: URL[] = [];
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
-    if (!url.pathname.startsWith('/pdok/')) return original(input, init);
-    calls.push(url);
-    init?.signal?.throwIfAborted();
-    return answer(url);
-  };
-  restore = () => {
-    window.fetch = original;
-  };
-  return calls;
+/** Replaces `window.fetch` for `/pdok/…` URLs until the test ends; never calls the real PDOK. */
+function fakeFetch(answer: PdokAnswer) {
+  const fake = installFakePdok(answer);
+  restore = fake.restore;
+  return fake.calls;
 }
 let restore = () => {};
 afterEach(() => restore());
-
-const docs = (list: unknown[]) => Response.json({ response: { numFound: list.length, start: 0, docs: list } });
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
