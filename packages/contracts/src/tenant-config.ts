@@ -272,8 +272,8 @@ export function localize(text: LocalizedText | undefined, locale: Locale, fallba
   return text?.[locale] ?? text?.[fallback];
 }
 
-/** Languages the forwarded e-mail to a municipality can be written in. */
-export const mailLocales = ['nl', 'en'] as const satisfies readonly Locale[];
+/** Languages the forwarded e-mail to a municipality can be written in: every supported one (texts in `@meldpunt/texts`). */
+export const mailLocales = supportedLocales;
 export type MailLocale = (typeof mailLocales)[number];
 
 /**
