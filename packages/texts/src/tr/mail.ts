@@ -25,7 +25,7 @@ export const mail: TextTree<typeof nl, PluralCategories['tr']> = {
     phone: 'Telefon numarası',
     wantsFollowUp: 'Kendisiyle iletişime geçilmesini istiyor',
     language: 'Bildirimin dili',
-    reportedVia: 'Bildirildiği yer',
+    reportedVia: 'Bildirimin geldiği yer',
   },
   openMap: 'Haritada göster',
   notGiven: 'Doldurulmadı',
