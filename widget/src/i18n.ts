@@ -66,6 +66,5 @@ export async function ensureLocationTexts(instance: i18n, config: TenantConfig, 
   );
 }
 
-export function isRtl(locale: Locale): boolean {
-  return locale === 'ar';
-}
+/** Whether a locale is written right to left: one definition, from the contracts' `rtlLocales`. */
+export { isRtl } from '@meldpunt/texts';

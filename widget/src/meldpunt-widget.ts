@@ -464,7 +464,7 @@ export class MeldpuntWidget extends LitElement {
       this.sendState === 'network'
         ? `${this.t('errors.network')} ${this.t('errors.offline')}`
         : this.sendState === 'rate-limit'
-          ? this.t('errors.rateLimit', { minutes: this.retryMinutes })
+          ? this.t('errors.rateLimit', { count: this.retryMinutes })
           : this.t('errors.server');
     return html`
       <div class="send-error" id="send-error" role="alert" tabindex="-1">

@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import type { MailLocale, ReportContact, TenantConfig } from '@meldpunt/contracts';
 import type { Report } from '../db/database.ts';
 import { HttpStatusError } from './classify.ts';
-import { categoryLabels } from './email-template.ts';
+import { categoryLabels } from './mail/mail-language.ts';
 import { checkWebhookUrl, publicAddressLookup } from './webhook-address.ts';
 
 /** A webhook delivery waits at most this long for the endpoint's answer. */

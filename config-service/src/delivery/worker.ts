@@ -7,7 +7,8 @@ import type { Logger } from '../logger.ts';
 import type { ContactSealer } from '../reports/contact-crypto.ts';
 import { nextRetry, type RetryPolicy } from './backoff.ts';
 import { classifyFailure, PermanentDeliveryError } from './classify.ts';
-import { renderReportMail } from './email-template.ts';
+import { mailLocaleOf } from './mail/mail-language.ts';
+import { renderReportMail } from './mail/report-mail.ts';
 import { reportMessageId, type Mailer } from './mailer.ts';
 import {
   claimDeliveries,
@@ -204,7 +205,7 @@ async function send(
         tenantSlug: report.tenant_slug,
         sourceTenantSlug: report.source_tenant_slug,
         config: report.config,
-        mailLocale: report.settings.delivery.mail?.locale ?? 'nl',
+        mailLocale: mailLocaleOf(report.settings),
         contact,
       }),
     );

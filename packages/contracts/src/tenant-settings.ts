@@ -3,11 +3,11 @@
  * delivered. Never sent to a browser; the public side is `tenant-config.ts`.
  */
 import { z } from 'zod';
-import type { Locale } from './limits.ts';
+import { supportedLocales } from './limits.ts';
 import { text } from './text.ts';
 
-/** Languages the forwarded e-mail to a municipality can be written in. */
-export const mailLocales = ['nl', 'en'] as const satisfies readonly Locale[];
+/** Languages the forwarded e-mail to a municipality can be written in: every supported one (texts in `@meldpunt/texts`). */
+export const mailLocales = supportedLocales;
 export type MailLocale = (typeof mailLocales)[number];
 
 /**

@@ -3,9 +3,13 @@ import type { texts as nl } from './nl/index.ts';
 import type { location as nlLocation } from './nl/location.ts';
 import type { TextTree } from './text-tree.ts';
 
-export type { TextTree } from './text-tree.ts';
+export type { PluralCategories, PluralCategory, TextTree } from './text-tree.ts';
+export { isRtl, textDirection } from './direction.ts';
 
-/** The widget's default texts (i18next resources) for one locale; tenants override single keys on top. */
+/**
+ * The widget's default texts (i18next resources) for one locale; tenants override single keys on top.
+ * Texts with a count have a form per plural category of the locale (`remaining_one`, …), left out here.
+ */
 export type Texts = TextTree<typeof nl>;
 
 /** The Where step's default texts (`location.*`): the location picker and where the report goes. */

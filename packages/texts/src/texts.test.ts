@@ -1,42 +1,74 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { supportedLocales } from '@meldpunt/contracts';
+import { supportedLocales, type Locale } from '@meldpunt/contracts';
 import { loadLocationTexts, loadTexts, localeNames, textKeys, type LocationTexts, type Texts } from './index.ts';
+import { serverTexts } from './server.ts';
+import { lookup, placeholders, pluralOf } from './test-support.ts';
 
-/** Every default text of a locale: the form's and the Where step's (which the widget loads later). */
-const defaultTexts = Object.fromEntries(
+/** Every default text of the widget in a locale: the form's and the Where step's (which the widget loads later). */
+const widgetTexts = Object.fromEntries(
   await Promise.all(
     supportedLocales.map(
       async (locale) => [locale, { ...(await loadTexts[locale]()), ...(await loadLocationTexts[locale]()) }] as const,
     ),
   ),
-) as Record<(typeof supportedLocales)[number], Texts & LocationTexts>;
+) as Record<Locale, Texts & LocationTexts>;
 
-const source = textKeys(defaultTexts.nl).sort();
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-
-function lookup(tree: object, key: string): string {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
-}
+/** Every namespace, each in every locale: the widget's and the service's. Dutch is the source of each. */
+const namespaces: Record<string, Record<Locale, object>> = {
+  widget: widgetTexts,
+  mail: Object.fromEntries(supportedLocales.map((l) => [l, serverTexts[l].mail])) as Record<Locale, object>,
+  routing: Object.fromEntries(supportedLocales.map((l) => [l, serverTexts[l].routing])) as Record<Locale, object>,
+};
 
 describe('default texts', () => {
   it('exist for every supported locale, with a name', () => {
-    assert.deepEqual(Object.keys(defaultTexts).sort(), [...supportedLocales].sort());
+    for (const texts of Object.values(namespaces))
+      assert.deepEqual(Object.keys(texts).sort(), [...supportedLocales].sort());
     for (const locale of supportedLocales) assert.ok(localeNames[locale]);
   });
 
-  for (const locale of supportedLocales) {
-    it(`${locale}: has exactly the keys of nl, each a non-empty text with the same placeholders`, () => {
-      const keys = textKeys(defaultTexts[locale]).sort();
-      const missing = source.filter((k) => !keys.includes(k));
-      const extra = keys.filter((k) => !source.includes(k));
-      assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
-      for (const key of source) {
-        const text = lookup(defaultTexts[locale], key);
-        assert.ok(text.trim().length > 0, `${locale}: ${key} is empty`);
-        assert.deepEqual(placeholders(text), placeholders(lookup(defaultTexts.nl, key)), `${locale}: ${key}`);
-      }
-    });
+  for (const [namespace, texts] of Object.entries(namespaces)) {
+    /** Dutch keys with the plural forms folded into their base key (`remaining_one` → `remaining`). */
+    const source = [...new Set(textKeys(texts.nl).map((key) => pluralOf(key)?.base ?? key))].sort();
+
+    for (const locale of supportedLocales) {
+      it(`${namespace}, ${locale}: has exactly the keys of nl, each a non-empty text with the same placeholders`, () => {
+        const keys = textKeys(texts[locale]);
+        const bases = [...new Set(keys.map((key) => pluralOf(key)?.base ?? key))].sort();
+        const missing = source.filter((k) => !bases.includes(k));
+        const extra = bases.filter((k) => !source.includes(k));
+        assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
+        for (const key of keys) {
+          const text = lookup(texts[locale], key);
+          assert.ok(text.trim().length > 0, `${locale}: ${key} is empty`);
+          const plural = pluralOf(key);
+          const dutch = lookup(texts.nl, plural ? `${plural.base}_other` : key);
+          assert.deepEqual(placeholders(text), placeholders(dutch), `${locale}: ${key}`);
+        }
+      });
+
+      it(`${namespace}, ${locale}: a text with a count has one form per plural category of the language, each showing the count`, () => {
+        const categories = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+        const forms = new Map<string, string[]>();
+        for (const key of textKeys(texts[locale])) {
+          const plural = pluralOf(key);
+          if (plural) forms.set(plural.base, [...(forms.get(plural.base) ?? []), plural.category]);
+        }
+        const dutchPlurals = source.filter((key) => textKeys(texts.nl).includes(`${key}_other`));
+        assert.deepEqual([...forms.keys()].sort(), dutchPlurals, `${locale}: the same texts have a count`);
+        for (const [base, found] of forms) {
+          assert.deepEqual(found.sort(), categories, `${locale}: ${base}`);
+          for (const category of found) {
+            assert.ok(
+              placeholders(lookup(texts[locale], `${base}_${category}`)).includes('count'),
+              `${base}_${category}`,
+            );
+          }
+        }
+      });
+    }
   }
 
   it('keep the Where step’s texts apart: the form loads without them', async () => {
@@ -46,27 +78,49 @@ describe('default texts', () => {
     }
   });
 
+  it('keep the service’s texts out of the widget: nothing the package’s main entry loads reaches them', () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+      for (const [, specifier] of source.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)) {
+        visit(new URL(specifier!, new URL(file, import.meta.url)).pathname.replace(/^.*\/src\//, './'));
+      }
+    };
+    visit('./index.ts');
+    assert.ok(reached.has('./nl/core.ts') && reached.has('./nl/location.ts'), [...reached].join(', '));
+    const server = [...reached].filter((file) => /\/(mail|routing)\.ts$|server\.ts$|i18n\.ts$/.test(file));
+    assert.deepEqual(server, []);
+  });
+
   it('never blame the victim: no advice to be more careful', () => {
-    const all = JSON.stringify(defaultTexts.nl) + JSON.stringify(defaultTexts.en);
-    assert.doesNotMatch(all, /voorzichtig|careful|eigen schuld|your own fault/i);
-    assert.match(JSON.stringify(defaultTexts.nl), /niet jouw schuld/);
+    for (const texts of Object.values(namespaces)) {
+      const all = JSON.stringify(texts.nl) + JSON.stringify(texts.en);
+      assert.doesNotMatch(all, /voorzichtig|careful|eigen schuld|your own fault/i);
+    }
+    assert.match(JSON.stringify(widgetTexts.nl), /niet jouw schuld/);
+    assert.match(JSON.stringify(serverTexts.nl.routing), /nooit jouw schuld/);
   });
 
   it('right to left: a phone number inside a sentence is isolated left to right, so it reads in order', () => {
-    for (const key of source) {
-      const text = lookup(defaultTexts.ar, key);
-      for (const match of text.matchAll(/\d{3,4}-\d{4}/g)) {
-        const at = match.index;
-        assert.equal(text[at - 1], '\u2066', `ar: ${key}: ${match[0]} opens with U+2066 (LRI)`);
-        assert.equal(text[at + match[0].length], '\u2069', `ar: ${key}: ${match[0]} closes with U+2069 (PDI)`);
+    for (const texts of Object.values(namespaces)) {
+      for (const key of textKeys(texts.ar)) {
+        const text = lookup(texts.ar, key);
+        for (const match of text.matchAll(/\d{3,4}-\d{4}/g)) {
+          const at = match.index;
+          assert.equal(text[at - 1], '\u2066', `ar: ${key}: ${match[0]} opens with U+2066 (LRI)`);
+          assert.equal(text[at + match[0].length], '\u2069', `ar: ${key}: ${match[0]} closes with U+2069 (PDI)`);
+        }
       }
     }
   });
 
   it('always tell about 112 and that a report is not a police report', () => {
     for (const locale of supportedLocales) {
-      assert.match(defaultTexts[locale].emergency.text, /112/);
-      assert.match(defaultTexts[locale].help.police, /0900-8844/);
+      assert.match(widgetTexts[locale].emergency.text, /112/);
+      assert.match(widgetTexts[locale].help.police, /0900-8844/);
+      assert.match(serverTexts[locale].routing.nonParticipating.body, /112/);
     }
   });
 });

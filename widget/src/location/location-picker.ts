@@ -435,7 +435,7 @@ export class MeldpuntLocationPicker extends LitElement {
       this.active = -1;
       this.expanded = found.length > 0;
       this.searchStatus = found.length
-        ? this.t('location.search.results', { number: found.length })
+        ? this.t('location.search.results', { count: found.length })
         : this.t('location.search.noResults');
     } catch (error) {
       if (isAbort(error)) return;
@@ -681,7 +681,7 @@ export class MeldpuntLocationPicker extends LitElement {
                 ? html`<strong>${t('location.chosen.place', { place: this.placeName ?? coordinates(point) })}</strong>
                     ${
                       point.source === 'device' && point.accuracy !== undefined
-                        ? t('location.device.accuracy', { meters: point.accuracy })
+                        ? t('location.device.accuracy', { count: point.accuracy })
                         : nothing
                     }`
                 : this.cleared

@@ -1,8 +1,8 @@
-import type { TextTree } from '../text-tree.ts';
+import type { PluralCategories, TextTree } from '../text-tree.ts';
 import type { core as nl } from '../nl/core.ts';
 
 /** Arabic (right-to-left). Plain language, never victim-blaming. */
-export const core: TextTree<typeof nl> = {
+export const core: TextTree<typeof nl, PluralCategories['ar']> = {
   intro: {
     title: 'الإبلاغ عن التحرش في الشارع',
     body: 'هل حدث لك شيء في الشارع، أو في أماكن السهر، أو في المواصلات العامة، أو رأيته يحدث لغيرك؟ هذا غير مقبول. يُظهر بلاغك للبلدية أين ومتى يحدث ذلك.',
@@ -80,7 +80,12 @@ export const core: TextTree<typeof nl> = {
     network: 'لم يُرسَل بلاغك بعد: لا يوجد اتصال بالإنترنت. تبقى إجاباتك محفوظة ما دامت هذه الصفحة مفتوحة.',
     offline: 'سنرسل بلاغك تلقائيًا فور عودة الاتصال.',
     server: 'لم يُرسَل بلاغك بعد: حدث خطأ من جهتنا. إجاباتك ما زالت محفوظة. يُرجى المحاولة مرة أخرى.',
-    rateLimit: 'أُرسلت بلاغات كثيرة في وقت قصير. يُرجى المحاولة مرة أخرى بعد {{minutes}} دقيقة.',
+    rateLimit_zero: 'أُرسلت بلاغات كثيرة في وقت قصير. يُرجى المحاولة مرة أخرى بعد {{count}} دقيقة.',
+    rateLimit_one: 'أُرسلت بلاغات كثيرة في وقت قصير. يُرجى المحاولة مرة أخرى بعد {{count}} دقيقة.',
+    rateLimit_two: 'أُرسلت بلاغات كثيرة في وقت قصير. يُرجى المحاولة مرة أخرى بعد {{count}} دقيقة.',
+    rateLimit_few: 'أُرسلت بلاغات كثيرة في وقت قصير. يُرجى المحاولة مرة أخرى بعد {{count}} دقائق.',
+    rateLimit_many: 'أُرسلت بلاغات كثيرة في وقت قصير. يُرجى المحاولة مرة أخرى بعد {{count}} دقيقة.',
+    rateLimit_other: 'أُرسلت بلاغات كثيرة في وقت قصير. يُرجى المحاولة مرة أخرى بعد {{count}} دقيقة.',
     tryAgain: 'إعادة المحاولة',
   },
   steps: {
@@ -125,7 +130,12 @@ export const core: TextTree<typeof nl> = {
       hint: 'كل ما في هذه الخطوة اختياري.',
       description: 'ماذا حدث؟',
       descriptionHint: 'اكتب بالقدر الذي تريده. يُرجى عدم كتابة أسماء أشخاص آخرين أو بيانات الاتصال بهم.',
-      remaining: 'الأحرف المتبقية: {{count}}',
+      remaining_zero: 'الأحرف المتبقية: {{count}}',
+      remaining_one: 'الأحرف المتبقية: {{count}}',
+      remaining_two: 'الأحرف المتبقية: {{count}}',
+      remaining_few: 'الأحرف المتبقية: {{count}}',
+      remaining_many: 'الأحرف المتبقية: {{count}}',
+      remaining_other: 'الأحرف المتبقية: {{count}}',
       intervened: 'هل تدخّل أحد أو ساعد؟',
       yes: 'نعم',
       no: 'لا',

@@ -1,8 +1,8 @@
-import type { TextTree } from '../text-tree.ts';
+import type { PluralCategories, TextTree } from '../text-tree.ts';
 import type { core as nl } from '../nl/core.ts';
 
 /** English. Plain language, never victim-blaming. */
-export const core: TextTree<typeof nl> = {
+export const core: TextTree<typeof nl, PluralCategories['en']> = {
   intro: {
     title: 'Report street harassment',
     body: 'Did something happen to you on the street, while going out or on public transport, or did you see it happen? That is not okay. Your report shows the municipality where and when it happens.',
@@ -83,7 +83,8 @@ export const core: TextTree<typeof nl> = {
     offline: 'As soon as you are connected again, we will send your report automatically.',
     server:
       'Your report has not been sent yet: something went wrong on our side. Your answers stay here. Please try again.',
-    rateLimit: 'Many reports were sent in a short time. Please try again in {{minutes}} minutes.',
+    rateLimit_one: 'Many reports were sent in a short time. Please try again in {{count}} minute.',
+    rateLimit_other: 'Many reports were sent in a short time. Please try again in {{count}} minutes.',
     tryAgain: 'Try again',
   },
   steps: {
@@ -128,7 +129,8 @@ export const core: TextTree<typeof nl> = {
       hint: 'Nothing on this step is required.',
       description: 'What happened?',
       descriptionHint: 'Tell as much as you want. Please do not write names or contact details of other people.',
-      remaining: '{{count}} characters left',
+      remaining_one: '{{count}} character left',
+      remaining_other: '{{count}} characters left',
       intervened: 'Did anyone step in or help?',
       yes: 'Yes',
       no: 'No',

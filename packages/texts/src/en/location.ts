@@ -6,7 +6,8 @@ export const location = {
     hint: 'Type at least 3 characters. Then choose an address from the list with the arrow keys and Enter, or by tapping it.',
     suggestions: 'Addresses found',
     searching: 'Searching…',
-    results: 'Addresses found: {{number}}.',
+    results_one: 'Addresses found: {{count}}.',
+    results_other: 'Addresses found: {{count}}.',
     noResults: 'No address found. Try writing it differently, or choose the place another way.',
     error: 'Searching does not work right now. Choose the place on the map, use your location or describe the place.',
     lookupError:
@@ -16,7 +17,8 @@ export const location = {
     button: 'Use my location',
     hint: 'Useful if you are at the place where it happened right now.',
     busy: 'Finding your location…',
-    accuracy: 'Accurate to about {{meters}} metres',
+    accuracy_one: 'Accurate to about {{count}} metre',
+    accuracy_other: 'Accurate to about {{count}} metres',
     denied:
       'Your location cannot be used because permission was not given. You can also search for the place, choose it on the map or describe it.',
     unavailable:

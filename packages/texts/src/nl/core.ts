@@ -83,7 +83,8 @@ export const core = {
     offline: 'Zodra je weer verbinding hebt, versturen we je melding vanzelf.',
     server:
       'Je melding is nog niet verstuurd: er ging bij ons iets mis. Je antwoorden blijven staan. Probeer het opnieuw.',
-    rateLimit: 'Er zijn veel meldingen kort na elkaar verstuurd. Probeer het over {{minutes}} minuten opnieuw.',
+    rateLimit_one: 'Er zijn veel meldingen kort na elkaar verstuurd. Probeer het over {{count}} minuut opnieuw.',
+    rateLimit_other: 'Er zijn veel meldingen kort na elkaar verstuurd. Probeer het over {{count}} minuten opnieuw.',
     tryAgain: 'Probeer opnieuw',
   },
   steps: {
@@ -128,7 +129,8 @@ export const core = {
       hint: 'Alles op deze stap is niet verplicht.',
       description: 'Wat is er gebeurd?',
       descriptionHint: 'Vertel zoveel als je wilt. Schrijf liever geen namen of contactgegevens van anderen.',
-      remaining: 'Nog {{count}} tekens over',
+      remaining_one: 'Nog {{count}} teken over',
+      remaining_other: 'Nog {{count}} tekens over',
       intervened: 'Heeft iemand ingegrepen of geholpen?',
       yes: 'Ja',
       no: 'Nee',

@@ -10,7 +10,8 @@ export const location = {
     hint: 'Typ minstens 3 tekens. Kies daarna een adres uit de lijst met de pijltjestoetsen en Enter, of door erop te tikken.',
     suggestions: 'Gevonden adressen',
     searching: 'Zoeken…',
-    results: 'Gevonden adressen: {{number}}.',
+    results_one: 'Gevonden adressen: {{count}}.',
+    results_other: 'Gevonden adressen: {{count}}.',
     noResults: 'Geen adres gevonden. Probeer het anders te schrijven, of kies de plek op een andere manier.',
     error: 'Zoeken lukt nu niet. Kies de plek op de kaart, gebruik je locatie of beschrijf de plek.',
     lookupError:
@@ -20,7 +21,8 @@ export const location = {
     button: 'Gebruik mijn locatie',
     hint: 'Handig als je nu op de plek bent waar het gebeurde.',
     busy: 'Je locatie wordt gezocht…',
-    accuracy: 'Nauwkeurig tot ongeveer {{meters}} meter',
+    accuracy_one: 'Nauwkeurig tot ongeveer {{count}} meter',
+    accuracy_other: 'Nauwkeurig tot ongeveer {{count}} meter',
     denied:
       'Je locatie kan niet worden gebruikt, want er is geen toestemming voor. Je kunt de plek ook zoeken, op de kaart kiezen of beschrijven.',
     unavailable: 'Je locatie is nu niet te vinden. Je kunt de plek ook zoeken, op de kaart kiezen of beschrijven.',

@@ -1,8 +1,8 @@
-import type { TextTree } from '../text-tree.ts';
+import type { PluralCategories, TextTree } from '../text-tree.ts';
 import type { core as nl } from '../nl/core.ts';
 
 /** Polish. Plain language, "ty"-form without gendered past tense, never victim-blaming. */
-export const core: TextTree<typeof nl> = {
+export const core: TextTree<typeof nl, PluralCategories['pl']> = {
   intro: {
     title: 'Zgłoś nękanie na ulicy',
     body: 'Czy coś ci się przydarzyło na ulicy, podczas wyjścia na miasto albo w komunikacji publicznej? A może coś takiego działo się na twoich oczach? To nie jest w porządku. Dzięki twojemu zgłoszeniu gmina widzi, gdzie i kiedy to się dzieje.',
@@ -84,7 +84,10 @@ export const core: TextTree<typeof nl> = {
     offline: 'Gdy tylko połączenie wróci, automatycznie wyślemy twoje zgłoszenie.',
     server:
       'Twoje zgłoszenie nie zostało jeszcze wysłane: coś poszło nie tak po naszej stronie. Twoje odpowiedzi są zachowane. Spróbuj ponownie.',
-    rateLimit: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{minutes}} min.',
+    rateLimit_one: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{count}} minutę.',
+    rateLimit_few: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{count}} minuty.',
+    rateLimit_many: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{count}} minut.',
+    rateLimit_other: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{count}} minuty.',
     tryAgain: 'Spróbuj ponownie',
   },
   steps: {
@@ -130,7 +133,10 @@ export const core: TextTree<typeof nl> = {
       description: 'Co się stało?',
       descriptionHint:
         'Opisz tyle, ile chcesz. Nie wpisuj, proszę, imion, nazwisk ani danych kontaktowych innych osób.',
-      remaining: 'Pozostało znaków: {{count}}',
+      remaining_one: 'Pozostał {{count}} znak',
+      remaining_few: 'Pozostały {{count}} znaki',
+      remaining_many: 'Pozostało {{count}} znaków',
+      remaining_other: 'Pozostało {{count}} znaku',
       intervened: 'Czy ktoś zareagował lub pomógł?',
       yes: 'Tak',
       no: 'Nie',

@@ -6,7 +6,10 @@ export const location = {
     hint: 'Wpisz co najmniej 3 znaki. Potem wybierz adres z listy strzałkami i klawiszem Enter albo go dotknij.',
     suggestions: 'Znalezione adresy',
     searching: 'Wyszukiwanie…',
-    results: 'Znalezione adresy: {{number}}.',
+    results_one: 'Znaleziono {{count}} adres.',
+    results_few: 'Znaleziono {{count}} adresy.',
+    results_many: 'Znaleziono {{count}} adresów.',
+    results_other: 'Znaleziono {{count}} adresu.',
     noResults: 'Nie znaleziono adresu. Spróbuj zapisać go inaczej albo wybierz miejsce w inny sposób.',
     error: 'Wyszukiwanie teraz nie działa. Wybierz miejsce na mapie, użyj swojej lokalizacji albo opisz miejsce.',
     lookupError: 'Nie można teraz pobrać położenia tego adresu. Dodaliśmy adres do opisu miejsca.',
@@ -15,7 +18,10 @@ export const location = {
     button: 'Użyj mojej lokalizacji',
     hint: 'Przydatne, jeśli jesteś teraz w miejscu, w którym to się stało.',
     busy: 'Szukamy twojej lokalizacji…',
-    accuracy: 'Dokładność około {{meters}} m',
+    accuracy_one: 'Dokładność do około {{count}} metra',
+    accuracy_few: 'Dokładność do około {{count}} metrów',
+    accuracy_many: 'Dokładność do około {{count}} metrów',
+    accuracy_other: 'Dokładność do około {{count}} metra',
     denied:
       'Nie można użyć twojej lokalizacji, bo nie ma na to zgody. Możesz też wyszukać miejsce, wybrać je na mapie albo je opisać.',
     unavailable:

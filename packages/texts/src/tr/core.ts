@@ -1,8 +1,8 @@
-import type { TextTree } from '../text-tree.ts';
+import type { PluralCategories, TextTree } from '../text-tree.ts';
 import type { core as nl } from '../nl/core.ts';
 
 /** Turkish. Plain language, formal "siz", never victim-blaming. */
-export const core: TextTree<typeof nl> = {
+export const core: TextTree<typeof nl, PluralCategories['tr']> = {
   intro: {
     title: 'Sokak tacizini bildirin',
     body: 'Sokakta, eğlence mekânlarında veya toplu taşımada başınıza bir şey geldi mi ya da buna tanık oldunuz mu? Bu kabul edilemez. Bildiriminiz sayesinde belediye bunun nerede ve ne zaman olduğunu görür.',
@@ -84,7 +84,8 @@ export const core: TextTree<typeof nl> = {
     offline: 'Bağlantınız geri gelir gelmez bildiriminizi otomatik olarak göndereceğiz.',
     server:
       'Bildiriminiz henüz gönderilmedi: bizim tarafımızda bir sorun oluştu. Cevaplarınız kaybolmadı. Lütfen tekrar deneyin.',
-    rateLimit: 'Kısa sürede çok sayıda bildirim gönderildi. Lütfen {{minutes}} dakika sonra tekrar deneyin.',
+    rateLimit_one: 'Kısa sürede çok sayıda bildirim gönderildi. Lütfen {{count}} dakika sonra tekrar deneyin.',
+    rateLimit_other: 'Kısa sürede çok sayıda bildirim gönderildi. Lütfen {{count}} dakika sonra tekrar deneyin.',
     tryAgain: 'Tekrar deneyin',
   },
   steps: {
@@ -129,7 +130,8 @@ export const core: TextTree<typeof nl> = {
       hint: 'Bu adımdaki hiçbir soru zorunlu değil.',
       description: 'Ne oldu?',
       descriptionHint: 'İstediğiniz kadar anlatın. Lütfen başka kişilerin adlarını veya iletişim bilgilerini yazmayın.',
-      remaining: '{{count}} karakter kaldı',
+      remaining_one: '{{count}} karakter kaldı',
+      remaining_other: '{{count}} karakter kaldı',
       intervened: 'Biri araya girdi ya da yardım etti mi?',
       yes: 'Evet',
       no: 'Hayır',
