@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { reportInputSchema } from '@meldpunt/contracts';
 import { openDatabase } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { ContactSealer } from '../src/secrets/contact-sealer.ts';
 import { KeyRing } from '../src/secrets/key-ring.ts';
 import { ServerSecret } from '../src/secrets/server-secret.ts';
 import { submitReport } from '../src/reports/report-service.ts';

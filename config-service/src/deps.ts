@@ -4,7 +4,7 @@ import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
 import type { ReportRateLimiter } from './http/rate-limit.ts';
 import type { RequestLog } from './http/request-log.ts';
 import type { Logger } from './logger.ts';
-import type { ContactSealer } from './reports/contact-crypto.ts';
+import type { ContactSealer } from './secrets/contact-sealer.ts';
 import type { DemoSiteDirs } from './routes/static.ts';
 import type { ServerSecret } from './secrets/server-secret.ts';
 import type { ReportRouter } from './routing/report-router.ts';

@@ -8,7 +8,7 @@ import { startDeliveryFromEnv } from './delivery/start.ts';
 import { loadEnvOrExit } from './env.ts';
 import { ReportRateLimiter } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
-import { ContactSealer } from './reports/contact-crypto.ts';
+import { ContactSealer } from './secrets/contact-sealer.ts';
 import { defaultStaticDirs } from './routes/static-paths.ts';
 import { startRetention } from './retention/retention.ts';
 import { ReportRouter } from './routing/report-router.ts';

@@ -12,7 +12,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { ReportRateLimiter } from '../src/http/rate-limit.ts';
 import { createLogger } from '../src/logger.ts';
-import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { ContactSealer } from '../src/secrets/contact-sealer.ts';
 import { KeyRing } from '../src/secrets/key-ring.ts';
 import { ServerSecret } from '../src/secrets/server-secret.ts';
 import { ReportRouter } from '../src/routing/report-router.ts';

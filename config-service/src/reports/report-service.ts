@@ -6,7 +6,7 @@ import { deliveryTargets } from '../delivery/targets.ts';
 import { ProblemError } from '../http/problem.ts';
 import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
 import type { PublishedTenant } from '../tenants/tenant-repository.ts';
-import type { ContactSealer } from './contact-crypto.ts';
+import type { ContactSealer } from '../secrets/contact-sealer.ts';
 import { newReference } from './reference.ts';
 import { findReportByIdempotencyKey, insertReport } from './report-repository.ts';
 import { ReportRouter, type Route } from '../routing/report-router.ts';
