@@ -53,10 +53,11 @@ export interface ReceiverLookupOptions {
 const outlineToleranceMeters = 30;
 
 /**
- * Finds the receiver of a report by its location. Holds the imported municipal areas (per validity date, with a spatial
- * index each) and which tenant serves which municipality, in memory; both are re-read in the background
- * every `refreshAfterMs`, and the areas are rebuilt only when their fingerprint changed — so an
- * `areas:import` or `tenant:import` by another process is picked up without a restart.
+ * Finds the receiver of a report by its location. Holds the imported municipal areas (per validity
+ * date, with a spatial index each) and which tenant serves which municipality, in memory; both are
+ * re-read in the background every `refreshAfterMs`, and the areas are rebuilt only when their
+ * fingerprint changed — so an `areas:import` or `tenant:import` by another process is picked up
+ * without a restart.
  */
 export class ReceiverLookup {
   readonly #db: Kysely<Database>;
