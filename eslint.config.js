@@ -19,6 +19,30 @@ export default tseslint.config(
     },
   },
   {
+    // Layering of the service: domain code (every folder of src/ but the HTTP side and the command
+    // line) knows nothing of HTTP. Refusals are `DomainError`s, which http/problem.ts answers. Folders
+    // that import each other are refused by config-service/scripts/folder-cycles.ts (also `pnpm lint`).
+    files: ['config-service/src/*/**/*.ts'],
+    ignores: ['config-service/src/http/**', 'config-service/src/routes/**', 'config-service/src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(http|routes)/|(^|/)(app|deps)\\.ts$',
+              message: 'Domain code does not import the HTTP side: throw a DomainError (src/errors/) instead.',
+            },
+            {
+              regex: '^(hono|@hono/.*)(/.*)?$',
+              message: 'Domain code does not use the web framework: HTTP stays in src/http/ and src/routes/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['config-service/src/db/migrations/**', 'config-service/src/db/migrate.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

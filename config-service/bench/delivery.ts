@@ -14,16 +14,17 @@ import { sql } from 'kysely';
 import { reportInputSchema } from '@meldpunt/contracts';
 import { openDatabase } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { ContactSealer } from '../src/secrets/contact-sealer.ts';
 import { KeyRing } from '../src/secrets/key-ring.ts';
 import { ServerSecret } from '../src/secrets/server-secret.ts';
+import { ReceiverLookup } from '../src/receivers/receiver-lookup.ts';
+import { ReportRateLimiter } from '../src/reports/rate-limit.ts';
 import { submitReport } from '../src/reports/report-service.ts';
 import { findPublishedTenant } from '../src/tenants/tenant-repository.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
 import { minimalReport, randomIp, tenantDocument } from '../test/helpers.ts';
 import { startPostgres } from '../test/postgres.ts';
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.ts';
-import { ReportRouter } from '../src/routing/report-router.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
 import { freePort } from '../test/net.ts';
 
@@ -102,7 +103,8 @@ try {
     db: setup.db,
     sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
     serverSecret: new ServerSecret(serverSecret),
-    router: new ReportRouter(setup.db, tenants, { refreshAfterMs: 60_000 }),
+    receivers: new ReceiverLookup(setup.db, tenants, { refreshAfterMs: 60_000 }),
+    rateLimiter: new ReportRateLimiter(),
   };
   const input = reportInputSchema.parse(minimalReport());
 
@@ -128,7 +130,9 @@ try {
     // The backlog, held back (due tomorrow) until every worker is up.
     for (let i = 0; i < backlog; i += 16) {
       await Promise.all(
-        Array.from({ length: Math.min(16, backlog - i) }, () => submitReport(deps, tenant, input, undefined)),
+        Array.from({ length: Math.min(16, backlog - i) }, () =>
+          submitReport(deps, { source: tenant, input, idempotencyKey: undefined, clientAddress: undefined }),
+        ),
       );
     }
     await sql`update delivery set next_attempt_at = now() + interval '1 day' where status = 'queued'`.execute(setup.db);

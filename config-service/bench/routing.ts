@@ -7,9 +7,10 @@
  * Budgets: ≥ 100,000 indexed lookups/s and ≥ 20× the naive scan. Prints the figures; exits 1 on a miss.
  */
 import { readFileSync } from 'node:fs';
-import { AreaIndex, naiveFind } from '../src/areas/area-index.ts';
+import { AreaIndex } from '../src/areas/area-index.ts';
 import { demoAreasFile } from '../src/areas/demo-areas.ts';
 import { parseAreaCollection } from '../src/areas/geojson.ts';
+import { naiveFind } from '../src/areas/naive-find.ts';
 
 const count = Number(process.env.BENCH_POINTS ?? 100_000);
 const seed = Number(process.env.BENCH_SEED ?? 20251);

@@ -3,14 +3,15 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { databaseUnavailableReason } from './db/unavailable.ts';
-import { ProblemError, problemResponse, problems } from './http/problem.ts';
+import { DomainError } from './errors/domain-error.ts';
+import { ProblemError, problemOf, problemResponse, problems } from './http/problem.ts';
 import { RequestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { closeAfterUnreadBody } from './http/unread-body.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
+import { receiverPreviewRoutes } from './routes/public/receiver-preview.ts';
 import { reportRoutes } from './routes/public/reports.ts';
-import { routePreviewRoutes } from './routes/public/route.ts';
 import { tenantConfigRoutes } from './routes/public/tenant-config.ts';
 import { devMailRoutes } from './routes/dev/mail.ts';
 import { demoSiteRoutes, widgetRoutes } from './routes/static.ts';
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/v1/tenants', tenantConfigRoutes(deps));
   app.route('/api/v1/tenants', reportRoutes(deps));
-  app.route('/api/v1/tenants', routePreviewRoutes(deps));
+  app.route('/api/v1/tenants', receiverPreviewRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
@@ -66,6 +67,10 @@ export function createApp(deps: AppDeps) {
   );
 
   app.onError((error, c) => {
+    if (error instanceof DomainError) {
+      const problem = problemOf(error);
+      return problemResponse(c, problem.problem, { Vary: 'Origin', ...problem.headers });
+    }
     if (error instanceof ProblemError) {
       return problemResponse(c, error.problem, { Vary: 'Origin', ...error.headers });
     }

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/database.ts';
 import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
-import type { ReportRateLimiter } from './http/rate-limit.ts';
 import type { RequestLog } from './http/request-log.ts';
 import type { Logger } from './logger.ts';
-import type { ContactSealer } from './reports/contact-crypto.ts';
+import type { ReceiverLookup } from './receivers/receiver-lookup.ts';
+import type { ReportRateLimiter } from './reports/rate-limit.ts';
+import type { ContactSealer } from './secrets/contact-sealer.ts';
 import type { DemoSiteDirs } from './routes/static.ts';
 import type { ServerSecret } from './secrets/server-secret.ts';
-import type { ReportRouter } from './routing/report-router.ts';
 import type { TenantCache } from './tenants/tenant-cache.ts';
 
 /** Everything the app is built from; tests pass real ones against a real database. */
@@ -15,7 +15,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   tenants: TenantCache;
   /** Decides which tenant receives a report, by the point's municipality. */
-  router: ReportRouter;
+  receivers: ReceiverLookup;
   sealer: ContactSealer;
   /** The root of every keyed hash (`SERVER_SECRET`): request hashes now. */
   serverSecret: ServerSecret;

@@ -1,4 +1,4 @@
-import { contactSealedColumn } from './reports/contact-crypto.ts';
+import { contactSealedColumn } from './secrets/contact-sealer.ts';
 import type { SealedColumn } from './secrets/reseal.ts';
 
 /**

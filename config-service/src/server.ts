@@ -6,12 +6,12 @@ import { createApp } from './app.ts';
 import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
 import { loadEnvOrExit } from './env.ts';
-import { ReportRateLimiter } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
-import { ContactSealer } from './reports/contact-crypto.ts';
-import { defaultStaticDirs } from './routes/static-paths.ts';
+import { ReceiverLookup } from './receivers/receiver-lookup.ts';
+import { ReportRateLimiter } from './reports/rate-limit.ts';
 import { startRetention } from './retention/retention.ts';
-import { ReportRouter } from './routing/report-router.ts';
+import { defaultStaticDirs } from './routes/static-paths.ts';
+import { ContactSealer } from './secrets/contact-sealer.ts';
 import { loadContactKeys, loadServerSecret } from './secrets/load.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
@@ -53,10 +53,10 @@ const delivery = env.DELIVERY_WORKER
 
 const tenants: TenantCache = new TenantCache(database.db, {
   refreshAfterMs: env.CONFIG_REFRESH_MS,
-  areas: { outline: (code) => router.outline(code) },
+  areas: { outline: (code) => receivers.outline(code) },
 });
-const router = new ReportRouter(database.db, tenants, { refreshAfterMs: env.CONFIG_REFRESH_MS, logger });
-await router.refresh();
+const receivers = new ReceiverLookup(database.db, tenants, { refreshAfterMs: env.CONFIG_REFRESH_MS, logger });
+await receivers.refresh();
 
 // Retention periods are enforced by the code: on start and every RETENTION_INTERVAL_MS.
 const retention =
@@ -70,7 +70,7 @@ if (!existsSync(join(widgetDir, 'meldpunt-widget.js'))) {
 const app = createApp({
   db: database.db,
   tenants,
-  router,
+  receivers,
   sealer,
   serverSecret,
   rateLimiter: new ReportRateLimiter(),

@@ -13,12 +13,12 @@ import { createApp, type AppDeps } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { openDatabase, type DatabaseHandle } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { ReportRateLimiter } from '../src/http/rate-limit.ts';
 import { createLogger } from '../src/logger.ts';
-import { ContactSealer } from '../src/reports/contact-crypto.ts';
+import { ReceiverLookup } from '../src/receivers/receiver-lookup.ts';
+import { ReportRateLimiter } from '../src/reports/rate-limit.ts';
+import { ContactSealer } from '../src/secrets/contact-sealer.ts';
 import { KeyRing } from '../src/secrets/key-ring.ts';
 import { ServerSecret } from '../src/secrets/server-secret.ts';
-import { ReportRouter } from '../src/routing/report-router.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
 
@@ -79,13 +79,13 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const serverSecret = randomBytes(32);
   const tenants: TenantCache = new TenantCache(handle.db, {
     refreshAfterMs: 60_000,
-    areas: { outline: (code) => router.outline(code) },
+    areas: { outline: (code) => receivers.outline(code) },
   });
-  const router = new ReportRouter(handle.db, tenants, { refreshAfterMs: 60_000 });
+  const receivers = new ReceiverLookup(handle.db, tenants, { refreshAfterMs: 60_000 });
   const deps: AppDeps = {
     db: handle.db,
     tenants,
-    router,
+    receivers,
     sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
     serverSecret: new ServerSecret(serverSecret),
     rateLimiter: new ReportRateLimiter(),

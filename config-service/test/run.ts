@@ -15,7 +15,7 @@ const chosen = process.argv.slice(2).filter((a) => a.endsWith('.test.ts'));
 const options = process.argv.slice(2).filter((a) => !a.endsWith('.test.ts'));
 const files = chosen.length
   ? chosen
-  : ['src', 'test']
+  : ['src', 'test', 'scripts']
       .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
       .filter((f) => f.endsWith('.test.ts'))
       .sort();

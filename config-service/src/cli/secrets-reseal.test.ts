@@ -13,7 +13,7 @@ import {
   type TestContext,
 } from '../../test/helpers.ts';
 import { legacyContactSeal } from '../../test/legacy-seal.ts';
-import { ContactSealer, contactSealedColumn } from '../reports/contact-crypto.ts';
+import { ContactSealer, contactSealedColumn } from '../secrets/contact-sealer.ts';
 import { sealedColumns } from '../sealed-columns.ts';
 import { KeyRing } from '../secrets/key-ring.ts';
 import { replaceSealed, resealColumns, type ResealResult } from '../secrets/reseal.ts';

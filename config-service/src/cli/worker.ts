@@ -8,7 +8,7 @@ import { connectFromEnv } from '../db/connect.ts';
 import { startDeliveryFromEnv } from '../delivery/start.ts';
 import { loadEnvOrExit } from '../env.ts';
 import { createLogger } from '../logger.ts';
-import { ContactSealer } from '../reports/contact-crypto.ts';
+import { ContactSealer } from '../secrets/contact-sealer.ts';
 import { loadContactKeys } from '../secrets/load.ts';
 
 const env = loadEnvOrExit('worker');

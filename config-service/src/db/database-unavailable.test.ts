@@ -21,7 +21,7 @@ import { withinDeadline } from '../../test/deadline.ts';
 import { freePort } from '../../test/net.ts';
 import { startPostgres, type RunningPostgres } from '../../test/postgres.ts';
 import { loadEnv } from '../env.ts';
-import { ReportRouter } from '../routing/report-router.ts';
+import { ReceiverLookup } from '../receivers/receiver-lookup.ts';
 import { TenantCache } from '../tenants/tenant-cache.ts';
 import { connectFromEnv } from './connect.ts';
 import { openDatabase, type DatabaseHandle } from './dialect.ts';
@@ -73,10 +73,10 @@ describe(`a database that cannot be reached (${databaseKind})`, () => {
   it('health, config and report intake answer 503 database-unavailable (problem+json, Retry-After)', async () => {
     const tenants: TenantCache = new TenantCache(down.db, {
       refreshAfterMs: 60_000,
-      areas: { outline: (code) => router.outline(code) },
+      areas: { outline: (code) => receivers.outline(code) },
     });
-    const router = new ReportRouter(down.db, tenants, { refreshAfterMs: 60_000 });
-    const app = ctx.appWith({ db: down.db, tenants, router });
+    const receivers = new ReceiverLookup(down.db, tenants, { refreshAfterMs: 60_000 });
+    const app = ctx.appWith({ db: down.db, tenants, receivers });
     const slug = `t-${randomUUID().slice(0, 12)}`;
 
     await assertUnavailable(await inTime(app.request('/api/v1/health')), 'health');

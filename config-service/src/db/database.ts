@@ -54,7 +54,7 @@ export interface ReportTable {
   intervened: string | null;
   extra: ColumnType<Record<string, string>, string, string>;
   locale: string;
-  /** Contact block sealed with the contact key ring (see reports/contact-crypto.ts); null when anonymous. */
+  /** Contact block sealed with the contact key ring (see secrets/contact-sealer.ts); null when anonymous. */
   contact_sealed: Uint8Array | null;
   wants_follow_up: boolean;
   /** The source tenant's published config version the report was validated against. */

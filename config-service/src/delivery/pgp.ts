@@ -1,6 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import MimeNode from 'nodemailer/lib/mime-node';
 import * as openpgp from 'openpgp';
+import { readPublicKey } from '../secrets/pgp-key.ts';
 import { PermanentDeliveryError } from './classify.ts';
 import { automaticHeaders } from './mailer.ts';
 
@@ -15,26 +16,6 @@ export interface PgpMailInput {
   armoredKey: string;
 }
 
-const keys = new Map<string, Promise<openpgp.PublicKey>>();
-
-/** Parses an armoured public key once (keys are few and reused for every report). */
-async function publicKey(armoredKey: string): Promise<openpgp.PublicKey> {
-  let key = keys.get(armoredKey);
-  if (!key) {
-    key = openpgp.readKey({ armoredKey });
-    if (keys.size > 1000) keys.clear();
-    keys.set(armoredKey, key);
-    key.catch(() => keys.delete(armoredKey));
-  }
-  return key;
-}
-
-/** Checks that an armoured key can encrypt (used when a tenant is imported). */
-export async function checkPgpKey(armoredKey: string): Promise<void> {
-  const key = await openpgp.readKey({ armoredKey });
-  await key.getEncryptionKey();
-}
-
 /**
  * A PGP/MIME message (RFC 3156): the whole report — a complete MIME entity with its text and HTML
  * parts, built by nodemailer's MailComposer — is encrypted to the recipient's key and sent as
@@ -44,7 +25,7 @@ export async function checkPgpKey(armoredKey: string): Promise<void> {
 export async function pgpMimeMessage(input: PgpMailInput): Promise<Buffer> {
   let key: openpgp.PublicKey;
   try {
-    key = await publicKey(input.armoredKey);
+    key = await readPublicKey(input.armoredKey);
   } catch {
     throw new PermanentDeliveryError('pgp-key-invalid', 'The recipient’s OpenPGP key cannot be read');
   }

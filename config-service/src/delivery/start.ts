@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import { DevMailbox } from '../dev-mail/dev-mailbox.ts';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
-import type { ContactSealer } from '../reports/contact-crypto.ts';
+import type { ContactSealer } from '../secrets/contact-sealer.ts';
 import { createMailer } from './mailer.ts';
 import { startDeliveryWorker, type DeliveryWorkerOptions } from './worker.ts';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { reportInputSchema } from '@meldpunt/contracts';
 import { deliveriesOf, startTestWorker, testMailFrom, waitUntil } from '../../test/delivery-helpers.ts';
-import { databaseKind, minimalReport, useTestContext } from '../../test/helpers.ts';
+import { databaseKind, minimalReport, randomIp, useTestContext } from '../../test/helpers.ts';
 import { startSmtpSink } from '../../test/smtp-sink.ts';
 import { openDatabase } from '../db/dialect.ts';
 import { submitReport } from '../reports/report-service.ts';
@@ -25,7 +25,9 @@ describe(`delivery workers side by side and after a crash (${databaseKind})`, { 
     const input = reportInputSchema.parse(minimalReport());
     const reportIds: string[] = [];
     for (let i = 0; i < count; i++) {
-      reportIds.push((await submitReport(ctx.deps, published, input, undefined)).body.id);
+      // From many phones, as they would come: one client would meet the rate limit.
+      const submission = { source: published, input, idempotencyKey: undefined, clientAddress: randomIp() };
+      reportIds.push((await submitReport(ctx.deps, submission)).body.id);
     }
     const expected = new Set(reportIds.map((id) => reportMessageId(id, address)));
     return { tenant, reportIds, expected };

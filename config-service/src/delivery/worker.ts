@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ReportContact } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import type { ContactSealer } from '../reports/contact-crypto.ts';
+import type { ContactSealer } from '../secrets/contact-sealer.ts';
 import { nextRetry, type RetryPolicy } from './backoff.ts';
 import { classifyFailure, PermanentDeliveryError } from './classify.ts';
 import { mailLocaleOf } from './mail/mail-language.ts';

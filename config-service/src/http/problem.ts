@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemContentType, type FieldError, type Problem } from '@meldpunt/contracts';
+import type { DomainError } from '../errors/domain-error.ts';
 
 const typeBase = 'https://meldpunt.dev/problems/';
 
@@ -63,3 +64,31 @@ export const problems = {
       errors,
     }),
 };
+
+/**
+ * The answer to each refusal of domain code (`errors/domain-error.ts`): the one place that gives a
+ * refusal its status, problem type and the words a person reads.
+ */
+export function problemOf(error: DomainError): ProblemError {
+  const refusal = error.refusal;
+  switch (refusal.code) {
+    case 'invalid-fields':
+      return problems.validation(refusal.errors);
+    case 'outside-netherlands':
+      return new ProblemError(422, 'outside-netherlands', 'This place is not in the Netherlands', {
+        detail:
+          'This reporting point takes reports of street harassment in the Netherlands. Choose a place in the Netherlands, or describe the place in words.',
+        errors: [{ path: '/location', message: 'Choose a place in the Netherlands' }],
+      });
+    case 'idempotency-key-reused':
+      return new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another report', {
+        detail: 'Use a new Idempotency-Key for a new report.',
+        errors: [{ path: '', message: 'Idempotency-Key already used with a different body' }],
+      });
+    case 'too-many-reports':
+      return new ProblemError(429, 'too-many-reports', 'Too many reports from this connection', {
+        detail: `Try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s). In an emergency, call 112.`,
+        headers: { 'Retry-After': String(refusal.retryAfterSeconds) },
+      });
+  }
+}

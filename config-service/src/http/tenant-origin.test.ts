@@ -10,7 +10,7 @@ import {
   type TestContext,
 } from '../../test/helpers.ts';
 import { countQueries, type QueryCounter } from '../../test/query-counter.ts';
-import { ReportRouter } from '../routing/report-router.ts';
+import { ReceiverLookup } from '../receivers/receiver-lookup.ts';
 import { TenantCache } from '../tenants/tenant-cache.ts';
 
 describe(`tenant slugs in URLs (${databaseKind})`, () => {
@@ -22,10 +22,10 @@ describe(`tenant slugs in URLs (${databaseKind})`, () => {
     counter = countQueries(ctx.db);
     const tenants: TenantCache = new TenantCache(counter.db, {
       refreshAfterMs: 60_000,
-      areas: { outline: (code) => router.outline(code) },
+      areas: { outline: (code) => receivers.outline(code) },
     });
-    const router = new ReportRouter(counter.db, tenants, { refreshAfterMs: 60_000 });
-    app = ctx.appWith({ db: counter.db, tenants, router });
+    const receivers = new ReceiverLookup(counter.db, tenants, { refreshAfterMs: 60_000 });
+    app = ctx.appWith({ db: counter.db, tenants, receivers });
   });
 
   // As they arrive in the path: percent-encoded where a URL needs it.

@@ -1,23 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { localize, type Locale, type ReportCreated, type ReportInput } from '@meldpunt/contracts';
+import { localize, tenantReportErrors, type Locale, type ReportCreated, type ReportInput } from '@meldpunt/contracts';
 import type { Database, NewReport } from '../db/database.ts';
 import { deliveryTargets } from '../delivery/targets.ts';
-import { ProblemError } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { followUpOf, routedTo, type Receiver, type ReceiverLookup } from '../receivers/receiver-lookup.ts';
+import { nonParticipatingResponse } from '../receivers/texts.ts';
+import type { ContactSealer } from '../secrets/contact-sealer.ts';
 import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
 import type { PublishedTenant } from '../tenants/tenant-repository.ts';
-import type { ContactSealer } from './contact-crypto.ts';
+import type { ReportRateLimiter } from './rate-limit.ts';
 import { newReference } from './reference.ts';
 import { findReportByIdempotencyKey, insertReport } from './report-repository.ts';
-import { ReportRouter, type Route } from '../routing/report-router.ts';
-import { nonParticipatingResponse } from '../routing/texts.ts';
 
 export interface ReportDeps {
   db: Kysely<Database>;
+  /** Decides which tenant receives a report. */
+  receivers: ReceiverLookup;
   sealer: ContactSealer;
   /** Keys the request hash (never stored in the database). */
   serverSecret: Pick<ServerSecret, 'hmac'>;
-  router: ReportRouter;
+  rateLimiter: ReportRateLimiter;
+  /** Wakes the in-process delivery worker after a new report (unset: workers find it by polling). */
+  nudgeDelivery?: () => void;
+}
+
+/** A report as it arrives, validated against the contracts' schema; the HTTP handler builds it. */
+export interface Submission {
+  /** The tenant whose widget sent it (the `:slug` of the URL). */
+  source: PublishedTenant;
+  input: ReportInput;
+  /** The client's `Idempotency-Key`, already checked for its form. */
+  idempotencyKey: string | undefined;
+  /** The sender's network address: only for the rate limit, never stored. Unknown ones share one limit. */
+  clientAddress: string | undefined;
 }
 
 export interface SubmitResult {
@@ -27,34 +43,76 @@ export interface SubmitResult {
 }
 
 /**
- * Stores a validated report and schedules its delivery to each channel of the tenant it is routed to
- * (by its point: see `ReportRouter`). The contact block is sealed first — or dropped when that tenant
- * gives no follow-up; nothing about the client (address, user agent) is ever part of the row.
- * An idempotency key belongs to the embedding tenant: same key + same body → the original answer,
- * same key + another body → 422. The body is compared by a keyed hash (HMAC with a key from the
- * server secret): the stored hash covers the contact details too, and without the key nobody can check
- * a guess at them against it. Retention clears key and hash once the 48-hour replay window is over.
+ * Takes a report in, one step after the other:
+ * 1. who receives it, by its point (`ReceiverLookup.find`; refused outside the Netherlands);
+ * 2. the embedding tenant's own rules (categories, fields, follow-up: see `checkAgainstTenant`);
+ * 3. the rate limit of the client at the embedding tenant;
+ * 4. stored with its deliveries to the receiver's channels (`storeReport`), or the original answer of
+ *    an idempotent replay;
+ * 5. a new report counts against the rate limit and wakes the delivery worker.
+ * Refusals are `DomainError`s, answered as problem+json by `http/problem.ts` (`problemOf`).
  */
-export async function submitReport(
-  deps: ReportDeps,
+export async function submitReport(deps: ReportDeps, submission: Submission): Promise<SubmitResult> {
+  const { source, input } = submission;
+  const receiver = await deps.receivers.find(source, input.location, input.occurredAt);
+  checkAgainstTenant(source, receiver, input);
+
+  const limit = source.settings.rateLimit;
+  const client = deps.rateLimiter.clientKey(submission.clientAddress);
+  const wait = deps.rateLimiter.retryAfter(source.id, client, limit);
+  if (wait > 0) {
+    throw new DomainError({ code: 'too-many-reports', retryAfterSeconds: wait }, 'Rate limit reached');
+  }
+
+  const result = await storeReport(deps, source, receiver, input, submission.idempotencyKey);
+  if (result.created) {
+    deps.rateLimiter.consume(source.id, client, limit);
+    // Its deliveries are in the outbox; wake the worker so the municipality has it within seconds.
+    deps.nudgeDelivery?.();
+  }
+  return result;
+}
+
+/**
+ * The embedding tenant's rules for the report, checked against where it goes. A tenant without
+ * follow-up refuses contact details for its own reports; for one received elsewhere they are kept if
+ * the receiver follows up, else dropped (`storeReport`).
+ */
+function checkAgainstTenant(source: PublishedTenant, receiver: Receiver, input: ReportInput): void {
+  const stays = receiver.tenant.id === source.id && receiver.participating;
+  const errors = tenantReportErrors(source.config, input, stays ? source.config.followUp.mode : 'active');
+  if (errors.length > 0)
+    throw new DomainError({ code: 'invalid-fields', errors }, 'The report does not fit the tenant');
+}
+
+/**
+ * Stores a checked report and schedules its delivery to each channel of its receiver. The contact block
+ * is sealed first — or dropped when the receiver gives no follow-up; nothing about the client (address,
+ * user agent) is ever part of the row.
+ * An idempotency key belongs to the embedding tenant: same key + same body → the original answer,
+ * same key + another body → refused (`idempotency-key-reused`). The body is compared by a keyed hash
+ * (HMAC with a key from the server secret): the stored hash covers the contact details too, and
+ * without the key nobody can check a guess at them against it. Retention clears key and hash once the
+ * 48-hour replay window is over.
+ */
+async function storeReport(
+  deps: Pick<ReportDeps, 'db' | 'receivers' | 'sealer' | 'serverSecret'>,
   source: PublishedTenant,
+  receiver: Receiver,
   input: ReportInput,
   idempotencyKey: string | undefined,
-  /** Where it goes, when the caller has decided that already (to validate against it). */
-  decided?: Route,
 ): Promise<SubmitResult> {
   const requestHash = idempotencyKey ? deps.serverSecret.hmac(purposes.requestHash, JSON.stringify(input)) : null;
-  const route = decided ?? (await deps.router.route(source, input.location, input.occurredAt));
   // Nobody will get back to the reporter there, so their contact details are not kept.
-  const report = followUpOf(route) === 'none' ? { ...input, contact: undefined } : input;
+  const report = followUpOf(receiver) === 'none' ? { ...input, contact: undefined } : input;
   for (let attempt = 0; ; attempt++) {
     const id = randomUUID();
     const reference = newReference();
     try {
-      const row = reportRow(source, route, report, { id, reference, idempotencyKey, requestHash }, deps.sealer);
+      const row = reportRow(source, receiver, report, { id, reference, idempotencyKey, requestHash }, deps.sealer);
       // The report and its deliveries (outbox rows) are stored by one statement: both or neither.
-      const stored = await insertReport(deps.db, row, deliveryTargets(route.tenant.settings));
-      if (stored) return { created: true, body: createdBody(route, stored, input.locale) };
+      const stored = await insertReport(deps.db, row, deliveryTargets(receiver.tenant.settings));
+      if (stored) return { created: true, body: createdBody(receiver, stored, input.locale) };
     } catch (error) {
       // A reference collision (1 in ~10¹¹ per pair) just draws a new one.
       if (isUniqueViolation(error, 'report_reference_key') && attempt < 3) continue;
@@ -65,32 +123,31 @@ export async function submitReport(
     const original = await findReportByIdempotencyKey(deps.db, source.id, idempotencyKey);
     if (!original) continue; // The conflicting row vanished (deleted by retention); store anew.
     if (original.request_hash !== requestHash) {
-      throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another report', {
-        detail: 'Use a new Idempotency-Key for a new report.',
-        errors: [{ path: '', message: 'Idempotency-Key already used with a different body' }],
-      });
+      throw new DomainError({ code: 'idempotency-key-reused' }, 'Idempotency key already used with another body');
     }
-    const tenant = original.tenant_slug === source.slug ? source : await deps.router.tenant(original.tenant_slug);
-    if (!tenant) throw new Error('The tenant of a stored report is no longer published');
-    const stored = await deps.router.storedRoute(tenant, original.area_code, input.occurredAt);
-    return { created: false, body: createdBody(stored, original, original.locale as Locale) };
+    const storedReceiver = await deps.receivers.ofStored(source, {
+      tenantSlug: original.tenant_slug,
+      areaCode: original.area_code,
+      occurredAt: input.occurredAt,
+    });
+    return { created: false, body: createdBody(storedReceiver, original, original.locale as Locale) };
   }
 }
 
 /** The row stored for a report: the input as validated, the contact sealed, nothing about the client. */
 export function reportRow(
   source: Pick<PublishedTenant, 'id' | 'version'>,
-  route: { tenant: Pick<PublishedTenant, 'id'>; area: { code: string } | null },
+  receiver: { tenant: Pick<PublishedTenant, 'id'>; area: { code: string } | null },
   input: ReportInput,
   ids: { id: string; reference: string; idempotencyKey: string | undefined; requestHash: string | null },
   sealer: Pick<ContactSealer, 'seal'>,
 ): NewReport {
-  const tenantId = route.tenant.id;
+  const tenantId = receiver.tenant.id;
   return {
     id: ids.id,
     tenant_id: tenantId,
     source_tenant_id: source.id,
-    area_code: route.area?.code ?? null,
+    area_code: receiver.area?.code ?? null,
     reference: ids.reference,
     role: input.role,
     categories: input.categories,
@@ -114,16 +171,11 @@ export function reportRow(
   };
 }
 
-/** The follow-up the reporter can expect where the report goes. */
-export function followUpOf(route: Route): 'active' | 'none' {
-  return route.participating ? route.tenant.config.followUp.mode : 'none';
-}
-
-function createdBody(route: Route, report: { id: string; reference: string }, locale: Locale): ReportCreated {
-  const { config } = route.tenant;
+function createdBody(receiver: Receiver, report: { id: string; reference: string }, locale: Locale): ReportCreated {
+  const { config } = receiver.tenant;
   const response =
-    !route.participating && route.area
-      ? nonParticipatingResponse(locale, route.area.name)
+    !receiver.participating && receiver.area
+      ? nonParticipatingResponse(locale, receiver.area.name)
       : {
           title: localize(config.followUp.response.title, locale, config.defaultLocale) ?? '',
           body: localize(config.followUp.response.body, locale, config.defaultLocale) ?? '',
@@ -131,9 +183,9 @@ function createdBody(route: Route, report: { id: string; reference: string }, lo
   return {
     id: report.id,
     reference: report.reference,
-    tenant: route.tenant.slug,
-    routedTo: ReportRouter.routedTo(route),
-    followUp: followUpOf(route),
+    tenant: receiver.tenant.slug,
+    routedTo: routedTo(receiver),
+    followUp: followUpOf(receiver),
     response,
   };
 }

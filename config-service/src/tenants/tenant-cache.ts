@@ -35,7 +35,7 @@ export interface TenantCacheOptions {
   now?: () => number;
   /** Most unknown slugs remembered (the least recently asked go first), so random slugs cannot grow memory. */
   maxUnknownSlugs?: number;
-  /** Outlines of municipalities, served with the config of the tenant linked to one (the report router). */
+  /** Outlines of municipalities, served with the config of the tenant linked to one (`ReceiverLookup`). */
   areas?: { outline(code: string): Promise<AreaOutline | undefined> };
 }
 

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { tenantImportSchema, type TenantImport } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
-import { checkPgpKey } from '../delivery/pgp.ts';
+import { checkPgpKey } from '../secrets/pgp-key.ts';
 import {
   findTenantByMunicipality,
   findTenantBySlug,

@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { zValidator } from '@hono/zod-validator';
-import { idempotencyKeySchema, limits, reportInputSchema, tenantReportErrors } from '@meldpunt/contracts';
+import { idempotencyKeySchema, limits, reportInputSchema } from '@meldpunt/contracts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { clientAddress } from '../../http/client-address.ts';
-import { ProblemError, problems } from '../../http/problem.ts';
+import { ProblemError } from '../../http/problem.ts';
 import { tenantOrigin } from '../../http/tenant-origin.ts';
 import { validationHook } from '../../http/validation.ts';
 import { submitReport } from '../../reports/report-service.ts';
@@ -30,7 +30,11 @@ const limitBody = bodyLimit({
   },
 });
 
-/** `POST /api/v1/tenants/:slug/reports`: takes a report in for the tenant. */
+/**
+ * `POST /api/v1/tenants/:slug/reports`: takes a report in for the tenant. HTTP only: the embed origin,
+ * size, media type, schema and `Idempotency-Key` are checked here; who receives the report, the
+ * tenant's rules and the rate limit are `submitReport`'s (its refusals answer through `app.onError`).
+ */
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('/:slug/reports', tenantOrigin(deps))
@@ -41,37 +45,18 @@ export function reportRoutes(deps: AppDeps) {
       zValidator('json', reportInputSchema, validationHook),
       async (c) => {
         const tenant = c.get('tenant');
-        const input = c.req.valid('json');
-
         const idempotencyKey = c.req.header('idempotency-key');
         if (idempotencyKey !== undefined && !idempotencyKeySchema.safeParse(idempotencyKey).success) {
           throw new ProblemError(400, 'bad-idempotency-key', 'The Idempotency-Key header is not valid', {
             detail: `Use 8 to ${limits.idempotencyKeyMaxLength} visible ASCII characters, e.g. a UUID.`,
           });
         }
-        // Where it goes (422 outside the Netherlands). A tenant without follow-up refuses contact details
-        // for its own reports; for one routed elsewhere they are kept if the receiver follows up, else dropped.
-        const route = await deps.router.route(tenant, input.location, input.occurredAt);
-        const stays = route.tenant.id === tenant.id && route.participating;
-        const errors = tenantReportErrors(tenant.config, input, stays ? tenant.config.followUp.mode : 'active');
-        if (errors.length > 0) throw problems.validation(errors);
-
-        const limit = tenant.settings.rateLimit;
-        const client = deps.rateLimiter.clientKey(clientAddress(c, deps.trustProxy));
-        const wait = deps.rateLimiter.retryAfter(tenant.id, client, limit);
-        if (wait > 0) {
-          throw new ProblemError(429, 'too-many-reports', 'Too many reports from this connection', {
-            detail: `Try again in ${Math.ceil(wait / 60)} minute(s). In an emergency, call 112.`,
-            headers: { 'Retry-After': String(wait) },
-          });
-        }
-
-        const result = await submitReport(deps, tenant, input, idempotencyKey, route);
-        if (result.created) {
-          deps.rateLimiter.consume(tenant.id, client, limit);
-          // Its deliveries are in the outbox; wake the worker so the municipality has it within seconds.
-          deps.nudgeDelivery?.();
-        }
+        const result = await submitReport(deps, {
+          source: tenant,
+          input: c.req.valid('json'),
+          idempotencyKey,
+          clientAddress: clientAddress(c, deps.trustProxy),
+        });
         c.get('log').info(
           { tenant: tenant.slug, reportId: result.body.id, replay: !result.created },
           'report accepted',

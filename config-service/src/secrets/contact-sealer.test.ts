@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { legacyContactSeal } from '../../test/legacy-seal.ts';
-import { KeyRing } from '../secrets/key-ring.ts';
-import { ContactSealer } from './contact-crypto.ts';
+import { KeyRing } from './key-ring.ts';
+import { ContactSealer } from './contact-sealer.ts';
 
 describe('ContactSealer (AES-256-GCM, key ring)', () => {
   const binding = { reportId: 'r-1', tenantId: 't-1' };

@@ -5,8 +5,7 @@ import { offsetDateTimeSchema, type RoutePreview } from '@meldpunt/contracts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { tenantOrigin } from '../../http/tenant-origin.ts';
 import { validationHook } from '../../http/validation.ts';
-import { followUpOf } from '../../reports/report-service.ts';
-import { ReportRouter } from '../../routing/report-router.ts';
+import { followUpOf, routedTo } from '../../receivers/receiver-lookup.ts';
 
 const querySchema = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),
@@ -16,17 +15,17 @@ const querySchema = z.strictObject({
 });
 
 /**
- * `GET /api/v1/tenants/:slug/route?lat=&lng=[&at=]`: where a report placed there would go, so the widget
- * can tell the reporter before sending. The same decision as `POST …/reports` makes; nothing is stored
+ * `GET /api/v1/tenants/:slug/route?lat=&lng=[&at=]`: which tenant would receive a report placed there,
+ * so the widget can tell the reporter before sending. The same decision as `POST …/reports` makes; nothing is stored
  * or logged (the point stays out of the logs: they carry the route pattern only).
  */
-export function routePreviewRoutes(deps: AppDeps) {
+export function receiverPreviewRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('/:slug/route', tenantOrigin(deps))
     .get('/:slug/route', zValidator('query', querySchema, validationHook), async (c) => {
       const { lat, lng, at } = c.req.valid('query');
-      const route = await deps.router.route(c.get('tenant'), { lat, lng }, at ?? new Date().toISOString());
-      const body: RoutePreview = { routedTo: ReportRouter.routedTo(route), followUp: followUpOf(route) };
+      const receiver = await deps.receivers.find(c.get('tenant'), { lat, lng }, at ?? new Date().toISOString());
+      const body: RoutePreview = { routedTo: routedTo(receiver), followUp: followUpOf(receiver) };
       // A place someone was harassed at: not for shared caches.
       return c.json(body, 200, { 'Cache-Control': 'private, no-store' });
     });

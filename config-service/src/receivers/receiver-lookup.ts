@@ -1,22 +1,35 @@
+/**
+ * Which tenant receives a report: decided from the tenant whose widget sent it and the report's point.
+ * (Not to be confused with `routes/`, the HTTP handlers, nor with a mail recipient of `delivery/`.)
+ */
 import type { Kysely } from 'kysely';
 import type { AreaOutline, RoutedTo } from '@meldpunt/contracts';
 import { AreaCatalog } from '../areas/area-catalog.ts';
 import { areaSetsFingerprint, loadAreaSets } from '../areas/area-repository.ts';
 import type { AreaHit } from '../areas/types.ts';
 import type { Database } from '../db/database.ts';
-import { ProblemError } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import type { Logger } from '../logger.ts';
 import type { TenantCache } from '../tenants/tenant-cache.ts';
 import { findRoutingTenants, type PublishedTenant } from '../tenants/tenant-repository.ts';
 
-/** Where a report goes, decided from the embedding tenant and the point. */
-export interface Route {
+/** Who receives a report, decided from the embedding tenant and the point. */
+export interface Receiver {
   /** The tenant that stores and forwards the report. */
   tenant: PublishedTenant;
   /** The municipality the point lies in; null without a point (or before any areas were imported). */
   area: AreaHit | null;
   /** False when the point's municipality has no tenant here: kept by the national tenant, no follow-up. */
   participating: boolean;
+}
+
+/** A stored report, as far as its receiver goes. */
+export interface StoredReportPlace {
+  /** Slug of the tenant that stored it. */
+  tenantSlug: string;
+  /** The municipality it was placed in, as stored. */
+  areaCode: string | null;
+  occurredAt: string;
 }
 
 interface Snapshot {
@@ -29,7 +42,7 @@ interface Snapshot {
   loadedAt: number;
 }
 
-export interface ReportRouterOptions {
+export interface ReceiverLookupOptions {
   /** After this many ms the areas and tenant links are re-read in the background (stale served meanwhile). */
   refreshAfterMs: number;
   logger?: Logger;
@@ -40,20 +53,21 @@ export interface ReportRouterOptions {
 const outlineToleranceMeters = 30;
 
 /**
- * Routes reports by location. Holds the imported municipal areas (per validity date, with a spatial
- * index each) and which tenant serves which municipality, in memory; both are re-read in the background
- * every `refreshAfterMs`, and the areas are rebuilt only when their fingerprint changed — so an
- * `areas:import` or `tenant:import` by another process is picked up without a restart.
+ * Finds the receiver of a report by its location. Holds the imported municipal areas (per validity
+ * date, with a spatial index each) and which tenant serves which municipality, in memory; both are
+ * re-read in the background every `refreshAfterMs`, and the areas are rebuilt only when their
+ * fingerprint changed — so an `areas:import` or `tenant:import` by another process is picked up
+ * without a restart.
  */
-export class ReportRouter {
+export class ReceiverLookup {
   readonly #db: Kysely<Database>;
   readonly #tenants: TenantCache;
-  readonly #options: ReportRouterOptions;
+  readonly #options: ReceiverLookupOptions;
   readonly #now: () => number;
   #snapshot: Promise<Snapshot> | undefined;
   #refreshing: Promise<void> | undefined;
 
-  constructor(db: Kysely<Database>, tenants: TenantCache, options: ReportRouterOptions) {
+  constructor(db: Kysely<Database>, tenants: TenantCache, options: ReceiverLookupOptions) {
     this.#db = db;
     this.#tenants = tenants;
     this.#options = options;
@@ -61,20 +75,20 @@ export class ReportRouter {
   }
 
   /**
-   * Decides where a report goes.
+   * Decides who receives a report.
    * - No point, or no areas imported: the embedding tenant.
-   * - A point outside every municipality: 422 (`outside-netherlands`).
+   * - A point outside every municipality: refused (`DomainError` `outside-netherlands`).
    * - A municipal tenant keeps points in its own municipality, and all points if its settings say so.
    * - Otherwise the tenant serving the point's municipality; without one, the national tenant keeps the
    *   report without follow-up (`participating: false`). Without a national tenant the embedding one does.
    */
-  async route(source: PublishedTenant, point: { lat?: number; lng?: number }, occurredAt: string): Promise<Route> {
+  async find(source: PublishedTenant, point: { lat?: number; lng?: number }, occurredAt: string): Promise<Receiver> {
     if (point.lat === undefined || point.lng === undefined) return { tenant: source, area: null, participating: true };
     const snapshot = await this.#current();
     const index = snapshot.catalog.forDate(occurredAt);
     if (!index) return { tenant: source, area: null, participating: true };
     const area = index.find(point.lng, point.lat) ?? null;
-    if (!area) throw outsideNetherlands();
+    if (!area) throw new DomainError({ code: 'outside-netherlands' }, 'The point lies in no municipality');
 
     const keep = source.config.kind === 'municipality' && source.config.municipalityCode !== undefined;
     if (keep && (source.config.municipalityCode === area.code || source.settings.routing.keepReportsElsewhere)) {
@@ -91,30 +105,21 @@ export class ReportRouter {
     return { tenant: source, area, participating: true };
   }
 
-  /** A published tenant by slug (from the tenant cache). */
-  tenant(slug: string): Promise<PublishedTenant | undefined> {
-    return this.#tenants.get(slug);
-  }
-
-  /** `routedTo` of an API answer. */
-  static routedTo(route: Route): RoutedTo {
-    return {
-      slug: route.tenant.slug,
-      name: route.tenant.config.name,
-      municipality: route.area ? { code: route.area.code, name: route.area.name } : null,
-      participating: route.participating,
-    };
-  }
-
   /**
-   * The route of a report already stored (an idempotent replay): its tenant and municipality as
-   * stored, named by the areas valid on its date.
+   * The receiver of a report already stored (an idempotent replay): its tenant and municipality as
+   * stored, named by the areas valid on its date. `source` is the tenant the replay was sent to, the
+   * receiver too for a report kept where it was sent.
    */
-  async storedRoute(tenant: PublishedTenant, areaCode: string | null, occurredAt: string): Promise<Route> {
-    if (!areaCode) return { tenant, area: null, participating: true };
+  async ofStored(source: PublishedTenant, stored: StoredReportPlace): Promise<Receiver> {
+    const tenant = stored.tenantSlug === source.slug ? source : await this.#tenants.get(stored.tenantSlug);
+    if (!tenant) throw new Error('The tenant of a stored report is no longer published');
+    if (!stored.areaCode) return { tenant, area: null, participating: true };
     const snapshot = await this.#current();
-    const area = snapshot.catalog.area(areaCode, occurredAt) ?? { code: areaCode, name: areaCode };
-    const participating = !(tenant.config.kind === 'national' && !snapshot.participants.has(areaCode));
+    const area = snapshot.catalog.area(stored.areaCode, stored.occurredAt) ?? {
+      code: stored.areaCode,
+      name: stored.areaCode,
+    };
+    const participating = !(tenant.config.kind === 'national' && !snapshot.participants.has(stored.areaCode));
     return { tenant, area, participating };
   }
 
@@ -188,10 +193,17 @@ export class ReportRouter {
   }
 }
 
-function outsideNetherlands(): ProblemError {
-  return new ProblemError(422, 'outside-netherlands', 'This place is not in the Netherlands', {
-    detail:
-      'This reporting point takes reports of street harassment in the Netherlands. Choose a place in the Netherlands, or describe the place in words.',
-    errors: [{ path: '/location', message: 'Choose a place in the Netherlands' }],
-  });
+/** `routedTo` of an API answer: who receives the report, for the widget to tell the reporter. */
+export function routedTo(receiver: Receiver): RoutedTo {
+  return {
+    slug: receiver.tenant.slug,
+    name: receiver.tenant.config.name,
+    municipality: receiver.area ? { code: receiver.area.code, name: receiver.area.name } : null,
+    participating: receiver.participating,
+  };
+}
+
+/** The follow-up the reporter can expect from the receiver. */
+export function followUpOf(receiver: Receiver): 'active' | 'none' {
+  return receiver.participating ? receiver.tenant.config.followUp.mode : 'none';
 }

@@ -1,6 +1,6 @@
 import { reportContactSchema, type ReportContact } from '@meldpunt/contracts';
-import type { KeyRing } from '../secrets/key-ring.ts';
-import type { SealedColumn } from '../secrets/reseal.ts';
+import type { KeyRing } from './key-ring.ts';
+import type { SealedColumn } from './reseal.ts';
 
 export interface ContactBinding {
   reportId: string;
@@ -10,7 +10,8 @@ export interface ContactBinding {
 /**
  * Seals reporters' contact details with the contact key ring (AES-256-GCM, see `KeyRing`) before they
  * reach the database. The report's id and tenant are bound as associated data, so a sealed block
- * cannot be moved to another report.
+ * cannot be moved to another report. Here beside the key rings, so that `reports/` (which seals) and
+ * `delivery/` (which opens) both use it without importing each other.
  */
 export class ContactSealer {
   readonly #keys: KeyRing;

@@ -90,7 +90,7 @@ describe(`routing reports by location (${databaseKind})`, () => {
         delivery: { email: [{ address: 'oov@utrecht.example' }] },
       },
     });
-    await ctx.deps.router.refresh();
+    await ctx.deps.receivers.refresh();
   });
 
   async function send(from: Tenant, overrides: Record<string, unknown>, headers?: Record<string, string>) {
@@ -311,7 +311,7 @@ describe(`routing reports by location (${databaseKind})`, () => {
       (await importAreaSet(ctx.db, { validFrom: '2020-01-01', source: 'test', features: before2025 })).outcome,
       'created',
     );
-    await ctx.deps.router.refresh();
+    await ctx.deps.receivers.refresh();
 
     const old = await send(t.national, { location: places.eindhoven, occurredAt: '2022-06-01T21:00:00+02:00' });
     assert.equal(old.row.tenant_id, t.national.id);

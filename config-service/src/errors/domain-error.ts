@@ -1,0 +1,34 @@
+/**
+ * Why domain code refuses what it was asked to do. Services throw a `DomainError` and know nothing of
+ * HTTP; `http/problem.ts` answers each code with its status and problem+json, in one place, so the
+ * same refusal reads the same wherever it comes from (the widget's API now, the staff apps later).
+ */
+import type { FieldError } from '@meldpunt/contracts';
+
+/** One refusal per code, with what its answer needs. */
+export type Refusal =
+  /** The report does not fit the tenant's configuration; `errors` name the fields. */
+  | { code: 'invalid-fields'; errors: FieldError[] }
+  /** The report's point lies in no municipality of the Netherlands. */
+  | { code: 'outside-netherlands' }
+  /** The idempotency key was used before for another report body. */
+  | { code: 'idempotency-key-reused' }
+  /** Too many reports from this client for now; it may try again after `retryAfterSeconds`. */
+  | { code: 'too-many-reports'; retryAfterSeconds: number };
+
+export type RefusalCode = Refusal['code'];
+
+/** A refusal thrown by domain code. The message is for logs and tests; people read the mapped answer. */
+export class DomainError extends Error {
+  readonly refusal: Refusal;
+
+  constructor(refusal: Refusal, message: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.refusal = refusal;
+  }
+
+  get code(): RefusalCode {
+    return this.refusal.code;
+  }
+}
