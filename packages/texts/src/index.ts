@@ -1,11 +1,15 @@
 import type { Locale } from '@meldpunt/contracts/limits';
 import type { texts as nl } from './nl/index.ts';
+import type { later as nlLater } from './nl/later.ts';
 import type { location as nlLocation } from './nl/location.ts';
 import type { TextTree } from './text-tree.ts';
 
 export type { TextTree } from './text-tree.ts';
 
-/** The widget's default texts (i18next resources) for one locale; tenants override single keys on top. */
+/**
+ * The widget's default texts (i18next resources) for one locale that the form shows before the Where step;
+ * tenants override single keys on top. The Where step's texts and those of the steps after it load apart.
+ */
 export type Texts = TextTree<typeof nl>;
 
 /** The Where step's default texts (`location.*`): the location picker and where the report goes. */
@@ -13,8 +17,11 @@ export interface LocationTexts {
   location: TextTree<typeof nlLocation>;
 }
 
+/** The texts shown only after the Where step: the details, contact and review steps, sending, the confirmation. */
+export type LaterTexts = TextTree<typeof nlLater>;
+
 /**
- * Loads one locale's default texts, except the Where step's. Each locale is its own chunk, so a page
+ * Loads one locale's default texts of the first steps (not the Where step's, nor the later steps'). Each locale is its own chunk, so a page
  * loads only the language it shows (and the next one only when the reporter switches).
  */
 export const loadTexts: Record<Locale, () => Promise<Texts>> = {
@@ -38,6 +45,20 @@ export const loadLocationTexts: Record<Locale, () => Promise<LocationTexts>> = {
   pl: () => import('./pl/location.ts').then((m) => ({ location: m.location })),
   uk: () => import('./uk/location.ts').then((m) => ({ location: m.location })),
 };
+/**
+ * Loads one locale's texts of the steps after the Where step (`later.ts`): their own chunk per locale,
+ * loaded with those steps' code when the Where step opens. Same keys as ever (`steps.review.*`, `errors.network`…):
+ * the widget adds them beside the first steps' texts.
+ */
+export const loadLaterTexts: Record<Locale, () => Promise<LaterTexts>> = {
+  nl: () => import('./nl/later.ts').then((m) => m.later),
+  en: () => import('./en/later.ts').then((m) => m.later),
+  ar: () => import('./ar/later.ts').then((m) => m.later),
+  tr: () => import('./tr/later.ts').then((m) => m.later),
+  pl: () => import('./pl/later.ts').then((m) => m.later),
+  uk: () => import('./uk/later.ts').then((m) => m.later),
+};
+
 /** Each language's name in that language, for the language switcher. */
 export const localeNames: Record<Locale, string> = {
   nl: 'Nederlands',

@@ -1,16 +1,36 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { supportedLocales } from '@meldpunt/contracts';
-import { loadLocationTexts, loadTexts, localeNames, textKeys, type LocationTexts, type Texts } from './index.ts';
+import {
+  loadLaterTexts,
+  loadLocationTexts,
+  loadTexts,
+  localeNames,
+  textKeys,
+  type LaterTexts,
+  type LocationTexts,
+  type Texts,
+} from './index.ts';
 
-/** Every default text of a locale: the form's and the Where step's (which the widget loads later). */
+/** Two text trees as one, as i18next merges a locale's parts (`addResourceBundle` with `deep`). */
+function merge(a: object, b: object): object {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const here = out[key];
+    out[key] = typeof value === 'object' && typeof here === 'object' && here ? merge(here, value as object) : value;
+  }
+  return out;
+}
+
+/** Every default text of a locale: the first steps', the Where step's and the later steps' (which the widget loads later). */
 const defaultTexts = Object.fromEntries(
   await Promise.all(
-    supportedLocales.map(
-      async (locale) => [locale, { ...(await loadTexts[locale]()), ...(await loadLocationTexts[locale]()) }] as const,
-    ),
+    supportedLocales.map(async (locale) => {
+      const parts = [await loadTexts[locale](), await loadLocationTexts[locale](), await loadLaterTexts[locale]()];
+      return [locale, parts.reduce(merge)] as const;
+    }),
   ),
-) as Record<(typeof supportedLocales)[number], Texts & LocationTexts>;
+) as Record<(typeof supportedLocales)[number], Texts & LocationTexts & LaterTexts>;
 
 const source = textKeys(defaultTexts.nl).sort();
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
@@ -43,6 +63,16 @@ describe('default texts', () => {
     for (const locale of supportedLocales) {
       assert.equal('location' in (await loadTexts[locale]()), false, locale);
       assert.deepEqual(Object.keys(await loadLocationTexts[locale]()), ['location'], locale);
+    }
+  });
+
+  it('keep the later steps’ texts apart, no key in two parts: the first steps load without them', async () => {
+    for (const locale of supportedLocales) {
+      const first = new Set(textKeys(await loadTexts[locale]()));
+      const later = textKeys(await loadLaterTexts[locale]());
+      assert.deepEqual(later.filter((k) => first.has(k)), [], locale);
+      assert.ok(later.includes('steps.review.intro') && !first.has('steps.review.intro'), locale);
+      assert.ok(first.has('steps.review.title'), `${locale}: step titles stay with the first steps`);
     }
   });
 
