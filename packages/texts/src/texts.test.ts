@@ -70,7 +70,11 @@ describe('default texts', () => {
     for (const locale of supportedLocales) {
       const first = new Set(textKeys(await loadTexts[locale]()));
       const later = textKeys(await loadLaterTexts[locale]());
-      assert.deepEqual(later.filter((k) => first.has(k)), [], locale);
+      assert.deepEqual(
+        later.filter((k) => first.has(k)),
+        [],
+        locale,
+      );
       assert.ok(later.includes('steps.review.intro') && !first.has('steps.review.intro'), locale);
       assert.ok(first.has('steps.review.title'), `${locale}: step titles stay with the first steps`);
     }
