@@ -275,7 +275,7 @@ export class MeldpuntWidget extends LitElement {
         ${
           failed
             ? this.later?.sendErrorView(this.t, this.sendState, this.retryMinutes, this.send)
-            : html`<div role="status" class="visually-hidden">${last && sending ? this.t('nav.sending') : ''}</div>`
+            : html`<div role="status" class="visually-hidden">${sending ? this.t('nav.sending') : ''}</div>`
         }
         ${this.renderStep(step, ctx, steps)}
         ${navButtons({ t: this.t, back: index > 0 ? () => this.goTo(steps[index - 1] ?? 'who') : undefined, last, sending, ready })}

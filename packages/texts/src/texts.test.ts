@@ -26,7 +26,11 @@ function merge(a: object, b: object): object {
 const defaultTexts = Object.fromEntries(
   await Promise.all(
     supportedLocales.map(async (locale) => {
-      const parts = [await loadTexts[locale](), await loadLocationTexts[locale](), await loadLaterTexts[locale]()];
+      const parts: object[] = [
+        await loadTexts[locale](),
+        await loadLocationTexts[locale](),
+        await loadLaterTexts[locale](),
+      ];
       return [locale, parts.reduce(merge)] as const;
     }),
   ),
