@@ -1,14 +1,11 @@
 import { defineConfig } from 'vite';
-import { leaflet, minifyTemplates } from './vite.config.ts';
 
 /**
- * The classic-script build for CMSs that cannot add `type="module"`: one self-contained file,
- * `dist/meldpunt-widget.classic.js`, that defines no global besides the element.
+ * The classic-script build for CMSs that cannot add `type="module"`: `dist/meldpunt-widget.classic.js`, a
+ * small loader that imports the ES-module build beside it (see `src/classic.ts`). Built after the module
+ * build, into the same folder.
  */
 export default defineConfig({
-  plugins: [leaflet(), minifyTemplates()],
-  // No `import.meta` in a classic script: the API origin comes from `document.currentScript`.
-  define: { 'import.meta.url': 'undefined' },
   build: {
     target: 'es2021',
     minify: true,

@@ -1,27 +1,33 @@
 /// <reference types="node" />
 /**
- * `pnpm bench:widget`: what `<meldpunt-widget>` costs a host page, beside two embeddable-form
- * peers measured in the same run from their npm packages.
+ * `pnpm bench:widget`: what `<meldpunt-widget>` costs a host page and a citizen's phone, beside two
+ * embeddable-form peers measured in the same run from their npm packages. Every figure, budget and
+ * reference is printed by one run; it exits 1 when a byte budget is missed.
  *
- * 1. Bytes (raw, gzip level 9, brotli quality 11; each file compressed on its own, as a server
- *    sends it), read from the ES build's `dist/.vite/manifest.json`:
- *    - initial: `dist/meldpunt-widget.js`, every chunk it imports statically, and ONE locale's texts
- *      chunk (nl) with its static imports: the widget loads exactly one locale before the first step.
- *    - map: what the Where step loads with `import()` when it opens, beyond initial: the chunks of
- *      `location/location-picker.ts` (with the route preview) and `location/map-view.ts` (Leaflet
- *      with it), that step's texts for the same locale (nl), and `later.ts` (the steps after the
- *      Where step and sending, which start loading then too), each with its static imports.
- *    - everything including the map: initial + map.
- *    - the classic (IIFE) build, and the peers `@typeform/embed` and `@formbricks/surveys`.
- *    Budgets: initial ≤ 35 KB gzip, everything including the map ≤ 80 KB gzip (KB = 1024 bytes).
- * 2. Time to interactive: the config-service (demo tenants seeded, temp data dir) serves the built
- *    widget and `/demo/dordrecht.html`; headless Chromium loads it 10 times, each in a fresh
- *    incognito context, and the page itself records `performance.now()` (ms since navigation start)
- *    at the first animation frame in which the first step's `#role-victim` radio exists and is
- *    enabled. The reference is a blank HTML page from a tiny local server: `performance.now()` at
- *    its `load` event. Medians and the ratio widget/blank are printed; the ratio has no budget.
+ * 1. File sizes per language (raw, gzip level 9, brotli quality 11; each file compressed on its own, as
+ *    the service sends it), read from the ES build's `dist/.vite/manifest.json`:
+ *    - initial: `dist/meldpunt-widget.js`, every chunk it imports statically, and that language's texts
+ *      of the first steps with their static imports: what loads before the first step.
+ *    - map: what the Where step loads when it opens, beyond initial: `location/location-picker.ts` (with
+ *      the route preview), `location/map-view.ts` (Leaflet), that step's texts, and `later.ts` with the
+ *      later steps' texts (they start loading then too), each with its static imports.
+ *    - the classic build (a loader of the module build), and the peers `@typeform/embed` and
+ *      `@formbricks/surveys`.
+ * 2. Bytes on the wire, per language, from the running config-service (demo tenants, temp data dir):
+ *    `/demo/dordrecht.html` (Dordrecht offers all six languages) with the widget's `locale` set, loaded in
+ *    a fresh incognito context per measurement, summing Chromium's `Network.loadingFinished.encodedDataLength`
+ *    (body as sent plus response headers) of every `/widget/` response: once with the browser's own
+ *    `Accept-Encoding` (brotli), once with gzip only. Initial: until the first step is interactive; with
+ *    the map: after driving the form to the Where step, until the map shows and the network is idle.
+ *    Budgets, on the wire and in files, gzip and brotli, in every language: initial ≤ 35 KB, with the
+ *    map ≤ 80 KB (KB = 1024 bytes).
+ * 3. Time to interactive of `/demo/dordrecht.html` (median of fresh incognito loads) against a blank page.
+ * 4. Lighthouse's performance score (mobile, its default simulated throttling) of every demo page in
+ *    `embed-demo/`, in Debian's Chromium: the median of `--lighthouse-runs` runs (default 3; a shared
+ *    machine is noisy). Goal ≥ 0.90, except `twice.html`, which loads both builds on purpose. A goal, not a
+ *    budget: printed against the score, it does not change the exit code.
  *
- * Flags: `--no-build` skips `pnpm build`. Exits 1 when a size budget is missed.
+ * Flags: `--no-build` skips `pnpm build`; `--no-lighthouse` skips 4; `--lighthouse-runs=N`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -31,15 +37,23 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import lighthouse from 'lighthouse';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { supportedLocales, type Locale } from '@meldpunt/contracts';
 import { chromiumLaunchOptions } from '@meldpunt/test-support/chromium';
 import { freePort } from '../../config-service/test/net.ts';
 
 const widgetDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(widgetDir, 'dist');
 const configServiceDir = join(widgetDir, '../config-service');
+const demoDir = join(widgetDir, '../embed-demo');
 const KB = 1024;
-const budgets = { initialGzip: 35 * KB, everythingGzip: 80 * KB };
+/** Before the Where step, and with it (the map and the later steps): brotli and gzip, files and wire alike. */
+const budgets = { initial: 35 * KB, withMap: 80 * KB };
+/** Lighthouse's performance score every demo page should reach, except the one that loads both builds on purpose. */
+const lighthouseGoal = 0.9;
+const lighthouseExempt = new Set(['twice.html']);
+const lighthouseRuns = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? 3);
 const pageLoads = 10;
 
 /** One entry of Vite's build manifest (keys are source paths relative to the widget folder). */
@@ -138,20 +152,28 @@ function filesOf(manifest: Manifest, keys: Iterable<string>): string[] {
   return [...new Set(files)].map((file) => join(distDir, file));
 }
 
-/** The widget's own rows: initial, map, everything including the map, and the classic build. */
-function widgetRows(): { initial: SizeRow; map: SizeRow; everything: SizeRow; classic: SizeRow } {
-  const manifest = readManifest();
+/** The files of one language: before the first step, and what the Where step adds. */
+interface LanguageFiles {
+  locale: Locale;
+  initial: SizeRow;
+  map: SizeRow;
+  withMap: SizeRow;
+}
+
+/** The widget's files per language, read from the build manifest. */
+function languageFiles(manifest: Manifest, locale: Locale): LanguageFiles {
   const entry = findChunk(manifest, 'src/meldpunt-widget.ts');
   const initialKeys = staticClosure(manifest, entry);
-  for (const k of staticClosure(manifest, findChunk(manifest, 'packages/texts/src/nl/index.ts'), initialKeys)) {
+  for (const k of staticClosure(manifest, findChunk(manifest, `packages/texts/src/${locale}/index.ts`), initialKeys)) {
     initialKeys.add(k);
   }
   const mapKeys = new Set<string>();
   const whereStep = [
     'location/location-picker.ts',
     'location/map-view.ts',
-    'packages/texts/src/nl/location.ts',
+    `packages/texts/src/${locale}/location.ts`,
     'src/later.ts',
+    `packages/texts/src/${locale}/later.ts`,
   ];
   for (const suffix of whereStep) {
     for (const k of staticClosure(manifest, findChunk(manifest, suffix), initialKeys)) mapKeys.add(k);
@@ -159,10 +181,10 @@ function widgetRows(): { initial: SizeRow; map: SizeRow; everything: SizeRow; cl
   const initialFiles = filesOf(manifest, initialKeys);
   const mapFiles = filesOf(manifest, mapKeys);
   return {
-    initial: sizeRow('initial (entry + static imports + nl texts)', initialFiles),
-    map: sizeRow('map + later steps (Where step, dynamic)', mapFiles),
-    everything: sizeRow('everything including the map', [...initialFiles, ...mapFiles]),
-    classic: sizeRow('classic build (one IIFE file)', [join(distDir, 'meldpunt-widget.classic.js')]),
+    locale,
+    initial: sizeRow(`initial (${locale})`, initialFiles),
+    map: sizeRow(`map + later steps (${locale})`, mapFiles),
+    withMap: sizeRow(`with the map (${locale})`, [...initialFiles, ...mapFiles]),
   };
 }
 
@@ -213,34 +235,70 @@ function kb(bytes: number): string {
   return (bytes / KB).toFixed(1).padStart(9);
 }
 
-/** Prints the size table and, per row, the files it counts (relative to the widget or node_modules). */
-function printSizes(rows: SizeRow[]): void {
-  console.log(`${'name'.padEnd(46)}${'raw KB'.padStart(9)}${'gzip KB'.padStart(9)}${'brotli KB'.padStart(11)}`);
-  for (const row of rows) {
-    console.log(`${row.name.padEnd(46)}${kb(row.raw)}${kb(row.gzip)}  ${kb(row.brotli)}`);
-  }
-  console.log('\nFiles measured:');
-  for (const row of rows) {
-    if (row.name.startsWith('everything')) continue;
-    const names = row.files.map((f) =>
-      f.includes('node_modules') ? f.slice(f.lastIndexOf('node_modules')) : relative(widgetDir, f),
-    );
-    console.log(`  ${row.name}: ${names.join(', ')}`);
-  }
+/** The files counted, relative to the widget (or from node_modules). */
+function fileNames(row: SizeRow): string {
+  return row.files
+    .map((f) => (f.includes('node_modules') ? f.slice(f.lastIndexOf('node_modules')) : relative(widgetDir, f)))
+    .join(', ');
 }
 
-/** Prints "ok"/"MISSED" per budget; returns the reasons of the missed ones. */
-function checkBudgets(initial: SizeRow, everything: SizeRow): string[] {
-  const checks = [
-    { label: 'initial', actual: initial.gzip, limit: budgets.initialGzip },
-    { label: 'everything including the map', actual: everything.gzip, limit: budgets.everythingGzip },
-  ];
+/** The comparison table: the classic loader and the peers. */
+function printReferences(rows: SizeRow[]): void {
+  console.log(`${'name'.padEnd(32)}${'raw KB'.padStart(9)}${'gzip KB'.padStart(9)}${'brotli KB'.padStart(11)}`);
+  for (const row of rows) console.log(`${row.name.padEnd(32)}${kb(row.raw)}${kb(row.gzip)}  ${kb(row.brotli)}`);
+  for (const row of rows) console.log(`  ${row.name}: ${fileNames(row)}`);
+}
+
+/** Bytes on the wire of one language: `/widget/` responses, per encoding the browser asked for. */
+interface Wire {
+  initial: number;
+  withMap: number;
+}
+
+/** One check against a budget: printed, and its reason returned when missed. */
+function check(label: string, actual: number, limit: number, missed: string[]): string {
+  const ok = actual <= limit;
+  if (!ok)
+    missed.push(
+      `${label}: ${(actual / KB).toFixed(1)} KB, ${((actual - limit) / KB).toFixed(1)} KB over ${limit / KB}`,
+    );
+  return `${kb(actual)}${ok ? ' ' : '!'}`;
+}
+
+/**
+ * Per language, files and wire side by side, brotli and gzip, before the Where step and with it; a `!`
+ * marks a figure over its budget. Returns the missed budgets.
+ */
+function printBytes(files: LanguageFiles[], wire: Map<string, { br: Wire; gzip: Wire }>): string[] {
   const missed: string[] = [];
-  console.log('\nBudgets (gzip):');
-  for (const { label, actual, limit } of checks) {
-    const ok = actual <= limit;
-    console.log(`  ${label.padEnd(32)} ${kb(actual)} KB ≤ ${(limit / KB).toFixed(0)} KB  ${ok ? 'ok' : 'MISSED'}`);
-    if (!ok) missed.push(`${label} is ${((actual - limit) / KB).toFixed(1)} KB gzip over its ${limit / KB} KB budget`);
+  const cols = ['files br', 'wire br', 'files gz', 'wire gz'];
+  console.log(
+    `\nKB per language (budget: initial ≤ ${budgets.initial / KB}, with the map ≤ ${budgets.withMap / KB}; ` +
+      `wire = body as sent + response headers of every /widget/ response)`,
+  );
+  console.log(
+    `${'lang'.padEnd(6)}${'initial:'.padEnd(9)}${cols.map((c) => c.padStart(10)).join('')}   ${'with map:'.padEnd(10)}${cols.map((c) => c.padStart(10)).join('')}`,
+  );
+  for (const f of files) {
+    const w = wire.get(f.locale);
+    const row = (stage: 'initial' | 'withMap', size: SizeRow) => {
+      const limit = budgets[stage];
+      const name = `${f.locale} ${stage === 'initial' ? 'initial' : 'with the map'}`;
+      return [
+        check(`${name}, files brotli`, size.brotli, limit, missed),
+        w ? check(`${name}, wire brotli`, w.br[stage], limit, missed) : '        -',
+        check(`${name}, files gzip`, size.gzip, limit, missed),
+        w ? check(`${name}, wire gzip`, w.gzip[stage], limit, missed) : '        -',
+      ].join('');
+    };
+    console.log(
+      `${f.locale.padEnd(6)}${''.padEnd(9)}${row('initial', f.initial)}   ${''.padEnd(10)}${row('withMap', f.withMap)}`,
+    );
+  }
+  const nl = files.find((f) => f.locale === 'nl');
+  if (nl) {
+    console.log(`  files (nl) initial: ${fileNames(nl.initial)}`);
+    console.log(`  files (nl) the Where step adds: ${fileNames(nl.map)}`);
   }
   return missed;
 }
@@ -371,9 +429,12 @@ function median(values: number[]): number {
  * Median time to interactive of the widget demo page and median load time of the blank page, loads
  * alternating so drift affects both alike; one unmeasured load of each first warms the service.
  */
-async function measureTiming(widgetUrl: string, blankUrl: string): Promise<{ widget: number[]; blank: number[] }> {
-  const browser = await puppeteer.launch(chromiumLaunchOptions());
-  try {
+async function measureTiming(
+  browser: Browser,
+  widgetUrl: string,
+  blankUrl: string,
+): Promise<{ widget: number[]; blank: number[] }> {
+  {
     const widget = () => timeOnePageLoad(browser, widgetUrl, recordInteractive, '__benchInteractiveAt');
     const blank = () => timeOnePageLoad(browser, blankUrl, recordLoad, '__benchLoadAt');
     await widget();
@@ -384,37 +445,183 @@ async function measureTiming(widgetUrl: string, blankUrl: string): Promise<{ wid
       times.blank.push(await blank());
     }
     return times;
-  } finally {
-    await browser.close();
   }
 }
 
-/** Starts the config-service and the blank server, measures, and always stops both again. */
-async function timeToInteractive(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'meldpunt-bench-widget-'));
-  let service: ChildProcess | undefined;
-  let blankServer: Server | undefined;
+/** Prints the median time to interactive of the widget page against the blank page's load. */
+async function timeToInteractive(browser: Browser, widgetUrl: string, blankUrl: string): Promise<void> {
+  const { widget, blank } = await measureTiming(browser, widgetUrl, blankUrl);
+  const fmt = (values: number[]) => values.map((v) => v.toFixed(0)).join(' ');
+  console.log(`\nTime to interactive (median of ${pageLoads} fresh incognito loads, headless Chromium):`);
+  console.log(
+    `  widget  ${basename(widgetUrl).padEnd(16)} ${median(widget).toFixed(1).padStart(7)} ms  [${fmt(widget)}]`,
+  );
+  console.log(`  blank   ${basename(blankUrl).padEnd(16)} ${median(blank).toFixed(1).padStart(7)} ms  [${fmt(blank)}]`);
+  console.log(`  ratio widget/blank: ${(median(widget) / median(blank)).toFixed(1)}× (no budget)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bytes on the wire
+// ---------------------------------------------------------------------------------------------
+
+/** Sets the widget's `locale` attribute as the page inserts it, before the element upgrades. */
+const setLocale = (locale: Locale) => `(() => {
+  new MutationObserver((records, observer) => {
+    for (const record of records) for (const node of record.addedNodes) {
+      if (node.localName === 'meldpunt-widget') { node.setAttribute('locale', ${JSON.stringify(locale)}); observer.disconnect(); }
+    }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+/**
+ * Drives the form to the Where step as a reporter would (who, what, when) and resolves when the map shows.
+ * A string: in-page code must not depend on how this file was compiled.
+ */
+const toWhereStep = `(async () => {
+  const root = document.querySelector('meldpunt-widget').shadowRoot;
+  const until = async (find) => { for (;;) { const found = find(); if (found) return found; await new Promise((r) => setTimeout(r, 20)); } };
+  const next = () => root.querySelector('#next').click();
+  (await until(() => root.querySelector('[data-step=who] #role-bystander'))).click();
+  next();
+  (await until(() => root.querySelector('[data-step=what] input[type=checkbox]'))).click();
+  next();
+  const date = await until(() => root.querySelector('[data-step=when] #date'));
+  date.value = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+  date.dispatchEvent(new Event('input'));
+  const time = root.querySelector('#time');
+  if (time) { time.value = '21:30'; time.dispatchEvent(new Event('input')); }
+  next();
+  await until(() => root.querySelector('meldpunt-location-picker')?.shadowRoot?.querySelector('meldpunt-map-view')?.shadowRoot?.querySelector('.leaflet-container'));
+})()`;
+
+/**
+ * The `/widget/` bytes one fresh incognito context receives for `locale`: before the first step is
+ * interactive, and once the Where step's map shows and the network is idle. `gzipOnly` sends
+ * `Accept-Encoding: gzip` instead of the browser's own (which includes brotli).
+ */
+async function wireBytes(browser: Browser, origin: string, locale: Locale, gzipOnly: boolean): Promise<Wire> {
+  const context = await browser.createBrowserContext();
   try {
-    const servicePort = await freePort();
-    service = await startConfigService(servicePort, dataDir);
-    const blankPort = await freePort();
-    blankServer = await startBlankServer(blankPort);
-    const widgetUrl = `http://127.0.0.1:${servicePort}/demo/dordrecht.html`;
-    const blankUrl = `http://127.0.0.1:${blankPort}/blank.html`;
-    const { widget, blank } = await measureTiming(widgetUrl, blankUrl);
-    const fmt = (values: number[]) => values.map((v) => v.toFixed(0)).join(' ');
-    console.log(`\nTime to interactive (median of ${pageLoads} fresh incognito loads, headless Chromium):`);
-    console.log(
-      `  widget  ${basename(widgetUrl).padEnd(16)} ${median(widget).toFixed(1).padStart(7)} ms  [${fmt(widget)}]`,
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    if (gzipOnly) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip' } });
+    const urls = new Map<string, string>();
+    const encodings = new Set<string>();
+    let bytes = 0;
+    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.responseReceived', (e) => {
+      if (!e.response.url.startsWith(`${origin}/widget/`)) return;
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      encodings.add(String(headers['content-encoding'] ?? 'identity'));
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      if (urls.get(e.requestId)?.startsWith(`${origin}/widget/`)) bytes += e.encodedDataLength;
+    });
+    await page.evaluateOnNewDocument(setLocale(locale));
+    await page.evaluateOnNewDocument(recordInteractive);
+    await page.goto(`${origin}/demo/dordrecht.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction('window.__benchInteractiveAt', { polling: 'raf' });
+    // Responses of the first step that finished in the same frame are counted: wait for the network to settle.
+    await page.waitForNetworkIdle({ idleTime: 300 });
+    const initial = bytes;
+    const shown = await page.evaluate(() =>
+      document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('.widget')?.getAttribute('lang'),
     );
-    console.log(
-      `  blank   ${basename(blankUrl).padEnd(16)} ${median(blank).toFixed(1).padStart(7)} ms  [${fmt(blank)}]`,
-    );
-    console.log(`  ratio widget/blank: ${(median(widget) / median(blank)).toFixed(1)}× (no budget)`);
+    if (shown !== locale) throw new Error(`The widget shows ${shown}, not ${locale}`);
+    await page.evaluate(toWhereStep);
+    await page.waitForNetworkIdle({ idleTime: 500 });
+    const expected = gzipOnly ? 'gzip' : 'br';
+    // `identity` for a file the service does not compress because it would not get smaller (the entry).
+    if ([...encodings].some((e) => e !== expected && e !== 'identity')) {
+      throw new Error(`Expected /widget/ responses in ${expected}, got ${[...encodings].join(', ')}`);
+    }
+    return { initial, withMap: bytes };
   } finally {
-    if (blankServer) await new Promise<void>((resolve) => blankServer?.close(() => resolve()));
-    if (service) await stopChild(service);
-    rmSync(dataDir, { recursive: true, force: true });
+    await context.close();
+  }
+}
+
+/** Every language, brotli and gzip, each in a fresh context. */
+async function measureWire(browser: Browser, origin: string): Promise<Map<string, { br: Wire; gzip: Wire }>> {
+  const result = new Map<string, { br: Wire; gzip: Wire }>();
+  for (const locale of supportedLocales) {
+    result.set(locale, {
+      br: await wireBytes(browser, origin, locale, false),
+      gzip: await wireBytes(browser, origin, locale, true),
+    });
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse
+// ---------------------------------------------------------------------------------------------
+
+/** The demo pages: every `.html` at the top of `embed-demo/`. */
+function demoPages(): string[] {
+  return readdirSync(demoDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+}
+
+/**
+ * Lighthouse's performance score of every demo page (mobile, default simulated throttling), the median of
+ * `lighthouseRuns` runs each, in one Chromium that Lighthouse drives through its debugging port. Prints
+ * score against goal, and the page's median metrics.
+ */
+async function measureLighthouse(origin: string): Promise<void> {
+  const browser = await puppeteer.launch(chromiumLaunchOptions());
+  try {
+    const port = Number(new URL(browser.wsEndpoint()).port);
+    console.log(
+      `\nLighthouse performance (mobile, simulated throttling; median of ${lighthouseRuns} runs; goal ≥ ${lighthouseGoal.toFixed(2)}):`,
+    );
+    console.log(
+      `  ${'page'.padEnd(18)}${'score'.padStart(6)}  ${'goal'.padEnd(22)}  FCP ms  LCP ms  TBT ms    CLS  [runs]`,
+    );
+    for (const name of demoPages()) {
+      const runs: { score: number; fcp: number; lcp: number; tbt: number; cls: number }[] = [];
+      for (let i = 0; i < lighthouseRuns; i++) {
+        const result = await lighthouse(`${origin}/demo/${name}`, {
+          port,
+          output: 'json',
+          onlyCategories: ['performance'],
+          logLevel: 'error',
+        });
+        const lhr = result?.lhr;
+        if (!lhr) throw new Error(`Lighthouse gave no result for ${name}`);
+        if (lhr.runtimeError) throw new Error(`Lighthouse on ${name}: ${lhr.runtimeError.message}`);
+        const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        runs.push({
+          score: lhr.categories.performance?.score ?? 0,
+          fcp: value('first-contentful-paint'),
+          lcp: value('largest-contentful-paint'),
+          tbt: value('total-blocking-time'),
+          cls: value('cumulative-layout-shift'),
+        });
+      }
+      const score = median(runs.map((r) => r.score));
+      const m = (key: 'fcp' | 'lcp' | 'tbt') =>
+        median(runs.map((r) => r[key]))
+          .toFixed(0)
+          .padStart(6);
+      const goal = lighthouseExempt.has(name)
+        ? 'none (loads both builds)'
+        : score >= lighthouseGoal
+          ? 'met'
+          : `BELOW ${lighthouseGoal.toFixed(2)}`;
+      console.log(
+        `  ${name.padEnd(18)}${score.toFixed(2).padStart(6)}  ${goal.padEnd(22)}  ${m('fcp')}  ${m('lcp')}  ${m('tbt')}  ${median(
+          runs.map((r) => r.cls),
+        )
+          .toFixed(3)
+          .padStart(5)}  [${runs.map((r) => r.score.toFixed(2)).join(' ')}]`,
+      );
+    }
+  } finally {
+    await browser.close();
   }
 }
 
@@ -426,14 +633,42 @@ if (!process.argv.includes('--no-build')) {
   execFileSync('pnpm', ['build'], { cwd: widgetDir, stdio: 'inherit' });
 }
 
-console.log('\nMeldpunt widget benchmark: bytes (KB = 1024 bytes; gzip -9, brotli q11, per file)\n');
-const own = widgetRows();
-printSizes([own.initial, own.map, own.everything, own.classic, typeformRow(), formbricksRow()]);
-const missed = checkBudgets(own.initial, own.everything);
+console.log('\nMeldpunt widget benchmark (KB = 1024 bytes; files: gzip -9 and brotli q11, each file on its own)\n');
+const manifest = readManifest();
+const files = supportedLocales.map((locale) => languageFiles(manifest, locale));
+printReferences([
+  sizeRow('classic build (loader)', [join(distDir, 'meldpunt-widget.classic.js')]),
+  typeformRow(),
+  formbricksRow(),
+]);
 
-await timeToInteractive();
+const dataDir = mkdtempSync(join(tmpdir(), 'meldpunt-bench-widget-'));
+let service: ChildProcess | undefined;
+let blankServer: Server | undefined;
+let missed: string[] = [];
+try {
+  const servicePort = await freePort();
+  service = await startConfigService(servicePort, dataDir);
+  const origin = `http://127.0.0.1:${servicePort}`;
+  const browser = await puppeteer.launch(chromiumLaunchOptions());
+  try {
+    missed = printBytes(files, await measureWire(browser, origin));
+    const blankPort = await freePort();
+    blankServer = await startBlankServer(blankPort);
+    await timeToInteractive(browser, `${origin}/demo/dordrecht.html`, `http://127.0.0.1:${blankPort}/blank.html`);
+  } finally {
+    await browser.close();
+  }
+  if (!process.argv.includes('--no-lighthouse')) await measureLighthouse(origin);
+} finally {
+  if (blankServer) await new Promise<void>((resolve) => blankServer?.close(() => resolve()));
+  if (service) await stopChild(service);
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
 if (missed.length > 0) {
-  console.error(`\nSize budget missed:\n  ${missed.join('\n  ')}`);
+  console.error(`\nByte budget missed:\n  ${missed.join('\n  ')}`);
   process.exitCode = 1;
+} else {
+  console.log('\nEvery byte budget holds, in every language, brotli and gzip, in files and on the wire.');
 }

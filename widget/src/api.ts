@@ -4,17 +4,10 @@
 import type { FieldError, Problem, PublicTenantConfig } from '@meldpunt/contracts';
 
 /**
- * The origin this script was loaded from: the API's default origin. Read while the script runs
- * (`document.currentScript` only exists then, and only for the classic build).
+ * The origin this script was loaded from: the API's default origin. The classic build loads this module
+ * build too (`classic.ts`), so `import.meta.url` is right for both.
  */
-export const scriptOrigin: string = (() => {
-  const current = document.currentScript as HTMLScriptElement | null;
-  try {
-    return new URL(current?.src || import.meta.url).origin;
-  } catch {
-    return location.origin;
-  }
-})();
+export const scriptOrigin: string = new URL(import.meta.url).origin;
 
 /**
  * How long one request may take, answer included, before it counts as failed: a reporter on a bad

@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { Locale, TenantConfig } from '@meldpunt/contracts';
 import { supportedLocales } from '@meldpunt/contracts/limits';
-import { loadLocationTexts, loadTexts } from '@meldpunt/texts';
+import { loadLaterTexts, loadLocationTexts, loadTexts } from '@meldpunt/texts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -17,12 +17,39 @@ export function pickLocale(config: TenantConfig, attribute: string | undefined, 
   return offered(attribute) ?? offered(pageLang) ?? config.defaultLocale;
 }
 
+/** A locale's default texts come in three parts, each a chunk of its own, loaded when the form needs it. */
+export type TextPart =
+  /** The first steps (who, what, when), the help panel, the step titles: before the form shows. */
+  | 'first'
+  /** The Where step's (`location.*`): when that step opens. */
+  | 'location'
+  /** The steps after the Where step, sending, the confirmation: with those steps' code. */
+  | 'later';
+
+const defaults: Record<TextPart, Record<Locale, () => Promise<object>>> = {
+  first: loadTexts,
+  location: loadLocationTexts,
+  later: loadLaterTexts,
+};
+
+/** The widget's texts: one i18next instance per widget (two widgets on a page may speak different languages). */
+export type Translations = i18n;
+
+/** Per instance, the parts of each locale's default texts that are in. */
+const partsIn = new WeakMap<i18n, Map<Locale, Set<TextPart>>>();
+
+/** Plural suffixes i18next looks for when a text is given a `count`. */
+const pluralSuffixes = ['', '_zero', '_one', '_two', '_few', '_many', '_other'];
+
 /**
- * One i18next instance per widget (never the global one: two widgets on a page may speak different
- * languages). Default texts from `@meldpunt/texts`, the tenant's overrides on top. Lit escapes
- * everything it renders, so i18next does not escape again.
+ * The texts of one widget: the tenant's own texts of every locale and the first part of `locale`'s default
+ * texts. Nothing of another locale is downloaded: every locale's default texts are complete (the
+ * completeness test of `@meldpunt/texts`), so the fallback to the tenant's default locale only matters for
+ * a key the tenant wrote there and nowhere else (say `categories.own.description`), and those are in the
+ * config. A tenant's text for a key whose default has plural forms (`steps.details.remaining`) is used
+ * for every count. Lit escapes everything it renders, so i18next does not escape again.
  */
-export async function createTexts(config: TenantConfig, locale: Locale): Promise<i18n> {
+export async function createTexts(config: TenantConfig, locale: Locale): Promise<Translations> {
   const instance = i18next.createInstance();
   await instance.init({
     lng: locale,
@@ -31,39 +58,28 @@ export async function createTexts(config: TenantConfig, locale: Locale): Promise
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await ensureLocale(instance, config, locale);
-  if (locale !== config.defaultLocale) await ensureLocale(instance, config, config.defaultLocale);
+  for (const [l, overrides] of Object.entries(config.texts)) {
+    for (const [key, text] of Object.entries(overrides ?? {})) {
+      const plural = /_(zero|one|two|few|many|other)$/.test(key);
+      for (const suffix of plural ? [''] : pluralSuffixes) instance.addResource(l, 'translation', key + suffix, text);
+    }
+  }
+  await ensureTexts(instance, locale, 'first');
   return instance;
 }
 
-/** Loads a locale's default texts and the tenant's overrides into the instance, once. */
-export async function ensureLocale(instance: i18n, config: TenantConfig, locale: Locale): Promise<void> {
-  if (instance.hasResourceBundle(locale, 'translation')) return;
-  const texts = await loadTexts[locale]();
-  instance.addResourceBundle(locale, 'translation', structuredClone(texts), true, true);
-  const overrides = config.texts[locale];
-  if (overrides) instance.addResources(locale, 'translation', overrides);
-}
-
-/** Per instance, the locales whose Where-step texts are in. */
-const withLocationTexts = new WeakMap<i18n, Set<Locale>>();
-
 /**
- * Loads the Where step's default texts (`location.*`) of a locale and of the tenant's default locale,
- * once. They load when that step is near, not before the form shows. Added beneath what is there, so the
- * tenant's own texts for these keys win. Call after `ensureLocale` for the same locale.
+ * Loads a part of a locale's default texts, once. Added beneath what is there, so the tenant's own texts
+ * for these keys win.
  */
-export async function ensureLocationTexts(instance: i18n, config: TenantConfig, locale: Locale): Promise<void> {
-  const loaded = withLocationTexts.get(instance) ?? new Set<Locale>();
-  withLocationTexts.set(instance, loaded);
-  const missing = [...new Set([locale, config.defaultLocale])].filter((l) => !loaded.has(l));
-  await Promise.all(
-    missing.map(async (l) => {
-      const texts = await loadLocationTexts[l]();
-      instance.addResourceBundle(l, 'translation', structuredClone(texts), true, false);
-      loaded.add(l);
-    }),
-  );
+export async function ensureTexts(texts: Translations, locale: Locale, part: TextPart): Promise<void> {
+  const byLocale = partsIn.get(texts) ?? new Map<Locale, Set<TextPart>>();
+  partsIn.set(texts, byLocale);
+  const parts = byLocale.get(locale) ?? new Set<TextPart>();
+  byLocale.set(locale, parts);
+  if (parts.has(part)) return;
+  texts.addResourceBundle(locale, 'translation', structuredClone(await defaults[part][locale]()), true, false);
+  parts.add(part);
 }
 
 /** Whether a locale is written right to left: one definition, from the contracts' `rtlLocales`. */

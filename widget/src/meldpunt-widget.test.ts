@@ -531,7 +531,7 @@ describe('<meldpunt-widget>: where the report goes', () => {
   /** Waits until the widget's route preview (a Task) has the answer, or the failure, for the point chosen now. */
   async function routeChecked(el: MeldpuntWidget) {
     await el.updateComplete; // a new point starts a new check in this update
-    const route = (el as unknown as { route: Task }).route;
+    const route = (el as unknown as { route: { task: Task } }).route.task;
     await waitFor(
       () => route.status === TaskStatus.COMPLETE || route.status === TaskStatus.ERROR,
       'the route preview did not finish',

@@ -3,11 +3,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 // chunk uses it) into the chunk the first step loads.
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
-import { Task, TaskStatus } from '@lit/task';
-import type { i18n } from 'i18next';
+import { Task } from '@lit/task';
 import type { AreaOutline, Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
-import { localeNames } from '@meldpunt/texts';
-import { ApiError, defaultTimeoutMs, fetchConfig, scriptOrigin } from './api.ts';
+import { defaultTimeoutMs, scriptOrigin } from './api.ts';
 import { define } from './define.ts';
 import {
   emptyDraft,
@@ -17,13 +15,21 @@ import {
   validateStep,
   type Draft,
   type DraftError,
-  type FollowUp,
   type StepId,
 } from './draft.ts';
-import { emit, type MeldpuntEventMap } from './events.ts';
-import { createTexts, ensureLocale, ensureLocationTexts, isRtl, pickLocale, type Translate } from './i18n.ts';
+import { emit } from './events.ts';
+import { ensureTexts, isRtl, type TextPart, type Translate, type Translations } from './i18n.ts';
 import type { RouteCheck } from './location/location-picker.ts';
-import { defaultReferrals } from './referrals.ts';
+import { adoptSheet, brandingSheet, logoUrl } from './shell/branding.ts';
+import { loadErrorTexts, loadWidget } from './shell/config-loader.ts';
+import { emergencyBanner } from './shell/emergency-banner.ts';
+import { helpPanel, helpToggle } from './shell/help-panel.ts';
+import { languageSwitch } from './shell/language-switch.ts';
+import { loadErrorView } from './shell/load-error.ts';
+import { currentStep, errorSummary, laterLoading, navButtons, progress, stepReady } from './shell/navigation.ts';
+import { QuickExitController, quickExitButton } from './shell/quick-exit.ts';
+import { outsideError, RouteCheckController } from './shell/route-check.ts';
+import type { SendFailure, SendState } from './shell/sending.ts';
 import { tenantText, type StepContext } from './steps/context.ts';
 import { whatStep } from './steps/what.ts';
 import { whenStep } from './steps/when.ts';
@@ -31,26 +37,8 @@ import { whereStep } from './steps/where.ts';
 import { whoStep } from './steps/who.ts';
 import { widgetStyles } from './styles/widget-styles.ts';
 
-type SendState = 'idle' | 'sending' | 'network' | 'server' | 'rate-limit' | 'failed';
-type LocationChunk = typeof import('./location/location-picker.ts');
+/** The code of the steps after the Where step, sending and the confirmation (`later.ts`). */
 type LaterChunk = typeof import('./later.ts');
-
-/** The steps whose code is in the later chunk (`later.ts`), with the confirmation after sending. */
-const laterSteps: readonly StepId[] = ['details', 'contact', 'review'];
-
-/** A sending failure as `meldpunt-error` reports it (its kinds are the element's public API). */
-const eventKinds = {
-  network: 'network',
-  timeout: 'network',
-  validation: 'validation',
-  'rate-limit': 'rate-limit',
-  'origin-refused': 'server',
-  'not-found': 'server',
-  server: 'server',
-  client: 'server',
-} as const satisfies Record<ApiError['kind'], MeldpuntEventMap['meldpunt-error']['detail']['kind']>;
-
-const outsideError: DraftError = { field: 'location', message: 'location.route.outside' };
 
 /**
  * The reporting form a municipality embeds: `<meldpunt-widget tenant="dordrecht">`. Everything it
@@ -115,22 +103,22 @@ export class MeldpuntWidget extends LitElement {
   @state() private locationTexts = false;
   /** The route check for which contact details were cleared (its receiver does not follow up). */
   @state() private contactClearedFor?: RouteCheck;
-  /** The steps after the Where step, once loaded: their own chunk, which loads when the Where step opens. */
+  /**
+   * The steps after the Where step, once loaded: their own chunk and texts, which load when the Where step
+   * opens.
+   */
   @state() private later?: LaterChunk;
   /** Loading the steps after the Where step failed (offline): those steps offer to try again. */
   @state() private laterFailed = false;
 
-  private texts?: i18n;
+  private texts?: Translations;
   /** The tenant's own municipality (from its published config), if the service knows it. */
   private area?: AreaOutline;
-  /** The location chunk, once loaded: the route preview's code lives there. */
-  private location?: LocationChunk;
   /** The later chunk on its way (once per element; forgotten after a failure, so it is tried again). */
   private laterLoading?: Promise<void>;
   /** One per draft: every attempt to send this draft carries it, so it is stored once. */
   private idempotencyKey = crypto.randomUUID();
   private moveFocus = false;
-  private lastEscape = 0;
   private tenantSheet?: CSSStyleSheet;
 
   /** Navigation for quick exit; replaced in tests. */
@@ -142,44 +130,35 @@ export class MeldpuntWidget extends LitElement {
   private readonly load = new Task(this, {
     args: () => [this.tenant, this.base] as const,
     task: async ([tenant, base], { signal }) => {
-      if (!tenant) throw new ApiError('not-found');
-      const { config, area } = await fetchConfig(base, tenant, signal, this.requestTimeoutMs);
-      this.area = area;
-      const locale = pickLocale(config, this.locale || undefined, document.documentElement.lang || undefined);
-      this.texts = await createTexts(config, locale);
-      this.locale_ = locale;
-      this.applyBranding(config);
-      return config;
+      const loaded = await loadWidget({ base, tenant, locale: this.locale, signal, timeoutMs: this.requestTimeoutMs });
+      this.area = loaded.area;
+      this.texts = loaded.texts;
+      this.locale_ = loaded.locale;
+      if (this.shadowRoot)
+        adoptSheet(this.shadowRoot, (this.tenantSheet = brandingSheet(loaded.config, this.tenantSheet)));
+      return loaded.config;
     },
   });
 
-  /**
-   * Where a report placed at the chosen point would go, asked before sending when that may not be this
-   * tenant: a national tenant, or a point outside this tenant's outline. Task drops the answer of a run
-   * whose point has changed meanwhile; a failed request shows nothing (the service routes anyway).
-   */
-  private readonly route = new Task(this, {
-    args: () =>
-      [this.load.value, this.draft.location?.lat, this.draft.location?.lng, occurredAtOf(this.draft)] as const,
-    task: async ([config, lat, lng, occurredAt], { signal }) => {
-      if (!config || lat === undefined || lng === undefined) return undefined;
-      this.location ??= await import('./location/location-picker.ts');
-      const national = config.kind === 'national';
-      const question = {
-        base: this.base,
-        tenant: this.tenant,
-        national,
-        area: this.area,
-        lat,
-        lng,
-        occurredAt,
-        signal,
-        timeoutMs: this.requestTimeoutMs,
-      };
-      return this.location.checkRoute(question);
-    },
-    onComplete: (check) => this.routeChecked(check),
-  });
+  /** Where a report placed at the chosen point would go (see `shell/route-check.ts`). */
+  private readonly route = new RouteCheckController(
+    this,
+    () => ({
+      config: this.load.value,
+      area: this.area,
+      base: this.base,
+      tenant: this.tenant,
+      location: this.draft.location,
+      occurredAt: occurredAtOf(this.draft),
+      timeoutMs: this.requestTimeoutMs,
+    }),
+    (check) => this.routeChecked(check),
+  );
+
+  constructor() {
+    super();
+    new QuickExitController(this, () => this.quickExit());
+  }
 
   private get base(): string {
     return (this.apiBase || scriptOrigin).replace(/\/+$/, '');
@@ -191,14 +170,8 @@ export class MeldpuntWidget extends LitElement {
     return this.texts ? this.texts.t(key, { lng: this.locale_, ...options }) : '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('keydown', this.onKeydown);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('keydown', this.onKeydown);
     window.removeEventListener('online', this.onOnline);
   }
 
@@ -219,19 +192,42 @@ export class MeldpuntWidget extends LitElement {
     return this.load.render({
       pending: () => html`<div class="widget" part="container" aria-busy="true"></div>`,
       complete: (config) => this.renderWidget(config),
-      error: (error) => this.renderLoadError(error),
+      error: (error) => {
+        // Without the tenant there are no texts yet: load the page language's defaults to explain.
+        if (!this.texts) void this.loadErrorTexts();
+        return loadErrorView(this.t, error, () => this.load.run());
+      },
     });
   }
 
   // ——— Rendering ———
 
   private renderWidget(config: TenantConfig) {
-    const steps = this.steps(config);
     const dir = isRtl(this.locale_) ? 'rtl' : 'ltr';
+    const base = this.base;
+    const logo = logoUrl(config, base);
     return html`
       <div class="widget" part="container" lang=${this.locale_} dir=${dir}>
-        ${this.renderTop(config)} ${this.helpOpen ? this.renderHelp(config) : nothing}
-        ${this.result ? this.renderDone(config, this.result, dir) : this.renderForm(config, steps, dir)}
+        ${emergencyBanner(this.t)}
+        <div class="top">
+          ${logo ? html`<img class="logo" src=${logo} alt=${tenantText({ config, locale: this.locale_ }, config.branding.logoAlt) ?? config.name} />` : html`<span></span>`}
+          <div class="tools">
+            ${languageSwitch(config.locales, this.locale_, this.t, (l) => this.switchLocale(l))}
+            ${helpToggle(this.helpOpen, this.t, () => (this.helpOpen = !this.helpOpen))}
+            ${quickExitButton(this.t, this.quickExit)}
+          </div>
+        </div>
+        ${this.helpOpen ? helpPanel(config, this.locale_, this.t) : nothing}
+        ${
+          this.result && this.later
+            ? this.later.sentView(
+                { config, locale: this.locale_, dir, t: this.t },
+                this.result,
+                logo,
+                this.reportAnother,
+              )
+            : this.renderForm(config, this.steps(config), dir)
+        }
         <div class="footer-note">
           <p><strong>${this.t('help.notPolice')}</strong> ${this.t('help.police')} ${this.t('help.punishable')}</p>
           <p class="hint">${this.t('quickExit.hint')}</p>
@@ -240,105 +236,10 @@ export class MeldpuntWidget extends LitElement {
     `;
   }
 
-  private renderTop(config: TenantConfig) {
-    const logo = this.logoUrl(config);
-    const offered = config.locales;
-    return html`
-      <div class="emergency" part="emergency">
-        <p>${this.t('emergency.text')}</p>
-        <a class="button call" part="button" href="tel:112">${this.t('emergency.call')}</a>
-      </div>
-      <div class="top">
-        ${logo ? html`<img class="logo" src=${logo} alt=${tenantText({ config, locale: this.locale_ }, config.branding.logoAlt) ?? config.name} />` : html`<span></span>`}
-        <div class="tools">
-          ${
-            offered.length > 1
-              ? html`<label class="visually-hidden" for="language">${this.t('language.label')}</label>
-                  <select
-                    id="language"
-                    @change=${(e: Event) => this.switchLocale((e.target as HTMLSelectElement).value as Locale)}
-                  >
-                    ${offered.map(
-                      (l) =>
-                        html`<option value=${l} lang=${l} ?selected=${l === this.locale_}>${localeNames[l]}</option>`,
-                    )}
-                  </select>`
-              : nothing
-          }
-          <button
-            type="button"
-            class="secondary"
-            part="button"
-            aria-expanded=${this.helpOpen ? 'true' : 'false'}
-            aria-controls="help"
-            @click=${() => (this.helpOpen = !this.helpOpen)}
-          >
-            ${this.t('help.toggle')}
-          </button>
-          <button
-            type="button"
-            class="exit"
-            part="button"
-            aria-label=${this.t('quickExit.label')}
-            @click=${this.quickExit}
-          >
-            ${this.t('quickExit.button')}
-          </button>
-        </div>
-      </div>
-    `;
-  }
-
-  private renderHelp(config: TenantConfig) {
-    const ctx = { config, locale: this.locale_ };
-    const own = config.referrals.map((r) => ({
-      name: tenantText(ctx, r.name) ?? '',
-      description: tenantText(ctx, r.description),
-      phone: r.phone,
-      url: r.url,
-    }));
-    const national = defaultReferrals.map((r) => ({
-      name: this.t(`help.referrals.${r.key}.name`),
-      description: this.t(`help.referrals.${r.key}.description`),
-      phone: r.phone,
-      url: r.url,
-    }));
-    return html`
-      <section class="help" id="help" part="help" aria-labelledby="help-title">
-        <h3 id="help-title">${this.t('help.title')}</h3>
-        <p>${this.t('help.intro')}</p>
-        <ul>
-          ${[...national, ...own].map(
-            (r) =>
-              html`<li>
-                <p class="referral-name">${r.name}</p>
-                ${r.description ? html`<p>${r.description}</p>` : nothing}
-                <p>
-                  ${
-                    r.phone
-                      ? html`<a href="tel:${r.phone.replace(/[^0-9+]/g, '')}">${this.callText(r.phone)}</a>`
-                      : nothing
-                  }
-                  ${
-                    r.url
-                      ? html` ·
-                          <a href=${r.url} target="_blank" rel="noopener noreferrer"
-                            >${this.t('help.website', { name: r.name })}</a
-                          >`
-                      : nothing
-                  }
-                </p>
-              </li>`,
-          )}
-        </ul>
-      </section>
-    `;
-  }
-
   private renderForm(config: TenantConfig, steps: StepId[], dir: 'ltr' | 'rtl') {
-    const step = this.currentStep(steps);
+    const step = currentStep(steps, this.step);
     const index = steps.indexOf(step);
-    const check = this.routeCheck;
+    const check = this.route.current;
     const routedTo = check?.outcome === 'routed' && check.preview.routedTo;
     const ctx: StepContext = {
       config,
@@ -349,14 +250,15 @@ export class MeldpuntWidget extends LitElement {
       errors: this.errors,
       area: this.area,
       locationTexts: this.locationTexts,
-      routeNotice:
-        check && this.location ? this.location.routeNotice(this.t, check, check === this.contactClearedFor) : '',
+      routeNotice: this.route.notice(this.t, (c) => c === this.contactClearedFor),
       receiverName: routedTo && routedTo.participating ? routedTo.name : config.name,
       update: (patch) => this.updateDraft(patch),
       goTo: (target) => this.goTo(target as StepId),
     };
     const last = step === 'review';
-    const ready = this.stepReady(step);
+    const ready = stepReady(step, this.later !== undefined);
+    const sending = this.sendState === 'sending';
+    const failed = last && this.later && !['idle', 'sending'].includes(this.sendState);
     return html`
       <p class="widget-title">${this.t('intro.title')}</p>
       ${index === 0 ? html`<p class="intro">${this.t('intro.body')} ${this.t('app.anonymous')}</p>` : nothing}
@@ -367,36 +269,16 @@ export class MeldpuntWidget extends LitElement {
         novalidate
         @submit=${(e: Event) => this.onSubmit(e, steps)}
       >
-        <div class="progress" part="progress">
-          <span>${this.t('progress', { current: index + 1, total: steps.length })}</span>
-          <progress max=${steps.length} value=${index + 1} aria-hidden="true"></progress>
-        </div>
+        ${progress(this.t, index, steps.length)}
         <h2 id="step-heading" tabindex="-1" part="heading">${this.t(`steps.${step}.title`)}</h2>
-        ${this.renderErrorSummary()} ${this.renderSendError(last)} ${this.renderStep(step, ctx, steps)}
-        <div class="nav">
-          ${
-            index > 0
-              ? html`<button
-                  id="back"
-                  type="button"
-                  class="secondary"
-                  part="button"
-                  @click=${() => this.goTo(steps[index - 1] ?? 'who')}
-                >
-                  ${this.t('nav.back')}
-                </button>`
-              : nothing
-          }
-          <button
-            id="next"
-            type="submit"
-            class="primary next"
-            part="button"
-            ?disabled=${this.sendState === 'sending' || !ready}
-          >
-            ${last ? (this.sendState === 'sending' ? this.t('nav.sending') : this.t('nav.send')) : this.t('nav.next')}
-          </button>
-        </div>
+        ${errorSummary(this.t, this.errors, this.focusField)}
+        ${
+          failed
+            ? this.later?.sendErrorView(this.t, this.sendState, this.retryMinutes, this.send)
+            : html`<div role="status" class="visually-hidden">${sending ? this.t('nav.sending') : ''}</div>`
+        }
+        ${this.renderStep(step, ctx, steps)}
+        ${navButtons({ t: this.t, back: index > 0 ? () => this.goTo(steps[index - 1] ?? 'who') : undefined, last, sending, ready })}
       </form>
     `;
   }
@@ -413,7 +295,7 @@ export class MeldpuntWidget extends LitElement {
         return whereStep(ctx);
     }
     const later = this.later;
-    if (!later) return this.renderLaterLoading();
+    if (!later) return laterLoading(this.t, this.laterFailed, () => this.loadLaterSteps());
     switch (step) {
       case 'details':
         return later.detailsStep(ctx);
@@ -424,104 +306,6 @@ export class MeldpuntWidget extends LitElement {
     }
   }
 
-  /** A step after the Where step whose code has not arrived yet: "loading", or, if it failed, a retry. */
-  private renderLaterLoading() {
-    if (!this.laterFailed) return html`<p class="hint" role="status">${this.t('app.loading')}</p>`;
-    return html`
-      <div class="send-error" role="alert">
-        <p>${this.t('app.loadError')}</p>
-        <button type="button" class="primary" part="button" @click=${() => this.loadLaterSteps()}>
-          ${this.t('app.retry')}
-        </button>
-      </div>
-    `;
-  }
-
-  private renderErrorSummary() {
-    if (this.errors.length === 0) return nothing;
-    return html`
-      <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-        <h3 id="error-summary-title">${this.t('errors.summaryTitle')}</h3>
-        <ul>
-          ${this.errors.map(
-            (e) =>
-              html`<li>
-                <a href="#${e.field}" @click=${(ev: Event) => this.focusField(ev, e.field)}>${this.t(e.message)}</a>
-              </li>`,
-          )}
-        </ul>
-      </div>
-    `;
-  }
-
-  private renderSendError(last: boolean) {
-    if (!last || this.sendState === 'idle' || this.sendState === 'sending') {
-      return html`<div role="status" class="visually-hidden">
-        ${this.sendState === 'sending' ? this.t('nav.sending') : ''}
-      </div>`;
-    }
-    const message =
-      this.sendState === 'network'
-        ? `${this.t('errors.network')} ${this.t('errors.offline')}`
-        : this.sendState === 'rate-limit'
-          ? this.t('errors.rateLimit', { count: this.retryMinutes })
-          : this.t('errors.server');
-    return html`
-      <div class="send-error" id="send-error" role="alert" tabindex="-1">
-        <p>${message}</p>
-        ${
-          this.sendState === 'rate-limit'
-            ? nothing
-            : html`<button type="button" class="primary" part="button" @click=${this.send}>
-                ${this.t('errors.tryAgain')}
-              </button>`
-        }
-      </div>
-    `;
-  }
-
-  private renderDone(config: TenantConfig, result: ReportCreated, dir: 'ltr' | 'rtl') {
-    return html`
-      <section part="form">
-        <h2 id="step-heading" tabindex="-1" part="heading">${result.response.title}</h2>
-        ${
-          this.later
-            ? this.later.doneStep({ config, locale: this.locale_, dir, t: this.t }, result, this.logoUrl(config))
-            : this.renderLaterLoading()
-        }
-        <div class="nav">
-          <button id="another" type="button" class="primary" part="button" @click=${this.reportAnother}>
-            ${this.t('steps.done.another')}
-          </button>
-        </div>
-      </section>
-    `;
-  }
-
-  private renderLoadError(error: unknown) {
-    if (!this.texts) {
-      // Without the tenant there are no texts yet: load the page language's defaults to explain.
-      void this.loadFallbackTexts();
-    }
-    const kind = error instanceof ApiError ? error.kind : 'network';
-    return html`
-      <div class="widget" part="container" role="alert">
-        <div class="emergency" part="emergency">
-          <p>${this.t('emergency.text')}</p>
-          <a class="button call" part="button" href="tel:112">${this.t('emergency.call')}</a>
-        </div>
-        <p>${this.t('app.loadError')}</p>
-        ${
-          kind === 'not-found'
-            ? nothing
-            : html`<button type="button" class="primary" part="button" @click=${() => this.load.run()}>
-                ${this.t('app.retry')}
-              </button>`
-        }
-      </div>
-    `;
-  }
-
   // ——— Behaviour ———
 
   private updateDraft(patch: Partial<Draft>): void {
@@ -530,8 +314,8 @@ export class MeldpuntWidget extends LitElement {
       // Re-check only fields that had errors, so messages disappear as soon as they are fixed.
       const config = this.load.value;
       if (config) {
-        const step = this.currentStep(this.steps(config));
-        const still = new Set([...validateStep(step, this.draft), ...this.routeErrors()].map((e) => e.field));
+        const step = currentStep(this.steps(config), this.step);
+        const still = new Set([...validateStep(step, this.draft), ...this.route.errors()].map((e) => e.field));
         this.errors = this.errors.filter((e) => still.has(e.field));
       }
     }
@@ -551,22 +335,17 @@ export class MeldpuntWidget extends LitElement {
     emit(this, 'meldpunt-step-change', { step: this.step, index: steps.indexOf(this.step), total: steps.length });
   }
 
-  /** The step shown: when the contact step drops out (the receiver does not follow up), the review. */
-  private currentStep(steps: StepId[]): StepId {
-    return steps.includes(this.step) ? this.step : 'review';
-  }
-
-  /** True when the step's code is here: the first four steps always, the later ones once their chunk is in. */
-  private stepReady(step: StepId): boolean {
-    return this.later !== undefined || !laterSteps.includes(step);
-  }
-
-  /** Loads the steps after the Where step (details, contact, review, done), once; after a failure, again. */
+  /**
+   * Loads the steps after the Where step (details, contact, review, done) and their texts in the language
+   * shown, once; after a failure, again.
+   */
   private loadLaterSteps(): void {
+    const texts = this.texts;
+    if (!texts) return;
     this.laterFailed = false;
-    this.laterLoading ??= import('./later.ts').then(
-      (chunk) => {
-        this.adopt(chunk.laterStyles.styleSheet);
+    this.laterLoading ??= Promise.all([import('./later.ts'), ensureTexts(texts, this.locale_, 'later')]).then(
+      ([chunk]) => {
+        adoptSheet(this.shadowRoot, chunk.laterStyles.styleSheet);
         this.later = chunk;
       },
       (error: unknown) => {
@@ -579,24 +358,7 @@ export class MeldpuntWidget extends LitElement {
 
   /** The steps for where the report goes: the route preview's follow-up, else this tenant's. */
   private steps(config: TenantConfig): StepId[] {
-    return stepsFor(config, this.followUp(config));
-  }
-
-  private followUp(config: TenantConfig): FollowUp {
-    const check = this.routeCheck;
-    return check?.outcome === 'routed' ? check.preview.followUp : config.followUp.mode;
-  }
-
-  /** The route preview's answer for the point chosen now, if any. */
-  private get routeCheck(): RouteCheck | undefined {
-    const check = this.route.status === TaskStatus.COMPLETE ? this.route.value : undefined;
-    const location = this.draft.location;
-    return check && check.lat === location?.lat && check.lng === location.lng ? check : undefined;
-  }
-
-  /** A point outside the Netherlands cannot be sent: choose another place, or describe it in words. */
-  private routeErrors(): DraftError[] {
-    return this.routeCheck?.outcome === 'outside' ? [outsideError] : [];
+    return stepsFor(config, this.route.followUp(config));
   }
 
   /** A new answer of the route preview: say "not in the Netherlands" at once, forget unwanted contact details. */
@@ -619,11 +381,11 @@ export class MeldpuntWidget extends LitElement {
 
   private async onSubmit(event: Event, steps: StepId[]): Promise<void> {
     event.preventDefault();
-    const step = this.currentStep(steps);
-    if (!this.stepReady(step)) return;
+    const step = currentStep(steps, this.step);
+    if (!stepReady(step, this.later !== undefined)) return;
     const errors = [
       ...validateStep(step, this.draft),
-      ...(step === 'where' || step === 'review' ? this.routeErrors() : []),
+      ...(step === 'where' || step === 'review' ? this.route.errors() : []),
     ];
     if (errors.length) {
       // The place is asked on the Where step: from the review, go back there to fix it.
@@ -645,11 +407,11 @@ export class MeldpuntWidget extends LitElement {
     this.sendState = 'sending';
     window.removeEventListener('online', this.onOnline);
     try {
-      const body = later.toReportBody(this.draft, config, this.locale_, this.followUp(config));
+      const body = later.toReportBody(this.draft, config, this.locale_, this.route.followUp(config));
       const result = await later.sendReport(this.base, this.tenant, body, this.idempotencyKey, this.requestTimeoutMs);
       this.finish(result);
     } catch (error) {
-      this.failed(error, later);
+      await this.failed(later.sendFailure(error));
     }
   };
 
@@ -665,29 +427,16 @@ export class MeldpuntWidget extends LitElement {
     emit(this, 'meldpunt-submit', { id: result.id, reference: result.reference, tenant: result.tenant });
   }
 
-  private async failed(error: unknown, { stepOfPath, fieldOfPath }: LaterChunk): Promise<void> {
-    const apiError = error instanceof ApiError ? error : new ApiError('network');
-    if (apiError.kind === 'validation') {
-      const outside = apiError.type?.endsWith('/outside-netherlands');
-      this.sendState = 'idle';
-      this.goTo(stepOfPath(apiError.errors[0]?.path ?? ''));
-      this.errors = apiError.errors.map((e) =>
-        outside ? outsideError : { field: fieldOfPath(e.path), message: 'errors.invalid' },
-      );
-    } else if (apiError.kind === 'network' || apiError.kind === 'timeout') {
-      // No answer in time is told like no connection: not sent, try again (the same Idempotency-Key).
-      this.sendState = 'network';
-      window.addEventListener('online', this.onOnline);
-    } else if (apiError.kind === 'rate-limit') {
-      this.sendState = 'rate-limit';
-      this.retryMinutes = Math.max(1, Math.ceil((apiError.retryAfterSeconds ?? 60) / 60));
-    } else {
-      this.sendState = apiError.kind === 'server' ? 'server' : 'failed';
+  /** Shows what went wrong (see `shell/sending.ts`), and focuses it. */
+  private async failed(failure: SendFailure): Promise<void> {
+    this.sendState = failure.state;
+    this.retryMinutes = failure.retryMinutes;
+    if (failure.fix) {
+      this.goTo(failure.fix.step);
+      this.errors = failure.fix.errors;
     }
-    emit(this, 'meldpunt-error', {
-      kind: eventKinds[apiError.kind],
-      ...(apiError.status ? { status: apiError.status } : {}),
-    });
+    if (failure.retryWhenOnline) window.addEventListener('online', this.onOnline);
+    emit(this, 'meldpunt-error', failure.event);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(this.errors.length ? '#error-summary' : '#send-error')?.focus();
   }
@@ -702,22 +451,26 @@ export class MeldpuntWidget extends LitElement {
     this.goTo('who');
   };
 
+  /** Shows another language, once the parts of its texts the form has come so far with are in. */
   private async switchLocale(locale: Locale): Promise<void> {
     const config = this.load.value;
-    if (!config || !this.texts || !config.locales.includes(locale)) return;
-    await ensureLocale(this.texts, config, locale);
-    if (this.locationTexts) await ensureLocationTexts(this.texts, config, locale);
+    const texts = this.texts;
+    if (!config || !texts || !config.locales.includes(locale)) return;
+    const parts: TextPart[] = ['first'];
+    if (this.locationTexts) parts.push('location');
+    if (this.laterLoading) parts.push('later');
+    await Promise.all(parts.map((part) => ensureTexts(texts, locale, part)));
     this.locale_ = locale;
   }
 
   private async loadLocationTexts(): Promise<void> {
-    const config = this.load.value;
-    if (!config || !this.texts) return;
+    const texts = this.texts;
+    if (!texts) return;
     let locale: Locale;
     try {
       do {
         locale = this.locale_;
-        await ensureLocationTexts(this.texts, config, locale);
+        await ensureTexts(texts, locale, 'location');
       } while (locale !== this.locale_); // the language changed meanwhile
       this.locationTexts = true;
     } catch (error) {
@@ -726,18 +479,11 @@ export class MeldpuntWidget extends LitElement {
     }
   }
 
-  private focusField(event: Event, field: string): void {
+  private focusField = (event: Event, field: string): void => {
     event.preventDefault();
     const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(field)}`);
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
-  }
-
-  private onKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    const now = performance.now();
-    if (now - this.lastEscape < 1000) this.quickExit();
-    else this.lastEscape = now;
   };
 
   private quickExit = () => {
@@ -752,46 +498,9 @@ export class MeldpuntWidget extends LitElement {
     if (emit(this, 'meldpunt-quick-exit', { url }, { cancelable: true })) this.navigate(url);
   };
 
-  /** "Bel 0900-0101", with the number isolated left-to-right inside right-to-left text. */
-  private callText(phone: string) {
-    const [before = '', after = ''] = this.t('help.call', { phone: '\u0000' }).split('\u0000');
-    return html`${before}<span class="tel">${phone}</span>${after}`;
-  }
-
-  private logoUrl(config: TenantConfig): string | undefined {
-    const logo = config.branding.logoUrl;
-    return logo ? new URL(logo, this.base + '/').href : undefined;
-  }
-
-  /** The tenant's colours and font as private custom properties, through a constructed sheet (no inline styles: strict CSP). */
-  private applyBranding(config: TenantConfig): void {
-    if (!this.shadowRoot) return;
-    const { primaryColor, accentColor, textColor, backgroundColor, fontFamily } = config.branding;
-    const declarations = [
-      `--_meldpunt-tenant-primary: ${primaryColor};`,
-      accentColor ? `--_meldpunt-tenant-accent: ${accentColor};` : '',
-      textColor ? `--_meldpunt-tenant-text: ${textColor};` : '',
-      backgroundColor ? `--_meldpunt-tenant-background: ${backgroundColor};` : '',
-      fontFamily ? `--_meldpunt-tenant-font: ${fontFamily};` : '',
-    ].join(' ');
-    this.tenantSheet ??= new CSSStyleSheet();
-    this.tenantSheet.replaceSync(`:host { ${declarations} }`);
-    this.adopt(this.tenantSheet);
-  }
-
-  /** Adds a constructed stylesheet to the shadow root, after those it has, once. */
-  private adopt(sheet: CSSStyleSheet | undefined): void {
-    const root = this.shadowRoot;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
-  }
-
-  private async loadFallbackTexts(): Promise<void> {
-    const lang = document.documentElement.lang?.split('-')[0] ?? 'nl';
-    const locale = (Object.keys(localeNames) as Locale[]).find((l) => l === lang) ?? 'nl';
-    const fallbackConfig = { texts: {}, defaultLocale: locale } as unknown as TenantConfig;
-    this.texts = await createTexts(fallbackConfig, locale);
+  private async loadErrorTexts(): Promise<void> {
+    const { texts, locale } = await loadErrorTexts();
+    this.texts = texts;
     this.locale_ = locale;
     this.requestUpdate();
   }

@@ -1,5 +1,6 @@
 import type { Locale } from '@meldpunt/contracts/limits';
 import type { texts as nl } from './nl/index.ts';
+import type { later as nlLater } from './nl/later.ts';
 import type { location as nlLocation } from './nl/location.ts';
 import type { TextTree } from './text-tree.ts';
 
@@ -7,7 +8,8 @@ export type { PluralCategories, PluralCategory, TextTree } from './text-tree.ts'
 export { isRtl, textDirection } from './direction.ts';
 
 /**
- * The widget's default texts (i18next resources) for one locale; tenants override single keys on top.
+ * The widget's default texts (i18next resources) for one locale that the form shows before the Where step;
+ * tenants override single keys on top. The Where step's texts and those of the steps after it load apart.
  * Texts with a count have a form per plural category of the locale (`remaining_one`, …), left out here.
  */
 export type Texts = TextTree<typeof nl>;
@@ -17,8 +19,11 @@ export interface LocationTexts {
   location: TextTree<typeof nlLocation>;
 }
 
+/** The texts shown only after the Where step: the details, contact and review steps, sending, the confirmation. */
+export type LaterTexts = TextTree<typeof nlLater>;
+
 /**
- * Loads one locale's default texts, except the Where step's. Each locale is its own chunk, so a page
+ * Loads one locale's default texts of the first steps (not the Where step's, nor the later steps'). Each locale is its own chunk, so a page
  * loads only the language it shows (and the next one only when the reporter switches).
  */
 export const loadTexts: Record<Locale, () => Promise<Texts>> = {
@@ -42,6 +47,20 @@ export const loadLocationTexts: Record<Locale, () => Promise<LocationTexts>> = {
   pl: () => import('./pl/location.ts').then((m) => ({ location: m.location })),
   uk: () => import('./uk/location.ts').then((m) => ({ location: m.location })),
 };
+/**
+ * Loads one locale's texts of the steps after the Where step (`later.ts`): their own chunk per locale,
+ * loaded with those steps' code when the Where step opens. Same keys as ever (`steps.review.*`, `errors.network`…):
+ * the widget adds them beside the first steps' texts.
+ */
+export const loadLaterTexts: Record<Locale, () => Promise<LaterTexts>> = {
+  nl: () => import('./nl/later.ts').then((m) => m.later),
+  en: () => import('./en/later.ts').then((m) => m.later),
+  ar: () => import('./ar/later.ts').then((m) => m.later),
+  tr: () => import('./tr/later.ts').then((m) => m.later),
+  pl: () => import('./pl/later.ts').then((m) => m.later),
+  uk: () => import('./uk/later.ts').then((m) => m.later),
+};
+
 /** Each language's name in that language, for the language switcher. */
 export const localeNames: Record<Locale, string> = {
   nl: 'Nederlands',

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { supportedLocales, type Locale } from '@meldpunt/contracts';
 import { createI18n } from './i18n.ts';
-import { loadLocationTexts, loadTexts, textKeys } from './index.ts';
+import { loadLaterTexts, loadLocationTexts, loadTexts, textKeys } from './index.ts';
 import { serverTexts } from './server.ts';
-import { lookup, placeholders, pluralOf } from './test-support.ts';
+import { lookup, merge, placeholders, pluralOf } from './test-support.ts';
 import type { PluralCategory } from './text-tree.ts';
 
 /**
@@ -29,7 +29,7 @@ function sampleOf(locale: Locale, category: PluralCategory): number {
 /** One namespace's texts in one locale, loaded into an i18next instance made with our options. */
 async function namespaces(locale: Locale): Promise<Record<string, object>> {
   return {
-    translation: { ...(await loadTexts[locale]()), ...(await loadLocationTexts[locale]()) },
+    translation: merge(await loadTexts[locale](), await loadLocationTexts[locale](), await loadLaterTexts[locale]()),
     mail: serverTexts[locale].mail,
   };
 }

@@ -20,3 +20,15 @@ export function pluralOf(key: string): { base: string; category: PluralCategory 
   const category = key.slice(at + 1) as PluralCategory;
   return at > 0 && categories.includes(category) ? { base: key.slice(0, at), category } : undefined;
 }
+
+/** Text trees as one, as i18next merges a locale's parts (`addResourceBundle` with `deep`). */
+export function merge(...trees: object[]): object {
+  const out: Record<string, unknown> = {};
+  for (const tree of trees) {
+    for (const [key, value] of Object.entries(tree)) {
+      const here = out[key];
+      out[key] = typeof value === 'object' && typeof here === 'object' && here ? merge(here, value as object) : value;
+    }
+  }
+  return out;
+}

@@ -2,18 +2,32 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { supportedLocales, type Locale } from '@meldpunt/contracts';
-import { loadLocationTexts, loadTexts, localeNames, textKeys, type LocationTexts, type Texts } from './index.ts';
+import {
+  loadLaterTexts,
+  loadLocationTexts,
+  loadTexts,
+  localeNames,
+  textKeys,
+  type LaterTexts,
+  type LocationTexts,
+  type Texts,
+} from './index.ts';
 import { serverTexts } from './server.ts';
-import { lookup, placeholders, pluralOf } from './test-support.ts';
+import { lookup, merge, placeholders, pluralOf } from './test-support.ts';
 
-/** Every default text of the widget in a locale: the form's and the Where step's (which the widget loads later). */
+/** Every default text of the widget in a locale: the first steps', the Where step's and the later steps' (which the widget loads later). */
 const widgetTexts = Object.fromEntries(
   await Promise.all(
-    supportedLocales.map(
-      async (locale) => [locale, { ...(await loadTexts[locale]()), ...(await loadLocationTexts[locale]()) }] as const,
-    ),
+    supportedLocales.map(async (locale) => {
+      const parts: object[] = [
+        await loadTexts[locale](),
+        await loadLocationTexts[locale](),
+        await loadLaterTexts[locale](),
+      ];
+      return [locale, merge(...parts)] as const;
+    }),
   ),
-) as Record<Locale, Texts & LocationTexts>;
+) as Record<Locale, Texts & LocationTexts & LaterTexts>;
 
 /** Every namespace, each in every locale: the widget's and the service's. Dutch is the source of each. */
 const namespaces: Record<string, Record<Locale, object>> = {
@@ -92,6 +106,20 @@ describe('default texts', () => {
     assert.ok(reached.has('./nl/core.ts') && reached.has('./nl/location.ts'), [...reached].join(', '));
     const server = [...reached].filter((file) => /\/(mail|routing)\.ts$|server\.ts$|i18n\.ts$/.test(file));
     assert.deepEqual(server, []);
+  });
+
+  it('keep the later steps’ texts apart, no key in two parts: the first steps load without them', async () => {
+    for (const locale of supportedLocales) {
+      const first = new Set(textKeys(await loadTexts[locale]()));
+      const later = textKeys(await loadLaterTexts[locale]());
+      assert.deepEqual(
+        later.filter((k) => first.has(k)),
+        [],
+        locale,
+      );
+      assert.ok(later.includes('steps.review.intro') && !first.has('steps.review.intro'), locale);
+      assert.ok(first.has('steps.review.title'), `${locale}: step titles stay with the first steps`);
+    }
   });
 
   it('never blame the victim: no advice to be more careful', () => {

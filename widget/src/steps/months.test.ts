@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
-import { loadTexts } from '@meldpunt/texts';
+import { loadLaterTexts } from '@meldpunt/texts';
 import { months } from './months.ts';
 
 describe('privacy periods in words', () => {
@@ -18,7 +18,7 @@ describe('privacy periods in words', () => {
 
   it('read as a sentence in the retention texts', async () => {
     const t = i18next.createInstance();
-    await t.init({ lng: 'pl', resources: { pl: { translation: await loadTexts.pl() } } });
+    await t.init({ lng: 'pl', resources: { pl: { translation: await loadLaterTexts.pl() } } });
     expect(t.t('steps.review.retention', { duration: months({ locale: 'pl' }, 24) })).to.match(
       /^Przechowujemy twoje zgłoszenie przez 24 miesiące\./,
     );

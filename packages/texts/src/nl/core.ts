@@ -58,10 +58,6 @@ export const core = {
   nav: {
     back: 'Vorige',
     next: 'Volgende',
-    send: 'Verstuur melding',
-    sending: 'Je melding wordt verstuurd…',
-    change: 'Wijzig',
-    changeSection: 'Wijzig: {{section}}',
   },
   errors: {
     summaryTitle: 'Controleer dit even:',
@@ -73,19 +69,6 @@ export const core = {
     timeRequired: 'Vul een tijd in, of kies een ander antwoord hierboven.',
     partOfDayRequired: 'Kies een deel van de dag.',
     locationRequired: 'Kies een plek, of beschrijf de plek in woorden.',
-    emailInvalid: 'Dit e-mailadres klopt niet.',
-    phoneInvalid: 'Dit telefoonnummer klopt niet.',
-    contactNeeded: 'Vul een e-mailadres of telefoonnummer in, zodat we je kunnen bereiken.',
-    tooLong: 'Deze tekst is te lang.',
-    invalid: 'Dit antwoord klopt niet.',
-    network:
-      'Je melding is nog niet verstuurd: er is geen verbinding. Je antwoorden blijven staan zolang deze pagina open is.',
-    offline: 'Zodra je weer verbinding hebt, versturen we je melding vanzelf.',
-    server:
-      'Je melding is nog niet verstuurd: er ging bij ons iets mis. Je antwoorden blijven staan. Probeer het opnieuw.',
-    rateLimit_one: 'Er zijn veel meldingen kort na elkaar verstuurd. Probeer het over {{count}} minuut opnieuw.',
-    rateLimit_other: 'Er zijn veel meldingen kort na elkaar verstuurd. Probeer het over {{count}} minuten opnieuw.',
-    tryAgain: 'Probeer opnieuw',
   },
   steps: {
     who: {
@@ -126,56 +109,12 @@ export const core = {
     },
     details: {
       title: 'Wil je nog iets vertellen?',
-      hint: 'Alles op deze stap is niet verplicht.',
-      description: 'Wat is er gebeurd?',
-      descriptionHint: 'Vertel zoveel als je wilt. Schrijf liever geen namen of contactgegevens van anderen.',
-      remaining_one: 'Nog {{count}} teken over',
-      remaining_other: 'Nog {{count}} tekens over',
-      intervened: 'Heeft iemand ingegrepen of geholpen?',
-      yes: 'Ja',
-      no: 'Nee',
-      unknown: 'Weet ik niet',
-      optional: 'niet verplicht',
-      why: 'Waarom vragen we dit?',
-      choose: 'Kies…',
     },
     contact: {
       title: 'Wil je dat we contact met je opnemen?',
-      intro: 'Dit is niet verplicht. Zonder gegevens meld je anoniem.',
-      whoSees:
-        'Alleen medewerkers van {{name}} die meldingen behandelen zien je gegevens. Ze gebruiken ze alleen om over deze melding contact met je op te nemen. We bewaren ze versleuteld en verwijderen ze na {{duration}}.',
-      legend: 'Contact',
-      anonymous: 'Nee, ik meld anoniem',
-      wantsFollowUp: 'Ja, neem contact met mij op',
-      name: 'Naam',
-      email: 'E-mailadres',
-      phone: 'Telefoonnummer',
-      needOne: 'Vul een e-mailadres of een telefoonnummer in (of allebei).',
     },
     review: {
       title: 'Controleer je melding',
-      intro: 'Klopt alles? Dan kun je je melding versturen.',
-      who: 'Wie',
-      what: 'Wat',
-      when: 'Wanneer',
-      where: 'Waar',
-      details: 'Toelichting',
-      intervened: 'Ingegrepen of geholpen',
-      contact: 'Contact',
-      anonymous: 'Anoniem',
-      empty: 'Niet ingevuld',
-      privacy: 'Zo gaan we om met je gegevens',
-      retention: 'We bewaren je melding {{duration}}. We slaan geen IP-adres op.',
-    },
-    done: {
-      reference: 'Je meldnummer',
-      referenceHint: 'Schrijf dit nummer op als je later over deze melding contact wilt opnemen.',
-      next: 'Wat gebeurt er nu?',
-      nextActive:
-        'Medewerkers van {{name}} lezen je melding. Als je om contact hebt gevraagd, nemen ze contact met je op.',
-      noFollowUp:
-        'Let op: {{name}} neemt over meldingen geen contact met je op. Wil je hulp, of wil je aangifte doen? Neem dan zelf contact op met de organisaties bij Hulp en informatie, of met de politie (0900-8844).',
-      another: 'Nog iets melden',
     },
   },
   categories: {
@@ -198,10 +137,5 @@ export const core = {
       description: 'Bijvoorbeeld om huidskleur, afkomst, geloof, geslacht, seksuele oriëntatie of een beperking.',
     },
     other: { label: 'Iets anders', description: 'Iets wat hierboven niet staat.' },
-  },
-  roles: {
-    victim: 'Het overkwam mij',
-    bystander: 'Ik zag het gebeuren',
-    other: 'Anders',
   },
 } as const;

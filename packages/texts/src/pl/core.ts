@@ -59,10 +59,6 @@ export const core: TextTree<typeof nl, PluralCategories['pl']> = {
   nav: {
     back: 'Wstecz',
     next: 'Dalej',
-    send: 'Wyślij zgłoszenie',
-    sending: 'Wysyłanie zgłoszenia…',
-    change: 'Zmień',
-    changeSection: 'Zmień: {{section}}',
   },
   errors: {
     summaryTitle: 'Sprawdź, proszę:',
@@ -74,21 +70,6 @@ export const core: TextTree<typeof nl, PluralCategories['pl']> = {
     timeRequired: 'Wpisz godzinę albo wybierz inną odpowiedź powyżej.',
     partOfDayRequired: 'Wybierz porę dnia.',
     locationRequired: 'Wybierz miejsce albo opisz je słowami.',
-    emailInvalid: 'Ten adres e-mail jest nieprawidłowy.',
-    phoneInvalid: 'Ten numer telefonu jest nieprawidłowy.',
-    contactNeeded: 'Wpisz adres e-mail lub numer telefonu, abyśmy mogli się z tobą skontaktować.',
-    tooLong: 'Ten tekst jest za długi.',
-    invalid: 'Ta odpowiedź jest nieprawidłowa.',
-    network:
-      'Twoje zgłoszenie nie zostało jeszcze wysłane: brak połączenia. Twoje odpowiedzi zostaną zachowane, dopóki ta strona jest otwarta.',
-    offline: 'Gdy tylko połączenie wróci, automatycznie wyślemy twoje zgłoszenie.',
-    server:
-      'Twoje zgłoszenie nie zostało jeszcze wysłane: coś poszło nie tak po naszej stronie. Twoje odpowiedzi są zachowane. Spróbuj ponownie.',
-    rateLimit_one: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{count}} minutę.',
-    rateLimit_few: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{count}} minuty.',
-    rateLimit_many: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{count}} minut.',
-    rateLimit_other: 'W krótkim czasie wysłano wiele zgłoszeń. Spróbuj ponownie za {{count}} minuty.',
-    tryAgain: 'Spróbuj ponownie',
   },
   steps: {
     who: {
@@ -129,58 +110,12 @@ export const core: TextTree<typeof nl, PluralCategories['pl']> = {
     },
     details: {
       title: 'Chcesz coś jeszcze dodać?',
-      hint: 'Wszystko w tym kroku jest nieobowiązkowe.',
-      description: 'Co się stało?',
-      descriptionHint:
-        'Opisz tyle, ile chcesz. Nie wpisuj, proszę, imion, nazwisk ani danych kontaktowych innych osób.',
-      remaining_one: 'Pozostał {{count}} znak',
-      remaining_few: 'Pozostały {{count}} znaki',
-      remaining_many: 'Pozostało {{count}} znaków',
-      remaining_other: 'Pozostało {{count}} znaku',
-      intervened: 'Czy ktoś zareagował lub pomógł?',
-      yes: 'Tak',
-      no: 'Nie',
-      unknown: 'Nie wiem',
-      optional: 'nieobowiązkowe',
-      why: 'Dlaczego o to pytamy?',
-      choose: 'Wybierz…',
     },
     contact: {
       title: 'Czy chcesz, żebyśmy się z tobą skontaktowali?',
-      intro: 'To nie jest obowiązkowe. Bez podania danych twoje zgłoszenie jest anonimowe.',
-      whoSees:
-        'Twoje dane widzą tylko pracownicy {{name}}, którzy zajmują się zgłoszeniami. Używają ich wyłącznie po to, aby skontaktować się z tobą w sprawie tego zgłoszenia. Przechowujemy je w formie zaszyfrowanej przez {{duration}}, a potem je usuwamy.',
-      legend: 'Kontakt',
-      anonymous: 'Nie, zgłaszam anonimowo',
-      wantsFollowUp: 'Tak, proszę o kontakt',
-      name: 'Imię i nazwisko',
-      email: 'Adres e-mail',
-      phone: 'Numer telefonu',
-      needOne: 'Wpisz adres e-mail lub numer telefonu (albo oba).',
     },
     review: {
       title: 'Sprawdź swoje zgłoszenie',
-      intro: 'Czy wszystko się zgadza? Jeśli tak, możesz wysłać zgłoszenie.',
-      who: 'Kto',
-      what: 'Co',
-      when: 'Kiedy',
-      where: 'Gdzie',
-      details: 'Szczegóły',
-      intervened: 'Reakcja lub pomoc innych',
-      contact: 'Kontakt',
-      anonymous: 'Anonimowo',
-      empty: 'Nie wypełniono',
-      privacy: 'Jak postępujemy z twoimi danymi',
-      retention: 'Przechowujemy twoje zgłoszenie przez {{duration}}. Nie zapisujemy adresów IP.',
-    },
-    done: {
-      reference: 'Numer twojego zgłoszenia',
-      referenceHint: 'Zapisz ten numer, jeśli zechcesz później skontaktować się z nami w sprawie tego zgłoszenia.',
-      next: 'Co dalej?',
-      nextActive: 'Pracownicy {{name}} przeczytają twoje zgłoszenie. Jeśli prosisz o kontakt, skontaktują się z tobą.',
-      noFollowUp:
-        'Uwaga: {{name}} nie kontaktuje się w sprawie zgłoszeń. Potrzebujesz pomocy albo chcesz złożyć zawiadomienie na policji? Skontaktuj się wtedy bezpośrednio z organizacjami z części Pomoc i informacje albo z policją (0900-8844).',
-      another: 'Zgłoś coś jeszcze',
     },
   },
   categories: {
@@ -204,10 +139,5 @@ export const core: TextTree<typeof nl, PluralCategories['pl']> = {
         'Na przykład z powodu koloru skóry, pochodzenia, religii, płci, orientacji seksualnej lub niepełnosprawności.',
     },
     other: { label: 'Coś innego', description: 'Coś, czego nie ma na liście powyżej.' },
-  },
-  roles: {
-    victim: 'To spotkało mnie',
-    bystander: 'To działo się na moich oczach',
-    other: 'Inne',
   },
 };

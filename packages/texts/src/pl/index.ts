@@ -1,4 +1,4 @@
 import { core } from './core.ts';
 
-/** Everything but the Where step's texts (`./location.ts`), which load with that step. */
+/** The first steps' texts: not the Where step's (`./location.ts`) nor the later steps' (`./later.ts`), which load apart. */
 export const texts = core;
