@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
-import { leaflet, minifyTemplates } from './vite.config.ts';
+import { leafletPlugin as leaflet } from '@meldpunt/ui/build/leaflet';
+import { minifyTemplates } from './vite.config.ts';
 
 /**
  * The classic-script build for CMSs that cannot add `type="module"`: one self-contained file,

@@ -8,8 +8,8 @@
  *    - initial: `dist/meldpunt-widget.js`, every chunk it imports statically, and ONE locale's texts
  *      chunk (nl) with its static imports: the widget loads exactly one locale before the first step.
  *    - map: what the Where step loads with `import()` when it opens, beyond initial: the chunks of
- *      `location/location-picker.ts` (with the route preview) and `location/map-view.ts` (Leaflet
- *      with it), that step's texts for the same locale (nl), and `later.ts` (the steps after the
+ *      `location/location-picker.ts` (with the route preview) and `@meldpunt/ui`'s `map/map-view.ts`
+ *      (Leaflet with it), that step's texts for the same locale (nl), and `later.ts` (the steps after the
  *      Where step and sending, which start loading then too), each with its static imports.
  *    - everything including the map: initial + map.
  *    - the classic (IIFE) build, and the peers `@typeform/embed` and `@formbricks/surveys`.
@@ -157,7 +157,7 @@ function widgetRows(): { initial: SizeRow; map: SizeRow; everything: SizeRow; cl
   const mapKeys = new Set<string>();
   const whereStep = [
     'location/location-picker.ts',
-    'location/map-view.ts',
+    'ui/src/map/map-view.ts',
     'packages/texts/src/nl/location.ts',
     'src/later.ts',
   ];

@@ -8,7 +8,7 @@ import type { i18n } from 'i18next';
 import type { AreaOutline, Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
 import { localeNames } from '@meldpunt/texts';
 import { ApiError, defaultTimeoutMs, fetchConfig, scriptOrigin } from './api.ts';
-import { define } from './define.ts';
+import { define } from '@meldpunt/ui/define';
 import {
   emptyDraft,
   hasContact,
