@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emitEvent, type Emit } from './emit.ts';
 
 interface TestEventMap {
@@ -7,9 +7,13 @@ interface TestEventMap {
 }
 const emit: Emit<TestEventMap> = emitEvent;
 
+const mounted: Element[] = [];
+afterEach(() => mounted.splice(0).forEach((element) => element.remove()));
+
 /** A host element with a shadow root and a button inside it, in the document (removed after the test). */
 async function shadowHost() {
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const host = document.body.appendChild(document.createElement('div'));
+  mounted.push(host);
   const inner = document.createElement('button');
   host.attachShadow({ mode: 'open' }).append(inner);
   return { host, inner };

@@ -1,12 +1,21 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { render as renderInto } from 'lit';
 import { describedBy, field, fieldError } from './field.ts';
 
-/** Renders a template into a fresh form in the document. */
-const render = (content: unknown) => fixture<HTMLFormElement>(html`<form>${content}</form>`);
+const mounted: Element[] = [];
+afterEach(() => mounted.splice(0).forEach((element) => element.remove()));
+
+/** Renders a template into a fresh form in the document (removed after the test). */
+function render(content: unknown): HTMLFormElement {
+  const form = document.body.appendChild(document.createElement('form'));
+  mounted.push(form);
+  renderInto(content, form);
+  return form;
+}
 
 describe('field()', () => {
   it('labels the control and names its hint, further ids and error in aria-describedby, in that order', async () => {
-    const form = await render(html`
+    const form = render(html`
       <p id="shared-hint">Give one of the two.</p>
       ${field(
         {
@@ -34,7 +43,7 @@ describe('field()', () => {
   });
 
   it('leaves out what is not there: no hint, no error, no aria-describedby at all', async () => {
-    const form = await render(
+    const form = render(
       field(
         { id: 'name', label: 'Name' },
         (aria) => html`<input id="name" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy} />`,
@@ -48,7 +57,7 @@ describe('field()', () => {
   });
 
   it('marks a control invalid whose error is shown elsewhere, and shows content before and after the control', async () => {
-    const form = await render(html`
+    const form = render(html`
       <p id="place-error">Say where it happened.</p>
       ${field(
         {
@@ -75,7 +84,7 @@ describe('field()', () => {
 describe('fieldError() and describedBy() for a group', () => {
   it('link a fieldset to its error line', async () => {
     const error = 'Choose one';
-    const form = await render(html`
+    const form = render(html`
       <fieldset aria-describedby=${describedBy(error && 'role-error')}>
         <legend>Who?</legend>
         <label><input type="radio" name="role" id="role" /> Me</label>
@@ -88,7 +97,7 @@ describe('fieldError() and describedBy() for a group', () => {
   });
 
   it('render nothing without an error', async () => {
-    const form = await render(
+    const form = render(
       html`<fieldset aria-describedby=${describedBy(undefined, '')}></fieldset>
         ${fieldError('role', undefined)}`,
     );

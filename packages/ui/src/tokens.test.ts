@@ -29,10 +29,9 @@ define('ui-token-probe', TokenProbe);
  * System tokens) or the widget (the tenant's branding, `--_meldpunt-tenant-*`) would.
  */
 async function probe(declarations: string): Promise<CSSStyleDeclaration> {
-  const container = await fixture<HTMLDivElement>(
-    html`<div style=${declarations}><ui-token-probe></ui-token-probe></div>`,
-  );
-  return getComputedStyle(container.querySelector('ui-token-probe')!);
+  const el = await fixture<TokenProbe>(html`<ui-token-probe></ui-token-probe>`);
+  el.parentElement!.setAttribute('style', declarations);
+  return getComputedStyle(el);
 }
 
 // Four different colours, one per layer of the chain.

@@ -292,13 +292,10 @@ describe('<meldpunt-location-picker>', () => {
   });
 
   it('follows the tenant’s branding set on the widget: its text, and the map’s pin through its own token chain', async () => {
-    // As the widget's branding sheet sets them on its host, which the picker is inside of.
-    const branded = await fixture<HTMLDivElement>(html`
-      <div style="--_meldpunt-tenant-text: rgb(3, 3, 3); --_meldpunt-tenant-primary: rgb(4, 4, 4)">
-        <meldpunt-location-picker .config=${config} .t=${t}></meldpunt-location-picker>
-      </div>
-    `);
-    const el = branded.querySelector('meldpunt-location-picker')!;
+    const el = await picker();
+    // On an element the picker is inside of, as the widget's branding sheet sets them on its host.
+    el.parentElement!.style.setProperty('--_meldpunt-tenant-text', 'rgb(3, 3, 3)');
+    el.parentElement!.style.setProperty('--_meldpunt-tenant-primary', 'rgb(4, 4, 4)');
     const map = await mapOf(el);
     expect(getComputedStyle(el).color).to.equal('rgb(3, 3, 3)');
     const mapView = el.shadowRoot!.querySelector('meldpunt-map-view')!;
