@@ -1,36 +1,10 @@
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import {
-  isLeafletBrowser,
-  isLeafletDomEvent,
-  leafletCssPath,
-  patchLeaflet,
-  patchLeafletDomEvent,
-  trimLeafletCss,
-} from './build/leaflet.js';
-
-/**
- * Leaflet's source modules, patched to load under Trusted Types and to write nothing onto the host's
- * `window` and `document`, and its stylesheet without the
- * rules of parts the widget does not load (see build/leaflet.js).
- */
-export function leaflet(): Plugin {
-  return {
-    name: 'meldpunt-leaflet',
-    enforce: 'pre',
-    transform(code, id) {
-      const path = id.split('?')[0] ?? id;
-      if (isLeafletBrowser(path)) return patchLeaflet(code);
-      if (isLeafletDomEvent(path)) return patchLeafletDomEvent(code);
-      if (path === leafletCssPath) return trimLeafletCss(code);
-      return undefined;
-    },
-  };
-}
+import { leafletPlugin as leaflet } from '@meldpunt/ui/build/leaflet';
 
 /** Lit's html`` and css`` templates keep their whitespace through the minifier; this removes it. */
 export function minifyTemplates(): Plugin {
-  return minifyTemplateLiterals({ include: ['src/**/*.ts'] }) as Plugin;
+  return minifyTemplateLiterals({ include: ['src/**/*.ts', '../packages/ui/src/**/*.ts'] }) as Plugin;
 }
 
 /**

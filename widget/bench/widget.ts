@@ -9,7 +9,7 @@
  *    - initial: `dist/meldpunt-widget.js`, every chunk it imports statically, and that language's texts
  *      of the first steps with their static imports: what loads before the first step.
  *    - map: what the Where step loads when it opens, beyond initial: `location/location-picker.ts` (with
- *      the route preview), `location/map-view.ts` (Leaflet), that step's texts, and `later.ts` with the
+ *      the route preview), `@meldpunt/ui`'s `map/map-view.ts` (Leaflet), that step's texts, and `later.ts` with the
  *      later steps' texts (they start loading then too), each with its static imports.
  *    - the classic build (a loader of the module build), and the peers `@typeform/embed` and
  *      `@formbricks/surveys`.
@@ -171,7 +171,7 @@ function languageFiles(manifest: Manifest, locale: Locale): LanguageFiles {
   const mapKeys = new Set<string>();
   const whereStep = [
     'location/location-picker.ts',
-    'location/map-view.ts',
+    'ui/src/map/map-view.ts',
     `packages/texts/src/${locale}/location.ts`,
     'src/later.ts',
     `packages/texts/src/${locale}/later.ts`,

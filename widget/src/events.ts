@@ -1,4 +1,5 @@
 import type { ReportLocation } from '@meldpunt/contracts';
+import { emitEvent, type Emit } from '@meldpunt/ui/emit';
 
 /** Every event the widget fires: prefixed kebab-case, `bubbles` and `composed`, typed here. */
 export interface MeldpuntEventMap {
@@ -17,14 +18,8 @@ export interface MeldpuntEventMap {
   'meldpunt-quick-exit': CustomEvent<{ url: string }>;
 }
 
-export function emit<K extends keyof MeldpuntEventMap>(
-  target: EventTarget,
-  name: K,
-  detail: MeldpuntEventMap[K]['detail'],
-  options: { cancelable?: boolean } = {},
-): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, ...options }));
-}
+/** Fires one of the widget's events (see `@meldpunt/ui/emit`): only these names, each with its detail. */
+export const emit: Emit<MeldpuntEventMap> = emitEvent;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

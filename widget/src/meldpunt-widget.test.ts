@@ -455,7 +455,7 @@ describe('<meldpunt-widget>', () => {
   });
 
   it('registering twice warns and does not throw', async () => {
-    const { define } = await import('./define.ts');
+    const { define } = await import('@meldpunt/ui/define');
     const warn = console.warn;
     const warnings: unknown[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args);

@@ -6,7 +6,7 @@ import { state } from 'lit/decorators/state.js';
 import { Task } from '@lit/task';
 import type { AreaOutline, Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
 import { defaultTimeoutMs, scriptOrigin } from './api.ts';
-import { define } from './define.ts';
+import { define } from '@meldpunt/ui/define';
 import {
   emptyDraft,
   hasContact,

@@ -270,6 +270,19 @@ describe('<meldpunt-location-picker>', () => {
     expect(el.value).to.equal(undefined);
   });
 
+  it('follows the tenant’s branding set on the widget: its text, and the map’s pin through its own token chain', async () => {
+    const el = await picker();
+    // On an element the picker is inside of, as the widget's branding sheet sets them on its host.
+    el.parentElement!.style.setProperty('--_meldpunt-tenant-text', 'rgb(3, 3, 3)');
+    el.parentElement!.style.setProperty('--_meldpunt-tenant-primary', 'rgb(4, 4, 4)');
+    const map = await mapOf(el);
+    expect(getComputedStyle(el).color).to.equal('rgb(3, 3, 3)');
+    const mapView = el.shadowRoot!.querySelector('meldpunt-map-view')!;
+    expect(getComputedStyle(mapView).getPropertyValue('--_meldpunt-map-pin').trim()).to.equal('rgb(4, 4, 4)');
+    // One focus colour everywhere: the map's focus ring falls back to the same black as the widget's.
+    expect(getComputedStyle(map).getPropertyValue('--_meldpunt-focus').trim()).to.equal('#000');
+  });
+
   it('describe in words only → { text, source: "text" }', async () => {
     const el = await picker();
     $(el, '#describe').focus();

@@ -1,14 +1,14 @@
 import { live } from 'lit/directives/live.js';
 import { html, nothing } from 'lit';
 import { limits } from '@meldpunt/contracts/limits';
-import { describedBy, fieldError, type StepContext } from './context.ts';
+import { field } from '@meldpunt/ui/field';
+import { errorText, type StepContext } from './context.ts';
 import { months } from './months.ts';
 
 /** Step 6 (only for tenants that follow up): clearly optional; anonymous is the default. */
 export function contactStep(ctx: StepContext) {
   const { draft, config } = ctx;
   const name = ctx.receiverName;
-  const invalid = (field: string) => (fieldError(ctx, field) === nothing ? 'false' : 'true');
   return html`
     <p>${ctx.t('steps.contact.intro')}</p>
     <p class="hint" id="contact-who-sees">
@@ -45,48 +45,60 @@ export function contactStep(ctx: StepContext) {
       draft.wantsContact
         ? html`
             <p class="hint" id="contact-need-one">${ctx.t('steps.contact.needOne')}</p>
-            <div class="field">
-              <label for="name"
-                >${ctx.t('steps.contact.name')}
-                <span class="optional">(${ctx.t('steps.details.optional')})</span></label
-              >
-              <input
-                id="name"
-                type="text"
-                autocomplete="name"
-                maxlength=${limits.nameMaxLength}
-                .value=${live(draft.name)}
-                @input=${(e: Event) => ctx.update({ name: (e.target as HTMLInputElement).value })}
-              />
-            </div>
-            <div class="field">
-              <label for="email">${ctx.t('steps.contact.email')}</label>
-              <input
-                id="email"
-                type="email"
-                autocomplete="email"
-                maxlength=${limits.emailMaxLength}
-                .value=${live(draft.email)}
-                aria-invalid=${invalid('email')}
-                aria-describedby=${describedBy(ctx, 'email', 'contact-need-one')}
-                @input=${(e: Event) => ctx.update({ email: (e.target as HTMLInputElement).value })}
-              />
-              ${fieldError(ctx, 'email')}
-            </div>
-            <div class="field">
-              <label for="phone">${ctx.t('steps.contact.phone')}</label>
-              <input
-                id="phone"
-                type="tel"
-                autocomplete="tel"
-                maxlength=${limits.phoneMaxLength}
-                .value=${live(draft.phone)}
-                aria-invalid=${invalid('phone')}
-                aria-describedby=${describedBy(ctx, 'phone', 'contact-need-one')}
-                @input=${(e: Event) => ctx.update({ phone: (e.target as HTMLInputElement).value })}
-              />
-              ${fieldError(ctx, 'phone')}
-            </div>
+            ${field(
+              {
+                id: 'name',
+                label: html`${ctx.t('steps.contact.name')}
+                  <span class="optional">(${ctx.t('steps.details.optional')})</span>`,
+              },
+              () =>
+                html`<input
+                  id="name"
+                  type="text"
+                  autocomplete="name"
+                  maxlength=${limits.nameMaxLength}
+                  .value=${live(draft.name)}
+                  @input=${(e: Event) => ctx.update({ name: (e.target as HTMLInputElement).value })}
+                />`,
+            )}
+            ${field(
+              {
+                id: 'email',
+                label: ctx.t('steps.contact.email'),
+                describedBy: ['contact-need-one'],
+                error: errorText(ctx, 'email'),
+              },
+              (aria) =>
+                html`<input
+                  id="email"
+                  type="email"
+                  autocomplete="email"
+                  maxlength=${limits.emailMaxLength}
+                  .value=${live(draft.email)}
+                  aria-invalid=${aria.invalid}
+                  aria-describedby=${aria.describedBy}
+                  @input=${(e: Event) => ctx.update({ email: (e.target as HTMLInputElement).value })}
+                />`,
+            )}
+            ${field(
+              {
+                id: 'phone',
+                label: ctx.t('steps.contact.phone'),
+                describedBy: ['contact-need-one'],
+                error: errorText(ctx, 'phone'),
+              },
+              (aria) =>
+                html`<input
+                  id="phone"
+                  type="tel"
+                  autocomplete="tel"
+                  maxlength=${limits.phoneMaxLength}
+                  .value=${live(draft.phone)}
+                  aria-invalid=${aria.invalid}
+                  aria-describedby=${aria.describedBy}
+                  @input=${(e: Event) => ctx.update({ phone: (e.target as HTMLInputElement).value })}
+                />`,
+            )}
           `
         : nothing
     }

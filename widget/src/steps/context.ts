@@ -1,4 +1,3 @@
-import { html, nothing, type TemplateResult } from 'lit';
 import type { AreaOutline, Locale, LocalizedText, TenantConfig } from '@meldpunt/contracts';
 import type { Draft, DraftError } from '../draft.ts';
 import type { Translate } from '../i18n.ts';
@@ -37,18 +36,13 @@ export function errorFor(ctx: StepContext, field: string): DraftError | undefine
   return ctx.errors.find((e) => e.field === field);
 }
 
-/** The inline error of a field, referenced by the control's `aria-describedby`. */
-export function fieldError(ctx: StepContext, field: string): TemplateResult | typeof nothing {
+/**
+ * The message of a field's error, in the reporter's language, or undefined while the field is fine:
+ * what the field helpers of `@meldpunt/ui/field` show and link (`field`, `fieldError`, `errorId`).
+ */
+export function errorText(ctx: StepContext, field: string): string | undefined {
   const error = errorFor(ctx, field);
-  return error
-    ? html`<p class="field-error" id="${field}-error" part="field-error">${ctx.t(error.message)}</p>`
-    : nothing;
-}
-
-/** `aria-describedby` for a control: its hint (if any) and its error (if any). */
-export function describedBy(ctx: StepContext, field: string, hintId?: string): string | typeof nothing {
-  const ids = [hintId, errorFor(ctx, field) ? `${field}-error` : undefined].filter(Boolean);
-  return ids.length ? ids.join(' ') : nothing;
+  return error ? ctx.t(error.message) : undefined;
 }
 
 /** The label of a category in the current locale: the tenant's own, else the default text. */

@@ -1,6 +1,7 @@
 import { live } from 'lit/directives/live.js';
 import { html, nothing } from 'lit';
-import { categoryDescription, categoryLabel, describedBy, fieldError, type StepContext } from './context.ts';
+import { describedBy, errorId, fieldError } from '@meldpunt/ui/field';
+import { categoryDescription, categoryLabel, errorText, type StepContext } from './context.ts';
 
 /** Step 2: the tenant's categories, more than one allowed, each with a short plain explanation. */
 export function whatStep(ctx: StepContext) {
@@ -11,8 +12,14 @@ export function whatStep(ctx: StepContext) {
     // Keep the tenant's order.
     ctx.update({ categories: ctx.config.categories.map((c) => c.id).filter((c) => chosen.has(c)) });
   };
+  const error = errorText(ctx, 'categories');
   return html`
-    <fieldset class="choices" id="categories" tabindex="-1" aria-describedby=${describedBy(ctx, 'categories')}>
+    <fieldset
+      class="choices"
+      id="categories"
+      tabindex="-1"
+      aria-describedby=${describedBy(errorId('categories', error))}
+    >
       <legend>${ctx.t('steps.what.legend')}</legend>
       ${ctx.config.categories.map(({ id }) => {
         const description = categoryDescription(ctx, id);
@@ -34,6 +41,6 @@ export function whatStep(ctx: StepContext) {
         `;
       })}
     </fieldset>
-    ${fieldError(ctx, 'categories')}
+    ${fieldError('categories', error)}
   `;
 }

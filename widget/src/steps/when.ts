@@ -1,7 +1,8 @@
 import { live } from 'lit/directives/live.js';
 import { html, nothing } from 'lit';
 import type { PartOfDay, TimeMode } from '../draft.ts';
-import { describedBy, fieldError, type StepContext } from './context.ts';
+import { field } from '@meldpunt/ui/field';
+import { errorText, type StepContext } from './context.ts';
 
 const modes: { mode: TimeMode; key: string }[] = [
   { mode: 'exact', key: 'steps.when.exact' },
@@ -40,60 +41,64 @@ export function whenStep(ctx: StepContext) {
         `,
       )}
     </fieldset>
-    <div class="field">
-      <label for="date">${ctx.t(approximate ? 'steps.when.approximateDate' : 'steps.when.date')}</label>
-      ${approximate ? html`<p class="hint" id="date-hint">${ctx.t('steps.when.approximateHint')}</p>` : nothing}
-      <input
-        type="date"
-        id="date"
-        max=${today()}
-        min="1950-01-01"
-        .value=${live(draft.date)}
-        aria-invalid=${fieldError(ctx, 'date') === nothing ? 'false' : 'true'}
-        aria-describedby=${describedBy(ctx, 'date', approximate ? 'date-hint' : undefined)}
-        @input=${(e: Event) => ctx.update({ date: (e.target as HTMLInputElement).value })}
-      />
-      ${fieldError(ctx, 'date')}
-    </div>
+    ${field(
+      {
+        id: 'date',
+        label: ctx.t(approximate ? 'steps.when.approximateDate' : 'steps.when.date'),
+        hint: approximate ? ctx.t('steps.when.approximateHint') : undefined,
+        error: errorText(ctx, 'date'),
+      },
+      (aria) =>
+        html`<input
+          type="date"
+          id="date"
+          max=${today()}
+          min="1950-01-01"
+          .value=${live(draft.date)}
+          aria-invalid=${aria.invalid}
+          aria-describedby=${aria.describedBy}
+          @input=${(e: Event) => ctx.update({ date: (e.target as HTMLInputElement).value })}
+        />`,
+    )}
     ${
       draft.timeMode === 'exact'
-        ? html`<div class="field">
-            <label for="time">${ctx.t('steps.when.time')}</label>
-            <input
-              type="time"
-              id="time"
-              .value=${live(draft.time)}
-              aria-invalid=${fieldError(ctx, 'time') === nothing ? 'false' : 'true'}
-              aria-describedby=${describedBy(ctx, 'time')}
-              @input=${(e: Event) => ctx.update({ time: (e.target as HTMLInputElement).value })}
-            />
-            ${fieldError(ctx, 'time')}
-          </div>`
+        ? field(
+            { id: 'time', label: ctx.t('steps.when.time'), error: errorText(ctx, 'time') },
+            (aria) =>
+              html`<input
+                type="time"
+                id="time"
+                .value=${live(draft.time)}
+                aria-invalid=${aria.invalid}
+                aria-describedby=${aria.describedBy}
+                @input=${(e: Event) => ctx.update({ time: (e.target as HTMLInputElement).value })}
+              />`,
+          )
         : nothing
     }
     ${
       draft.timeMode === 'part-of-day'
-        ? html`<div class="field">
-            <label for="part-of-day">${ctx.t('steps.when.partOfDayLabel')}</label>
-            <select
-              id="part-of-day"
-              aria-invalid=${fieldError(ctx, 'part-of-day') === nothing ? 'false' : 'true'}
-              aria-describedby=${describedBy(ctx, 'part-of-day')}
-              @change=${(e: Event) =>
-                ctx.update({
-                  partOfDay: ((e.target as HTMLSelectElement).value || undefined) as PartOfDay | undefined,
-                })}
-            >
-              <option value="" ?selected=${!draft.partOfDay}>${ctx.t('steps.when.choose')}</option>
-              ${parts.map(
-                (part) =>
-                  html`<option value=${part} ?selected=${draft.partOfDay === part}>
-                    ${ctx.t(`steps.when.parts.${part}`)}
-                  </option>`,
-              )}
-            </select>
-            ${fieldError(ctx, 'part-of-day')}
-          </div>`
+        ? field(
+            { id: 'part-of-day', label: ctx.t('steps.when.partOfDayLabel'), error: errorText(ctx, 'part-of-day') },
+            (aria) =>
+              html`<select
+                id="part-of-day"
+                aria-invalid=${aria.invalid}
+                aria-describedby=${aria.describedBy}
+                @change=${(e: Event) =>
+                  ctx.update({
+                    partOfDay: ((e.target as HTMLSelectElement).value || undefined) as PartOfDay | undefined,
+                  })}
+              >
+                <option value="" ?selected=${!draft.partOfDay}>${ctx.t('steps.when.choose')}</option>
+                ${parts.map(
+                  (part) =>
+                    html`<option value=${part} ?selected=${draft.partOfDay === part}>
+                      ${ctx.t(`steps.when.parts.${part}`)}
+                    </option>`,
+                )}
+              </select>`,
+          )
         : nothing
     }
   `;

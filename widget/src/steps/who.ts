@@ -1,14 +1,16 @@
 import { live } from 'lit/directives/live.js';
 import { html, nothing } from 'lit';
 import type { ReportRole } from '@meldpunt/contracts';
-import { describedBy, fieldError, type StepContext } from './context.ts';
+import { describedBy, errorId, fieldError } from '@meldpunt/ui/field';
+import { errorText, type StepContext } from './context.ts';
 
 const roles: ReportRole[] = ['victim', 'bystander', 'other'];
 
 /** Step 1: it happened to me / I saw it happen / other. */
 export function whoStep(ctx: StepContext) {
+  const error = errorText(ctx, 'role-victim');
   return html`
-    <fieldset class="choices" aria-describedby=${describedBy(ctx, 'role-victim')}>
+    <fieldset class="choices" aria-describedby=${describedBy(errorId('role-victim', error))}>
       <legend>${ctx.t('steps.who.legend')}</legend>
       ${roles.map(
         (role) => html`
@@ -30,6 +32,6 @@ export function whoStep(ctx: StepContext) {
         `,
       )}
     </fieldset>
-    ${fieldError(ctx, 'role-victim')}
+    ${fieldError('role-victim', error)}
   `;
 }

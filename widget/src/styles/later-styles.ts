@@ -14,7 +14,7 @@ export const laterStyles = css`
   }
   .optional {
     font-weight: 400;
-    color: var(--_muted);
+    color: var(--_meldpunt-muted);
   }
   textarea {
     resize: vertical;
@@ -23,7 +23,7 @@ export const laterStyles = css`
     background: none;
     border: 0;
     padding-inline: 0.25rem;
-    color: var(--_link);
+    color: var(--_meldpunt-link);
     text-decoration: underline;
   }
   .review {
@@ -34,7 +34,7 @@ export const laterStyles = css`
     grid-template-columns: minmax(6rem, 1fr) 2fr auto;
     gap: 0.5rem 1rem;
     padding-block: 0.75rem;
-    border-block-end: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_meldpunt-border);
   }
   .review dt {
     font-weight: 600;
@@ -49,15 +49,15 @@ export const laterStyles = css`
   }
   .why summary {
     cursor: pointer;
-    min-block-size: var(--_target);
+    min-block-size: var(--_meldpunt-target);
     display: flex;
     align-items: center;
-    color: var(--_link);
+    color: var(--_meldpunt-link);
   }
   .reference {
-    border: 2px dashed var(--_primary);
-    border-radius: var(--_radius);
-    padding: var(--_space);
+    border: 2px dashed var(--_meldpunt-primary);
+    border-radius: var(--_meldpunt-radius);
+    padding: var(--_meldpunt-space);
     margin-block: 1rem;
   }
   .reference-code {
@@ -79,10 +79,29 @@ export const laterStyles = css`
   .route-notice {
     margin-block-start: 0.5rem;
     padding-inline-start: 0.5rem;
-    border-inline-start: 4px solid var(--_primary);
+    border-inline-start: 4px solid var(--_meldpunt-primary);
   }
   .forwarded {
     font-weight: 600;
+  }
+  /* Sending failed (sending is in this chunk, so is its message). */
+  .send-error {
+    border: 3px solid var(--_meldpunt-error);
+    border-radius: var(--_meldpunt-radius);
+    padding: 0.75rem 1rem;
+    margin-block-end: 1rem;
+  }
+  .send-error:focus {
+    outline: 3px solid var(--_meldpunt-focus);
+    outline-offset: 2px;
+  }
+  .send-error p {
+    margin-block-start: 0;
+  }
+  @media (forced-colors: active) {
+    .send-error {
+      border-color: Mark;
+    }
   }
   @container (max-width: 30rem) {
     .review-row {

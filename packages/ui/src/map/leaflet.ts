@@ -1,3 +1,6 @@
+// Apps that compile this file through an import (the widget) do not see this package's ambient types otherwise.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./leaflet-modules.d.ts" />
 /**
  * The parts of Leaflet 1.9 the map uses, and nothing else: the map with its pointer, wheel,
  * double-click and pinch handlers, tiles, and the SVG paths for the pin, the accuracy circle and

@@ -3,8 +3,9 @@ import { property, query, state } from 'lit/decorators.js';
 import * as L from './leaflet.ts';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import type { AreaOutline, TenantConfig } from '@meldpunt/contracts';
+import { baseStyles } from '../base-styles.ts';
 import { define } from '../define.ts';
-import type { Translate } from '../i18n.ts';
+import { tokens } from '../tokens.ts';
 
 export interface LatLng {
   lat: number;
@@ -72,8 +73,9 @@ const leafletSheet = new CSSStyleSheet();
 leafletSheet.replaceSync(leafletCss);
 
 /**
- * Leaflet map to place a pin, for `<meldpunt-location-picker>` only: the picker loads this file with a
- * dynamic `import()`, so Leaflet is a separate chunk that loads when the "Where" step opens.
+ * Leaflet map to place a pin: the widget's location picker, later the back office's maps. Load this
+ * module with a dynamic `import()` where the map is needed, so Leaflet is a chunk of its own (the
+ * widget's picker does, when the "Where" step opens); it registers `<meldpunt-map-view>`.
  * Click or tap places the pin; from the keyboard the arrow keys move the map under a crosshair,
  * Enter or Space places the pin there, + and - zoom. Zoom buttons and attribution are our own
  * (Lit-rendered) elements, so nothing uses `innerHTML`. The tenant's boundary, when given, is a
@@ -88,23 +90,20 @@ leafletSheet.replaceSync(leafletCss);
  * @csspart attribution - The source of the map.
  *
  * @cssproperty --meldpunt-map-height - Height of the map; default `18rem`.
- * @cssproperty --meldpunt-map-pin-color - The pin; falls back to `--meldpunt-primary-color`.
+ * @cssproperty --meldpunt-map-pin-color - The pin; falls back to the primary colour of the token chain (`--meldpunt-primary-color`, …).
  * @cssproperty --meldpunt-map-area-color - The tenant's boundary; falls back to the pin colour.
- * @cssproperty --meldpunt-focus-color - Focus outline.
+ * @cssproperty --meldpunt-focus-color - Focus outline (and the rest of the token chain: `@meldpunt/ui/tokens`).
  */
 export class MeldpuntMapView extends LitElement {
   static override styles = [
     leafletSheet,
+    tokens,
+    baseStyles,
     css`
       :host {
-        --_meldpunt-map-pin: var(--meldpunt-map-pin-color, var(--_meldpunt-primary, #1a4d8f));
+        --_meldpunt-map-pin: var(--meldpunt-map-pin-color, var(--_meldpunt-primary));
         --_meldpunt-map-area: var(--meldpunt-map-area-color, var(--_meldpunt-map-pin));
-        --_meldpunt-map-focus: var(--meldpunt-focus-color, var(--basis-focus-outline-color, #1a4d8f));
-        --_meldpunt-map-target: max(44px, var(--meldpunt-target-size, 44px));
         display: block;
-      }
-      :host([hidden]) {
-        display: none;
       }
       .frame {
         position: relative;
@@ -113,15 +112,12 @@ export class MeldpuntMapView extends LitElement {
       .map {
         block-size: var(--meldpunt-map-height, 18rem);
         inline-size: 100%;
-        border: 1px solid var(--_meldpunt-border, #6b7280);
-        border-radius: var(--_meldpunt-radius, 6px);
+        border: 1px solid var(--_meldpunt-border);
+        border-radius: var(--_meldpunt-radius);
       }
-      .map:focus {
+      /* The focus ring (baseStyles) shows for the keyboard only, not when a click on the map focuses it. */
+      .map:focus:not(:focus-visible) {
         outline: none;
-      }
-      .map:focus-visible {
-        outline: 3px solid var(--_meldpunt-map-focus);
-        outline-offset: 2px;
       }
       .crosshair {
         position: absolute;
@@ -159,24 +155,20 @@ export class MeldpuntMapView extends LitElement {
         gap: 0.25rem;
       }
       button {
-        min-inline-size: var(--_meldpunt-map-target);
-        min-block-size: var(--_meldpunt-map-target);
+        min-inline-size: var(--_meldpunt-target);
+        min-block-size: var(--_meldpunt-target);
         font: inherit;
         font-size: 1.5rem;
         line-height: 1;
-        color: var(--_meldpunt-text, #1b1b1b);
-        background: var(--_meldpunt-background, #ffffff);
-        border: 2px solid var(--_meldpunt-border, #6b7280);
-        border-radius: var(--_meldpunt-radius, 6px);
+        color: var(--_meldpunt-text);
+        background: var(--_meldpunt-background);
+        border: 2px solid var(--_meldpunt-border);
+        border-radius: var(--_meldpunt-radius);
         cursor: pointer;
       }
       button[aria-disabled='true'] {
         opacity: 0.5;
         cursor: not-allowed;
-      }
-      button:focus-visible {
-        outline: 3px solid var(--_meldpunt-map-focus);
-        outline-offset: 2px;
       }
       .pin {
         stroke: #ffffff;
@@ -213,18 +205,6 @@ export class MeldpuntMapView extends LitElement {
       .attribution a {
         color: inherit;
       }
-      .attribution a:focus-visible {
-        outline: 3px solid var(--_meldpunt-map-focus);
-        outline-offset: 2px;
-      }
-      .visually-hidden {
-        position: absolute;
-        inline-size: 1px;
-        block-size: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
       @media (forced-colors: active) {
         .pin {
           stroke: Canvas;
@@ -241,10 +221,6 @@ export class MeldpuntMapView extends LitElement {
         .crosshair::before,
         .crosshair::after {
           background: CanvasText;
-        }
-        .map:focus-visible,
-        button:focus-visible {
-          outline-color: Highlight;
         }
       }
     `,
@@ -265,8 +241,8 @@ export class MeldpuntMapView extends LitElement {
   /** Start with all of `settings.bounds` in view (a national tenant: the whole country) instead of its centre and zoom. */
   @property({ type: Boolean }) overview = false;
 
-  /** The widget's translate function; keys `location.map.*`. */
-  @property({ attribute: false }) t: Translate = (key) => key;
+  /** The app's translate function (i18next `t`); keys `location.map.*` of `@meldpunt/texts`. */
+  @property({ attribute: false }) t: (key: string) => string = (key) => key;
 
   /** Called when the reporter places the pin (click, tap, Enter or Space). */
   @property({ attribute: false }) pick?: (point: LatLng) => void;

@@ -1,10 +1,12 @@
-// Leaflet, made fit for strict pages: shared by the Vite build and the browser tests.
+// Leaflet, made fit for strict pages: one patch for every Vite build and every browser test run that
+// loads the map element (`src/map/`). Node code, run by the bundler and the test runner, never shipped.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import postcss from 'postcss';
 
 const require = createRequire(import.meta.url);
 
-/** The module of Leaflet's source that probes the browser (src/location/leaflet.ts imports its parts). */
+/** The module of Leaflet's source that probes the browser (src/map/leaflet.ts imports its parts). */
 export const leafletBrowserPath = require.resolve('leaflet/src/core/Browser.js');
 
 /** Leaflet's DOM event module, which keeps each target's listeners in a property of the target. */
@@ -32,7 +34,7 @@ export function patchLeafletDomEvent(code) {
   const create = 'obj[eventsKey] = obj[eventsKey] || {};';
   const remove = 'delete obj[eventsKey];';
   if (!code.includes(declaration) || !code.includes(create) || !code.includes(remove)) {
-    throw new Error('Leaflet changed: revisit patchLeafletDomEvent in build/leaflet.js');
+    throw new Error('Leaflet changed: revisit patchLeafletDomEvent in packages/ui/build/leaflet.js');
   }
   const patched = code
     .replace(
@@ -55,11 +57,11 @@ export function patchLeafletDomEvent(code) {
  * Leaflet 1.9 probes for inline-SVG support at load time with `div.innerHTML = '<svg/>'`; under
  * `require-trusted-types-for 'script'` that string assignment throws and the whole map fails to
  * load. The same probe with DOM calls needs no Trusted Types policy. (The other `innerHTML` uses
- * are in controls, popups and div icons, which the widget does not load.)
+ * are in controls, popups and div icons, which the map element does not load.)
  */
 export function patchLeaflet(code) {
   const probe = "div.innerHTML = '<svg/>';";
-  if (!code.includes(probe)) throw new Error('Leaflet changed: revisit build/leaflet.js');
+  if (!code.includes(probe)) throw new Error('Leaflet changed: revisit packages/ui/build/leaflet.js');
   return code.replace(probe, "div.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));");
 }
 
@@ -67,7 +69,7 @@ export function patchLeaflet(code) {
 export const leafletCssPath = require.resolve('leaflet/dist/leaflet.css');
 
 /**
- * Classes of the Leaflet parts the widget does not load (controls, popups, tooltips, markers
+ * Classes of the Leaflet parts the map element does not load (controls, popups, tooltips, markers
  * with images, box zoom, image overlays, VML and old-IE fallbacks): a class is one of them when it
  * is a name here or starts with one and a hyphen — but never a pane (`leaflet-popup-pane`): the
  * map creates every pane.
@@ -102,7 +104,7 @@ function isUnusedClass(name) {
 }
 
 /**
- * Leaflet's stylesheet without the rules of parts the widget does not load (about half of it):
+ * Leaflet's stylesheet without the rules of parts the map element does not load (about half of it):
  * a selector naming one of those classes is dropped, a rule left without selectors too, and
  * comments. What the map, its panes, tiles and SVG paths need stays exactly as Leaflet wrote it.
  */
@@ -120,4 +122,63 @@ export function trimLeafletCss(css) {
     if (atRule.nodes && atRule.nodes.length === 0) atRule.remove();
   });
   return root.toString();
+}
+
+/**
+ * The Vite plugin: Leaflet's source modules patched to load under Trusted Types and to write nothing
+ * onto the host's `window` and `document`, and its stylesheet without the rules of parts the map does
+ * not load.
+ */
+export function leafletPlugin() {
+  return {
+    name: 'meldpunt-leaflet',
+    enforce: 'pre',
+    transform(code, id) {
+      const path = id.split('?')[0] ?? id;
+      if (isLeafletBrowser(path)) return patchLeaflet(code);
+      if (isLeafletDomEvent(path)) return patchLeafletDomEvent(code);
+      if (path === leafletCssPath) return trimLeafletCss(code);
+      return undefined;
+    },
+  };
+}
+
+/** web-test-runner: Leaflet's source modules, patched as in the Vite build (its CSS: inlineCssPlugin). */
+const leafletTestPatch = {
+  name: 'leaflet-patch',
+  transform(context) {
+    if (isLeafletBrowser(context.path)) return { body: patchLeaflet(context.body) };
+    if (isLeafletDomEvent(context.path)) return { body: patchLeafletDomEvent(context.body) };
+  },
+};
+
+/** web-test-runner: serves `?inline` CSS imports (as Vite does) as a JS module exporting the CSS text. */
+const inlineCssPlugin = {
+  name: 'inline-css',
+  // A bare `pkg/file.css?inline` is resolved by nodeResolve, which drops the query: keep it ourselves.
+  resolveImport({ source }) {
+    if (source.endsWith('.css?inline') && !/^[./]/.test(source)) {
+      return `/__inline-css__/${source.slice(0, -'?inline'.length)}`;
+    }
+  },
+  serve(context) {
+    if (context.path.startsWith('/__inline-css__/')) {
+      const path = require.resolve(context.path.slice('/__inline-css__/'.length));
+      const css = path === leafletCssPath ? trimLeafletCss(readFileSync(path, 'utf8')) : readFileSync(path, 'utf8');
+      return { body: `export default ${JSON.stringify(css)};`, type: 'js' };
+    }
+  },
+  resolveMimeType(context) {
+    if (context.path.endsWith('.css') && context.URL.searchParams.has('inline')) return 'js';
+  },
+  transform(context) {
+    if (context.path.endsWith('.css') && context.URL.searchParams.has('inline')) {
+      return { body: `export default ${JSON.stringify(context.body)};` };
+    }
+  },
+};
+
+/** The web-test-runner plugins a test run that loads the map element needs, in this order. */
+export function leafletTestPlugins() {
+  return [leafletTestPatch, inlineCssPlugin];
 }
