@@ -1,19 +1,6 @@
-// Browser tests of the design system in Debian's Chromium (never a downloaded browser), launched as every
-// suite launches it (@meldpunt/test-support/chromium): `CHROME_PATH` overrides the path.
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromiumLaunchOptions } from '@meldpunt/test-support/chromium';
+// Browser tests of the design system in Debian's Chromium (never a downloaded browser; `CHROME_PATH`
+// overrides the path), set up as every package's browser tests are (@meldpunt/test-support/web-test-runner).
+import { browserTestConfig } from '@meldpunt/test-support/web-test-runner';
 import { leafletTestPlugins } from './build/leaflet.js';
 
-export default {
-  files: ['src/**/*.test.ts'],
-  nodeResolve: true,
-  concurrency: 2,
-  // Limits only bound a hang, generously, for a loaded machine (CI shares its cores).
-  testFramework: { config: { timeout: 60_000 } },
-  browserStartTimeout: 120_000,
-  testsStartTimeout: 120_000,
-  testsFinishTimeout: 600_000,
-  plugins: [...leafletTestPlugins(), esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
-  browsers: [chromeLauncher({ launchOptions: chromiumLaunchOptions() })],
-};
+export default browserTestConfig(leafletTestPlugins());
