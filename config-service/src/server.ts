@@ -11,6 +11,7 @@ import { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import { ReportRateLimiter } from './reports/rate-limit.ts';
 import { startRetention } from './retention/retention.ts';
 import { defaultStaticDirs } from './routes/static-paths.ts';
+import { warmStaticFiles } from './routes/static.ts';
 import { ContactSealer } from './secrets/contact-sealer.ts';
 import { loadContactKeys, loadServerSecret } from './secrets/load.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
@@ -90,6 +91,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostna
       ? `Meldpunt config-service listening on http://localhost:${info.port}; the demo site is at /demo/`
       : `Meldpunt config-service listening on port ${info.port}`,
   );
+  void warmStaticFiles(widgetDir).then((files) => logger.debug({ files: files.length }, 'widget files compressed'));
   if (delivery?.devMailbox) {
     logger.info(
       { smtp: delivery.devMailbox.smtpUrl },

@@ -16,7 +16,16 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { useTestContext } from '../../test/helpers.ts';
 import { defaultStaticDirs } from './static-paths.ts';
-import { demoCsp, demoSiteRoutes, inside, isHashedChunk, pathSegments, strictCsp, widgetRoutes } from './static.ts';
+import {
+  demoCsp,
+  demoSiteRoutes,
+  inside,
+  isHashedChunk,
+  pathSegments,
+  strictCsp,
+  warmStaticFiles,
+  widgetRoutes,
+} from './static.ts';
 
 /** Text that compresses well, big enough for brotli and gzip to pay off (the fixture's main chunk). */
 const chunkSource = Array.from(
@@ -400,6 +409,31 @@ describe('static files: widget and demo site', () => {
         assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, path);
       }
     });
+  });
+});
+
+describe('static files: compressed before the first request', () => {
+  it('every compressible file of the build, none of the dot files; then served compressed', async () => {
+    const { widgetDir, app, cleanup } = fixture();
+    try {
+      assert.deepEqual(await warmStaticFiles(widgetDir), [
+        'chunks/helper.js',
+        'chunks/map-view-abc_12-3.js',
+        'chunks/widget-Dx7VerdS.js',
+        'meldpunt-widget.classic.js',
+        'meldpunt-widget.js',
+        'package.json',
+      ]);
+      const res = await app.request('/widget/chunks/widget-Dx7VerdS.js', { headers: { 'Accept-Encoding': 'br' } });
+      assert.equal(res.headers.get('content-encoding'), 'br');
+      assert.equal(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString(), chunkSource);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('a folder that does not exist (the widget not built) warms nothing', async () => {
+    assert.deepEqual(await warmStaticFiles(join(tmpdir(), 'meldpunt-no-such-build')), []);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -136,6 +136,25 @@ async function loadCached(path: string): Promise<LoadedFile | undefined> {
     if (loaded.get(path) === entry) loaded.delete(path);
     return undefined;
   }
+}
+
+/**
+ * Reads and compresses every compressible file below `dir` (the widget build) into the cache now, so the
+ * first phone after a start or a deploy gets brotli without waiting for it. The server calls it after it
+ * listens; it runs off the main thread (zlib's pool). Returns the files, relative to `dir`.
+ */
+export async function warmStaticFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return []; // not built: /widget/ answers 404 and the server has said so
+  }
+  const files = entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && compressible.has(extname(e.name)))
+    .map((e) => join(e.parentPath, e.name));
+  await Promise.all(files.map((file) => loadCached(file)));
+  return files.map((file) => file.slice(resolve(dir).length + 1)).sort();
 }
 
 /**
