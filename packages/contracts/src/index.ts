@@ -5,3 +5,4 @@ export * from './tenant-config.ts';
 export * from './tenant-settings.ts';
 export * from './tenant-import.ts';
 export * from './report.ts';
+export * from './staff.ts';
