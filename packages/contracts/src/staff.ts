@@ -39,16 +39,16 @@ export type Membership = z.infer<typeof membershipSchema>;
 
 /** `GET /api/v1/auth/me`: the signed-in person (401 problem+json without a session). */
 export const meSchema = z.strictObject({
-  id: z.uuid(),
+  id: text(z.uuid()),
   email: staffEmailSchema,
   name: text().max(200),
   platformAdmin: z.boolean(),
   memberships: z.array(membershipSchema),
   session: z.strictObject({
     /** When the session ends without activity (30 minutes after the last request). */
-    idleExpiresAt: z.iso.datetime({ offset: true }),
+    idleExpiresAt: text(z.iso.datetime({ offset: true })),
     /** When it ends whatever happens (12 hours after sign-in). */
-    absoluteExpiresAt: z.iso.datetime({ offset: true }),
+    absoluteExpiresAt: text(z.iso.datetime({ offset: true })),
   }),
 });
 export type Me = z.infer<typeof meSchema>;
