@@ -4,6 +4,7 @@ import type { SealedColumn } from './secrets/reseal.ts';
 /**
  * Every database column holding values sealed with the contact key ring: what `pnpm secrets:reseal`
  * re-seals after a key rotation. A column sealed with that ring must be listed here, or rotating the
- * keys would leave its values behind under a key that is about to be removed.
+ * keys would leave its values behind under a key that is about to be removed. (The audit log,
+ * `audit_entry`, holds no contact data and nothing sealed: ids, role names and counts only.)
  */
 export const sealedColumns: readonly SealedColumn[] = [contactSealedColumn];

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { TenantConfig, TenantSettings } from '@meldpunt/contracts';
 
 /** A `timestamptz` column: read as a Date, written as a Date or ISO string. */
@@ -118,6 +118,33 @@ export interface AreaTable {
   geometry: ColumnType<MultiPolygonCoordinates, string, string>;
 }
 
+/**
+ * One entry of the audit log (`audit/`): one hash chain per tenant and one for the platform. Written
+ * only by `audit/audit-log.ts`; a trigger refuses UPDATE, TRUNCATE and DELETE (but for offboarding a
+ * tenant). Holds ids, role names and counts — never a report's content or contact details.
+ */
+export interface AuditEntryTable {
+  id: string;
+  /** The tenant whose chain holds it; null: the platform chain. */
+  tenant_id: string | null;
+  /** The chain: the tenant's id, or `platform` (generated from `tenant_id`). */
+  chain: GeneratedAlways<string>;
+  /** 1, 2, 3 … within its chain, without gaps. */
+  sequence: number;
+  occurred_at: Timestamp;
+  /** `staff` (with `actor_id`), `system` or `cli`; null when nobody is known (a failed sign-in). */
+  actor_kind: 'staff' | 'system' | 'cli' | null;
+  actor_id: string | null;
+  /** One of `audit/audit-entry.ts` `auditActions`. */
+  action: string;
+  target_kind: string | null;
+  target_id: string | null;
+  /** Small structured details of the action (ids, role names, counts), checked per action. */
+  details: ColumnType<unknown, string, never>;
+  /** HMAC of the previous entry's hash and this entry's canonical encoding (audit/chain-hash.ts). */
+  hash: string;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
@@ -125,6 +152,7 @@ export interface Database {
   delivery: DeliveryTable;
   area_set: AreaSetTable;
   area: AreaTable;
+  audit_entry: AuditEntryTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

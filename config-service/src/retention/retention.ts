@@ -63,6 +63,8 @@ export const retentionBatchSize = 1000;
  * deleted once theirs is. Counted from when the report was received. A report's idempotency key and
  * request hash are cleared once the replay window is over, and with its contact details. Works in
  * batches of `retentionBatchSize`; idempotent and safe to run from several processes at once.
+ * The audit log is not touched: its entries hold no report data and are kept for the life of the
+ * tenant (erased at offboarding, see `audit/audit-log.ts`).
  */
 export async function enforceRetention(
   db: Kysely<Database>,

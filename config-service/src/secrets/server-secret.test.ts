@@ -22,6 +22,12 @@ describe('ServerSecret (SERVER_SECRET, HKDF per purpose)', () => {
     );
   });
 
+  it('each purpose has a key of its own: the same data hashes differently for the audit chain', () => {
+    const secret = new ServerSecret(randomBytes(32));
+    assert.notEqual(secret.hmac(purposes.auditChain, 'x'), secret.hmac(purposes.requestHash, 'x'));
+    assert.equal(new Set(Object.values(purposes)).size, Object.keys(purposes).length);
+  });
+
   it('another secret gives another hash; the same secret the same one', () => {
     const root = randomBytes(32);
     const hash = new ServerSecret(root).hmac(purposes.requestHash, 'x');

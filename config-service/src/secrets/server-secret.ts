@@ -7,6 +7,11 @@ import { createHmac, hkdfSync } from 'node:crypto';
 export const purposes = {
   /** `report.request_hash`: tells a retry from another report under the same Idempotency-Key. */
   requestHash: 'meldpunt/request-hash/v1',
+  /**
+   * `audit_entry.hash`: links each audit entry to the one before it, so someone with only database
+   * access cannot rewrite, remove or insert an entry without `audit:verify` noticing.
+   */
+  auditChain: 'meldpunt/audit-chain/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

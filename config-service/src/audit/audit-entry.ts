@@ -1,0 +1,143 @@
+/**
+ * What an audit entry may say. Every action has its own strict details schema that admits only ids,
+ * role names, small enumerations and counts: there is no field a report's text, a contact detail, an
+ * e-mail address or a name could be passed in, by the types or at run time (`parseAuditInput`). A
+ * new action is a new entry in `detailsSchemas` — the list is closed.
+ */
+import { z } from 'zod';
+
+/**
+ * The staff roles of issue 12 (per tenant, plus the operator's `platform-admin`), as the audit log
+ * names them in role changes and invitations.
+ */
+export const auditRoleNames = ['platform-admin', 'admin', 'editor', 'publisher', 'officer', 'analyst'] as const;
+export type AuditRoleName = (typeof auditRoleNames)[number];
+
+/** An id of something (a uuid, a version number, a hash): letters, digits and `._:-`, no spaces. */
+const idSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'an id: letters, digits and ._:- only');
+const roles = z.array(z.enum(auditRoleNames)).max(auditRoleNames.length);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const signInMethod = z.enum(['passkey', 'sso', 'demo']);
+
+/** The details each action carries. Strict: an unknown key is refused, not dropped. */
+const detailsSchemas = {
+  /** A person signed in; the target is their new session. */
+  'auth.sign-in': z.strictObject({ method: signInMethod }),
+  /** A sign-in failed; no address or name is kept (an attempt must not reveal or store who was tried). */
+  'auth.sign-in-failed': z.strictObject({
+    method: signInMethod,
+    reason: z.enum(['unknown-credential', 'invalid-response', 'expired', 'no-membership', 'rate-limited']),
+  }),
+  /** A person signed out, of this session or (`everywhere`) of all of theirs. */
+  'auth.signed-out': z.strictObject({ everywhere: z.boolean() }),
+  /** An invitation was sent; the target is the invitation. */
+  'staff.invited': z.strictObject({ roles }),
+  /** A member's roles in the tenant changed; the target is the member. */
+  'membership.roles-changed': z.strictObject({ before: roles, after: roles }),
+  /** A member was removed from the tenant (their sessions end). */
+  'membership.removed': z.strictObject({ roles }),
+  /** A configuration version was published (or rolled back to). */
+  'config.published': z.strictObject({ version: count }),
+  /** Someone opened one report; the target is the report. Its content is never logged. */
+  'report.viewed': z.strictObject({}),
+  /** Someone revealed a report's contact details; the target is the report. */
+  'contact.revealed': z.strictObject({}),
+  /** An export was made: of what, in which format, how many rows. */
+  'export.created': z.strictObject({
+    of: z.enum(['audit-log', 'reports', 'tenant']),
+    format: z.enum(['jsonl', 'csv']),
+    rows: count.optional(),
+  }),
+  /** The platform onboarded a tenant (platform chain; target the tenant). */
+  'tenant.onboarded': z.strictObject({}),
+  /**
+   * The platform offboarded a tenant and erased its chain (platform chain; target the tenant): how
+   * many entries were erased and the head they ended at, so `audit:verify` can tell an erasure from
+   * a cut-off tail.
+   */
+  'tenant.offboarded': z.strictObject({
+    erasedEntries: count,
+    erasedHeadSequence: count,
+    erasedHeadHash: idSchema.nullable(),
+  }),
+} as const;
+
+export type AuditAction = keyof typeof detailsSchemas;
+export const auditActions = Object.keys(detailsSchemas) as AuditAction[];
+export type AuditDetails<A extends AuditAction> = z.output<(typeof detailsSchemas)[A]>;
+
+/** Who did it: a staff member, the service itself, or an operator's command. */
+export type AuditActor = { kind: 'staff'; id: string } | { kind: 'system' } | { kind: 'cli' };
+
+export const auditTargetKinds = [
+  'tenant',
+  'staff',
+  'membership',
+  'invitation',
+  'session',
+  'passkey',
+  'report',
+  'config-version',
+  'export',
+] as const;
+/** What it was done to. */
+export interface AuditTarget {
+  kind: (typeof auditTargetKinds)[number];
+  id: string;
+}
+
+/** What a caller appends: the chain follows from `tenantId` (null: the platform chain). */
+export type AuditInput = {
+  [A in AuditAction]: {
+    tenantId: string | null;
+    /** Null only when nobody is known (a failed sign-in of an unknown credential). */
+    actor: AuditActor | null;
+    action: A;
+    target: AuditTarget | null;
+    details: AuditDetails<A>;
+  };
+}[AuditAction];
+
+/** An entry as stored and read back. */
+export type AuditEntry = AuditInput & {
+  id: string;
+  /** The tenant's id, or `platform`. */
+  chain: string;
+  sequence: number;
+  /** ISO 8601, milliseconds, UTC. */
+  occurredAt: string;
+  hash: string;
+};
+
+const actorSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('staff'), id: idSchema }),
+  z.strictObject({ kind: z.literal('system') }),
+  z.strictObject({ kind: z.literal('cli') }),
+]);
+const targetSchema = z.strictObject({ kind: z.enum(auditTargetKinds), id: idSchema });
+
+/**
+ * Checks an input at run time as the types do at compile time, so a cast or a plain-JavaScript caller
+ * cannot slip content into the log either. Throws a `ZodError` naming the offending field.
+ */
+export function parseAuditInput(input: AuditInput): AuditInput {
+  const base = z
+    .strictObject({
+      tenantId: z.uuid().nullable(),
+      actor: actorSchema.nullable(),
+      action: z.enum(auditActions as [AuditAction, ...AuditAction[]]),
+      target: targetSchema.nullable(),
+      details: z.unknown(),
+    })
+    .parse(input);
+  const details = detailsSchemas[base.action].parse(base.details);
+  return { ...base, details } as AuditInput;
+}
+
+/** The chain an entry of this tenant (or of the platform, null) belongs to. */
+export function chainOf(tenantId: string | null): string {
+  return tenantId ?? platformChain;
+}
+
+/** The name of the platform's chain. */
+export const platformChain = 'platform';
