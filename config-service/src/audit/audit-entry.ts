@@ -5,12 +5,13 @@
  * new action is a new entry in `detailsSchemas` — the list is closed.
  */
 import { z } from 'zod';
+import { tenantRoles } from '@meldpunt/contracts';
 
 /**
- * The staff roles of issue 12 (per tenant, plus the operator's `platform-admin`), as the audit log
+ * The staff roles (the contracts' tenant roles, plus the operator's `platform-admin`), as the audit log
  * names them in role changes and invitations.
  */
-export const auditRoleNames = ['platform-admin', 'admin', 'editor', 'publisher', 'officer', 'analyst'] as const;
+export const auditRoleNames = ['platform-admin', ...tenantRoles] as const;
 export type AuditRoleName = (typeof auditRoleNames)[number];
 
 /** An id of something (a uuid, a version number, a hash): letters, digits and `._:-`, no spaces. */
