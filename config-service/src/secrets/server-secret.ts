@@ -7,6 +7,10 @@ import { createHmac, hkdfSync } from 'node:crypto';
 export const purposes = {
   /** `report.request_hash`: tells a retry from another report under the same Idempotency-Key. */
   requestHash: 'meldpunt/request-hash/v1',
+  /** `staff_session.token_hash`: finds a session by its cookie without storing the cookie. */
+  sessionToken: 'meldpunt/staff-session-token/v1',
+  /** `invitation.token_hash`: finds an invitation by the token in its link without storing the token. */
+  invitationToken: 'meldpunt/invitation-token/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

@@ -3,6 +3,7 @@ import * as initial from './2026-11-23T00-00-initial.ts';
 import * as delivery from './2026-11-23T01-00-delivery.ts';
 import * as areas from './2026-11-23T02-00-areas.ts';
 import * as requestHashWindow from './2026-11-24T00-00-request-hash-window.ts';
+import * as staff from './2026-12-03T00-00-staff.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T01-00-delivery': delivery,
   '2026-11-23T02-00-areas': areas,
   '2026-11-24T00-00-request-hash-window': requestHashWindow,
+  '2026-12-03T00-00-staff': staff,
 };
