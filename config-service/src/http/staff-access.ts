@@ -13,7 +13,7 @@ import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import type { TenantRole } from '@meldpunt/contracts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { findSession } from '../staff/sessions.ts';
+import { findSession, type SignedIn } from '../staff/sessions.ts';
 import { findTenantBySlug } from '../tenants/tenant-repository.ts';
 import { ProblemError, problems } from './problem.ts';
 import { clearSessionCookie, sessionTokenOf } from './session-cookie.ts';
@@ -122,4 +122,18 @@ export function staffAccess(deps: Pick<AppDeps, 'db' | 'serverSecret' | 'logger'
     c.set('staffTenant', { id: tenant.id, slug: tenant.slug });
     return next();
   });
+}
+
+/** The signed-in person of a route whose rule requires one (set by `staffAccess`). */
+export function signedInOf(c: Context<AppEnv>): SignedIn {
+  const signedIn = c.get('signedIn');
+  if (!signedIn) throw unauthenticated();
+  return signedIn;
+}
+
+/** The tenant of a tenant-scoped route (set by `staffAccess` once its rule let the request through). */
+export function staffTenantOf(c: Context<AppEnv>): StaffTenant {
+  const tenant = c.get('staffTenant');
+  if (!tenant) throw problems.notFound();
+  return tenant;
 }

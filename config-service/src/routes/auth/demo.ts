@@ -47,6 +47,7 @@ export function demoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
       // audit: append 'staff.sign-in' (person, method demo) here (config-service/src/audit/).
       setSessionCookie(c, session.token);
       const signedIn = await findSession(deps, session.token, { refresh: false });
-      return c.json(meOf(signedIn!), 200, { 'Cache-Control': 'no-store' });
+      if (!signedIn) throw signInFailed(); // Only if the person was deleted in this very moment.
+      return c.json(meOf(signedIn), 200, { 'Cache-Control': 'no-store' });
     });
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { clearSessionCookie, sessionTokenOf } from '../../http/session-cookie.ts';
+import { signedInOf } from '../../http/staff-access.ts';
 import { endAllSessions, endSession } from '../../staff/sessions.ts';
 import { meOf } from './me.ts';
 
@@ -13,9 +14,9 @@ export function sessionRoutes(deps: AppDeps) {
   return (
     new Hono<AppEnv>()
       /** The person with their memberships and the session's end times; `?passive=1` does not extend it. */
-      .get('/me', (c) => c.json(meOf(c.get('signedIn')!), 200, { 'Cache-Control': 'no-store' }))
+      .get('/me', (c) => c.json(meOf(signedInOf(c)), 200, { 'Cache-Control': 'no-store' }))
       /** "Stay signed in": the request itself counted as activity, so the idle time starts again. */
-      .post('/session', (c) => c.json(meOf(c.get('signedIn')!), 200, { 'Cache-Control': 'no-store' }))
+      .post('/session', (c) => c.json(meOf(signedInOf(c)), 200, { 'Cache-Control': 'no-store' }))
       .post('/sign-out', async (c) => {
         const token = sessionTokenOf(c);
         if (token) await endSession(deps, token);
@@ -24,7 +25,7 @@ export function sessionRoutes(deps: AppDeps) {
         return c.body(null, 204);
       })
       .post('/sign-out-everywhere', async (c) => {
-        await endAllSessions(deps.db, c.get('signedIn')!.staffId);
+        await endAllSessions(deps.db, signedInOf(c).staffId);
         // audit: append 'staff.sign-out-everywhere' (person) here (config-service/src/audit/).
         clearSessionCookie(c);
         return c.body(null, 204);

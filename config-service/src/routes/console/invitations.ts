@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { pathId } from '../../http/path-id.ts';
 import { problems } from '../../http/problem.ts';
 import { validationHook } from '../../http/validation.ts';
+import { signedInOf, staffTenantOf } from '../../http/staff-access.ts';
 import { createInvitation, pendingInvitations, revokeInvitation } from '../../staff/invitations.ts';
 
 /**
@@ -16,7 +17,7 @@ export function invitationRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:slug/invitations', async (c) => {
       const now = Date.now();
-      const rows = await pendingInvitations(deps.db, c.get('staffTenant')!.id);
+      const rows = await pendingInvitations(deps.db, staffTenantOf(c).id);
       const body: Invitation[] = rows.map((r) => ({
         id: r.id,
         email: r.email,
@@ -29,19 +30,19 @@ export function invitationRoutes(deps: AppDeps) {
     })
     .post('/:slug/invitations', zValidator('json', invitationInputSchema, validationHook), async (c) => {
       const { email, roles } = c.req.valid('json');
-      const tenant = c.get('staffTenant')!;
+      const tenant = staffTenantOf(c);
       const invitation = await createInvitation(deps, {
         email,
         roles,
         tenantId: tenant.id,
-        invitedBy: c.get('signedIn')!.staffId,
+        invitedBy: signedInOf(c).staffId,
       });
       const body: InvitationCreated = { id: invitation.id };
       return c.json(body, 201, { 'Cache-Control': 'no-store' });
     })
     .delete('/:slug/invitations/:id', async (c) => {
       const id = pathId(c.req.param('id'));
-      if (!(await revokeInvitation(deps.db, c.get('staffTenant')!.id, id))) {
+      if (!(await revokeInvitation(deps.db, staffTenantOf(c).id, id))) {
         throw problems.notFound('No open invitation with this id in this tenant');
       }
       return c.body(null, 204);

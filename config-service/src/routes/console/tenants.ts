@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { ConsoleTenant } from '@meldpunt/contracts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
+import { signedInOf } from '../../http/staff-access.ts';
 import { tenantOverview } from '../../staff/tenant-overview.ts';
 
 /**
@@ -9,7 +10,7 @@ import { tenantOverview } from '../../staff/tenant-overview.ts';
  */
 export function consoleTenantRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
-    const signedIn = c.get('signedIn')!;
+    const signedIn = signedInOf(c);
     const overview = await tenantOverview(
       deps.db,
       signedIn.platformAdmin ? 'all' : signedIn.memberships.map((m) => m.tenantId),
