@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { tenantRoles, type TenantRole } from '@meldpunt/contracts';
+import { openApiDocument } from '../public/openapi.ts';
 import { accessRuleOf, staffAccessRules, type AccessRule } from '../../http/staff-access.ts';
 import { seedDemoStaff } from '../../staff/demo-staff.ts';
 import { createInvitation } from '../../staff/invitations.ts';
@@ -77,6 +78,15 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
       Object.keys(staffAccessRules).filter((k) => !registered.has(k)),
       [],
       'rules without a route',
+    );
+  });
+
+  it('describes every staff route in the OpenAPI document', () => {
+    const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
+    const undocumented = routes.filter((r) => !paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()]);
+    assert.deepEqual(
+      undocumented.map((r) => `${r.method} ${r.path}`),
+      [],
     );
   });
 
