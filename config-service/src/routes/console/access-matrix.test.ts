@@ -126,12 +126,14 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
       assert.ok(rule);
       const tenantScoped = route.path.includes(':slug');
       const hasIds = /:(staffId|id)\b/.test(route.path);
-      const scopes = tenantScoped
-        ? ([
+      type Scope = { slugOf: 'A' | 'B'; idsOf: 'A' | 'B'; hasIds: boolean };
+      const scopes: (Scope | undefined)[] = tenantScoped
+        ? [
             { slugOf: 'A', idsOf: 'A', hasIds },
             { slugOf: 'B', idsOf: 'B', hasIds },
-            ...(hasIds ? [{ slugOf: 'A', idsOf: 'B', hasIds }] : []),
-          ] as const)
+            // Own tenant in the path, another tenant's real ids after it.
+            ...(hasIds ? [{ slugOf: 'A', idsOf: 'B', hasIds } as const] : []),
+          ]
         : [undefined];
       for (const scope of scopes) {
         for (const who of principals) {
