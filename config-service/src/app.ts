@@ -8,6 +8,14 @@ import { ProblemError, problemOf, problemResponse, problems } from './http/probl
 import { RequestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { closeAfterUnreadBody } from './http/unread-body.ts';
+import { ownOriginOnly } from './http/own-origin.ts';
+import { staffAccess } from './http/staff-access.ts';
+import { demoSignInRoutes } from './routes/auth/demo.ts';
+import { sessionRoutes } from './routes/auth/session.ts';
+import { invitationRoutes } from './routes/console/invitations.ts';
+import { memberRoutes } from './routes/console/members.ts';
+import { consoleTenantRoutes } from './routes/console/tenants.ts';
+import { SignInLimiter } from './staff/sign-in-limiter.ts';
 import { healthRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { receiverPreviewRoutes } from './routes/public/receiver-preview.ts';
@@ -57,6 +65,18 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/tenants', receiverPreviewRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
+
+  // Staff: changes only from our own origin, then the one access check (rules in http/staff-access.ts).
+  for (const prefix of ['/api/v1/auth/*', '/api/v1/console/*']) {
+    app.use(prefix, ownOriginOnly(deps.publicOrigin), staffAccess(deps));
+  }
+  app.route('/api/v1/auth', sessionRoutes(deps));
+  // Demo mode only: the one-click demo sign-in does not exist elsewhere (404).
+  if (deps.demoSignIn)
+    app.route('/api/v1/auth/demo', demoSignInRoutes(deps, deps.signInLimiter ?? new SignInLimiter()));
+  app.route('/api/v1/console/tenants', consoleTenantRoutes(deps));
+  app.route('/api/v1/console/tenants', memberRoutes(deps));
+  app.route('/api/v1/console/tenants', invitationRoutes(deps));
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
   if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));
   if (deps.widgetDir) app.route('/', widgetRoutes(deps.widgetDir));

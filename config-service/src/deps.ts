@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/database.ts';
 import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
 import type { RequestLog } from './http/request-log.ts';
+import type { StaffTenant } from './http/staff-access.ts';
 import type { Logger } from './logger.ts';
 import type { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import type { ReportRateLimiter } from './reports/rate-limit.ts';
 import type { ContactSealer } from './secrets/contact-sealer.ts';
 import type { DemoSiteDirs } from './routes/static.ts';
 import type { ServerSecret } from './secrets/server-secret.ts';
+import type { SignedIn } from './staff/sessions.ts';
+import type { SignInLimiter } from './staff/sign-in-limiter.ts';
 import type { TenantCache } from './tenants/tenant-cache.ts';
 
 /** Everything the app is built from; tests pass real ones against a real database. */
@@ -32,6 +35,10 @@ export interface AppDeps {
   nudgeDelivery?: () => void;
   /** Development mailbox served at `/dev/mail` to loopback only; set in demo mode only. */
   devMailbox?: DevMailbox;
+  /** Demo mode: the demo staff may sign in with one click (`/api/v1/auth/demo`); 404 otherwise. */
+  demoSignIn?: boolean;
+  /** Failed staff sign-ins per client (one per app when unset). */
+  signInLimiter?: SignInLimiter;
   /** Serve the built widget at `/widget/` from this folder (in every mode). */
   widgetDir?: string;
   /** Serve the demo site at `/demo/` from these folders; set in demo mode only. */
@@ -43,5 +50,9 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     log: RequestLog;
+    /** The signed-in staff member (staff routes, once `http/staff-access.ts` found a session). */
+    signedIn?: SignedIn;
+    /** The tenant of a tenant-scoped staff route, once its access rule let the request through. */
+    staffTenant?: StaffTenant;
   };
 }

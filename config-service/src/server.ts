@@ -14,6 +14,7 @@ import { defaultStaticDirs } from './routes/static-paths.ts';
 import { warmStaticFiles } from './routes/static.ts';
 import { ContactSealer } from './secrets/contact-sealer.ts';
 import { loadContactKeys, loadServerSecret } from './secrets/load.ts';
+import { seedDemoStaff } from './staff/demo-staff.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
@@ -42,6 +43,8 @@ if (areas) logger.info({ outcome: areas.outcome, count: areas.count }, 'shipped 
 if (env.demo) {
   const seeded = await seedDemoTenants(database.db);
   logger.info({ tenants: seeded.map((r) => `${r.slug}:${r.outcome}`) }, 'demo tenants seeded');
+  await seedDemoStaff(database.db);
+  logger.info('demo staff seeded: sign in with one click at /console/ (GET /api/v1/auth/demo lists them)');
 }
 
 const sealer = new ContactSealer(loadContactKeys(env, logger));
@@ -82,6 +85,7 @@ const app = createApp({
   devMailbox: delivery?.devMailbox,
   widgetDir,
   demoSite: env.demo ? demoSite : undefined,
+  demoSignIn: env.demo,
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {

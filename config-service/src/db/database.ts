@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
-import type { TenantConfig, TenantSettings } from '@meldpunt/contracts';
+import type { TenantConfig, TenantRole, TenantSettings } from '@meldpunt/contracts';
 
 /** A `timestamptz` column: read as a Date, written as a Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -145,6 +145,56 @@ export interface AuditEntryTable {
   hash: string;
 }
 
+/** A person who signs in to the console: municipal staff or the platform operator. */
+export interface StaffTable {
+  id: string;
+  /** Lower-case (checked by the database), unique. */
+  email: string;
+  name: string;
+  /** The platform operator: administers every tenant (reads no report without the officer role there). */
+  platform_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+/** One role of one person in one tenant (a person with three roles has three rows). */
+export interface MembershipTable {
+  tenant_id: string;
+  staff_id: string;
+  role: TenantRole;
+  created_at: GeneratedTimestamp;
+}
+
+/** A signed-in browser. Only the keyed hash of the cookie's token is stored, never the token. */
+export interface StaffSessionTable {
+  id: string;
+  token_hash: string;
+  staff_id: string;
+  created_at: GeneratedTimestamp;
+  last_active_at: GeneratedTimestamp;
+  /** 30 minutes after the last request that counted as activity; never after `absolute_expires_at`. */
+  idle_expires_at: Timestamp;
+  /** 12 hours after sign-in, whatever happens. */
+  absolute_expires_at: Timestamp;
+  /** Set by sign-out, sign-out everywhere, a removed membership or a changed role. */
+  revoked_at: Timestamp | null;
+}
+
+/** An invitation to become staff: single use, 72 hours; only the keyed hash of its token is stored. */
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  /** Null for an invitation to the platform only. */
+  tenant_id: string | null;
+  roles: ColumnType<TenantRole[], TenantRole[] | undefined, TenantRole[]>;
+  platform_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Null when made on the command line (`pnpm staff:invite`) or when the sender was removed. */
+  invited_by: string | null;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
@@ -153,6 +203,10 @@ export interface Database {
   area_set: AreaSetTable;
   area: AreaTable;
   audit_entry: AuditEntryTable;
+  staff: StaffTable;
+  membership: MembershipTable;
+  staff_session: StaffSessionTable;
+  invitation: InvitationTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -162,3 +216,6 @@ export type TenantConfigVersion = Selectable<TenantConfigVersionTable>;
 export type Report = Selectable<ReportTable>;
 export type NewReport = Insertable<ReportTable>;
 export type Delivery = Selectable<DeliveryTable>;
+export type Staff = Selectable<StaffTable>;
+export type StaffSession = Selectable<StaffSessionTable>;
+export type Invitation = Selectable<InvitationTable>;

@@ -12,6 +12,10 @@ export const purposes = {
    * access cannot rewrite, remove or insert an entry without `audit:verify` noticing.
    */
   auditChain: 'meldpunt/audit-chain/v1',
+  /** `staff_session.token_hash`: finds a session by its cookie without storing the cookie. */
+  sessionToken: 'meldpunt/staff-session-token/v1',
+  /** `invitation.token_hash`: finds an invitation by the token in its link without storing the token. */
+  invitationToken: 'meldpunt/invitation-token/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

@@ -67,3 +67,65 @@ export type DemoStaff = z.infer<typeof demoStaffSchema>;
 /** `POST /api/v1/auth/demo` (demo mode only): sign in as one of the demo staff. */
 export const demoSignInSchema = z.strictObject({ email: staffEmailSchema });
 export type DemoSignIn = z.infer<typeof demoSignInSchema>;
+
+/** Roles as sent by the console: at least one, each once (duplicates are dropped). */
+const rolesInputSchema = z
+  .array(tenantRoleSchema)
+  .min(1, 'Choose at least one role')
+  .max(tenantRoles.length * 2)
+  .transform((roles) => tenantRoles.filter((r) => roles.includes(r)));
+
+/**
+ * `GET /api/v1/console/tenants`: every tenant for the platform operator, the tenants of one's
+ * memberships for everyone else, each with its state.
+ */
+export const consoleTenantSchema = z.strictObject({
+  slug: tenantSlugSchema,
+  name: text().max(200),
+  isDemo: z.boolean(),
+  /** The version the public API serves; null until the first publish. */
+  publishedVersion: z.number().int().min(1).nullable(),
+  /** When its last report arrived; null before the first. */
+  lastReportAt: text(z.iso.datetime({ offset: true })).nullable(),
+  /** Deliveries (mail, webhook) given up on: someone should look at the address or the endpoint. */
+  failingDeliveries: z.number().int().min(0),
+  /** The signed-in person's roles in this tenant (empty for the operator without a membership). */
+  roles: z.array(tenantRoleSchema),
+});
+export type ConsoleTenant = z.infer<typeof consoleTenantSchema>;
+export const consoleTenantListSchema = z.array(consoleTenantSchema);
+
+/** `GET /api/v1/console/tenants/:slug/members`: one person with their roles in that tenant. */
+export const memberSchema = z.strictObject({
+  id: text(z.uuid()),
+  email: staffEmailSchema,
+  name: text().max(200),
+  roles: z.array(tenantRoleSchema).min(1),
+});
+export type Member = z.infer<typeof memberSchema>;
+export const memberListSchema = z.array(memberSchema);
+
+/** `PUT /api/v1/console/tenants/:slug/members/:staffId/roles`: the person's new roles (their sessions end). */
+export const memberRolesInputSchema = z.strictObject({ roles: rolesInputSchema });
+export type MemberRolesInput = z.input<typeof memberRolesInputSchema>;
+
+/** `POST /api/v1/console/tenants/:slug/invitations`: invite an address with roles in the tenant. */
+export const invitationInputSchema = z.strictObject({ email: staffEmailSchema, roles: rolesInputSchema });
+export type InvitationInput = z.input<typeof invitationInputSchema>;
+
+/** The answer to a new invitation: its id only, never the token (that goes only into the mail). */
+export const invitationCreatedSchema = z.strictObject({ id: text(z.uuid()) });
+export type InvitationCreated = z.infer<typeof invitationCreatedSchema>;
+
+/** `GET /api/v1/console/tenants/:slug/invitations`: an invitation not yet used. */
+export const invitationSchema = z.strictObject({
+  id: text(z.uuid()),
+  email: staffEmailSchema,
+  roles: z.array(tenantRoleSchema).min(1),
+  createdAt: text(z.iso.datetime({ offset: true })),
+  /** 72 hours after it was made; after that the link no longer works (invite again). */
+  expiresAt: text(z.iso.datetime({ offset: true })),
+  expired: z.boolean(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationListSchema = z.array(invitationSchema);

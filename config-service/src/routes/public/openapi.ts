@@ -10,6 +10,7 @@ import {
   supportedLocales,
 } from '@meldpunt/contracts';
 import type { AppEnv } from '../../deps.ts';
+import { staffOpenApi } from './openapi-staff.ts';
 
 /** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a contracts schema. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -38,6 +39,7 @@ const unavailable = problem('The database is out of reach or too slow; see Retry
 
 /** OpenAPI 3.1 of the public API, generated from the same zod schemas the routes validate with. */
 export function openApiDocument(): Record<string, unknown> {
+  const staff = staffOpenApi(schemaOf);
   return {
     openapi: '3.1.0',
     info: {
@@ -149,6 +151,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'Healthy' }, '503': problem('Database unavailable') },
         },
       },
+      ...staff.paths,
     },
     components: {
       schemas: {
@@ -157,7 +160,9 @@ export function openApiDocument(): Record<string, unknown> {
         ReportCreated: schemaOf(reportCreatedSchema, 'output'),
         RoutePreview: schemaOf(routePreviewSchema, 'output'),
         Problem: schemaOf(problemSchema, 'output'),
+        ...staff.schemas,
       },
+      securitySchemes: staff.securitySchemes,
     },
   };
 }

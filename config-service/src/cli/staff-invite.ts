@@ -1,0 +1,74 @@
+/**
+ * `pnpm staff:invite --email … --platform-admin` or `--email … --tenant slug --role admin[,editor…]`:
+ * invites a person and prints the link, for the first operator of a fresh installation (and for
+ * anyone when the console is out of reach). The token is in the link's fragment (after `#`), which
+ * browsers never send to a server, so it appears in no server log; only its keyed hash is stored.
+ * Single use, 72 hours.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { staffEmailSchema, tenantRoleSchema } from '@meldpunt/contracts';
+import { connectFromEnv } from '../db/connect.ts';
+import { loadEnv } from '../env.ts';
+import { createLogger } from '../logger.ts';
+import { loadServerSecret } from '../secrets/load.ts';
+import { createInvitation, invitationLink } from '../staff/invitations.ts';
+import { findTenantBySlug } from '../tenants/tenant-repository.ts';
+
+const usage =
+  'Usage: pnpm staff:invite --email naam@example.nl --platform-admin\n' +
+  '       pnpm staff:invite --email naam@gemeente.nl --tenant dordrecht --role admin[,editor,…]';
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      email: { type: 'string' },
+      'platform-admin': { type: 'boolean', default: false },
+      tenant: { type: 'string' },
+      role: { type: 'string' },
+    },
+    strict: true,
+  }).values;
+} catch (error) {
+  fail((error as Error).message);
+}
+
+const email = staffEmailSchema.safeParse(args.email ?? '');
+if (!email.success) fail('--email: give the address to invite');
+const roles = z.array(tenantRoleSchema).safeParse(args.role ? args.role.split(',').map((r) => r.trim()) : []);
+if (!roles.success) fail(`--role: one or more of ${tenantRoleSchema.options.join(', ')}, separated by commas`);
+if ((args.tenant === undefined) !== (roles.data.length === 0)) fail('--tenant and --role go together');
+if (!args.tenant && !args['platform-admin']) fail('Give --platform-admin, or --tenant with --role');
+
+try {
+  const env = loadEnv();
+  if (!env.PUBLIC_ORIGIN) throw new Error('PUBLIC_ORIGIN is not set: the link needs the address of the service');
+  const serverSecret = loadServerSecret(env, createLogger('warn'));
+  const database = await connectFromEnv(env);
+  try {
+    let tenantId: string | undefined;
+    if (args.tenant) {
+      const tenant = await findTenantBySlug(database.db, args.tenant);
+      if (!tenant) throw new Error(`No tenant "${args.tenant}"`);
+      tenantId = tenant.id;
+    }
+    const invitation = await createInvitation(
+      { db: database.db, serverSecret },
+      { email: email.data, tenantId, roles: roles.data, platformAdmin: args['platform-admin'] },
+    );
+    console.log(`Invitation for ${email.data}, valid until ${invitation.expiresAt.toISOString()} (single use):`);
+    console.log(invitationLink(env.PUBLIC_ORIGIN, invitation.token));
+  } finally {
+    await database.close();
+  }
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,139 @@
+/**
+ * Who may call which staff route — in ONE place. Every route under `/api/v1/auth/` and
+ * `/api/v1/console/` has its rule in `staffAccessRules`, and the one middleware `staffAccess` enforces
+ * it before any handler runs; a route without a rule answers 500 (and the role × route matrix test
+ * fails), so nothing is reachable by forgetting a rule.
+ *
+ * Tenant-scoped routes (`/api/v1/console/tenants/:slug/…`) answer 404 to a person without a
+ * membership there — the same as for a tenant that does not exist, so nobody learns which other
+ * tenants exist — and 403 to a member without one of the route's roles.
+ */
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { matchedRoutes } from 'hono/route';
+import type { TenantRole } from '@meldpunt/contracts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { findSession, type SignedIn } from '../staff/sessions.ts';
+import { findTenantBySlug } from '../tenants/tenant-repository.ts';
+import { ProblemError, problems } from './problem.ts';
+import { clearSessionCookie, sessionTokenOf } from './session-cookie.ts';
+
+export type AccessRule =
+  /** Anyone, signed in or not (the demo sign-in, sign-out). */
+  | { public: true }
+  /** Any signed-in person. */
+  | { signedIn: true }
+  /** The platform operator only. */
+  | { platform: true }
+  /**
+   * A member of the path's tenant (`:slug`) holding one of `roles`; with `platformAdmin`, the platform
+   * operator too, in every tenant. (Reading reports will not allow it: the operator needs `officer`.)
+   */
+  | { tenant: true; roles: readonly TenantRole[]; platformAdmin?: boolean };
+
+const admin: AccessRule = { tenant: true, roles: ['admin'], platformAdmin: true };
+
+/** Every staff route, `METHOD path` as registered, with its rule. */
+export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
+  'GET /api/v1/auth/me': { signedIn: true },
+  'POST /api/v1/auth/session': { signedIn: true },
+  'POST /api/v1/auth/sign-out': { public: true },
+  'POST /api/v1/auth/sign-out-everywhere': { signedIn: true },
+  'GET /api/v1/auth/demo': { public: true },
+  'POST /api/v1/auth/demo': { public: true },
+  'GET /api/v1/console/tenants': { signedIn: true },
+  'GET /api/v1/console/tenants/:slug/members': admin,
+  'PUT /api/v1/console/tenants/:slug/members/:staffId/roles': admin,
+  'DELETE /api/v1/console/tenants/:slug/members/:staffId': admin,
+  'GET /api/v1/console/tenants/:slug/invitations': admin,
+  'POST /api/v1/console/tenants/:slug/invitations': admin,
+  'DELETE /api/v1/console/tenants/:slug/invitations/:id': admin,
+};
+
+/** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */
+export function accessRuleOf(method: string, path: string): AccessRule | undefined {
+  return staffAccessRules[`${method === 'HEAD' ? 'GET' : method} ${path}`];
+}
+
+/** The tenant of a tenant-scoped staff request, once the rule let it through. */
+export interface StaffTenant {
+  id: string;
+  slug: string;
+}
+
+/**
+ * A read that must not count as activity: the console asking how long the session has left
+ * (`GET /api/v1/auth/me?passive=1`, or the header `Meldpunt-Passive: 1`) would otherwise keep an
+ * unattended session alive for ever.
+ */
+function isPassive(c: Context): boolean {
+  return (
+    (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+    (c.req.query('passive') === '1' || c.req.header('meldpunt-passive') === '1')
+  );
+}
+
+/** The value of `:name` in the request path, by the position of `:name` in the route's pattern. */
+function pathParam(pattern: string, path: string, name: string): string | undefined {
+  const index = pattern.split('/').indexOf(`:${name}`);
+  const value = index < 0 ? undefined : path.split('/')[index];
+  return value === undefined ? undefined : decodeURIComponent(value);
+}
+
+const unauthenticated = () =>
+  new ProblemError(401, 'unauthenticated', 'Sign in first', {
+    detail: 'There is no session, or it has ended (30 minutes without activity, or 12 hours after signing in).',
+  });
+const forbidden = () => new ProblemError(403, 'forbidden', 'Your roles do not allow this');
+
+/** Enforces `staffAccessRules`; sets `signedIn` (and `staffTenant` on tenant-scoped routes). */
+export function staffAccess(deps: Pick<AppDeps, 'db' | 'serverSecret' | 'logger'>) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    // The handler that will answer is the last route matched; only middleware matched: a 404 follows.
+    const route = matchedRoutes(c).at(-1);
+    if (!route || route.method === 'ALL') return next();
+    const rule = accessRuleOf(c.req.method, route.path);
+    if (!rule) {
+      c.get('log')?.error({ route: `${c.req.method} ${route.path}` }, 'staff route without an access rule');
+      throw new ProblemError(500, 'internal', 'Something went wrong on our side');
+    }
+
+    const token = sessionTokenOf(c);
+    const signedIn = token ? await findSession(deps, token, { refresh: !isPassive(c) }) : undefined;
+    if (signedIn) c.set('signedIn', signedIn);
+    if ('public' in rule) return next();
+    if (!signedIn) {
+      if (token !== undefined || c.req.header('cookie')?.includes('meldpunt-session')) clearSessionCookie(c);
+      throw unauthenticated();
+    }
+    if ('signedIn' in rule) return next();
+    if ('platform' in rule) {
+      if (!signedIn.platformAdmin) throw forbidden();
+      return next();
+    }
+
+    const slug = pathParam(route.path, c.req.path, 'slug') ?? '';
+    const membership = signedIn.memberships.find((m) => m.slug === slug);
+    const asOperator = rule.platformAdmin === true && signedIn.platformAdmin;
+    if (!membership && !asOperator) throw problems.notFound();
+    if (!asOperator && !membership?.roles.some((r) => rule.roles.includes(r))) throw forbidden();
+    const tenant = membership ? { id: membership.tenantId, slug } : await findTenantBySlug(deps.db, slug);
+    if (!tenant) throw problems.notFound();
+    c.set('staffTenant', { id: tenant.id, slug: tenant.slug });
+    return next();
+  });
+}
+
+/** The signed-in person of a route whose rule requires one (set by `staffAccess`). */
+export function signedInOf(c: Context<AppEnv>): SignedIn {
+  const signedIn = c.get('signedIn');
+  if (!signedIn) throw unauthenticated();
+  return signedIn;
+}
+
+/** The tenant of a tenant-scoped route (set by `staffAccess` once its rule let the request through). */
+export function staffTenantOf(c: Context<AppEnv>): StaffTenant {
+  const tenant = c.get('staffTenant');
+  if (!tenant) throw problems.notFound();
+  return tenant;
+}

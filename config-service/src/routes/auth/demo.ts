@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { demoSignInSchema } from '@meldpunt/contracts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { clientAddress } from '../../http/client-address.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { sessionTokenOf, setSessionCookie } from '../../http/session-cookie.ts';
+import { validationHook } from '../../http/validation.ts';
+import { isDemoAddress, listDemoStaff } from '../../staff/demo-staff.ts';
+import { findSession, startSession } from '../../staff/sessions.ts';
+import type { SignInLimiter } from '../../staff/sign-in-limiter.ts';
+import { findStaffByEmail } from '../../staff/staff-repository.ts';
+import { meOf } from './me.ts';
+
+/** The one answer to every failed sign-in: it never says whether the address exists. */
+export const signInFailed = () =>
+  new ProblemError(401, 'sign-in-failed', 'Signing in did not work', {
+    detail: 'Check what you entered and try again.',
+  });
+
+/**
+ * `/api/v1/auth/demo` — demo mode only (`app.ts` mounts it only then, so elsewhere it is 404): lists
+ * the demo staff and signs in as one of them with one click, with the same session and cookie as any
+ * sign-in. Only the seeded demo addresses are accepted; any other address, known or not, gets the
+ * same refusal as an unknown one, and failures count towards the sign-in limit.
+ */
+export function demoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => c.json(await listDemoStaff(deps.db), 200, { 'Cache-Control': 'no-store' }))
+    .post('/', zValidator('json', demoSignInSchema, validationHook), async (c) => {
+      const address = clientAddress(c, deps.trustProxy);
+      const retryAfter = limiter.retryAfter(address);
+      if (retryAfter > 0) {
+        throw new ProblemError(429, 'too-many-sign-ins', 'Too many failed sign-ins from this connection', {
+          detail: `Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
+          headers: { 'Retry-After': String(retryAfter) },
+        });
+      }
+      const { email } = c.req.valid('json');
+      const staff = isDemoAddress(email) ? await findStaffByEmail(deps.db, email) : undefined;
+      if (!staff) {
+        limiter.fail(address);
+        // audit: append 'staff.sign-in-failed' (method demo; never the address typed) here (config-service/src/audit/).
+        throw signInFailed();
+      }
+      const session = await startSession(deps, staff.id, { replacing: sessionTokenOf(c) });
+      // audit: append 'staff.sign-in' (person, method demo) here (config-service/src/audit/).
+      setSessionCookie(c, session.token);
+      const signedIn = await findSession(deps, session.token, { refresh: false });
+      if (!signedIn) throw signInFailed(); // Only if the person was deleted in this very moment.
+      return c.json(meOf(signedIn), 200, { 'Cache-Control': 'no-store' });
+    });
+}

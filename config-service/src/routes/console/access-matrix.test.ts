@@ -1,0 +1,175 @@
+/**
+ * The role × route matrix, built from the app's own route table (`app.routes`): every staff route
+ * must have an access rule, and for every route, every role (and the platform operator, and nobody
+ * signed in), on the person's own tenant and on another tenant's real resources (ids that exist), the
+ * answer is the expected status — and no successful answer carries the other tenant's data.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, it } from 'node:test';
+import { tenantRoles, type TenantRole } from '@meldpunt/contracts';
+import { openApiDocument } from '../public/openapi.ts';
+import { accessRuleOf, staffAccessRules, type AccessRule } from '../../http/staff-access.ts';
+import { seedDemoStaff } from '../../staff/demo-staff.ts';
+import { createInvitation } from '../../staff/invitations.ts';
+import { useTestContext } from '../../../test/helpers.ts';
+import { asConsole, createStaff, signIn } from '../../../test/staff.ts';
+
+const staffPrefixes = ['/api/v1/auth/', '/api/v1/console/'];
+
+/** What a route is sent when it takes a body. */
+const sampleBodies: Record<string, () => unknown> = {
+  'POST /api/v1/auth/demo': () => ({ email: 'platform@demo.meldpunt.example' }),
+  'PUT /api/v1/console/tenants/:slug/members/:staffId/roles': () => ({ roles: ['editor'] }),
+  'POST /api/v1/console/tenants/:slug/invitations': () => ({
+    email: `invited-${randomUUID().slice(0, 8)}@example.nl`,
+    roles: ['analyst'],
+  }),
+};
+
+interface Principal {
+  label: string;
+  id?: string;
+  platformAdmin: boolean;
+  /** Roles in tenant A (the person's own tenant); never a member of B. */
+  roles: TenantRole[];
+}
+
+describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
+  const ctx = useTestContext({ ownDatabase: true });
+  let app: ReturnType<typeof ctx.appWith>;
+  let routes: { method: string; path: string }[];
+  const tenants: Record<'A' | 'B', { id: string; slug: string }> = {} as never;
+  const principals: Principal[] = [];
+  /** Every string that is tenant B's: slug, id, its members' ids and addresses, its invitations. */
+  const secretsOfB = new Set<string>();
+
+  before(async () => {
+    await seedDemoStaff(ctx.db);
+    app = ctx.appWith({ demoSignIn: true });
+    const seen = new Set<string>();
+    routes = app.routes
+      .filter((r) => r.method !== 'ALL' && staffPrefixes.some((p) => r.path.startsWith(p)))
+      .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`))
+      .map((r) => ({ method: r.method, path: r.path }));
+    tenants.A = await ctx.createTenant();
+    tenants.B = await ctx.createTenant();
+    secretsOfB.add(tenants.B.slug).add(tenants.B.id);
+    // B has people and invitations of its own, which nobody of A may see.
+    for (const role of tenantRoles) {
+      const member = await createStaff(ctx, { tenantId: tenants.B.id, roles: [role] });
+      secretsOfB.add(member.id).add(member.email);
+    }
+    principals.push({ label: 'nobody signed in', platformAdmin: false, roles: [] });
+    const operator = await createStaff(ctx, { platformAdmin: true });
+    principals.push({ label: 'platform operator', id: operator.id, platformAdmin: true, roles: [] });
+    for (const role of tenantRoles) {
+      const person = await createStaff(ctx, { tenantId: tenants.A.id, roles: [role] });
+      principals.push({ label: `${role} of A`, id: person.id, platformAdmin: false, roles: [role] });
+    }
+  });
+
+  it('finds the staff routes, and every one has an access rule (and every rule a route)', () => {
+    assert.ok(routes.length >= Object.keys(staffAccessRules).length, 'the demo app has every staff route');
+    const missing = routes.filter((r) => !accessRuleOf(r.method, r.path)).map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(missing, [], 'routes without an access rule in http/staff-access.ts');
+    const registered = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    assert.deepEqual(
+      Object.keys(staffAccessRules).filter((k) => !registered.has(k)),
+      [],
+      'rules without a route',
+    );
+  });
+
+  it('describes every staff route in the OpenAPI document', () => {
+    const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
+    const undocumented = routes.filter((r) => !paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()]);
+    assert.deepEqual(
+      undocumented.map((r) => `${r.method} ${r.path}`),
+      [],
+    );
+  });
+
+  /** Fresh resources in a tenant for one request: a member and an open invitation. */
+  async function resourcesIn(tenant: 'A' | 'B') {
+    const t = tenants[tenant];
+    const member = await createStaff(ctx, { tenantId: t.id, roles: ['analyst'] });
+    const email = `pending-${randomUUID().slice(0, 8)}@example.nl`;
+    const invitation = await createInvitation(ctx.deps, { email, tenantId: t.id, roles: ['editor'] });
+    if (tenant === 'B') secretsOfB.add(member.id).add(member.email).add(invitation.id).add(email);
+    return { staffId: member.id, id: invitation.id };
+  }
+
+  /** The status a rule gives, or 'ok' for a 2xx. */
+  function expected(
+    rule: AccessRule,
+    who: Principal,
+    scope: { slugOf: 'A' | 'B'; idsOf: 'A' | 'B'; hasIds: boolean } | undefined,
+  ): 'ok' | number {
+    if ('public' in rule) return 'ok';
+    if (!who.id) return 401;
+    if ('signedIn' in rule) return 'ok';
+    if ('platform' in rule) return who.platformAdmin ? 'ok' : 403;
+    assert.ok(scope);
+    const asOperator = rule.platformAdmin === true && who.platformAdmin;
+    const member = scope.slugOf === 'A' && who.roles.length > 0;
+    if (!member && !asOperator) return 404;
+    if (!asOperator && !who.roles.some((r) => rule.roles.includes(r))) return 403;
+    return scope.hasIds && scope.idsOf !== scope.slugOf ? 404 : 'ok';
+  }
+
+  it('answers every route × person × tenant as its rule says, and never with the other tenant’s data', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const rule = accessRuleOf(route.method, route.path);
+      assert.ok(rule);
+      const tenantScoped = route.path.includes(':slug');
+      const hasIds = /:(staffId|id)\b/.test(route.path);
+      type Scope = { slugOf: 'A' | 'B'; idsOf: 'A' | 'B'; hasIds: boolean };
+      const scopes: (Scope | undefined)[] = tenantScoped
+        ? [
+            { slugOf: 'A', idsOf: 'A', hasIds },
+            { slugOf: 'B', idsOf: 'B', hasIds },
+            // Own tenant in the path, another tenant's real ids after it.
+            ...(hasIds ? [{ slugOf: 'A', idsOf: 'B', hasIds } as const] : []),
+          ]
+        : [undefined];
+      for (const scope of scopes) {
+        for (const who of principals) {
+          const ids = scope ? await resourcesIn(scope.idsOf) : { staffId: '', id: '' };
+          const path = route.path
+            .replace(':slug', scope ? tenants[scope.slugOf].slug : '')
+            .replace(':staffId', ids.staffId)
+            .replace(':id', ids.id);
+          const cookie = who.id ? await signIn(ctx, who.id) : undefined;
+          const body = sampleBodies[`${route.method} ${route.path}`]?.();
+          const res = await app.request(path, asConsole(cookie, { method: route.method, body }));
+          const text = await res.text();
+          const want = expected(rule, who, scope);
+          const got = res.status >= 200 && res.status < 300 ? 'ok' : res.status;
+          const label = `${route.method} ${path} (${scope ? `slug ${scope.slugOf}, ids ${scope.idsOf}` : 'no tenant'}) as ${who.label}`;
+          checked += 1;
+          if (got !== want) failures.push(`${label}: expected ${want}, got ${res.status} ${text.slice(0, 120)}`);
+          if (got === 'ok' && !who.platformAdmin) {
+            const leaked = [...secretsOfB].filter((s) => text.includes(s));
+            if (leaked.length) failures.push(`${label}: the answer contains tenant B's data (${leaked.join(', ')})`);
+          }
+          if (got !== 'ok' && text && !res.headers.get('content-type')?.includes('problem+json')) {
+            failures.push(`${label}: a refusal that is not problem+json`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked > 100, `checked ${checked} combinations`);
+  });
+
+  it('a tenant that does not exist reads as one without a membership: 404 for every signed-in person', async () => {
+    for (const who of principals.filter((p) => p.id)) {
+      const cookie = await signIn(ctx, who.id ?? '');
+      const res = await app.request('/api/v1/console/tenants/bestaat-niet/members', asConsole(cookie));
+      assert.equal(res.status, 404, who.label);
+    }
+  });
+});

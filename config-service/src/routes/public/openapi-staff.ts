@@ -1,0 +1,201 @@
+/**
+ * The staff part of the OpenAPI document: `/api/v1/auth/…` and `/api/v1/console/…`, which the console
+ * calls with the session cookie. Every state change must come from the service's own origin.
+ */
+import type { z } from 'zod';
+import {
+  consoleTenantListSchema,
+  demoSignInSchema,
+  demoStaffSchema,
+  invitationCreatedSchema,
+  invitationInputSchema,
+  invitationListSchema,
+  memberListSchema,
+  memberRolesInputSchema,
+  memberSchema,
+  meSchema,
+} from '@meldpunt/contracts';
+
+type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
+
+export function staffOpenApi(schemaOf: SchemaOf) {
+  const problem = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+  const json = (description: string, name: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+  });
+  const body = (name: string) => ({
+    required: true,
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+  });
+  const session = [{ session: [] }];
+  const signedIn = { '401': problem('Not signed in, or the session has ended') };
+  const change = { '403': problem('Not sent from the service’s own origin (`cross-site-request`)') };
+  const tenantScoped = {
+    ...signedIn,
+    '403': problem('A member without the needed role, or not sent from the service’s own origin'),
+    '404': problem('No such tenant, or no membership in it (the two read the same)'),
+  };
+  const param = (name: string, description: string) => ({
+    name,
+    in: 'path',
+    required: true,
+    description,
+    schema: { type: 'string' },
+  });
+  const slug = param('slug', 'The tenant, e.g. `dordrecht`.');
+  const staffId = param('staffId', 'The member’s id (uuid).');
+  const invitationId = param('id', 'The invitation’s id (uuid).');
+
+  const paths = {
+    '/api/v1/auth/me': {
+      get: {
+        operationId: 'getMe',
+        summary: 'The signed-in person with their memberships and the session’s end times',
+        security: session,
+        parameters: [
+          {
+            name: 'passive',
+            in: 'query',
+            required: false,
+            description:
+              '`1`: read without counting as activity (the idle time is not extended). Also `Meldpunt-Passive: 1`.',
+            schema: { type: 'string', enum: ['1'] },
+          },
+        ],
+        responses: { '200': json('The person', 'Me'), ...signedIn },
+      },
+    },
+    '/api/v1/auth/session': {
+      post: {
+        operationId: 'staySignedIn',
+        summary: 'Stay signed in: extends the idle time (30 minutes), never beyond 12 hours after sign-in',
+        security: session,
+        responses: { '200': json('The person, with the new end times', 'Me'), ...signedIn, ...change },
+      },
+    },
+    '/api/v1/auth/sign-out': {
+      post: {
+        operationId: 'signOut',
+        summary: 'Ends this session (and clears the cookie)',
+        responses: { '204': { description: 'Signed out' }, ...change },
+      },
+    },
+    '/api/v1/auth/sign-out-everywhere': {
+      post: {
+        operationId: 'signOutEverywhere',
+        summary: 'Ends every session of the signed-in person',
+        security: session,
+        responses: { '204': { description: 'Signed out everywhere' }, ...signedIn, ...change },
+      },
+    },
+    '/api/v1/auth/demo': {
+      get: {
+        operationId: 'listDemoStaff',
+        summary: 'Demo mode only (404 otherwise): the demo staff one can sign in as',
+        responses: { '200': json('The demo staff', 'DemoStaff'), '404': problem('Not in demo mode') },
+      },
+      post: {
+        operationId: 'demoSignIn',
+        summary: 'Demo mode only (404 otherwise): sign in as one of the demo staff; sets the session cookie',
+        requestBody: body('DemoSignIn'),
+        responses: {
+          '200': json('Signed in', 'Me'),
+          '401': problem('Signing in did not work (the same answer for every address)'),
+          ...change,
+          '404': problem('Not in demo mode'),
+          '422': problem('Not an e-mail address'),
+          '429': problem('Too many failed sign-ins from this connection; see Retry-After'),
+        },
+      },
+    },
+    '/api/v1/console/tenants': {
+      get: {
+        operationId: 'listConsoleTenants',
+        summary: 'The platform operator: every tenant; others: the tenants of their memberships, with their state',
+        security: session,
+        responses: { '200': json('The tenants', 'ConsoleTenantList'), ...signedIn },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/members': {
+      get: {
+        operationId: 'listMembers',
+        summary: 'The tenant’s members and their roles (tenant admins, the platform operator)',
+        security: session,
+        parameters: [slug],
+        responses: { '200': json('The members', 'MemberList'), ...tenantScoped },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/members/{staffId}/roles': {
+      put: {
+        operationId: 'setMemberRoles',
+        summary: 'Gives a member exactly these roles; ends their sessions',
+        security: session,
+        parameters: [slug, staffId],
+        requestBody: body('MemberRolesInput'),
+        responses: { '200': json('The member', 'Member'), ...tenantScoped, '422': problem('Invalid roles') },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/members/{staffId}': {
+      delete: {
+        operationId: 'removeMember',
+        summary: 'Removes a member from the tenant; ends their sessions',
+        security: session,
+        parameters: [slug, staffId],
+        responses: { '204': { description: 'Removed' }, ...tenantScoped },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/invitations': {
+      get: {
+        operationId: 'listInvitations',
+        summary: 'The tenant’s invitations not yet used',
+        security: session,
+        parameters: [slug],
+        responses: { '200': json('The invitations', 'InvitationList'), ...tenantScoped },
+      },
+      post: {
+        operationId: 'createInvitation',
+        summary: 'Invites an address with roles (single use, 72 hours); answers with the id, never the token',
+        security: session,
+        parameters: [slug],
+        requestBody: body('InvitationInput'),
+        responses: { '201': json('Invited', 'InvitationCreated'), ...tenantScoped, '422': problem('Invalid fields') },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/invitations/{id}': {
+      delete: {
+        operationId: 'revokeInvitation',
+        summary: 'Withdraws an invitation not yet used',
+        security: session,
+        parameters: [slug, invitationId],
+        responses: { '204': { description: 'Withdrawn' }, ...tenantScoped },
+      },
+    },
+  };
+
+  const schemas = {
+    Me: schemaOf(meSchema, 'output'),
+    DemoStaff: schemaOf(demoStaffSchema, 'output'),
+    DemoSignIn: schemaOf(demoSignInSchema, 'input'),
+    ConsoleTenantList: schemaOf(consoleTenantListSchema, 'output'),
+    Member: schemaOf(memberSchema, 'output'),
+    MemberList: schemaOf(memberListSchema, 'output'),
+    MemberRolesInput: schemaOf(memberRolesInputSchema, 'input'),
+    InvitationInput: schemaOf(invitationInputSchema, 'input'),
+    InvitationCreated: schemaOf(invitationCreatedSchema, 'output'),
+    InvitationList: schemaOf(invitationListSchema, 'output'),
+  };
+
+  const securitySchemes = {
+    session: {
+      type: 'apiKey',
+      in: 'cookie',
+      name: '__Host-meldpunt-session',
+      description: 'The staff session (HttpOnly, Secure, SameSite=Strict); set by a sign-in.',
+    },
+  };
+  return { paths, schemas, securitySchemes };
+}

@@ -1,0 +1,138 @@
+/**
+ * Invitations: the only way in for a new person. A random 256-bit token goes into the link (after `#`,
+ * so it never reaches a server log); the database keeps only its keyed hash. Single use, 72 hours.
+ * Accepting one (registering a passkey) comes with passkeys; `consumeInvitation` is the step it calls.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { TenantRole } from '@meldpunt/contracts';
+import type { Database, Invitation } from '../db/database.ts';
+import { purposes } from '../secrets/server-secret.ts';
+import type { SessionDeps } from './sessions.ts';
+import { ensureStaff, orderedRoles, setRoles } from './staff-repository.ts';
+
+/** How long an invitation link works. */
+export const invitationLifetimeMs = 72 * 3_600_000;
+
+/** What is granted: roles in one tenant, the platform, or both. */
+export interface InvitationGrant {
+  email: string;
+  tenantId?: string;
+  roles?: readonly TenantRole[];
+  platformAdmin?: boolean;
+  /** The person who invites; absent on the command line. */
+  invitedBy?: string;
+}
+
+/** The path of the console page that accepts an invitation; the token goes in the fragment. */
+export function invitationLink(publicOrigin: string, token: string): string {
+  return `${publicOrigin}/console/invitation#${token}`;
+}
+
+/** Makes an invitation; the token is returned once, for the link, and never stored. */
+export async function createInvitation(
+  deps: SessionDeps,
+  grant: InvitationGrant,
+  now = new Date(),
+): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const roles = orderedRoles(grant.roles ?? []);
+  if ((grant.tenantId === undefined) !== (roles.length === 0)) {
+    throw new Error('An invitation to a tenant needs roles, and roles need a tenant');
+  }
+  if (!grant.tenantId && !grant.platformAdmin) throw new Error('An invitation must grant a tenant or the platform');
+  const token = randomBytes(32).toString('base64url');
+  const id = randomUUID();
+  const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
+  await deps.db
+    .insertInto('invitation')
+    .values({
+      id,
+      token_hash: deps.serverSecret.hmac(purposes.invitationToken, token),
+      email: grant.email.toLowerCase(),
+      tenant_id: grant.tenantId ?? null,
+      roles,
+      platform_admin: grant.platformAdmin ?? false,
+      invited_by: grant.invitedBy ?? null,
+      created_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
+  // audit: append 'invitation.created' (tenant or platform, actor, e-mail, roles) here (config-service/src/audit/).
+  return { id, token, expiresAt };
+}
+
+/** Why an invitation cannot be used; one answer for all, so a link reveals nothing about others. */
+export type ConsumeResult =
+  | { ok: true; staffId: string; email: string; platformAdmin: boolean; tenantId: string | null }
+  | { ok: false; reason: 'unknown-used-or-expired' };
+
+/**
+ * Uses an invitation: marks it used (exactly once, even with two tabs at the same moment), creates the
+ * person if new (`name` as they gave it) and grants what it grants. Roles add to those the person
+ * already has in the tenant. A used, expired or unknown token gives the same refusal.
+ */
+export async function consumeInvitation(
+  deps: SessionDeps,
+  token: string,
+  person: { name: string },
+  now = new Date(),
+): Promise<ConsumeResult> {
+  const hash = deps.serverSecret.hmac(purposes.invitationToken, token);
+  return deps.db.transaction().execute(async (trx) => {
+    const invitation = await trx
+      .updateTable('invitation')
+      .set({ used_at: now })
+      .where('token_hash', '=', hash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returningAll()
+      .executeTakeFirst();
+    if (!invitation) return { ok: false, reason: 'unknown-used-or-expired' } as const;
+    const staff = await ensureStaff(trx, { email: invitation.email, name: person.name });
+    if (invitation.platform_admin && !staff.platform_admin) {
+      await trx.updateTable('staff').set({ platform_admin: true }).where('id', '=', staff.id).execute();
+    }
+    if (invitation.tenant_id) {
+      const current = await trx
+        .selectFrom('membership')
+        .select('role')
+        .where('tenant_id', '=', invitation.tenant_id)
+        .where('staff_id', '=', staff.id)
+        .execute();
+      await setRoles(trx, invitation.tenant_id, staff.id, [...current.map((r) => r.role), ...invitation.roles]);
+    }
+    // audit: append 'invitation.accepted' (tenant or platform, person) here (config-service/src/audit/).
+    return {
+      ok: true,
+      staffId: staff.id,
+      email: staff.email,
+      platformAdmin: invitation.platform_admin || staff.platform_admin,
+      tenantId: invitation.tenant_id,
+    } as const;
+  });
+}
+
+/** The tenant's invitations not yet used, newest first (expired ones too, marked by `expires_at`). */
+export function pendingInvitations(db: Kysely<Database>, tenantId: string): Promise<Invitation[]> {
+  return db
+    .selectFrom('invitation')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('used_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Withdraws an unused invitation of the tenant; false when there is none with this id there. */
+export async function revokeInvitation(db: Kysely<Database>, tenantId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('invitation')
+    .where('id', '=', id)
+    .where('tenant_id', '=', tenantId)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  const revoked = Number(result.numDeletedRows) > 0;
+  // audit: when `revoked`, append 'invitation.revoked' (tenant, actor, e-mail) here (config-service/src/audit/).
+  return revoked;
+}
