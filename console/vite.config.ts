@@ -17,6 +17,8 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     assetsDir: 'chunks',
+    // The icon sprite stays a file: `<use href>` does not take a data: URL.
+    assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rollupOptions: {
       output: {
