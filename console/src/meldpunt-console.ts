@@ -74,6 +74,9 @@ export class MeldpuntConsole extends LitElement {
         padding: 0.75rem 1rem;
         background: var(--_meldpunt-background);
         color: var(--_meldpunt-link);
+        border: 2px solid var(--_meldpunt-link);
+        font: inherit;
+        text-decoration: underline;
         z-index: 1;
       }
       .skip-link:focus {
@@ -244,9 +247,11 @@ export class MeldpuntConsole extends LitElement {
     this.texts = { locale, t: translator(locale) };
   }
 
-  /** The skip link moves focus into the main content (a `#main` link cannot reach into a shadow root). */
-  private skipToMain(event: Event) {
-    event.preventDefault();
+  /**
+   * The skip link moves focus into the main content. A button, not an `<a href="#main">`: a fragment
+   * cannot reach into a shadow root.
+   */
+  private skipToMain() {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 
@@ -255,7 +260,7 @@ export class MeldpuntConsole extends LitElement {
     const other: ConsoleLocale = locale === 'nl' ? 'en' : 'nl';
     const signedIn = this.me !== null && this.signedInParts.status === TaskStatus.COMPLETE;
     return html`
-      <a class="skip-link" href="#main" @click=${this.skipToMain}>${t('app.skipLink')}</a>
+      <button class="skip-link" type="button" @click=${this.skipToMain}>${t('app.skipLink')}</button>
       <header>
         <a class="brand" href=${href('home')}>${t('app.name')}</a>
         <div class="tools">

@@ -19,7 +19,7 @@ export interface Route {
 }
 
 /** Every route: its path below {@link consoleBase} (`:slug` is a tenant's slug) and whether it needs a session. */
-export const routeTable: readonly { name: RouteName; path: string; signedIn: boolean }[] = [
+export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path: string; signedIn: boolean }[] = [
   { name: 'home', path: '', signedIn: false },
   { name: 'sign-in', path: 'sign-in', signedIn: false },
   { name: 'tenants', path: 'tenants', signedIn: true },
@@ -64,9 +64,8 @@ export function href(
   params: Record<string, string> = {},
   query?: Record<string, string>,
 ): string {
-  const path = routeTable
-    .find((route) => route.name === name)!
-    .path.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
+  const pattern = routeTable.find((route) => route.name === name)?.path ?? '';
+  const path = pattern.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
   const search = query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
   return `${consoleBase}${path}${search}`;
 }
