@@ -1,5 +1,5 @@
 // One lint setup for the whole workspace: typescript-eslint everywhere, Lit and web-component rules
-// where elements live (widget/, packages/ui/, later the console).
+// where elements live (widget/, packages/ui/, console/).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
@@ -55,12 +55,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['widget/**/*.ts', 'packages/ui/src/**/*.ts', 'embed-demo/**/*.{js,ts}'],
+    files: ['widget/**/*.ts', 'console/**/*.ts', 'packages/ui/src/**/*.ts', 'embed-demo/**/*.{js,ts}'],
     languageOptions: { globals: { ...globals.browser } },
     ...litConfigs['flat/recommended'],
   },
   {
-    files: ['widget/**/*.ts', 'packages/ui/src/**/*.ts'],
+    files: ['widget/**/*.ts', 'console/**/*.ts', 'packages/ui/src/**/*.ts'],
     ...wcConfigs['flat/recommended'],
   },
 );

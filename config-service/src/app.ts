@@ -22,7 +22,7 @@ import { receiverPreviewRoutes } from './routes/public/receiver-preview.ts';
 import { reportRoutes } from './routes/public/reports.ts';
 import { tenantConfigRoutes } from './routes/public/tenant-config.ts';
 import { devMailRoutes } from './routes/dev/mail.ts';
-import { demoSiteRoutes, widgetRoutes } from './routes/static.ts';
+import { consoleRoutes, demoSiteRoutes, widgetRoutes } from './routes/static.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -80,6 +80,7 @@ export function createApp(deps: AppDeps) {
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
   if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));
   if (deps.widgetDir) app.route('/', widgetRoutes(deps.widgetDir));
+  if (deps.consoleDir) app.route('/', consoleRoutes(deps.consoleDir));
   if (deps.demoSite) app.route('/', demoSiteRoutes(deps.demoSite));
 
   app.notFound((c) =>

@@ -41,6 +41,8 @@ export interface AppDeps {
   signInLimiter?: SignInLimiter;
   /** Serve the built widget at `/widget/` from this folder (in every mode). */
   widgetDir?: string;
+  /** Serve the built console at `/console/` from this folder (in every mode). */
+  consoleDir?: string;
   /** Serve the demo site at `/demo/` from these folders; set in demo mode only. */
   demoSite?: DemoSiteDirs;
 }

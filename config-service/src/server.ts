@@ -67,9 +67,12 @@ const retention =
   env.RETENTION_INTERVAL_MS > 0 ? startRetention(database.db, logger, env.RETENTION_INTERVAL_MS) : undefined;
 
 // The widget in every mode; the demo site only in demo mode (the dev mailbox exists only then, too).
-const { widgetDir, demoSite } = defaultStaticDirs();
+const { widgetDir, consoleDir, demoSite } = defaultStaticDirs();
 if (!existsSync(join(widgetDir, 'meldpunt-widget.js'))) {
   logger.warn({ widgetDir }, 'The widget is not built, so /widget/ answers 404: run `pnpm build` first');
+}
+if (!existsSync(join(consoleDir, 'index.html'))) {
+  logger.warn({ consoleDir }, 'The console is not built, so /console/ answers 404: run `pnpm build` first');
 }
 const app = createApp({
   db: database.db,
@@ -84,6 +87,7 @@ const app = createApp({
   nudgeDelivery: delivery?.nudge,
   devMailbox: delivery?.devMailbox,
   widgetDir,
+  consoleDir,
   demoSite: env.demo ? demoSite : undefined,
   demoSignIn: env.demo,
 });
@@ -92,10 +96,11 @@ const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostna
   logger.info(
     { port: info.port, mode: env.MELDPUNT_MODE, publicOrigin: env.PUBLIC_ORIGIN },
     env.demo
-      ? `Meldpunt config-service listening on http://localhost:${info.port}; the demo site is at /demo/`
+      ? `Meldpunt config-service listening on http://localhost:${info.port}; the demo site is at /demo/, the console at /console/`
       : `Meldpunt config-service listening on port ${info.port}`,
   );
   void warmStaticFiles(widgetDir).then((files) => logger.debug({ files: files.length }, 'widget files compressed'));
+  void warmStaticFiles(consoleDir).then((files) => logger.debug({ files: files.length }, 'console files compressed'));
   if (delivery?.devMailbox) {
     logger.info(
       { smtp: delivery.devMailbox.smtpUrl },

@@ -32,6 +32,24 @@ export const demoCsp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The console's CSP (`/console/`, every mode): only its own scripts, styles and API, no inline script or
+ * style, never framed, and Trusted Types so no string reaches an HTML sink except through Lit's policy.
+ */
+export const consoleCsp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -254,6 +272,43 @@ export function widgetRoutes(widgetDir: string) {
     });
     return res ?? c.notFound();
   });
+}
+
+/** A console build file whose name carries Vite's content hash (`chunks/index-D9xIlM5-.js`, `.css`, `.svg`). */
+function isHashedConsoleFile(segments: readonly string[]): boolean {
+  return segments.length === 2 && segments[0] === 'chunks' && /-[\w-]{8}\.(js|css|svg)$/.test(segments[1] ?? '');
+}
+
+/**
+ * The console (`console/dist`) at `/console/`, in every mode (the console is the product, not a demo):
+ * - its build files, compressed and with ETags like the widget's; the hashed ones cached forever;
+ * - `index.html`, with {@link consoleCsp} and revalidated every time, for every other path below
+ *   `/console/` (the console routes in the browser: `/console/tenants/dordrecht` is its page), except
+ *   paths that look like files (`chunks/…`, a name with an extension), which stay a 404.
+ * Same-origin only: nothing here is for other sites.
+ */
+export function consoleRoutes(consoleDir: string) {
+  const page = (c: Context) =>
+    serveFile(c, join(consoleDir, 'index.html'), {
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': consoleCsp,
+    });
+  return new Hono<AppEnv>()
+    .get('/console', (c) => c.redirect('/console/', 301))
+    .get('/console/*', async (c) => {
+      const segments = pathSegments(c.req.path.slice('/console/'.length));
+      if (!segments) return c.notFound();
+      const last = segments.at(-1) ?? '';
+      if (last.endsWith('.html')) return (await page(c)) ?? c.notFound();
+      if (segments.length > 0) {
+        const res = await serveFile(c, inside(consoleDir, segments), {
+          'Cache-Control': isHashedConsoleFile(segments) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
+        if (res) return res;
+        if (segments[0] === 'chunks' || /\.\w+$/.test(last)) return c.notFound();
+      }
+      return (await page(c)) ?? c.notFound();
+    });
 }
 
 /** Where the demo site's files are: its pages and `assets/`, and the `node_modules` with the token packages. */

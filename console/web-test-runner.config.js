@@ -1,0 +1,10 @@
+// Browser tests in Debian's Chromium, set up as every package's browser tests are
+// (@meldpunt/test-support/web-test-runner). The API is faked per test (src/test-support/fake-api.ts).
+import { browserTestConfig } from '@meldpunt/test-support/web-test-runner';
+
+export default {
+  ...browserTestConfig(),
+  // The `browser` export condition, as Vite resolves it: Web Awesome's dropdown uses `nanoid`, whose
+  // default build imports Node's `crypto`.
+  nodeResolve: { exportConditions: ['browser'] },
+};
