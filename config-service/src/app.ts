@@ -12,6 +12,7 @@ import { ownOriginOnly } from './http/own-origin.ts';
 import { staffAccess } from './http/staff-access.ts';
 import { demoSignInRoutes } from './routes/auth/demo.ts';
 import { sessionRoutes } from './routes/auth/session.ts';
+import { platformAuditRoutes, tenantAuditRoutes } from './routes/console/audit.ts';
 import { invitationRoutes } from './routes/console/invitations.ts';
 import { memberRoutes } from './routes/console/members.ts';
 import { consoleTenantRoutes } from './routes/console/tenants.ts';
@@ -77,6 +78,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/console/tenants', consoleTenantRoutes(deps));
   app.route('/api/v1/console/tenants', memberRoutes(deps));
   app.route('/api/v1/console/tenants', invitationRoutes(deps));
+  app.route('/api/v1/console/tenants', tenantAuditRoutes(deps));
+  app.route('/api/v1/console/platform/audit', platformAuditRoutes(deps));
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
   if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));
   if (deps.widgetDir) app.route('/', widgetRoutes(deps.widgetDir));

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditLog } from './audit/audit-log.ts';
 import type { Database } from './db/database.ts';
 import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
 import type { RequestLog } from './http/request-log.ts';
@@ -24,6 +25,8 @@ export interface AppDeps {
   serverSecret: ServerSecret;
   rateLimiter: ReportRateLimiter;
   logger: Logger;
+  /** The audit log (one per app, from `db`, `serverSecret` and `logger`): staff changes append to it. */
+  auditLog: AuditLog;
   /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
   trustProxy: boolean;
   /**

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { importShippedAreasIfNone } from './areas/demo-areas.ts';
+import { AuditLog } from './audit/audit-log.ts';
 import { createApp } from './app.ts';
 import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
@@ -49,6 +50,8 @@ if (env.demo) {
 
 const sealer = new ContactSealer(loadContactKeys(env, logger));
 const serverSecret = loadServerSecret(env, logger);
+// One audit log for the app: every new head goes to this logger, outside the database (`audit:verify`).
+const auditLog = new AuditLog({ db: database.db, serverSecret, logger });
 
 // The delivery worker runs in this process unless DELIVERY_WORKER=false (then run `pnpm worker`).
 const delivery = env.DELIVERY_WORKER
@@ -82,6 +85,7 @@ const app = createApp({
   serverSecret,
   rateLimiter: new ReportRateLimiter(),
   logger,
+  auditLog,
   trustProxy: env.TRUST_PROXY,
   publicOrigin: env.PUBLIC_ORIGIN,
   nudgeDelivery: delivery?.nudge,

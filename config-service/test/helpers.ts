@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { reportCreatedSchema, type ReportCreated } from '@meldpunt/contracts';
 import { testTenantDocument, type TestTenantChanges } from '@meldpunt/test-support/tenant';
 import { createApp, type AppDeps } from '../src/app.ts';
+import { AuditLog } from '../src/audit/audit-log.ts';
 import type { Database } from '../src/db/database.ts';
 import { openDatabase, type DatabaseHandle } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -82,14 +83,16 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     areas: { outline: (code) => receivers.outline(code) },
   });
   const receivers = new ReceiverLookup(handle.db, tenants, { refreshAfterMs: 60_000 });
+  const secret = new ServerSecret(serverSecret);
   const deps: AppDeps = {
     db: handle.db,
     tenants,
     receivers,
     sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
-    serverSecret: new ServerSecret(serverSecret),
+    serverSecret: secret,
     rateLimiter: new ReportRateLimiter(),
     logger,
+    auditLog: new AuditLog({ db: handle.db, serverSecret: secret, logger }),
     trustProxy: true,
     publicOrigin: testPublicOrigin,
   };

@@ -29,9 +29,12 @@ export async function createStaff(
   return { id: staff.id, email };
 }
 
-/** Signs the person in; returns the `Cookie` header value the browser would send. */
+/**
+ * Signs the person in (audited as a passkey sign-in, the way staff sign in outside the demo); returns
+ * the `Cookie` header value the browser would send.
+ */
 export async function signIn(ctx: Pick<TestContext, 'deps'>, staffId: string): Promise<string> {
-  const { token } = await startSession(ctx.deps, staffId);
+  const { token } = await startSession(ctx.deps, staffId, { method: 'passkey' });
   return `${sessionCookieName}=${token}`;
 }
 

@@ -31,8 +31,12 @@ const detailsSchemas = {
   }),
   /** A person signed out, of this session or (`everywhere`) of all of theirs. */
   'auth.signed-out': z.strictObject({ everywhere: z.boolean() }),
-  /** An invitation was sent; the target is the invitation. */
-  'staff.invited': z.strictObject({ roles }),
+  /** An invitation was made (the address is never logged); the target is the invitation. */
+  'invitation.created': z.strictObject({ roles }),
+  /** The invited person used the link; the actor is that person, the target the invitation. */
+  'invitation.accepted': z.strictObject({ roles }),
+  /** An invitation not yet used was withdrawn; the target is the invitation. */
+  'invitation.revoked': z.strictObject({ roles }),
   /** A member's roles in the tenant changed; the target is the member. */
   'membership.roles-changed': z.strictObject({ before: roles, after: roles }),
   /** A member was removed from the tenant (their sessions end). */

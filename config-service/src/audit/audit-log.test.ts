@@ -126,7 +126,7 @@ describe(`audit log: appending (${databaseKind})`, () => {
       {
         tenantId: tenant.id,
         actor: staff(),
-        action: 'staff.invited',
+        action: 'invitation.created',
         target: { kind: 'invitation', id: randomUUID() },
         details: { roles: ['officer', 'mayor of the town'] },
       },

@@ -6,8 +6,10 @@
  * Single use, 72 hours.
  */
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { z } from 'zod';
 import { staffEmailSchema, tenantRoleSchema } from '@meldpunt/contracts';
+import { AuditLog } from '../audit/audit-log.ts';
 import { connectFromEnv } from '../db/connect.ts';
 import { loadEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
@@ -52,6 +54,10 @@ try {
   if (!env.PUBLIC_ORIGIN) throw new Error('PUBLIC_ORIGIN is not set: the link needs the address of the service');
   const serverSecret = loadServerSecret(env, createLogger('warn'));
   const database = await connectFromEnv(env);
+  // The invitation is audited (actor `cli`); the new head is logged at info, to standard error so
+  // standard output stays the link alone.
+  const logger = createLogger('info', pino.destination({ dest: 2, sync: true }));
+  const auditLog = new AuditLog({ db: database.db, serverSecret, logger });
   try {
     let tenantId: string | undefined;
     if (args.tenant) {
@@ -60,7 +66,7 @@ try {
       tenantId = tenant.id;
     }
     const invitation = await createInvitation(
-      { db: database.db, serverSecret },
+      { db: database.db, serverSecret, auditLog },
       { email: email.data, tenantId, roles: roles.data, platformAdmin: args['platform-admin'] },
     );
     console.log(`Invitation for ${email.data}, valid until ${invitation.expiresAt.toISOString()} (single use):`);

@@ -32,6 +32,11 @@ export type AccessRule =
   | { tenant: true; roles: readonly TenantRole[]; platformAdmin?: boolean };
 
 const admin: AccessRule = { tenant: true, roles: ['admin'], platformAdmin: true };
+/**
+ * A tenant's audit log is its own admins' alone: the operator, who administers tenants, reads the
+ * platform chain instead (and a tenant's log only as a member with `admin` there).
+ */
+const tenantAdminOnly: AccessRule = { tenant: true, roles: ['admin'] };
 
 /** Every staff route, `METHOD path` as registered, with its rule. */
 export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
@@ -48,6 +53,9 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/console/tenants/:slug/invitations': admin,
   'POST /api/v1/console/tenants/:slug/invitations': admin,
   'DELETE /api/v1/console/tenants/:slug/invitations/:id': admin,
+  'GET /api/v1/console/tenants/:slug/audit': tenantAdminOnly,
+  'GET /api/v1/console/tenants/:slug/audit/export': tenantAdminOnly,
+  'GET /api/v1/console/platform/audit': { platform: true },
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

@@ -2,13 +2,18 @@
  * Invitations: the only way in for a new person. A random 256-bit token goes into the link (after `#`,
  * so it never reaches a server log); the database keeps only its keyed hash. Single use, 72 hours.
  * Accepting one (registering a passkey) comes with passkeys; `consumeInvitation` is the step it calls.
+ * Making, accepting and withdrawing one is audited in the same transaction, in the tenant's chain
+ * and, for an invitation of the platform operator, the platform's — never with the address.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { TenantRole } from '@meldpunt/contracts';
+import type { AuditActor } from '../audit/audit-entry.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { Database, Invitation } from '../db/database.ts';
 import { purposes } from '../secrets/server-secret.ts';
 import type { SessionDeps } from './sessions.ts';
+import { appendToChains, grantedRoles } from './staff-audit.ts';
 import { ensureStaff, orderedRoles, setRoles } from './staff-repository.ts';
 
 /** How long an invitation link works. */
@@ -43,21 +48,31 @@ export async function createInvitation(
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
-  await deps.db
-    .insertInto('invitation')
-    .values({
-      id,
-      token_hash: deps.serverSecret.hmac(purposes.invitationToken, token),
-      email: grant.email.toLowerCase(),
-      tenant_id: grant.tenantId ?? null,
-      roles,
-      platform_admin: grant.platformAdmin ?? false,
-      invited_by: grant.invitedBy ?? null,
-      created_at: now,
-      expires_at: expiresAt,
-    })
-    .execute();
-  // audit: append 'invitation.created' (tenant or platform, actor, e-mail, roles) here (config-service/src/audit/).
+  const platformAdmin = grant.platformAdmin ?? false;
+  await deps.auditLog.transaction(async (trx, append) => {
+    await trx
+      .insertInto('invitation')
+      .values({
+        id,
+        token_hash: deps.serverSecret.hmac(purposes.invitationToken, token),
+        email: grant.email.toLowerCase(),
+        tenant_id: grant.tenantId ?? null,
+        roles,
+        platform_admin: platformAdmin,
+        invited_by: grant.invitedBy ?? null,
+        created_at: now,
+        expires_at: expiresAt,
+      })
+      .execute();
+    const actor: AuditActor = grant.invitedBy ? { kind: 'staff', id: grant.invitedBy } : { kind: 'cli' };
+    await appendToChains(append, invitationChains(grant.tenantId ?? null, platformAdmin), (tenantId) => ({
+      tenantId,
+      actor,
+      action: 'invitation.created',
+      target: { kind: 'invitation', id },
+      details: { roles: grantedRoles(roles, platformAdmin) },
+    }));
+  });
   return { id, token, expiresAt };
 }
 
@@ -78,7 +93,7 @@ export async function consumeInvitation(
   now = new Date(),
 ): Promise<ConsumeResult> {
   const hash = deps.serverSecret.hmac(purposes.invitationToken, token);
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.auditLog.transaction(async (trx, append) => {
     const invitation = await trx
       .updateTable('invitation')
       .set({ used_at: now })
@@ -101,7 +116,13 @@ export async function consumeInvitation(
         .execute();
       await setRoles(trx, invitation.tenant_id, staff.id, [...current.map((r) => r.role), ...invitation.roles]);
     }
-    // audit: append 'invitation.accepted' (tenant or platform, person) here (config-service/src/audit/).
+    await appendToChains(append, invitationChains(invitation.tenant_id, invitation.platform_admin), (tenantId) => ({
+      tenantId,
+      actor: { kind: 'staff', id: staff.id },
+      action: 'invitation.accepted',
+      target: { kind: 'invitation', id: invitation.id },
+      details: { roles: grantedRoles(invitation.roles, invitation.platform_admin) },
+    }));
     return {
       ok: true,
       staffId: staff.id,
@@ -124,15 +145,37 @@ export function pendingInvitations(db: Kysely<Database>, tenantId: string): Prom
     .execute();
 }
 
-/** Withdraws an unused invitation of the tenant; false when there is none with this id there. */
-export async function revokeInvitation(db: Kysely<Database>, tenantId: string, id: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('invitation')
-    .where('id', '=', id)
-    .where('tenant_id', '=', tenantId)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  const revoked = Number(result.numDeletedRows) > 0;
-  // audit: when `revoked`, append 'invitation.revoked' (tenant, actor, e-mail) here (config-service/src/audit/).
-  return revoked;
+/**
+ * Withdraws an unused invitation of the tenant (audited, by `actor`); false when there is none with
+ * this id there.
+ */
+export async function revokeInvitation(
+  auditLog: AuditLog,
+  tenantId: string,
+  id: string,
+  actor: AuditActor,
+): Promise<boolean> {
+  return auditLog.transaction(async (trx, append) => {
+    const revoked = await trx
+      .deleteFrom('invitation')
+      .where('id', '=', id)
+      .where('tenant_id', '=', tenantId)
+      .where('used_at', 'is', null)
+      .returning(['roles', 'platform_admin'])
+      .executeTakeFirst();
+    if (!revoked) return false;
+    await append({
+      tenantId,
+      actor,
+      action: 'invitation.revoked',
+      target: { kind: 'invitation', id },
+      details: { roles: grantedRoles(revoked.roles, revoked.platform_admin) },
+    });
+    return true;
+  });
+}
+
+/** The chains an invitation is logged in: its tenant's, then the platform's when it makes an operator. */
+function invitationChains(tenantId: string | null, platformAdmin: boolean): (string | null)[] {
+  return [...(tenantId ? [tenantId] : []), ...(platformAdmin ? [null] : [])];
 }

@@ -3,19 +3,30 @@
  * side sets), the database only its keyed hash. Every way of signing in — the demo sign-in now,
  * passkeys and single sign-on next — ends in `startSession`, so the session rules live here once:
  * a new session (and token) at every sign-in, 30 minutes idle, 12 hours at most, revocable one by one
- * or all of a person's at once.
+ * or all of a person's at once. Signing in and out is audited in the same transaction
+ * (`staff-audit.ts` says in which chains).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { AuditDetails } from '../audit/audit-entry.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
+import { appendToChains, personalChains } from './staff-audit.ts';
 import { membershipsOf, type StaffMembership } from './staff-repository.ts';
 
-/** What session code needs: the database and the server secret (for the token's keyed hash). */
+/**
+ * What staff services need: the database, the server secret (for the tokens' keyed hashes) and the
+ * audit log every change is recorded in.
+ */
 export interface SessionDeps {
   db: Kysely<Database>;
   serverSecret: ServerSecret;
+  auditLog: AuditLog;
 }
+
+/** How a person signed in (passkey, single sign-on, or the demo's one click). */
+export type SignInMethod = AuditDetails<'auth.sign-in'>['method'];
 
 /** A session ends this long after the last request that counted as activity. */
 export const idleTimeoutMs = 30 * 60_000;
@@ -34,26 +45,26 @@ export interface SignedIn {
   absoluteExpiresAt: Date;
 }
 
-function tokenHash(deps: SessionDeps, token: string): string {
+function tokenHash(deps: Pick<SessionDeps, 'serverSecret'>, token: string): string {
   return deps.serverSecret.hmac(purposes.sessionToken, token);
 }
 
 /**
  * Starts a new session for the person and returns its token (for the cookie; never stored). The
  * session the browser had before, if any (`replacing`), ends: a sign-in never keeps a session id
- * someone else may have planted (session fixation).
+ * someone else may have planted (session fixation). The sign-in (`method`) is audited with it.
  */
 export async function startSession(
   deps: SessionDeps,
   staffId: string,
-  options: { replacing?: string; now?: Date } = {},
+  options: { method: SignInMethod; replacing?: string; now?: Date },
 ): Promise<{ token: string; sessionId: string; idleExpiresAt: Date; absoluteExpiresAt: Date }> {
   const now = options.now ?? new Date();
   const token = randomBytes(32).toString('base64url');
   const sessionId = randomUUID();
   const absoluteExpiresAt = new Date(now.getTime() + absoluteTimeoutMs);
   const idleExpiresAt = new Date(now.getTime() + idleTimeoutMs);
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.auditLog.transaction(async (trx, append) => {
     if (options.replacing) {
       await trx
         .updateTable('staff_session')
@@ -74,6 +85,13 @@ export async function startSession(
         absolute_expires_at: absoluteExpiresAt,
       })
       .execute();
+    await appendToChains(append, await personalChains(trx, staffId), (tenantId) => ({
+      tenantId,
+      actor: { kind: 'staff', id: staffId },
+      action: 'auth.sign-in',
+      target: { kind: 'session', id: sessionId },
+      details: { method: options.method },
+    }));
   });
   return { token, sessionId, idleExpiresAt, absoluteExpiresAt };
 }
@@ -84,7 +102,7 @@ export async function startSession(
  * absolute end); a passive read (the console checking how long is left) leaves it as it was.
  */
 export async function findSession(
-  deps: SessionDeps,
+  deps: Pick<SessionDeps, 'db' | 'serverSecret'>,
   token: string,
   options: { refresh: boolean; now?: Date },
 ): Promise<SignedIn | undefined> {
@@ -128,19 +146,50 @@ export async function findSession(
   };
 }
 
-/** Ends the session of this token (sign-out); nothing happens for an unknown or ended one. */
-export async function endSession(deps: SessionDeps, token: string, now = new Date()): Promise<void> {
-  await deps.db
-    .updateTable('staff_session')
-    .set({ revoked_at: now })
-    .where('token_hash', '=', tokenHash(deps, token))
-    .where('revoked_at', 'is', null)
-    .execute();
+/**
+ * Ends the session of this token (sign-out), audited; nothing happens (and nothing is logged) for an
+ * unknown or ended one. True when a session ended.
+ */
+export async function endSession(deps: SessionDeps, token: string, now = new Date()): Promise<boolean> {
+  return deps.auditLog.transaction(async (trx, append) => {
+    const ended = await trx
+      .updateTable('staff_session')
+      .set({ revoked_at: now })
+      .where('token_hash', '=', tokenHash(deps, token))
+      .where('revoked_at', 'is', null)
+      .returning(['id', 'staff_id'])
+      .executeTakeFirst();
+    if (!ended) return false;
+    await appendToChains(append, await personalChains(trx, ended.staff_id), (tenantId) => ({
+      tenantId,
+      actor: { kind: 'staff', id: ended.staff_id },
+      action: 'auth.signed-out',
+      target: { kind: 'session', id: ended.id },
+      details: { everywhere: false },
+    }));
+    return true;
+  });
+}
+
+/** "Sign out everywhere": ends every session of the person, audited; how many ended. */
+export async function signOutEverywhere(deps: SessionDeps, staffId: string, now = new Date()): Promise<number> {
+  return deps.auditLog.transaction(async (trx, append) => {
+    const ended = await endAllSessions(trx, staffId, now);
+    await appendToChains(append, await personalChains(trx, staffId), (tenantId) => ({
+      tenantId,
+      actor: { kind: 'staff', id: staffId },
+      action: 'auth.signed-out',
+      target: { kind: 'staff', id: staffId },
+      details: { everywhere: true },
+    }));
+    return ended;
+  });
 }
 
 /**
  * Ends every session of the person: "sign out everywhere", and whenever their access shrinks (a
- * removed membership, changed roles), so no browser keeps rights the person no longer has.
+ * removed membership, changed roles), so no browser keeps rights the person no longer has. Not
+ * audited itself: pass the transaction of the change that is (`signOutEverywhere`, `members.ts`).
  */
 export async function endAllSessions(db: Kysely<Database>, staffId: string, now = new Date()): Promise<number> {
   const result = await db

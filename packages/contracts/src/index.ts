@@ -6,3 +6,4 @@ export * from './tenant-settings.ts';
 export * from './tenant-import.ts';
 export * from './report.ts';
 export * from './staff.ts';
+export * from './audit.ts';

@@ -22,7 +22,8 @@ export const signInFailed = () =>
  * `/api/v1/auth/demo` — demo mode only (`app.ts` mounts it only then, so elsewhere it is 404): lists
  * the demo staff and signs in as one of them with one click, with the same session and cookie as any
  * sign-in. Only the seeded demo addresses are accepted; any other address, known or not, gets the
- * same refusal as an unknown one, and failures count towards the sign-in limit.
+ * same refusal as an unknown one, and failures count towards the sign-in limit. Both outcomes are
+ * audited (`staff/sessions.ts` for a sign-in; a failure in the platform chain, without the address).
  */
 export function demoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
   return new Hono<AppEnv>()
@@ -40,11 +41,17 @@ export function demoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
       const staff = isDemoAddress(email) ? await findStaffByEmail(deps.db, email) : undefined;
       if (!staff) {
         limiter.fail(address);
-        // audit: append 'staff.sign-in-failed' (method demo; never the address typed) here (config-service/src/audit/).
+        // Nobody is known, and the address typed is never kept: the platform chain, without actor.
+        await deps.auditLog.append({
+          tenantId: null,
+          actor: null,
+          action: 'auth.sign-in-failed',
+          target: null,
+          details: { method: 'demo', reason: 'unknown-credential' },
+        });
         throw signInFailed();
       }
-      const session = await startSession(deps, staff.id, { replacing: sessionTokenOf(c) });
-      // audit: append 'staff.sign-in' (person, method demo) here (config-service/src/audit/).
+      const session = await startSession(deps, staff.id, { method: 'demo', replacing: sessionTokenOf(c) });
       setSessionCookie(c, session.token);
       const signedIn = await findSession(deps, session.token, { refresh: false });
       if (!signedIn) throw signInFailed(); // Only if the person was deleted in this very moment.

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { clearSessionCookie, sessionTokenOf } from '../../http/session-cookie.ts';
 import { signedInOf } from '../../http/staff-access.ts';
-import { endAllSessions, endSession } from '../../staff/sessions.ts';
+import { endSession, signOutEverywhere } from '../../staff/sessions.ts';
 import { meOf } from './me.ts';
 
 /**
  * `/api/v1/auth/…`: the signed-in person and their session, whatever way they signed in. Access rules
  * and the session lookup are in `http/staff-access.ts`; by the time a handler runs, `signedIn` is set
- * where its rule requires it.
+ * where its rule requires it. Signing out is audited (`staff/sessions.ts`).
  */
 export function sessionRoutes(deps: AppDeps) {
   return (
@@ -20,13 +20,11 @@ export function sessionRoutes(deps: AppDeps) {
       .post('/sign-out', async (c) => {
         const token = sessionTokenOf(c);
         if (token) await endSession(deps, token);
-        // audit: append 'staff.sign-out' (person) here when a session was ended (config-service/src/audit/).
         clearSessionCookie(c);
         return c.body(null, 204);
       })
       .post('/sign-out-everywhere', async (c) => {
-        await endAllSessions(deps.db, signedInOf(c).staffId);
-        // audit: append 'staff.sign-out-everywhere' (person) here (config-service/src/audit/).
+        await signOutEverywhere(deps, signedInOf(c).staffId);
         clearSessionCookie(c);
         return c.body(null, 204);
       })

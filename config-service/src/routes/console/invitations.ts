@@ -42,7 +42,8 @@ export function invitationRoutes(deps: AppDeps) {
     })
     .delete('/:slug/invitations/:id', async (c) => {
       const id = pathId(c.req.param('id'));
-      if (!(await revokeInvitation(deps.db, staffTenantOf(c).id, id))) {
+      const actor = { kind: 'staff', id: signedInOf(c).staffId } as const;
+      if (!(await revokeInvitation(deps.auditLog, staffTenantOf(c).id, id, actor))) {
         throw problems.notFound('No open invitation with this id in this tenant');
       }
       return c.body(null, 204);

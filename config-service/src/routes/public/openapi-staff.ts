@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import {
+  auditPageSchema,
   consoleTenantListSchema,
   demoSignInSchema,
   demoStaffSchema,
@@ -49,6 +50,22 @@ export function staffOpenApi(schemaOf: SchemaOf) {
   const slug = param('slug', 'The tenant, e.g. `dordrecht`.');
   const staffId = param('staffId', 'The member’s id (uuid).');
   const invitationId = param('id', 'The invitation’s id (uuid).');
+  const pageQuery = [
+    {
+      name: 'before',
+      in: 'query',
+      required: false,
+      description: 'Entries older than this sequence: the `nextBefore` of the previous page.',
+      schema: { type: 'integer', minimum: 1 },
+    },
+    {
+      name: 'limit',
+      in: 'query',
+      required: false,
+      description: 'At most this many entries (default 50).',
+      schema: { type: 'integer', minimum: 1, maximum: 200 },
+    },
+  ];
 
   const paths = {
     '/api/v1/auth/me': {
@@ -174,9 +191,66 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         responses: { '204': { description: 'Withdrawn' }, ...tenantScoped },
       },
     },
+    '/api/v1/console/tenants/{slug}/audit': {
+      get: {
+        operationId: 'listTenantAudit',
+        summary: 'The tenant’s audit log, newest first (the tenant’s admins only, not the platform operator)',
+        security: session,
+        parameters: [slug, ...pageQuery],
+        responses: {
+          '200': json('One page', 'AuditPage'),
+          ...tenantScoped,
+          '422': problem('Invalid `before` or `limit`'),
+        },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/audit/export': {
+      get: {
+        operationId: 'exportTenantAudit',
+        summary:
+          'The tenant’s whole audit log as a download; audited itself (its `export.created` entry is the last one)',
+        security: session,
+        parameters: [
+          slug,
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description: '`jsonl` (default: one entry per line, every field as stored) or `csv`.',
+            schema: { type: 'string', enum: ['jsonl', 'csv'] },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The log, oldest first',
+            content: {
+              'application/jsonl': { schema: { type: 'string' } },
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
+          ...tenantScoped,
+          '422': problem('Unknown format'),
+        },
+      },
+    },
+    '/api/v1/console/platform/audit': {
+      get: {
+        operationId: 'listPlatformAudit',
+        summary: 'The platform’s audit log (the operator’s work, failed sign-ins), newest first',
+        security: session,
+        parameters: pageQuery,
+        responses: {
+          '200': json('One page', 'AuditPage'),
+          ...signedIn,
+          '403': problem('Not the platform operator'),
+          '422': problem('Invalid `before` or `limit`'),
+        },
+      },
+    },
   };
 
   const schemas = {
+    AuditPage: schemaOf(auditPageSchema, 'output'),
     Me: schemaOf(meSchema, 'output'),
     DemoStaff: schemaOf(demoStaffSchema, 'output'),
     DemoSignIn: schemaOf(demoSignInSchema, 'input'),
