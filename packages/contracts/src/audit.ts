@@ -29,7 +29,11 @@ export const auditEntrySchema = z.strictObject({
   /** E.g. `auth.sign-in`, `membership.roles-changed`, `invitation.created`, `export.created`. */
   action: text().max(100),
   target: z.strictObject({ kind: text().max(50), id }).nullable(),
-  details: z.record(z.string(), z.unknown()),
+  /** Only what the service's closed list of actions admits: ids, role names, choices, counts, flags. */
+  details: z.record(
+    text().max(100),
+    z.union([text().max(200), z.number(), z.boolean(), z.null(), z.array(text().max(100)).max(20)]),
+  ),
   hash: id,
 });
 export type AuditEntryView = z.infer<typeof auditEntrySchema>;
