@@ -14,7 +14,9 @@ export type Refusal =
   /** The idempotency key was used before for another report body. */
   | { code: 'idempotency-key-reused' }
   /** Too many reports from this client for now; it may try again after `retryAfterSeconds`. */
-  | { code: 'too-many-reports'; retryAfterSeconds: number };
+  | { code: 'too-many-reports'; retryAfterSeconds: number }
+  /** The change would leave a tenant without an admin, so nobody could manage its members any more. */
+  | { code: 'last-admin' };
 
 export type RefusalCode = Refusal['code'];
 

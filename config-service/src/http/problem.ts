@@ -90,5 +90,9 @@ export function problemOf(error: DomainError): ProblemError {
         detail: `Try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s). In an emergency, call 112.`,
         headers: { 'Retry-After': String(refusal.retryAfterSeconds) },
       });
+    case 'last-admin':
+      return new ProblemError(409, 'last-admin', 'A municipality keeps at least one admin', {
+        detail: 'Give another member the admin role first, then change or remove this one.',
+      });
   }
 }

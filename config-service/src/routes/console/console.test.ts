@@ -66,6 +66,32 @@ describe('console API: tenants, members, invitations', () => {
     assert.equal((await ctx.app.request('/api/v1/auth/me', asConsole(adminCookie))).status, 200, 'the admin stays in');
   });
 
+  it('a municipality keeps an admin: the only admin cannot lose the role or be removed (409), a second one can', async () => {
+    const tenant = await ctx.createTenant();
+    const admin = await createStaff(ctx, { tenantId: tenant.id, roles: ['admin', 'editor'] });
+    const cookie = await signIn(ctx, admin.id);
+    const base = `/api/v1/console/tenants/${tenant.slug}/members`;
+    const demote = () =>
+      ctx.app.request(`${base}/${admin.id}/roles`, asConsole(cookie, { method: 'PUT', body: { roles: ['editor'] } }));
+
+    for (const res of [
+      await demote(),
+      await ctx.app.request(`${base}/${admin.id}`, asConsole(cookie, { method: 'DELETE' })),
+    ]) {
+      assert.equal(res.status, 409);
+      assert.equal(res.headers.get('content-type'), 'application/problem+json');
+      assert.match(String(((await res.json()) as { type: string }).type), /last-admin$/);
+    }
+    const members = memberListSchema.parse(await (await ctx.app.request(base, asConsole(cookie))).json());
+    assert.deepEqual(members.find((m) => m.id === admin.id)?.roles, ['admin', 'editor'], 'nothing changed');
+    assert.equal((await ctx.app.request('/api/v1/auth/me', asConsole(cookie))).status, 200, 'still signed in');
+
+    await createStaff(ctx, { tenantId: tenant.id, roles: ['admin'] });
+    const res = await demote();
+    assert.equal(res.status, 200);
+    assert.deepEqual(memberSchema.parse(await res.json()).roles, ['editor']);
+  });
+
   it('refuses roles that do not exist, no roles, and extra keys (422)', async () => {
     const tenant = await ctx.createTenant();
     const admin = await createStaff(ctx, { tenantId: tenant.id, roles: ['admin'] });
