@@ -75,7 +75,8 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
         return signedIn() ? Response.json(api.me) : problem(401, 'Not signed in');
       case 'POST /auth/session':
         if (!api.me) return problem(401, 'Not signed in');
-        api.me = person(api.me, 30 * 60_000);
+        // A fresh idle end, as the server gives (`person`'s overrides would bring back the old one).
+        api.me = { ...api.me, session: person({}, 30 * 60_000).session };
         return Response.json(api.me);
       case 'POST /auth/sign-out':
       case 'POST /auth/sign-out-everywhere':
