@@ -11,6 +11,8 @@ import { closeAfterUnreadBody } from './http/unread-body.ts';
 import { ownOriginOnly } from './http/own-origin.ts';
 import { staffAccess } from './http/staff-access.ts';
 import { demoSignInRoutes } from './routes/auth/demo.ts';
+import { invitationRoutes as acceptInvitationRoutes } from './routes/auth/invitation.ts';
+import { passkeyRoutes } from './routes/auth/passkeys.ts';
 import { sessionRoutes } from './routes/auth/session.ts';
 import { platformAuditRoutes, tenantAuditRoutes } from './routes/console/audit.ts';
 import { invitationRoutes } from './routes/console/invitations.ts';
@@ -72,9 +74,12 @@ export function createApp(deps: AppDeps) {
     app.use(prefix, ownOriginOnly(deps.publicOrigin), staffAccess(deps));
   }
   app.route('/api/v1/auth', sessionRoutes(deps));
+  // One count of failed sign-ins per app, whatever way in was tried.
+  const signInLimiter = deps.signInLimiter ?? new SignInLimiter();
   // Demo mode only: the one-click demo sign-in does not exist elsewhere (404).
-  if (deps.demoSignIn)
-    app.route('/api/v1/auth/demo', demoSignInRoutes(deps, deps.signInLimiter ?? new SignInLimiter()));
+  if (deps.demoSignIn) app.route('/api/v1/auth/demo', demoSignInRoutes(deps, signInLimiter));
+  app.route('/api/v1/auth/invitation', acceptInvitationRoutes(deps));
+  app.route('/api/v1/auth/passkeys', passkeyRoutes(deps, signInLimiter));
   app.route('/api/v1/console/tenants', consoleTenantRoutes(deps));
   app.route('/api/v1/console/tenants', memberRoutes(deps));
   app.route('/api/v1/console/tenants', invitationRoutes(deps));

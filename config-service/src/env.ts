@@ -128,6 +128,17 @@ export type Env = z.output<typeof envSchema>;
  */
 export type EnvPurpose = 'service' | 'worker' | 'cli';
 
+/**
+ * An origin browsers treat as secure, so passkeys (WebAuthn) and `Secure` cookies work there: https, or
+ * plain http on the loopback host names only (a service reachable from this machine alone, as the
+ * service's own tests run it). Empty (unset) counts as secure here: "Required" says what is wrong.
+ */
+export function isSecureOrigin(origin: string): boolean {
+  if (!origin) return true;
+  const url = new URL(origin);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
 /** Outside demo mode, the service and workers refuse to start without their secrets. */
 function requireSecrets(env: Env, purpose: EnvPurpose): { path: string; message: string }[] {
   const missing: { path: string; message: string }[] = [];
@@ -137,6 +148,12 @@ function requireSecrets(env: Env, purpose: EnvPurpose): { path: string; message:
       ? (['CONTACT_ENCRYPTION_KEYS', 'SERVER_SECRET', 'PUBLIC_ORIGIN'] as const)
       : (['CONTACT_ENCRYPTION_KEYS'] as const);
   for (const key of needed) if (!env[key]) missing.push({ path: key, message: 'Required in production' });
+  if (purpose === 'service' && env.MELDPUNT_MODE === 'production' && !isSecureOrigin(env.PUBLIC_ORIGIN)) {
+    missing.push({
+      path: 'PUBLIC_ORIGIN',
+      message: 'Must be https in production: passkeys and the session cookie need a secure origin',
+    });
+  }
   if (env.MELDPUNT_MODE === 'production' && env.DELIVERY_ALLOW_PRIVATE_ADDRESSES) {
     missing.push({
       path: 'DELIVERY_ALLOW_PRIVATE_ADDRESSES',

@@ -65,6 +65,10 @@ const detailsSchemas = {
     erasedHeadSequence: count,
     erasedHeadHash: idSchema.nullable(),
   }),
+  /** A person added a passkey (actor and chains: theirs); the target is the passkey. */
+  'passkey.added': z.strictObject({}),
+  /** A person removed one of their passkeys; the target is the passkey. */
+  'passkey.removed': z.strictObject({}),
 } as const;
 
 export type AuditAction = keyof typeof detailsSchemas;

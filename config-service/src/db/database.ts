@@ -195,6 +195,40 @@ export interface InvitationTable {
   used_at: Timestamp | null;
 }
 
+/** The WebAuthn user handle of a person (random, base64url): neither their address nor their id. */
+export interface PasskeyUserTable {
+  staff_id: string;
+  user_handle: string;
+}
+
+/** A person's passkey (a WebAuthn credential). */
+export interface PasskeyTable {
+  id: string;
+  staff_id: string;
+  /** base64url, as WebAuthn responses name it. */
+  credential_id: string;
+  /** The COSE public key. */
+  public_key: Uint8Array;
+  /** The signature counter (`bigint`: read as a string or number, see `staff/passkeys.ts`). */
+  counter: ColumnType<string | number | bigint, number, number>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  label: string;
+  created_at: GeneratedTimestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** A WebAuthn ceremony in progress, by the keyed hash of its `state`: single use, five minutes. */
+export interface WebauthnChallengeTable {
+  state_hash: string;
+  kind: 'registration' | 'authentication';
+  challenge: string;
+  invitation_id: string | null;
+  staff_id: string | null;
+  user_handle: string | null;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
@@ -207,6 +241,9 @@ export interface Database {
   membership: MembershipTable;
   staff_session: StaffSessionTable;
   invitation: InvitationTable;
+  passkey_user: PasskeyUserTable;
+  passkey: PasskeyTable;
+  webauthn_challenge: WebauthnChallengeTable;
 }
 
 export type Tenant = Selectable<TenantTable>;
@@ -219,3 +256,4 @@ export type Delivery = Selectable<DeliveryTable>;
 export type Staff = Selectable<StaffTable>;
 export type StaffSession = Selectable<StaffSessionTable>;
 export type Invitation = Selectable<InvitationTable>;
+export type Passkey = Selectable<PasskeyTable>;

@@ -56,6 +56,16 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/console/tenants/:slug/audit': tenantAdminOnly,
   'GET /api/v1/console/tenants/:slug/audit/export': tenantAdminOnly,
   'GET /api/v1/console/platform/audit': { platform: true },
+  // Passkeys and accepting an invitation (routes/auth/passkeys.ts, routes/auth/invitation.ts). Signing
+  // in and accepting are for people without a session; adding a passkey without an invitation's token
+  // needs one (the handler asks for it: registration-options, registration).
+  'POST /api/v1/auth/invitation': { public: true },
+  'POST /api/v1/auth/passkeys/registration-options': { public: true },
+  'POST /api/v1/auth/passkeys/registration': { public: true },
+  'POST /api/v1/auth/passkeys/authentication-options': { public: true },
+  'POST /api/v1/auth/passkeys/authentication': { public: true },
+  'GET /api/v1/auth/passkeys': { signedIn: true },
+  'DELETE /api/v1/auth/passkeys/:id': { signedIn: true },
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

@@ -16,6 +16,8 @@ export const purposes = {
   sessionToken: 'meldpunt/staff-session-token/v1',
   /** `invitation.token_hash`: finds an invitation by the token in its link without storing the token. */
   invitationToken: 'meldpunt/invitation-token/v1',
+  /** `webauthn_challenge.state_hash`: finds a passkey ceremony by the `state` the browser holds. */
+  webauthnState: 'meldpunt/webauthn-state/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

@@ -129,3 +129,78 @@ export const invitationSchema = z.strictObject({
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 export const invitationListSchema = z.array(invitationSchema);
+
+// Passkeys and accepting an invitation (`/api/v1/auth/invitation`, `/api/v1/auth/passkeys…`).
+
+/** An invitation link's token (from the link's fragment): 32 random bytes, base64url. */
+const invitationTokenSchema = text().regex(/^[A-Za-z0-9_-]{43}$/, 'Not an invitation link');
+/** A ceremony's `state`, as the options answer gave it. */
+const ceremonyStateSchema = text().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a state this service gave');
+
+/** `POST /api/v1/auth/invitation`: what the invitation of this token grants. */
+export const invitationTokenInputSchema = z.strictObject({ token: invitationTokenSchema });
+export type InvitationTokenInput = z.input<typeof invitationTokenInputSchema>;
+
+/** The answer: the invited address, the tenant and roles (or none), the platform, until when. */
+export const invitationGrantSchema = z.strictObject({
+  email: staffEmailSchema,
+  platformAdmin: z.boolean(),
+  tenant: z.strictObject({ slug: tenantSlugSchema, name: text().max(200) }).nullable(),
+  roles: z.array(tenantRoleSchema),
+  expiresAt: text(z.iso.datetime({ offset: true })),
+});
+export type InvitationGrant = z.infer<typeof invitationGrantSchema>;
+
+/**
+ * `POST /api/v1/auth/passkeys/registration-options`: with an invitation's token (accepting it), or
+ * without one when signed in (adding another passkey).
+ */
+export const passkeyRegistrationStartSchema = z.strictObject({ token: invitationTokenSchema.optional() });
+export type PasskeyRegistrationStart = z.input<typeof passkeyRegistrationStartSchema>;
+
+/**
+ * The options for `navigator.credentials.create()`/`.get()` (WebAuthn's JSON form, as
+ * `@simplewebauthn/browser` takes them) and the `state` to send back with the authenticator's answer.
+ */
+export const passkeyOptionsSchema = z.strictObject({
+  state: ceremonyStateSchema,
+  options: z.record(z.string(), z.unknown()),
+});
+export type PasskeyOptions = z.infer<typeof passkeyOptionsSchema>;
+
+/** An authenticator's answer in WebAuthn's JSON form; the service verifies the rest. */
+const credentialResponseSchema = z.looseObject({
+  id: text().regex(/^[A-Za-z0-9_-]{1,1400}$/),
+  rawId: text().regex(/^[A-Za-z0-9_-]{1,1400}$/),
+  type: z.literal('public-key'),
+  response: z.record(z.string(), z.unknown()),
+  clientExtensionResults: z.record(z.string(), z.unknown()),
+});
+
+/** `POST /api/v1/auth/passkeys/registration`: the authenticator's answer; a label and (new people) a name. */
+export const passkeyRegistrationSchema = z.strictObject({
+  state: ceremonyStateSchema,
+  response: credentialResponseSchema,
+  /** How the person tells this passkey apart (“Laptop”); default “Passkey n”. */
+  label: text().trim().max(60).optional(),
+  /** A new person's name as colleagues see it; default the invited address. Ignored for a known person. */
+  name: text().trim().max(200).optional(),
+});
+export type PasskeyRegistration = z.input<typeof passkeyRegistrationSchema>;
+
+/** `POST /api/v1/auth/passkeys/authentication`: the authenticator's answer to the sign-in options. */
+export const passkeyAuthenticationSchema = z.strictObject({
+  state: ceremonyStateSchema,
+  response: credentialResponseSchema,
+});
+export type PasskeyAuthentication = z.input<typeof passkeyAuthenticationSchema>;
+
+/** `GET /api/v1/auth/passkeys`: one of the signed-in person's passkeys. */
+export const passkeySchema = z.strictObject({
+  id: text(z.uuid()),
+  label: text().max(60),
+  createdAt: text(z.iso.datetime({ offset: true })),
+  lastUsedAt: text(z.iso.datetime({ offset: true })).nullable(),
+});
+export type Passkey = z.infer<typeof passkeySchema>;
+export const passkeyListSchema = z.array(passkeySchema);
