@@ -17,14 +17,39 @@ import { asConsole, createStaff, signIn } from '../../../test/staff.ts';
 
 const staffPrefixes = ['/api/v1/auth/', '/api/v1/console/'];
 
+/** A link's token of a fresh invitation to tenant A (set in `before`). */
+let freshInvitationToken: () => Promise<string>;
+
 /** What a route is sent when it takes a body. */
 const sampleBodies: Record<string, () => unknown> = {
+  'POST /api/v1/auth/invitation': async () => ({ token: await freshInvitationToken() }),
+  'POST /api/v1/auth/passkeys/registration-options': async () => ({ token: await freshInvitationToken() }),
+  'POST /api/v1/auth/passkeys/registration': () => ({ state: 'A'.repeat(43), response: unverifiableCredential }),
+  'POST /api/v1/auth/passkeys/authentication': () => ({ state: 'A'.repeat(43), response: unverifiableCredential }),
   'POST /api/v1/auth/demo': () => ({ email: 'platform@demo.meldpunt.example' }),
   'PUT /api/v1/console/tenants/:slug/members/:staffId/roles': () => ({ roles: ['editor'] }),
   'POST /api/v1/console/tenants/:slug/invitations': () => ({
     email: `invited-${randomUUID().slice(0, 8)}@example.nl`,
     roles: ['analyst'],
   }),
+};
+
+/** An authenticator's answer that verifies against nothing: no real authenticator here (see e2e). */
+const unverifiableCredential = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA', attestationObject: 'AAAA' },
+  clientExtensionResults: {},
+};
+
+/**
+ * Public routes that need a real authenticator to succeed: everyone — signed in or not, any role —
+ * gets the same refusal from them here.
+ */
+const refusedWithoutAuthenticator: Record<string, number> = {
+  'POST /api/v1/auth/passkeys/registration': 400,
+  'POST /api/v1/auth/passkeys/authentication': 401,
 };
 
 interface Principal {
@@ -54,6 +79,10 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
       .map((r) => ({ method: r.method, path: r.path }));
     tenants.A = await ctx.createTenant();
     tenants.B = await ctx.createTenant();
+    freshInvitationToken = async () => {
+      const email = `invited-${randomUUID().slice(0, 8)}@example.nl`;
+      return (await createInvitation(ctx.deps, { email, tenantId: tenants.A.id, roles: ['analyst'] })).token;
+    };
     secretsOfB.add(tenants.B.slug).add(tenants.B.id);
     // B has people and invitations of its own, which nobody of A may see.
     for (const role of tenantRoles) {
@@ -100,13 +129,37 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
     return { staffId: member.id, id: invitation.id };
   }
 
+  /**
+   * One of two passkeys of the person (so removing it is allowed); for nobody signed in, a real
+   * passkey of someone.
+   */
+  async function ownPasskeyOf(who: Principal): Promise<string> {
+    const staffId = who.id ?? (await createStaff(ctx, { tenantId: tenants.A.id, roles: ['analyst'] })).id;
+    const ids = [randomUUID(), randomUUID()];
+    for (const id of ids) {
+      await ctx.db
+        .insertInto('passkey')
+        .values({
+          id,
+          staff_id: staffId,
+          credential_id: randomUUID(),
+          public_key: new Uint8Array(8),
+          counter: 0,
+          label: 'x',
+        })
+        .execute();
+    }
+    return ids[0] ?? '';
+  }
+
   /** The status a rule gives, or 'ok' for a 2xx. */
   function expected(
+    route: string,
     rule: AccessRule,
     who: Principal,
     scope: { slugOf: 'A' | 'B'; idsOf: 'A' | 'B'; hasIds: boolean } | undefined,
   ): 'ok' | number {
-    if ('public' in rule) return 'ok';
+    if ('public' in rule) return refusedWithoutAuthenticator[route] ?? 'ok';
     if (!who.id) return 401;
     if ('signedIn' in rule) return 'ok';
     if ('platform' in rule) return who.platformAdmin ? 'ok' : 403;
@@ -137,16 +190,18 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
         : [undefined];
       for (const scope of scopes) {
         for (const who of principals) {
-          const ids = scope ? await resourcesIn(scope.idsOf) : { staffId: '', id: '' };
+          const ids = scope
+            ? await resourcesIn(scope.idsOf)
+            : { staffId: '', id: route.path.endsWith('/passkeys/:id') ? await ownPasskeyOf(who) : '' };
           const path = route.path
             .replace(':slug', scope ? tenants[scope.slugOf].slug : '')
             .replace(':staffId', ids.staffId)
             .replace(':id', ids.id);
           const cookie = who.id ? await signIn(ctx, who.id) : undefined;
-          const body = sampleBodies[`${route.method} ${route.path}`]?.();
+          const body = await sampleBodies[`${route.method} ${route.path}`]?.();
           const res = await app.request(path, asConsole(cookie, { method: route.method, body }));
           const text = await res.text();
-          const want = expected(rule, who, scope);
+          const want = expected(`${route.method} ${route.path}`, rule, who, scope);
           const got = res.status >= 200 && res.status < 300 ? 'ok' : res.status;
           const label = `${route.method} ${path} (${scope ? `slug ${scope.slugOf}, ids ${scope.idsOf}` : 'no tenant'}) as ${who.label}`;
           checked += 1;

@@ -15,6 +15,13 @@ import {
   memberRolesInputSchema,
   memberSchema,
   meSchema,
+  invitationGrantSchema,
+  invitationTokenInputSchema,
+  passkeyAuthenticationSchema,
+  passkeyListSchema,
+  passkeyOptionsSchema,
+  passkeyRegistrationSchema,
+  passkeyRegistrationStartSchema,
 } from '@meldpunt/contracts';
 
 type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
@@ -247,6 +254,94 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         },
       },
     },
+    // Passkeys and accepting an invitation.
+    '/api/v1/auth/invitation': {
+      post: {
+        operationId: 'showInvitation',
+        summary: 'What the invitation of a link’s token grants (the token in the body, never in a URL)',
+        requestBody: body('InvitationTokenInput'),
+        responses: {
+          '200': json('What it grants', 'InvitationGrant'),
+          ...change,
+          '410': problem('The link no longer works: used, expired, withdrawn or unknown (one answer)'),
+          '422': problem('Not an invitation token'),
+        },
+      },
+    },
+    '/api/v1/auth/passkeys': {
+      get: {
+        operationId: 'listPasskeys',
+        summary: 'The signed-in person’s passkeys',
+        security: session,
+        responses: { '200': json('The passkeys', 'PasskeyList'), ...signedIn },
+      },
+    },
+    '/api/v1/auth/passkeys/{id}': {
+      delete: {
+        operationId: 'removePasskey',
+        summary: 'Removes one of the signed-in person’s own passkeys (never the last one)',
+        security: session,
+        parameters: [param('id', 'The passkey’s id (uuid).')],
+        responses: {
+          '204': { description: 'Removed' },
+          ...signedIn,
+          ...change,
+          '404': problem('The person has no passkey with this id (another person’s reads the same)'),
+          '409': problem('Their last passkey (`last-passkey`): add another first'),
+        },
+      },
+    },
+    '/api/v1/auth/passkeys/registration-options': {
+      post: {
+        operationId: 'startPasskeyRegistration',
+        summary:
+          'Options for `navigator.credentials.create()` and a `state`: with an invitation’s token, or without one when signed in (another passkey)',
+        requestBody: body('PasskeyRegistrationStart'),
+        responses: {
+          '200': json('The options and the state (valid five minutes, once)', 'PasskeyOptions'),
+          '401': problem('No token and not signed in'),
+          ...change,
+          '410': problem('The invitation link no longer works'),
+          '422': problem('Not an invitation token'),
+        },
+      },
+    },
+    '/api/v1/auth/passkeys/registration': {
+      post: {
+        operationId: 'finishPasskeyRegistration',
+        summary:
+          'Verifies the authenticator’s answer and stores the passkey; from an invitation, uses it and signs in (sets the session cookie)',
+        requestBody: body('PasskeyRegistration'),
+        responses: {
+          '200': json('The person, signed in', 'Me'),
+          '400': problem('The answer did not verify, or the state is unknown, used or expired'),
+          ...change,
+          '410': problem('The invitation was used or ran out meanwhile'),
+          '422': problem('Not an answer in WebAuthn’s JSON form'),
+        },
+      },
+    },
+    '/api/v1/auth/passkeys/authentication-options': {
+      post: {
+        operationId: 'startPasskeySignIn',
+        summary: 'Options for `navigator.credentials.get()` (any passkey of this site; no address asked) and a `state`',
+        responses: { '200': json('The options and the state (valid five minutes, once)', 'PasskeyOptions'), ...change },
+      },
+    },
+    '/api/v1/auth/passkeys/authentication': {
+      post: {
+        operationId: 'finishPasskeySignIn',
+        summary: 'Signs in with a passkey: a new session (and cookie) whatever the browser had',
+        requestBody: body('PasskeyAuthentication'),
+        responses: {
+          '200': json('Signed in', 'Me'),
+          '401': problem('Signing in did not work (`sign-in-failed`, one answer for every cause)'),
+          ...change,
+          '422': problem('Not an answer in WebAuthn’s JSON form'),
+          '429': problem('Too many failed sign-ins from this connection; see Retry-After'),
+        },
+      },
+    },
   };
 
   const schemas = {
@@ -261,6 +356,13 @@ export function staffOpenApi(schemaOf: SchemaOf) {
     InvitationInput: schemaOf(invitationInputSchema, 'input'),
     InvitationCreated: schemaOf(invitationCreatedSchema, 'output'),
     InvitationList: schemaOf(invitationListSchema, 'output'),
+    InvitationTokenInput: schemaOf(invitationTokenInputSchema, 'input'),
+    InvitationGrant: schemaOf(invitationGrantSchema, 'output'),
+    PasskeyRegistrationStart: schemaOf(passkeyRegistrationStartSchema, 'input'),
+    PasskeyOptions: schemaOf(passkeyOptionsSchema, 'output'),
+    PasskeyRegistration: schemaOf(passkeyRegistrationSchema, 'input'),
+    PasskeyAuthentication: schemaOf(passkeyAuthenticationSchema, 'input'),
+    PasskeyList: schemaOf(passkeyListSchema, 'output'),
   };
 
   const securitySchemes = {
