@@ -50,22 +50,23 @@ describe('<meldpunt-console>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('outside demo mode offers no sign-in button (passkeys and SSO are not there yet), only the explanation', async () => {
+  it('outside demo mode offers the passkey sign-in only (no demo staff)', async () => {
     api = fakeConsoleApi({ demo: null });
     const el = await open('/console/sign-in');
     await waitFor(
       () => api.requests.includes('GET /auth/demo') && !shadowText(page(el, 'sign-in')).includes('laden'),
       'the demo list',
     );
-    expect(page(el, 'sign-in')!.shadowRoot!.querySelectorAll('button')).to.have.length(0);
-    expect(shadowText(page(el, 'sign-in'))).to.include('passkey');
+    const buttons = page(el, 'sign-in')!.shadowRoot!.querySelectorAll('button');
+    expect([...buttons].map((b) => b.id)).to.deep.equal(['passkey-sign-in']);
+    expect(shadowText(page(el, 'sign-in'))).not.to.include('Demo');
   });
 
   it('a demo editor of one tenant signs in and lands on that tenant, seeing only the sections of their role', async () => {
     api = fakeConsoleApi({ demo: demoStaff, tenants: [tenant()] });
     const el = await open('/console/');
-    await waitFor(() => page(el, 'sign-in')?.shadowRoot?.querySelector('button'), 'the demo buttons');
-    page(el, 'sign-in')!.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => page(el, 'sign-in')?.shadowRoot?.querySelector('.staff button'), 'the demo buttons');
+    page(el, 'sign-in')!.shadowRoot!.querySelector<HTMLButtonElement>('.staff button')!.click();
     await waitFor(() => location.pathname === '/console/tenants/dordrecht', 'straight on to the one tenant');
     await waitFor(() => shadowText(page(el, 'tenant')).includes('Instellingen'), 'the sections');
     expect(shadowText(page(el, 'tenant'))).not.to.include('Meldingen');
@@ -79,8 +80,8 @@ describe('<meldpunt-console>', () => {
     const el = await open('/console/tenants/dordrecht/configuration');
     await waitFor(() => location.pathname === '/console/sign-in', 'the sign-in page');
     expect(new URLSearchParams(location.search).get('next')).to.equal('/console/tenants/dordrecht/configuration');
-    await waitFor(() => page(el, 'sign-in')?.shadowRoot?.querySelector('button'), 'the demo buttons');
-    page(el, 'sign-in')!.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => page(el, 'sign-in')?.shadowRoot?.querySelector('.staff button'), 'the demo buttons');
+    page(el, 'sign-in')!.shadowRoot!.querySelector<HTMLButtonElement>('.staff button')!.click();
     await waitFor(() => location.pathname === '/console/tenants/dordrecht/configuration', 'back where they were going');
     await waitFor(() => shadowText(page(el, 'configuration')).includes('binnenkort'), 'the room to come');
     await expect(el).to.be.accessible();

@@ -36,6 +36,8 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   tenant: () => import('./pages/tenants/tenant-page.ts'),
   configuration: () => import('./pages/configuration/configuration-page.ts'),
   reports: () => import('./pages/reports/reports-page.ts'),
+  invitation: () => import('./pages/invitation/invitation-page.ts'),
+  account: () => import('./pages/account/account-page.ts'),
   'not-found': () => import('./pages/not-found/not-found-page.ts'),
 };
 
@@ -236,6 +238,10 @@ export class MeldpuntConsole extends LitElement {
         return `${t('configuration.title')} · ${tenant}`;
       case 'reports':
         return `${t('reports.title')} · ${tenant}`;
+      case 'invitation':
+        return t('invitation.title');
+      case 'account':
+        return t('account.title');
       case 'not-found':
         return t('notFound.title');
     }
@@ -300,6 +306,10 @@ export class MeldpuntConsole extends LitElement {
         return html`<meldpunt-configuration-page slug=${slug}></meldpunt-configuration-page>`;
       case 'reports':
         return html`<meldpunt-reports-page slug=${slug}></meldpunt-reports-page>`;
+      case 'invitation':
+        return html`<meldpunt-invitation-page></meldpunt-invitation-page>`;
+      case 'account':
+        return html`<meldpunt-account-page></meldpunt-account-page>`;
       case 'not-found':
         return html`<meldpunt-not-found-page></meldpunt-not-found-page>`;
     }

@@ -8,7 +8,8 @@
 /** Where the console lives (the service serves it there). */
 export const consoleBase = '/console/';
 
-export type RouteName = 'home' | 'sign-in' | 'tenants' | 'tenant' | 'configuration' | 'reports' | 'not-found';
+export type RouteName =
+  'home' | 'sign-in' | 'tenants' | 'tenant' | 'configuration' | 'reports' | 'invitation' | 'account' | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -26,6 +27,9 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   { name: 'tenant', path: 'tenants/:slug', signedIn: true },
   { name: 'configuration', path: 'tenants/:slug/configuration', signedIn: true },
   { name: 'reports', path: 'tenants/:slug/reports', signedIn: true },
+  // Passkeys: an invitation link (its token after `#`), and one's own passkeys.
+  { name: 'invitation', path: 'invitation', signedIn: false },
+  { name: 'account', path: 'account', signedIn: true },
 ];
 
 /** The route of a URL (`not-found` for any other path, also outside the console). */

@@ -12,10 +12,11 @@ import type WaDropdownItem from '@awesome.me/webawesome/dist/components/dropdown
 import { meContext, textsContext, type TextsContext } from '../context.ts';
 import { signOut, signOutEverywhere } from '../data/auth.ts';
 import { emit } from '../events.ts';
+import { href, navigate } from '../router.ts';
 
 /**
  * The signed-in person's menu in the header (Web Awesome's dropdown: a menu button with arrow-key
- * navigation): who is signed in, sign out, and sign out everywhere (every session of this person, on every
+ * navigation): who is signed in, their passkeys, sign out, and sign out everywhere (every session of this person, on every
  * device — for a lost laptop).
  *
  * @summary The account menu.
@@ -40,6 +41,7 @@ export class MeldpuntAccountMenu extends LitElement {
         <wa-button slot="trigger" appearance="outlined" with-caret>
           ${t('header.signedInAs', { name: this.me.name })}
         </wa-button>
+        <wa-dropdown-item value="account">${t('account.menu')}</wa-dropdown-item>
         <wa-dropdown-item value="sign-out">${t('header.signOut')}</wa-dropdown-item>
         <wa-dropdown-item value="sign-out-everywhere">
           ${t('header.signOutEverywhere')}
@@ -50,6 +52,10 @@ export class MeldpuntAccountMenu extends LitElement {
   }
 
   private async onSelect(event: CustomEvent<{ item: WaDropdownItem }>) {
+    if (event.detail.item.value === 'account') {
+      navigate(href('account'));
+      return;
+    }
     const everywhere = event.detail.item.value === 'sign-out-everywhere';
     await (everywhere ? signOutEverywhere() : signOut());
     emit(this, 'meldpunt-signed-out', { reason: everywhere ? 'signed-out-everywhere' : 'signed-out' });

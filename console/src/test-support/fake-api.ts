@@ -1,5 +1,5 @@
 /** Test support: a fake console API (window.fetch for `/api/v1/…`) and people to sign in as. */
-import type { ConsoleTenant, DemoStaff, Me } from '@meldpunt/contracts';
+import type { ConsoleTenant, DemoStaff, InvitationGrant, Me, Passkey } from '@meldpunt/contracts';
 
 /** A signed-in person; the session ends `idleInMs` from now (30 minutes by default). */
 export function person(overrides: Partial<Me> = {}, idleInMs = 30 * 60_000): Me {
@@ -36,6 +36,12 @@ export interface FakeConsoleApi {
   /** The demo staff (`null`: 404, not demo mode). */
   demo: DemoStaff | null;
   tenants: ConsoleTenant[];
+  /** The signed-in person's passkeys. */
+  passkeys: Passkey[];
+  /** Invitations by token (a token not here: 410). */
+  invitations: Record<string, InvitationGrant>;
+  /** Who a passkey sign-in signs in as (`null`: 401 sign-in-failed). */
+  passkeyOwner: Me | null;
   /** Every request, as `METHOD /path?query`. */
   requests: string[];
   restore(): void;
@@ -54,6 +60,9 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     me: null,
     demo: null,
     tenants: [],
+    passkeys: [],
+    invitations: {},
+    passkeyOwner: null,
     ...initial,
     requests: [],
     restore: () => {
@@ -70,6 +79,7 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     const path = url.pathname.slice('/api/v1'.length);
     api.requests.push(`${method} ${path}${url.search}`);
     const signedIn = () => api.me ?? undefined;
+    if (path.startsWith('/auth/passkeys') || path === '/auth/invitation') return passkeyRoute(api, method, path, init);
     switch (`${method} ${path}`) {
       case 'GET /auth/me':
         return signedIn() ? Response.json(api.me) : problem(401, 'Not signed in');
@@ -106,4 +116,95 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     }
   };
   return api;
+}
+
+/** A ceremony's options as the service answers them (enough for `@simplewebauthn/browser`). */
+function ceremony(kind: 'registration' | 'authentication') {
+  const challenge = 'Y2hhbGxlbmdlLWNoYWxsZW5nZS1jaGFsbGVuZ2UtMzI';
+  const options =
+    kind === 'registration'
+      ? {
+          challenge,
+          rp: { name: 'Meldpunt', id: location.hostname },
+          user: { id: 'dXNlci1oYW5kbGU', name: 'new@dordrecht.example', displayName: 'new@dordrecht.example' },
+          pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+          authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+        }
+      : { challenge, rpId: location.hostname, userVerification: 'required' };
+  return Response.json({ state: 'c3RhdGUtc3RhdGUtc3RhdGUtc3RhdGUtc3RhdGUtc3Q', options });
+}
+
+/** The passkey and invitation routes of the fake API. */
+function passkeyRoute(api: FakeConsoleApi, method: string, path: string, init?: RequestInit): Response {
+  const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+  if (method === 'DELETE' && path.startsWith('/auth/passkeys/')) {
+    const id = decodeURIComponent(path.slice('/auth/passkeys/'.length));
+    if (!api.me || !api.passkeys.some((p) => p.id === id)) return problem(api.me ? 404 : 401, 'Not found');
+    if (api.passkeys.length === 1) return problem(409, 'Your last passkey cannot be removed');
+    api.passkeys = api.passkeys.filter((p) => p.id !== id);
+    return new Response(null, { status: 204 });
+  }
+  switch (`${method} ${path}`) {
+    case 'POST /auth/invitation': {
+      const grant = api.invitations[String(body['token'])];
+      return grant ? Response.json(grant) : problem(410, 'This invitation link no longer works');
+    }
+    case 'GET /auth/passkeys':
+      return api.me ? Response.json(api.passkeys) : problem(401, 'Not signed in');
+    case 'POST /auth/passkeys/registration-options':
+      if (body['token'] === undefined ? !api.me : !api.invitations[String(body['token'])]) {
+        return problem(body['token'] === undefined ? 401 : 410, 'No');
+      }
+      return ceremony('registration');
+    case 'POST /auth/passkeys/registration': {
+      const label = typeof body['label'] === 'string' ? body['label'] : `Passkey ${api.passkeys.length + 1}`;
+      const now = new Date().toISOString();
+      api.passkeys = [...api.passkeys, { id: crypto.randomUUID(), label, createdAt: now, lastUsedAt: null }];
+      api.me ??= person({ name: typeof body['name'] === 'string' ? body['name'] : 'new@dordrecht.example' });
+      return Response.json(api.me);
+    }
+    case 'POST /auth/passkeys/authentication-options':
+      return ceremony('authentication');
+    case 'POST /auth/passkeys/authentication':
+      if (!api.passkeyOwner) return problem(401, 'Signing in did not work');
+      api.me = api.passkeyOwner;
+      return Response.json(api.me);
+    default:
+      return problem(404, 'Not found');
+  }
+}
+
+/**
+ * Stands in for the authenticator: `navigator.credentials.create`/`get` answer a well-formed credential
+ * (the fake API accepts any), or reject with the DOMException `failWith` names (`NotAllowedError`: the
+ * person cancelled). Returns a function that puts the browser's own back.
+ */
+export function fakeAuthenticator(options: { failWith?: string } = {}): () => void {
+  const container = navigator.credentials;
+  const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+  const answer = async (): Promise<Credential> => {
+    if (options.failWith) throw new DOMException('The operation was not allowed.', options.failWith);
+    return {
+      id: 'Y3JlZGVudGlhbA',
+      rawId: bytes('credential'),
+      type: 'public-key',
+      authenticatorAttachment: 'platform',
+      response: {
+        clientDataJSON: bytes('{}'),
+        attestationObject: bytes('attestation'),
+        authenticatorData: bytes('data'),
+        signature: bytes('signature'),
+        userHandle: bytes('user-handle'),
+        getTransports: () => ['internal'],
+      },
+      getClientExtensionResults: () => ({}),
+    } as unknown as Credential;
+  };
+  const own = { create: container.create, get: container.get };
+  container.create = answer;
+  container.get = answer;
+  return () => {
+    container.create = own.create;
+    container.get = own.get;
+  };
 }

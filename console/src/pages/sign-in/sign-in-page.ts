@@ -8,6 +8,7 @@ import { css, html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { textsContext, type TextsContext } from '../../context.ts';
 import { demoSignIn, getMe, listDemoStaff } from '../../data/auth.ts';
+import { ceremonyProblem, signInWithPasskey, type CeremonyProblem } from '../../data/passkeys.ts';
 import { emit } from '../../events.ts';
 import { pageStyles } from '../../styles/theme.ts';
 import { renderError, renderLoading } from '../../components/task-states.ts';
@@ -16,9 +17,10 @@ import { renderError, renderLoading } from '../../components/task-states.ts';
 export type SignInNotice = 'signed-out' | 'signed-out-everywhere' | 'expired';
 
 /**
- * The sign-in page: the way in, and the console's first screen (kept small: `pnpm bench:console`). It
- * offers only what works — in demo mode the demo staff, one click each and clearly marked as demo; the
- * passkey and single sign-on buttons come when the service offers them, never before.
+ * The sign-in page: the way in, and the console's first screen (kept small: `pnpm bench:console`; the
+ * WebAuthn code loads only on a click). "Sign in with a passkey" asks for no address: the browser offers
+ * the passkeys it has for this site. A cancelled or failed attempt says so in an alert beside the button.
+ * In demo mode the demo staff follow, one click each and clearly marked as demo.
  *
  * @summary The console's sign-in page.
  * @fires meldpunt-signed-in - Someone signed in; `detail.me` is the person.
@@ -52,6 +54,10 @@ export class MeldpuntSignInPage extends LitElement {
   /** The email of the demo person being signed in, while the request runs. */
   @state() private signingIn?: string;
   @state() private failed = false;
+  /** While a passkey sign-in runs. */
+  @state() private passkeyBusy = false;
+  /** Why the last passkey sign-in did not work. */
+  @state() private passkeyProblem?: CeremonyProblem;
 
   private demoStaff = new Task(this, {
     task: (_args, { signal }) => listDemoStaff(signal),
@@ -70,13 +76,56 @@ export class MeldpuntSignInPage extends LitElement {
           : ''
       }
       <p>${t('signIn.intro')}</p>
-      <p>${t('signIn.noMethods')}</p>
+      ${this.renderPasskey()}
       ${this.demoStaff.render({
         pending: () => renderLoading(t),
         error: (error) => renderError(t, error, () => void this.demoStaff.run()),
         complete: (staff) => (staff && staff.length > 0 ? this.renderDemo(staff) : ''),
       })}
     `;
+  }
+
+  private renderPasskey() {
+    const { t } = this.texts;
+    const problems: Record<CeremonyProblem, string> = {
+      cancelled: t('passkeys.cancelled'),
+      exists: t('passkeys.failed'),
+      unsupported: t('passkeys.unsupported'),
+      'too-many': t('passkeys.tooMany'),
+      failed: t('passkeys.failed'),
+    };
+    return html`
+      <section aria-labelledby="passkey-title">
+        <h2 id="passkey-title">${t('passkeys.signInTitle')}</h2>
+        <p>${t('passkeys.signInIntro')}</p>
+        <div role="alert">
+          ${this.passkeyProblem ? html`<p class="message error">${problems[this.passkeyProblem]}</p>` : ''}
+        </div>
+        <button
+          id="passkey-sign-in"
+          class="button"
+          type="button"
+          aria-disabled=${this.passkeyBusy ? 'true' : 'false'}
+          @click=${this.signInWithPasskey}
+        >
+          ${this.passkeyBusy ? t('passkeys.signingIn') : t('passkeys.signIn')}
+        </button>
+      </section>
+    `;
+  }
+
+  private async signInWithPasskey() {
+    if (this.passkeyBusy) return;
+    this.passkeyBusy = true;
+    this.passkeyProblem = undefined;
+    try {
+      const me = await signInWithPasskey();
+      emit(this, 'meldpunt-signed-in', { me });
+    } catch (error) {
+      this.passkeyProblem = ceremonyProblem(error);
+    } finally {
+      this.passkeyBusy = false;
+    }
   }
 
   private renderDemo(staff: DemoStaff) {
