@@ -48,7 +48,12 @@ export interface Service {
 export async function startService(
   options: {
     /** Runs before the service starts (it then owns the PGlite folder), e.g. to import a tenant. */
-    prepare?: (dataDir: string) => Promise<void>;
+    prepare?: (dataDir: string, origin: string) => Promise<void>;
+    /**
+     * The host name of `PUBLIC_ORIGIN` (and of `origin`): `localhost` for passkeys, whose relying-party
+     * id must be a domain name, never an IP address. The service listens on 127.0.0.1 either way.
+     */
+    publicHost?: 'localhost' | '127.0.0.1';
   } = {},
 ): Promise<Service> {
   if (!existsSync(join(root, 'widget/dist/meldpunt-widget.js'))) {
@@ -56,7 +61,8 @@ export async function startService(
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'meldpunt-e2e-'));
-  await options.prepare?.(dataDir);
+  const origin = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
+  await options.prepare?.(dataDir, origin);
   const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
     cwd: join(root, 'config-service'),
     env: {
@@ -66,11 +72,10 @@ export async function startService(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       MELDPUNT_MODE: 'demo',
-      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      PUBLIC_ORIGIN: origin,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const origin = `http://127.0.0.1:${port}`;
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`The config-service exited (code ${child.exitCode}) on starting`);

@@ -1,0 +1,283 @@
+/**
+ * The staff's way in, end to end: the real service (demo mode, on `http://localhost:<port>` — a passkey's
+ * relying-party id must be a domain name) and the built console in Chromium with a virtual WebAuthn
+ * authenticator (DevTools `WebAuthn.addVirtualAuthenticator`: a resident key with user verification,
+ * like a laptop's or phone's). Dordrecht's admin invites an address; the invited person opens the link,
+ * creates a passkey, sees the tenant, signs out and signs in with the passkey; the link does not work
+ * twice; and another person's passkey cannot stand in for theirs.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { AuditLog } from '../../config-service/src/audit/audit-log.ts';
+import { openDatabase } from '../../config-service/src/db/dialect.ts';
+import { migrateToLatest } from '../../config-service/src/db/migrate.ts';
+import { loadEnv } from '../../config-service/src/env.ts';
+import { createLogger } from '../../config-service/src/logger.ts';
+import { loadServerSecret } from '../../config-service/src/secrets/load.ts';
+import { createInvitation, invitationLink } from '../../config-service/src/staff/invitations.ts';
+import { seedDemoTenants } from '../../config-service/src/tenants/demo-seed.ts';
+import { deep, launchBrowser, newPage, removeDataDir, startService, waitFor, type Service } from './support.ts';
+
+/**
+ * Where the invitation links come from. `dev-mail`: the invitation mail the console API sends, read at
+ * `/dev/mail` — as a newcomer gets it. `prepared`: until that mail exists, the same invitation made with
+ * `createInvitation` (what `pnpm staff:invite` prints) before the service starts (it then owns the
+ * database). Switch this one line to `'dev-mail'` once invitations are mailed.
+ */
+const invitationLinksFrom: 'dev-mail' | 'prepared' = 'prepared';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const admin = 'dordrecht-admin@demo.meldpunt.example';
+const invitees = ['nieuwe.redacteur@dordrecht.example', 'tweede.redacteur@dordrecht.example'] as const;
+
+/** `createInvitation` links, made before the service starts, by address. */
+const preparedLinks = new Map<string, string>();
+
+/** Seeds the demo tenants (as the service will, unchanged) and invites each invitee as Dordrecht's editor. */
+async function prepareInvitations(dataDir: string, origin: string): Promise<void> {
+  const env = loadEnv({ MELDPUNT_MODE: 'demo', DATA_DIR: dataDir, PUBLIC_ORIGIN: origin });
+  const logger = createLogger('silent');
+  const serverSecret = loadServerSecret(env, logger);
+  const database = openDatabase({ pgliteDir: join(dataDir, 'pglite') });
+  try {
+    await migrateToLatest(database.db);
+    await seedDemoTenants(database.db);
+    const tenant = await database.db
+      .selectFrom('tenant')
+      .select('id')
+      .where('slug', '=', 'dordrecht')
+      .executeTakeFirstOrThrow();
+    const deps = { db: database.db, serverSecret, auditLog: new AuditLog({ db: database.db, serverSecret, logger }) };
+    for (const email of invitees) {
+      const invitation = await createInvitation(deps, { email, tenantId: tenant.id, roles: ['editor'] });
+      preparedLinks.set(email, invitationLink(origin, invitation.token));
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * The newest invitation link mailed to `email`, from the development mailbox (`/dev/mail`: a list page,
+ * each message's source at `/dev/mail/<id>/raw`), once it has arrived.
+ */
+async function linkFromDevMail(service: Service, email: string): Promise<string> {
+  return waitFor(async () => {
+    const list = await (await fetch(`${service.origin}/dev/mail`)).text();
+    const ids = [...list.matchAll(/href="\/dev\/mail\/([^"/]+)"/g)].map((m) => decodeURIComponent(m[1] ?? ''));
+    for (const id of ids) {
+      const raw = await (await fetch(`${service.origin}/dev/mail/${encodeURIComponent(id)}/raw`)).text();
+      // Quoted-printable may break long lines (`=` at the end) and write `=` as `=3D`.
+      const source = raw.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
+      if (!source.toLowerCase().includes(email)) continue;
+      const link = /https?:\/\/[^\s"'<>]+\/console\/invitation#[A-Za-z0-9_-]{43}/.exec(source)?.[0];
+      if (link) return link;
+    }
+    return undefined;
+  }, `No invitation mail to ${email} in /dev/mail`);
+}
+
+/** The link the invited person gets. */
+function invitationLinkFor(service: Service, email: string): Promise<string> {
+  if (invitationLinksFrom === 'dev-mail') return linkFromDevMail(service, email);
+  const link = preparedLinks.get(email);
+  assert.ok(link, `no prepared invitation for ${email}`);
+  return Promise.resolve(link);
+}
+
+/** Requests as the console sends them: JSON, the service's own Origin, the session cookie. */
+async function api(service: Service, path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
+  return fetch(`${service.origin}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      Origin: service.origin,
+      'Content-Type': 'application/json',
+      ...(init.cookie ? { Cookie: init.cookie } : {}),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}
+
+/** A browser context with its own page and its own virtual authenticator (a person's own device). */
+async function personWithAuthenticator(browser: Browser) {
+  const { context, page } = await newPage(browser);
+  const cdp = await page.createCDPSession();
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  const credentials = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+  return { context, page, credentials };
+}
+
+/** The visible text of the console (through its shadow roots). */
+function consoleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+      node.childNodes.forEach(walk);
+    };
+    walk(document.body);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+}
+
+/** Opens an invitation link and creates the passkey; returns once the console shows the tenant. */
+async function acceptInvitation(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  const nameField = await deep(page, 'input#name');
+  assert.equal(await page.evaluate(() => location.hash), '', 'the token left the address bar');
+  await nameField.type(name);
+  await (await deep(page, 'button#create')).click();
+  await page.waitForFunction(() => location.pathname === '/console/tenants/dordrecht');
+  await waitFor(async () => (await consoleText(page)).includes('Dordrecht'), 'the tenant page');
+}
+
+describe('staff: invitation, passkey registration and passkey sign-in (Chromium, virtual authenticator)', () => {
+  let service: Service;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    if (!existsSync(join(root, 'console/dist/index.html'))) {
+      throw new Error('The console is not built: run `pnpm --filter @meldpunt/console build` first.');
+    }
+    service = await startService({
+      publicHost: 'localhost',
+      ...(invitationLinksFrom === 'prepared' ? { prepare: prepareInvitations } : {}),
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await service?.stop();
+    if (service) removeDataDir(service);
+  });
+
+  let firstCredentialId = '';
+
+  it('an invited editor registers a passkey from the link, signs out, and signs in with it', async () => {
+    // Dordrecht's admin (demo sign-in) invites the address through the console API.
+    const signedIn = await api(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
+    assert.equal(signedIn.status, 200);
+    const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    const invited = await api(service, '/api/v1/console/tenants/dordrecht/invitations', {
+      method: 'POST',
+      cookie,
+      body: { email: invitees[0], roles: ['editor'] },
+    });
+    assert.equal(invited.status, 201, await invited.clone().text());
+
+    const person = await personWithAuthenticator(browser);
+    contexts.push(person.context);
+    const link = await invitationLinkFor(service, invitees[0]);
+    await acceptInvitation(person.page, link, 'Nora Nieuw');
+    const [credential] = await person.credentials();
+    assert.ok(credential?.isResidentCredential, 'a discoverable credential on the authenticator');
+    assert.equal(credential.rpId, 'localhost');
+    firstCredentialId = Buffer.from(credential.credentialId, 'base64').toString('base64url');
+
+    const me = await person.page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
+    assert.equal(me.email, invitees[0]);
+    assert.equal(me.name, 'Nora Nieuw');
+    assert.deepEqual(
+      me.memberships.map((m: { tenant: string; roles: string[] }) => [m.tenant, m.roles]),
+      [['dordrecht', ['editor']]],
+    );
+
+    // Sign out, then in again with the passkey (no address asked).
+    assert.equal(
+      await person.page.evaluate(async () => (await fetch('/api/v1/auth/sign-out', { method: 'POST' })).status),
+      204,
+    );
+    await person.page.goto(`${service.origin}/console/sign-in`);
+    await (await deep(person.page, 'button#passkey-sign-in')).click();
+    await person.page.waitForFunction(() => location.pathname === '/console/tenants/dordrecht');
+    await waitFor(async () => (await consoleText(person.page)).includes('Dordrecht'), 'the tenant page again');
+    const again = await person.page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
+    assert.equal(again.id, me.id);
+    const passkeys = await person.page.evaluate(async () => (await fetch('/api/v1/auth/passkeys')).json());
+    assert.equal(passkeys.length, 1);
+    assert.ok(passkeys[0].lastUsedAt, 'the sign-in is recorded on the passkey');
+  });
+
+  it('the invitation link does not work a second time', async () => {
+    const { context, page } = await newPage(browser);
+    contexts.push(context);
+    await page.goto(await invitationLinkFor(service, invitees[0]));
+    await waitFor(async () => (await consoleText(page)).includes('no longer works'), 'the invalid-link message');
+    assert.equal(await page.$('pierce/button#create'), null);
+  });
+
+  it('a second person cannot sign in with the first one’s passkey id', async () => {
+    assert.ok(firstCredentialId, 'the first test registered a passkey');
+    const second = await personWithAuthenticator(browser);
+    contexts.push(second.context);
+    await acceptInvitation(second.page, await invitationLinkFor(service, invitees[1]), 'Tom Tweede');
+    await second.page.evaluate(async () => (await fetch('/api/v1/auth/sign-out', { method: 'POST' })).status);
+
+    // The second person's authenticator signs, but the answer claims the first person's credential id:
+    // with the second person's user handle (which is not the first one's), and without one (then the
+    // first person's public key does not verify the signature).
+    const statuses = await second.page.evaluate(async (claimed: string) => {
+      const b64url = (buffer: ArrayBuffer) =>
+        btoa(String.fromCharCode(...new Uint8Array(buffer)))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '');
+      const fromB64url = (text: string) =>
+        Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+      const post = (path: string, body: unknown) =>
+        fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const attempt = async (withUserHandle: boolean) => {
+        const start = (await (await post('/api/v1/auth/passkeys/authentication-options', {})).json()) as {
+          state: string;
+          options: { challenge: string; rpId: string };
+        };
+        const credential = (await navigator.credentials.get({
+          publicKey: {
+            challenge: fromB64url(start.options.challenge),
+            rpId: start.options.rpId,
+            userVerification: 'required',
+          },
+        })) as PublicKeyCredential;
+        const response = credential.response as AuthenticatorAssertionResponse;
+        const res = await post('/api/v1/auth/passkeys/authentication', {
+          state: start.state,
+          response: {
+            id: claimed,
+            rawId: claimed,
+            type: 'public-key',
+            response: {
+              clientDataJSON: b64url(response.clientDataJSON),
+              authenticatorData: b64url(response.authenticatorData),
+              signature: b64url(response.signature),
+              ...(withUserHandle && response.userHandle ? { userHandle: b64url(response.userHandle) } : {}),
+            },
+            clientExtensionResults: {},
+          },
+        });
+        return res.status;
+      };
+      return [await attempt(true), await attempt(false)];
+    }, firstCredentialId);
+    assert.deepEqual(statuses, [401, 401]);
+    const me = await second.page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
+    assert.equal(me, 401, 'not signed in as anyone');
+  });
+});
