@@ -6,6 +6,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
+import type {
+  PublicKeyCredentialCreationOptionsJSON as CreationOptions,
+  PublicKeyCredentialRequestOptionsJSON as RequestOptions,
+} from '@simplewebauthn/server';
 import { invitationGrantSchema, passkeyListSchema, passkeyOptionsSchema } from '@meldpunt/contracts';
 import { createInvitation } from '../../staff/invitations.ts';
 import { SignInLimiter } from '../../staff/sign-in-limiter.ts';
@@ -99,14 +103,14 @@ describe('passkeys and invitations (HTTP)', () => {
     const res = await post('/passkeys/registration-options', { token: invitation.token });
     assert.equal(res.status, 200);
     const { state, options } = passkeyOptionsSchema.parse(await res.json());
-    const o = options as any;
+    const o = options as unknown as CreationOptions;
     assert.deepEqual(o.rp, { name: 'Meldpunt', id: 'localhost' });
     assert.equal(o.user.name, invitation.email);
     const userId = Buffer.from(o.user.id, 'base64url');
     assert.equal(userId.length, 32, 'a random 32-byte user handle');
     assert.ok(!userId.toString('utf8').includes('@'), 'not the address');
-    assert.equal(o.authenticatorSelection.residentKey, 'required');
-    assert.equal(o.authenticatorSelection.userVerification, 'required');
+    assert.equal(o.authenticatorSelection?.residentKey, 'required');
+    assert.equal(o.authenticatorSelection?.userVerification, 'required');
     assert.equal(o.attestation, 'none');
 
     const rows = await ctx.db
@@ -135,9 +139,9 @@ describe('passkeys and invitations (HTTP)', () => {
     const res = await post('/passkeys/registration-options', {}, await signIn(ctx, person.id));
     assert.equal(res.status, 200);
     const { options } = passkeyOptionsSchema.parse(await res.json());
-    const o = options as any;
+    const o = options as unknown as CreationOptions;
     assert.deepEqual(
-      o.excludeCredentials.map((c: { id: string }) => c.id),
+      o.excludeCredentials?.map((c) => c.id),
       [existing.credentialId],
     );
     const handle = await ctx.db
@@ -192,7 +196,7 @@ describe('passkeys and invitations (HTTP)', () => {
     const res = await post('/passkeys/authentication-options', {});
     assert.equal(res.status, 200);
     const { state, options } = passkeyOptionsSchema.parse(await res.json());
-    const o = options as any;
+    const o = options as unknown as RequestOptions;
     assert.equal(o.rpId, 'localhost');
     assert.equal(o.userVerification, 'required');
     assert.ok(!o.allowCredentials || o.allowCredentials.length === 0);

@@ -113,10 +113,12 @@ export const consoleTexts = {
     cancelled: 'Inloggen is afgebroken of duurde te lang. Probeer het opnieuw als je wilt.',
     failed:
       'Inloggen met deze passkey is niet gelukt. Probeer het opnieuw, of kies een andere passkey. Passkey kwijt? Vraag de beheerder van je gemeente om een nieuwe uitnodiging.',
-    unsupported: 'Deze browser ondersteunt geen passkeys. Gebruik een recente versie van Chrome, Edge, Firefox of Safari.',
+    unsupported:
+      'Deze browser ondersteunt geen passkeys. Gebruik een recente versie van Chrome, Edge, Firefox of Safari.',
     tooMany: 'Te vaak mislukt. Wacht een kwartier en probeer het dan opnieuw.',
     exists: 'Dit apparaat heeft al een passkey voor jou. Kies een ander apparaat of een andere beveiligingssleutel.',
-    createFailed: 'De passkey is niet gemaakt. Probeer het opnieuw; lukt het niet, probeer dan een ander apparaat of een andere browser.',
+    createFailed:
+      'De passkey is niet gemaakt. Probeer het opnieuw; lukt het niet, probeer dan een ander apparaat of een andere browser.',
     createCancelled: 'Het maken van de passkey is afgebroken of duurde te lang. Probeer het opnieuw als je wilt.',
   },
   invitation: {
@@ -144,7 +146,8 @@ export const consoleTexts = {
   account: {
     title: 'Mijn passkeys',
     menu: 'Mijn passkeys',
-    intro: 'Hiermee log je in. Voeg er een toe voor elk apparaat dat je gebruikt, zodat je niet buitengesloten raakt als je er een kwijtraakt.',
+    intro:
+      'Hiermee log je in. Voeg er een toe voor elk apparaat dat je gebruikt, zodat je niet buitengesloten raakt als je er een kwijtraakt.',
     empty: 'Je hebt geen passkeys. Je logt in via het inlogsysteem van je gemeente.',
     created: 'Gemaakt op {{date}}',
     lastUsed: 'Laatst gebruikt op {{date}}',
