@@ -102,6 +102,19 @@ async function api(service: Service, path: string, init: { method?: string; body
   });
 }
 
+/** Dordrecht's admin (demo sign-in) invites the address as editor through the console API. */
+async function inviteThroughConsole(service: Service, email: string): Promise<void> {
+  const signedIn = await api(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
+  assert.equal(signedIn.status, 200);
+  const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const invited = await api(service, '/api/v1/console/tenants/dordrecht/invitations', {
+    method: 'POST',
+    cookie,
+    body: { email, roles: ['editor'] },
+  });
+  assert.equal(invited.status, 201, await invited.clone().text());
+}
+
 /** A browser context with its own page and its own virtual authenticator (a person's own device). */
 async function personWithAuthenticator(browser: Browser) {
   const { context, page } = await newPage(browser);
@@ -172,16 +185,7 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
   let firstCredentialId = '';
 
   it('an invited editor registers a passkey from the link, signs out, and signs in with it', async () => {
-    // Dordrecht's admin (demo sign-in) invites the address through the console API.
-    const signedIn = await api(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
-    assert.equal(signedIn.status, 200);
-    const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-    const invited = await api(service, '/api/v1/console/tenants/dordrecht/invitations', {
-      method: 'POST',
-      cookie,
-      body: { email: invitees[0], roles: ['editor'] },
-    });
-    assert.equal(invited.status, 201, await invited.clone().text());
+    await inviteThroughConsole(service, invitees[0]);
 
     const person = await personWithAuthenticator(browser);
     contexts.push(person.context);
@@ -228,6 +232,7 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
     assert.ok(firstCredentialId, 'the first test registered a passkey');
     const second = await personWithAuthenticator(browser);
     contexts.push(second.context);
+    await inviteThroughConsole(service, invitees[1]);
     await acceptInvitation(second.page, await invitationLinkFor(service, invitees[1]), 'Tom Tweede');
     await second.page.evaluate(async () => (await fetch('/api/v1/auth/sign-out', { method: 'POST' })).status);
 
