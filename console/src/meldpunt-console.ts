@@ -36,6 +36,8 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   tenant: () => import('./pages/tenants/tenant-page.ts'),
   configuration: () => import('./pages/configuration/configuration-page.ts'),
   reports: () => import('./pages/reports/reports-page.ts'),
+  onboard: () => import('./pages/operator/onboard-page.ts'),
+  'tenant-admin': () => import('./pages/operator/tenant-admin-page.ts'),
   'not-found': () => import('./pages/not-found/not-found-page.ts'),
 };
 
@@ -236,6 +238,10 @@ export class MeldpuntConsole extends LitElement {
         return `${t('configuration.title')} · ${tenant}`;
       case 'reports':
         return `${t('reports.title')} · ${tenant}`;
+      case 'onboard':
+        return t('operator.onboard.title');
+      case 'tenant-admin':
+        return t('operator.manage.title', { tenant: slug });
       case 'not-found':
         return t('notFound.title');
     }
@@ -300,6 +306,10 @@ export class MeldpuntConsole extends LitElement {
         return html`<meldpunt-configuration-page slug=${slug}></meldpunt-configuration-page>`;
       case 'reports':
         return html`<meldpunt-reports-page slug=${slug}></meldpunt-reports-page>`;
+      case 'onboard':
+        return html`<meldpunt-onboard-page></meldpunt-onboard-page>`;
+      case 'tenant-admin':
+        return html`<meldpunt-tenant-admin-page slug=${slug}></meldpunt-tenant-admin-page>`;
       case 'not-found':
         return html`<meldpunt-not-found-page></meldpunt-not-found-page>`;
     }

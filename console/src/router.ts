@@ -8,7 +8,8 @@
 /** Where the console lives (the service serves it there). */
 export const consoleBase = '/console/';
 
-export type RouteName = 'home' | 'sign-in' | 'tenants' | 'tenant' | 'configuration' | 'reports' | 'not-found';
+export type RouteName =
+  'home' | 'sign-in' | 'tenants' | 'tenant' | 'configuration' | 'reports' | 'onboard' | 'tenant-admin' | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -26,6 +27,9 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   { name: 'tenant', path: 'tenants/:slug', signedIn: true },
   { name: 'configuration', path: 'tenants/:slug/configuration', signedIn: true },
   { name: 'reports', path: 'tenants/:slug/reports', signedIn: true },
+  // The platform operator's pages: onboarding, and one tenant's demo mark, export and offboarding.
+  { name: 'onboard', path: 'operator/onboard', signedIn: true },
+  { name: 'tenant-admin', path: 'operator/tenants/:slug', signedIn: true },
 ];
 
 /** The route of a URL (`not-found` for any other path, also outside the console). */
