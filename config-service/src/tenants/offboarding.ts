@@ -57,8 +57,9 @@ export async function exportTenant(
   now = new Date(),
 ): Promise<TenantExport | undefined> {
   const { db } = deps;
-  const tenant = await db.selectFrom('tenant').selectAll().where('id', '=', tenantId).executeTakeFirst();
-  if (!tenant) return undefined;
+  const found = await db.selectFrom('tenant').selectAll().where('id', '=', tenantId).executeTakeFirst();
+  if (!found) return undefined;
+  const tenant = found;
   const actor = { kind: 'staff', id: actorId } as const;
   const exportId = randomUUID();
   const target = { kind: 'tenant', id: tenantId } as const;
@@ -92,18 +93,18 @@ export async function exportTenant(
       .where('tenant_id', '=', tenantId)
       .orderBy('version')
       .execute();
-    const settings = structuredClone(tenant!.settings);
+    const settings = structuredClone(tenant.settings);
     if (settings.delivery.webhook) settings.delivery.webhook.secret = '(not exported)';
     yield `{"format":"meldpunt-tenant-export","version":1,"exportedAt":${JSON.stringify(now.toISOString())},`;
     yield `"tenant":${JSON.stringify({
-      id: tenant!.id,
-      slug: tenant!.slug,
-      name: tenant!.name,
-      kind: tenant!.kind,
-      municipalityCode: tenant!.municipality_code,
-      isDemo: tenant!.is_demo,
-      publishedVersion: tenant!.published_version,
-      createdAt: tenant!.created_at.toISOString(),
+      id: tenant.id,
+      slug: tenant.slug,
+      name: tenant.name,
+      kind: tenant.kind,
+      municipalityCode: tenant.municipality_code,
+      isDemo: tenant.is_demo,
+      publishedVersion: tenant.published_version,
+      createdAt: tenant.created_at.toISOString(),
     })},`;
     yield `"settings":${JSON.stringify(settings)},`;
     yield `"configVersions":${JSON.stringify(
@@ -122,7 +123,7 @@ export async function exportTenant(
         .selectFrom('report')
         .selectAll()
         .where('tenant_id', '=', tenantId)
-        .$if(after !== undefined, (q) => q.where('id', '>', after!))
+        .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .orderBy('id')
         .limit(reportBatch)
         .execute();

@@ -3,7 +3,6 @@
  * invitation mail sent by a real delivery worker to a real SMTP server (the sink the delivery tests use).
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { municipalityListSchema, onboardedSchema, consoleTenantListSchema } from '@meldpunt/contracts';

@@ -73,8 +73,14 @@ export class MeldpuntOnboardPage extends LitElement {
       return html`<h1>${t('notFound.title')}</h1>
         <p>${t('notFound.text')}</p>`;
     }
+    const body =
+      this.phase === 'confirm' && this.chosen
+        ? this.renderConfirm(this.chosen)
+        : this.phase === 'done' && this.onboarded
+          ? this.renderDone(this.onboarded)
+          : this.renderForm();
     return html`<h1>${t('operator.onboard.title')}</h1>
-      ${this.phase === 'form' ? this.renderForm() : this.phase === 'confirm' ? this.renderConfirm() : this.renderDone()}`;
+      ${body}`;
   }
 
   private renderForm() {
@@ -250,9 +256,8 @@ export class MeldpuntOnboardPage extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#confirm-title')?.focus());
   }
 
-  private renderConfirm() {
+  private renderConfirm(m: Municipality) {
     const { t } = this.texts;
-    const m = this.chosen!;
     const email = this.email.trim();
     return html`<section aria-labelledby="confirm-title">
       <h2 id="confirm-title" tabindex="-1">${t('operator.onboard.confirmTitle')}</h2>
@@ -309,9 +314,8 @@ export class MeldpuntOnboardPage extends LitElement {
     }
   }
 
-  private renderDone() {
+  private renderDone(done: Onboarded) {
     const { t } = this.texts;
-    const done = this.onboarded!;
     return html`<div id="done" class="message" role="status" tabindex="-1">
         <p>${t('operator.onboard.success', { name: done.name, email: this.email.trim() })}</p>
       </div>
