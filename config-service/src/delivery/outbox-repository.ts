@@ -85,6 +85,14 @@ export async function markSent(db: Db, delivery: Pick<ClaimedDelivery, 'id' | 'a
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Forgets an invitation mail's sealed link: its invitation was used or has expired before the mail
+ * went, so the link opens nothing any more and is not kept either.
+ */
+export async function forgetLink(db: Db, deliveryId: string): Promise<void> {
+  await db.updateTable('delivery').set({ sealed_link: null }).where('id', '=', deliveryId).execute();
+}
+
 /** Schedules another attempt after `delayMs` (database time). */
 export async function markRetry(
   db: Db,

@@ -15,6 +15,7 @@ import {
   claimDeliveries,
   findDeliveryInvitations,
   findDeliveryReports,
+  forgetLink,
   markFailed,
   markRetry,
   markSent,
@@ -190,6 +191,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         return;
       }
       const current = await markFailed(db, delivery, failure.errorClass);
+      if (current && failure.errorClass === 'invitation-closed') await forgetLink(db, delivery.id);
       logger.error({ ...about, outcome: 'failed', errorClass: failure.errorClass, ms, current }, 'delivery failed');
       return;
     }

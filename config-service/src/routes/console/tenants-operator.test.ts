@@ -8,7 +8,7 @@ import { simpleParser } from 'mailparser';
 import { municipalityListSchema, onboardedSchema, consoleTenantListSchema } from '@meldpunt/contracts';
 import { importDemoAreas } from '../../areas/demo-areas.ts';
 import { parseExpectations, verifyAuditLog } from '../../audit/verify.ts';
-import { consumeInvitation } from '../../staff/invitations.ts';
+import { consumeInvitation, createInvitation } from '../../staff/invitations.ts';
 import { setRoles } from '../../staff/staff-repository.ts';
 import { databaseKind, minimalReport, readJson, sendReport, useTestContext } from '../../../test/helpers.ts';
 import { startTestWorker, waitUntil } from '../../../test/delivery-helpers.ts';
@@ -241,6 +241,27 @@ describe(`operator: municipalities, onboarding, invitation mail, export and offb
       'invitation.revoked',
       'invitation.created',
     ]);
+  });
+
+  it('does not mail a link that no longer works, and forgets it', async () => {
+    const tenant = await ctx.createTenant();
+    const invitation = await createInvitation(
+      { ...ctx.deps, invitationMail: ctx.deps },
+      { email: 'te.laat@example.nl', tenantId: tenant.id, roles: ['analyst'] },
+    );
+    assert.ok((await consumeInvitation(ctx.deps, invitation.token, { name: 'Te Laat' })).ok);
+    const sink = await startSmtpSink();
+    const { stop } = startTestWorker(ctx, sink.url);
+    try {
+      const row = () =>
+        ctx.db.selectFrom('delivery').selectAll().where('id', '=', invitation.deliveryId!).executeTakeFirstOrThrow();
+      await waitUntil(async () => (await row()).status === 'failed', 'the mail given up');
+      assert.deepEqual([(await row()).last_error, (await row()).sealed_link], ['invitation-closed', null]);
+      assert.equal(sink.received.filter((m) => m.to.includes('te.laat@example.nl')).length, 0);
+    } finally {
+      await stop();
+      await sink.stop();
+    }
   });
 
   it('refuses a municipality that has a tenant (409), an unknown code (422), and anyone but the operator', async () => {
