@@ -17,6 +17,7 @@ import { sessionRoutes } from './routes/auth/session.ts';
 import { platformAuditRoutes, tenantAuditRoutes } from './routes/console/audit.ts';
 import { invitationRoutes } from './routes/console/invitations.ts';
 import { memberRoutes } from './routes/console/members.ts';
+import { municipalityRoutes } from './routes/console/municipalities.ts';
 import { consoleTenantRoutes } from './routes/console/tenants.ts';
 import { SignInLimiter } from './staff/sign-in-limiter.ts';
 import { healthRoutes } from './routes/public/health.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/console/tenants', invitationRoutes(deps));
   app.route('/api/v1/console/tenants', tenantAuditRoutes(deps));
   app.route('/api/v1/console/platform/audit', platformAuditRoutes(deps));
+  app.route('/api/v1/console/municipalities', municipalityRoutes(deps));
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
   if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));
   if (deps.widgetDir) app.route('/', widgetRoutes(deps.widgetDir));

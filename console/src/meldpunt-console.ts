@@ -38,6 +38,8 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   reports: () => import('./pages/reports/reports-page.ts'),
   invitation: () => import('./pages/invitation/invitation-page.ts'),
   account: () => import('./pages/account/account-page.ts'),
+  onboard: () => import('./pages/operator/onboard-page.ts'),
+  'tenant-admin': () => import('./pages/operator/tenant-admin-page.ts'),
   'not-found': () => import('./pages/not-found/not-found-page.ts'),
 };
 
@@ -242,6 +244,10 @@ export class MeldpuntConsole extends LitElement {
         return t('invitation.title');
       case 'account':
         return t('account.title');
+      case 'onboard':
+        return t('operator.onboard.title');
+      case 'tenant-admin':
+        return t('operator.manage.title', { tenant: slug });
       case 'not-found':
         return t('notFound.title');
     }
@@ -310,6 +316,10 @@ export class MeldpuntConsole extends LitElement {
         return html`<meldpunt-invitation-page></meldpunt-invitation-page>`;
       case 'account':
         return html`<meldpunt-account-page></meldpunt-account-page>`;
+      case 'onboard':
+        return html`<meldpunt-onboard-page></meldpunt-onboard-page>`;
+      case 'tenant-admin':
+        return html`<meldpunt-tenant-admin-page slug=${slug}></meldpunt-tenant-admin-page>`;
       case 'not-found':
         return html`<meldpunt-not-found-page></meldpunt-not-found-page>`;
     }

@@ -9,7 +9,17 @@
 export const consoleBase = '/console/';
 
 export type RouteName =
-  'home' | 'sign-in' | 'tenants' | 'tenant' | 'configuration' | 'reports' | 'invitation' | 'account' | 'not-found';
+  | 'home'
+  | 'sign-in'
+  | 'tenants'
+  | 'tenant'
+  | 'configuration'
+  | 'reports'
+  | 'invitation'
+  | 'account'
+  | 'onboard'
+  | 'tenant-admin'
+  | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -30,6 +40,9 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   // Passkeys: an invitation link (its token after `#`), and one's own passkeys.
   { name: 'invitation', path: 'invitation', signedIn: false },
   { name: 'account', path: 'account', signedIn: true },
+  // The platform operator's pages: onboarding, and one tenant's demo mark, export and offboarding.
+  { name: 'onboard', path: 'operator/onboard', signedIn: true },
+  { name: 'tenant-admin', path: 'operator/tenants/:slug', signedIn: true },
 ];
 
 /** The route of a URL (`not-found` for any other path, also outside the console). */

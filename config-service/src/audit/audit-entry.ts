@@ -50,7 +50,8 @@ const detailsSchemas = {
   /** An export was made: of what, in which format, how many rows. */
   'export.created': z.strictObject({
     of: z.enum(['audit-log', 'reports', 'tenant']),
-    format: z.enum(['jsonl', 'csv']),
+    /** `json`: the one document of a tenant export. */
+    format: z.enum(['jsonl', 'csv', 'json']),
     rows: count.optional(),
   }),
   /** The platform onboarded a tenant (platform chain; target the tenant). */
@@ -69,6 +70,14 @@ const detailsSchemas = {
   'passkey.added': z.strictObject({}),
   /** A person removed one of their passkeys; the target is the passkey. */
   'passkey.removed': z.strictObject({}),
+  // ── Onboarding and offboarding (the platform operator) ──
+  /** The operator marked a tenant as a demo tenant, or not (platform chain; target the tenant). */
+  'tenant.demo-changed': z.strictObject({ demo: z.boolean() }),
+  /**
+   * A tenant export (offboarding) opened its reporters' contact details: a contact reveal, of
+   * `reports` reports at once (platform chain; target the tenant). Never the details themselves.
+   */
+  'contacts.exported': z.strictObject({ reports: count }),
 } as const;
 
 export type AuditAction = keyof typeof detailsSchemas;

@@ -1,7 +1,8 @@
 /**
  * `pnpm deliveries:list --tenant <slug> [--status queued|sending|retrying|sent|failed] [--limit 100]`:
- * a tenant's deliveries, newest first — sent, queued, retrying (with the next attempt and last
- * error) or failed. With PGlite, stop `pnpm start` first (one process owns the data folder).
+ * a tenant's deliveries (forwarded reports and invitation mails), newest first — sent, queued,
+ * retrying (with the next attempt and last error) or failed. `--platform` instead of `--tenant`: the
+ * mails of invitations to the platform alone. With PGlite, stop `pnpm start` first (one process owns the data folder).
  */
 import { parseArgs } from 'node:util';
 import { connectFromEnv } from '../db/connect.ts';
@@ -10,13 +11,18 @@ import { listDeliveries } from '../delivery/outbox-repository.ts';
 import { loadEnv } from '../env.ts';
 
 const statuses: DeliveryStatus[] = ['queued', 'sending', 'retrying', 'sent', 'failed'];
-const usage = 'Usage: pnpm deliveries:list --tenant <slug> [--status <status>] [--limit <n>]';
+const usage = 'Usage: pnpm deliveries:list (--tenant <slug> | --platform) [--status <status>] [--limit <n>]';
 
 let args;
 try {
   args = parseArgs({
     args: process.argv.slice(2).filter((a) => a !== '--'),
-    options: { tenant: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' } },
+    options: {
+      tenant: { type: 'string' },
+      platform: { type: 'boolean', default: false },
+      status: { type: 'string' },
+      limit: { type: 'string' },
+    },
   }).values;
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
@@ -24,7 +30,12 @@ try {
 }
 const status = args.status as DeliveryStatus | undefined;
 const limit = args.limit === undefined ? 100 : Number(args.limit);
-if (!args.tenant || (status && !statuses.includes(status)) || !Number.isInteger(limit) || limit < 1) {
+if (
+  !args.tenant === !args.platform ||
+  (status && !statuses.includes(status)) ||
+  !Number.isInteger(limit) ||
+  limit < 1
+) {
   console.error(usage);
   process.exit(2);
 }
@@ -32,8 +43,8 @@ if (!args.tenant || (status && !statuses.includes(status)) || !Number.isInteger(
 try {
   const database = await connectFromEnv(loadEnv());
   try {
-    const rows = await listDeliveries(database.db, { tenantSlug: args.tenant, status, limit });
-    if (rows.length === 0) console.log(`No deliveries for tenant "${args.tenant}".`);
+    const rows = await listDeliveries(database.db, { tenantSlug: args.tenant ?? null, status, limit });
+    if (rows.length === 0) console.log(args.tenant ? `No deliveries for tenant "${args.tenant}".` : 'No deliveries.');
     for (const row of rows) console.log(formatDelivery(row));
   } finally {
     await database.close();
@@ -54,7 +65,7 @@ function formatDelivery(row: Awaited<ReturnType<typeof listDeliveries>>[number])
           : row.status;
   return [
     row.id,
-    row.reference,
+    row.reference ?? row.kind,
     row.created_at.toISOString(),
     `${row.channel} ${row.target}`,
     `attempts ${row.attempts}`,

@@ -14,6 +14,7 @@ import {
 } from '../../test/helpers.ts';
 import { legacyContactSeal } from '../../test/legacy-seal.ts';
 import { ContactSealer, contactSealedColumn } from '../secrets/contact-sealer.ts';
+import { createInvitation } from '../staff/invitations.ts';
 import { sealedColumns } from '../sealed-columns.ts';
 import { KeyRing } from '../secrets/key-ring.ts';
 import { replaceSealed, resealColumns, type ResealResult } from '../secrets/reseal.ts';
@@ -77,7 +78,15 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
       assert.equal(run.code, unreadable.length ? 1 : 0, run.stderr);
       return run;
     }
-    assert.deepEqual(await resealColumns(ctx.db, new KeyRing(keys), sealedColumns), [expected]);
+    const results = await resealColumns(ctx.db, new KeyRing(keys), sealedColumns);
+    assert.deepEqual(
+      results.map((r) => r.column),
+      sealedColumns.map((c) => `${c.table}.${c.column}`),
+    );
+    assert.deepEqual(
+      results.find((r) => r.column === expected.column),
+      expected,
+    );
     return undefined;
   }
 
@@ -215,10 +224,47 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
           batchSize: 1,
         },
       );
-      assert.deepEqual(results, [{ column: 'report.contact_sealed', resealed: 3, skipped: 0, unreadable: {} }]);
+      assert.deepEqual(
+        results.filter((r) => r.column === 'report.contact_sealed'),
+        [{ column: 'report.contact_sealed', resealed: 3, skipped: 0, unreadable: {} }],
+      );
       assert.deepEqual(
         (await sealedOf(ctx, tenant.id)).map((r) => r.contact_sealed![1]),
         [8, 8, 8],
+      );
+    }));
+
+  it('an invitation link waiting in the outbox is re-sealed under the new key too, and still opens', () =>
+    withDatabase(async (ctx) => {
+      const key2 = randomBytes(32);
+      const tenant = await ctx.createTenant();
+      const invitation = await createInvitation(
+        { ...ctx.deps, invitationMail: ctx.deps },
+        { email: 'wacht@example.nl', tenantId: tenant.id, roles: ['editor'] },
+      );
+      assert.ok(invitation.deliveryId);
+      const linkOf = async () =>
+        (await ctx.db
+          .selectFrom('delivery')
+          .select('sealed_link')
+          .where('id', '=', invitation.deliveryId!)
+          .executeTakeFirstOrThrow())!.sealed_link!;
+      assert.equal((await linkOf())[1], 1, 'sealed under key 1');
+      const ring: [number, Buffer][] = [
+        [1, ctx.contactKey],
+        [2, key2],
+      ];
+      const results = await resealColumns(ctx.db, new KeyRing(ring), sealedColumns);
+      assert.deepEqual(
+        results.find((r) => r.column === 'delivery.sealed_link'),
+        { column: 'delivery.sealed_link', resealed: 1, skipped: 0, unreadable: {} },
+      );
+      const sealed = await linkOf();
+      assert.equal(sealed[1], 2, 'now under key 2');
+      const onlyKey2 = new ContactSealer(new KeyRing([[2, key2]]));
+      assert.equal(
+        onlyKey2.openInvitationLink(sealed, invitation.deliveryId!),
+        `http://localhost/console/invitation#${invitation.token}`,
       );
     }));
 

@@ -3,7 +3,8 @@
  * invites a person and prints the link, for the first operator of a fresh installation (and for
  * anyone when the console is out of reach). The token is in the link's fragment (after `#`), which
  * browsers never send to a server, so it appears in no server log; only its keyed hash is stored.
- * Single use, 72 hours.
+ * Single use, 72 hours. With `--send` the link is also mailed to the address, through the outbox that
+ * the running service's delivery worker (or `pnpm worker`) sends.
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -13,13 +14,15 @@ import { AuditLog } from '../audit/audit-log.ts';
 import { connectFromEnv } from '../db/connect.ts';
 import { loadEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
-import { loadServerSecret } from '../secrets/load.ts';
+import { ContactSealer } from '../secrets/contact-sealer.ts';
+import { loadContactKeys, loadServerSecret } from '../secrets/load.ts';
 import { createInvitation, invitationLink } from '../staff/invitations.ts';
 import { findTenantBySlug } from '../tenants/tenant-repository.ts';
 
 const usage =
-  'Usage: pnpm staff:invite --email naam@example.nl --platform-admin\n' +
-  '       pnpm staff:invite --email naam@gemeente.nl --tenant dordrecht --role admin[,editor,…]';
+  'Usage: pnpm staff:invite --email naam@example.nl --platform-admin [--send]\n' +
+  '       pnpm staff:invite --email naam@gemeente.nl --tenant dordrecht --role admin[,editor,…] [--send]\n' +
+  '--send: also mail the link to the address (through the outbox; a running worker sends it)';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -35,6 +38,7 @@ try {
       'platform-admin': { type: 'boolean', default: false },
       tenant: { type: 'string' },
       role: { type: 'string' },
+      send: { type: 'boolean', default: false },
     },
     strict: true,
   }).values;
@@ -65,12 +69,16 @@ try {
       if (!tenant) throw new Error(`No tenant "${args.tenant}"`);
       tenantId = tenant.id;
     }
+    const invitationMail = args.send
+      ? { publicOrigin: env.PUBLIC_ORIGIN, sealer: new ContactSealer(loadContactKeys(env, createLogger('warn'))) }
+      : undefined;
     const invitation = await createInvitation(
-      { db: database.db, serverSecret, auditLog },
+      { db: database.db, serverSecret, auditLog, invitationMail },
       { email: email.data, tenantId, roles: roles.data, platformAdmin: args['platform-admin'] },
     );
     console.log(`Invitation for ${email.data}, valid until ${invitation.expiresAt.toISOString()} (single use):`);
     console.log(invitationLink(env.PUBLIC_ORIGIN, invitation.token));
+    if (invitation.deliveryId) console.error(`The link is mailed too (delivery ${invitation.deliveryId}).`);
   } finally {
     await database.close();
   }

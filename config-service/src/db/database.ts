@@ -76,11 +76,27 @@ export type DeliveryChannel = 'email' | 'webhook';
  */
 export type DeliveryStatus = 'queued' | 'sending' | 'retrying' | 'sent' | 'failed';
 
-/** The outbox: one row per report and target, written in the same statement as the report. */
+/** What an outbox row sends: a forwarded report, or the mail with an invitation link. */
+export type DeliveryKind = 'report' | 'invitation';
+
+/**
+ * The outbox: one row per report and target, written in the same statement as the report; and one per
+ * invitation mail, written in the same transaction as the invitation.
+ */
 export interface DeliveryTable {
   id: Generated<string>;
-  tenant_id: string;
-  report_id: string;
+  kind: ColumnType<DeliveryKind, DeliveryKind | undefined, never>;
+  /** Null only for an invitation to the platform alone. */
+  tenant_id: string | null;
+  /** Set for `report` rows, null for `invitation` rows. */
+  report_id: string | null;
+  /** Set for `invitation` rows: the invitation whose link the mail carries. */
+  invitation_id: ColumnType<string | null, string | null | undefined, never>;
+  /**
+   * `invitation` rows: the link, sealed with the contact key ring (bound to this row's id), until the
+   * mail is sent; then null. Never in plain text, never logged.
+   */
+  sealed_link: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
   channel: DeliveryChannel;
   /** The municipality's e-mail address or webhook URL — never reporter data. */
   target: string;
@@ -227,6 +243,14 @@ export interface WebauthnChallengeTable {
   user_handle: string | null;
   created_at: GeneratedTimestamp;
   expires_at: Timestamp;
+/** A complete export of a tenant (offboarding): deleting the tenant needs one of the last 24 hours. */
+export interface TenantExportTable {
+  id: string;
+  tenant_id: string;
+  staff_id: string | null;
+  started_at: GeneratedTimestamp;
+  /** Set once the whole document was written; null for an export that broke off. */
+  completed_at: Timestamp | null;
 }
 
 export interface Database {
@@ -244,6 +268,7 @@ export interface Database {
   passkey_user: PasskeyUserTable;
   passkey: PasskeyTable;
   webauthn_challenge: WebauthnChallengeTable;
+  tenant_export: TenantExportTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

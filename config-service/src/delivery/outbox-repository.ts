@@ -7,7 +7,17 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** A delivery a worker has claimed; `attempts` (this attempt's number) fences its later updates. */
 export type ClaimedDelivery = Pick<
   Delivery,
-  'id' | 'tenant_id' | 'report_id' | 'channel' | 'target' | 'attempts' | 'created_at' | 'redriven_at'
+  | 'id'
+  | 'kind'
+  | 'tenant_id'
+  | 'report_id'
+  | 'invitation_id'
+  | 'sealed_link'
+  | 'channel'
+  | 'target'
+  | 'attempts'
+  | 'created_at'
+  | 'redriven_at'
 >;
 
 /**
@@ -39,7 +49,19 @@ export async function claimDeliveries(db: Db, limit: number, leaseMs: number): P
         .forUpdate()
         .skipLocked(),
     )
-    .returning(['id', 'tenant_id', 'report_id', 'channel', 'target', 'attempts', 'created_at', 'redriven_at'])
+    .returning([
+      'id',
+      'kind',
+      'tenant_id',
+      'report_id',
+      'invitation_id',
+      'sealed_link',
+      'channel',
+      'target',
+      'attempts',
+      'created_at',
+      'redriven_at',
+    ])
     .execute();
 }
 
@@ -52,12 +74,23 @@ function current(db: Db, delivery: Pick<ClaimedDelivery, 'id' | 'attempts'>) {
     .where('attempts', '=', delivery.attempts);
 }
 
-/** Marks a claimed delivery sent; `false` when the claim was no longer this worker's. */
+/**
+ * Marks a claimed delivery sent; `false` when the claim was no longer this worker's. A sent invitation
+ * mail's sealed link is cleared at once: the database keeps it no longer than needed.
+ */
 export async function markSent(db: Db, delivery: Pick<ClaimedDelivery, 'id' | 'attempts'>): Promise<boolean> {
   const result = await current(db, delivery)
-    .set({ status: 'sent', sent_at: sql<Date>`now()`, locked_until: null, last_error: null })
+    .set({ status: 'sent', sent_at: sql<Date>`now()`, locked_until: null, last_error: null, sealed_link: null })
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Forgets an invitation mail's sealed link: its invitation was used or has expired before the mail
+ * went, so the link opens nothing any more and is not kept either.
+ */
+export async function forgetLink(db: Db, deliveryId: string): Promise<void> {
+  await db.updateTable('delivery').set({ sealed_link: null }).where('id', '=', deliveryId).execute();
 }
 
 /** Schedules another attempt after `delayMs` (database time). */
@@ -101,8 +134,12 @@ export interface DeliveryReport extends Report {
   config: TenantConfig;
 }
 
-export async function findDeliveryReports(db: Db, reportIds: readonly string[]): Promise<Map<string, DeliveryReport>> {
-  if (reportIds.length === 0) return new Map();
+export async function findDeliveryReports(
+  db: Db,
+  reportIds: readonly (string | null)[],
+): Promise<Map<string, DeliveryReport>> {
+  const ids = [...new Set(reportIds.filter((id) => id !== null))];
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('report')
     .innerJoin('tenant', 'tenant.id', 'report.tenant_id')
@@ -120,7 +157,43 @@ export async function findDeliveryReports(db: Db, reportIds: readonly string[]):
       'tenant.settings',
       'v.config',
     ])
-    .where('report.id', 'in', [...new Set(reportIds)])
+    .where('report.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** What a worker needs to send an invitation mail (the link itself is sealed in the delivery row). */
+export interface DeliveryInvitation {
+  id: string;
+  roles: string[];
+  platform_admin: boolean;
+  expires_at: Date;
+  used_at: Date | null;
+  tenant_name: string | null;
+  inviter_name: string | null;
+}
+
+/** The invitations of claimed invitation mails, by id (a withdrawn one is absent: its mail went with it). */
+export async function findDeliveryInvitations(
+  db: Db,
+  invitationIds: readonly (string | null)[],
+): Promise<Map<string, DeliveryInvitation>> {
+  const ids = [...new Set(invitationIds.filter((id) => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('invitation')
+    .leftJoin('tenant', 'tenant.id', 'invitation.tenant_id')
+    .leftJoin('staff as inviter', 'inviter.id', 'invitation.invited_by')
+    .select([
+      'invitation.id',
+      'invitation.roles',
+      'invitation.platform_admin',
+      'invitation.expires_at',
+      'invitation.used_at',
+      'tenant.name as tenant_name',
+      'inviter.name as inviter_name',
+    ])
+    .where('invitation.id', 'in', ids)
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
@@ -128,8 +201,10 @@ export async function findDeliveryReports(db: Db, reportIds: readonly string[]):
 /** One line of `pnpm deliveries:list`. */
 export interface DeliveryListing {
   id: string;
-  report_id: string;
-  reference: string;
+  kind: Delivery['kind'];
+  report_id: string | null;
+  /** The report's reference; null for an invitation mail. */
+  reference: string | null;
   channel: Delivery['channel'];
   target: string;
   status: DeliveryStatus;
@@ -140,17 +215,21 @@ export interface DeliveryListing {
   created_at: Date;
 }
 
-/** A tenant's deliveries, newest first (optionally of one status). */
+/**
+ * A tenant's deliveries — forwarded reports and invitation mails — newest first (optionally of one
+ * status); `tenantSlug: null` lists the mails of invitations to the platform alone.
+ */
 export async function listDeliveries(
   db: Db,
-  options: { tenantSlug: string; status?: DeliveryStatus; limit?: number },
+  options: { tenantSlug: string | null; status?: DeliveryStatus; limit?: number },
 ): Promise<DeliveryListing[]> {
   let query = db
     .selectFrom('delivery')
-    .innerJoin('tenant', 'tenant.id', 'delivery.tenant_id')
-    .innerJoin('report', 'report.id', 'delivery.report_id')
+    .leftJoin('tenant', 'tenant.id', 'delivery.tenant_id')
+    .leftJoin('report', 'report.id', 'delivery.report_id')
     .select([
       'delivery.id',
+      'delivery.kind',
       'delivery.report_id',
       'report.reference',
       'delivery.channel',
@@ -162,7 +241,9 @@ export async function listDeliveries(
       'delivery.sent_at',
       'delivery.created_at',
     ])
-    .where('tenant.slug', '=', options.tenantSlug)
+    .where((eb) =>
+      options.tenantSlug === null ? eb('delivery.tenant_id', 'is', null) : eb('tenant.slug', '=', options.tenantSlug),
+    )
     .orderBy('delivery.created_at', 'desc')
     .orderBy('delivery.id')
     .limit(options.limit ?? 100);

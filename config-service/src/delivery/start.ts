@@ -35,7 +35,7 @@ export function workerOptions(env: Env): DeliveryWorkerOptions {
  */
 export async function startDeliveryFromEnv(
   env: Env,
-  deps: { db: Kysely<Database>; sealer: Pick<ContactSealer, 'open'>; logger: Logger },
+  deps: { db: Kysely<Database>; sealer: Pick<ContactSealer, 'open' | 'openInvitationLink'>; logger: Logger },
   options: { allowDevMailbox: boolean },
 ): Promise<RunningDelivery> {
   if (!env.demo && !env.MAIL_FROM) {

@@ -7,16 +7,20 @@ import type { Logger } from '../logger.ts';
 import type { ContactSealer } from '../secrets/contact-sealer.ts';
 import { nextRetry, type RetryPolicy } from './backoff.ts';
 import { classifyFailure, PermanentDeliveryError } from './classify.ts';
+import { renderInvitationMail } from './mail/invitation-mail.ts';
 import { mailLocaleOf } from './mail/mail-language.ts';
 import { renderReportMail } from './mail/report-mail.ts';
 import { reportMessageId, type Mailer } from './mailer.ts';
 import {
   claimDeliveries,
+  findDeliveryInvitations,
   findDeliveryReports,
+  forgetLink,
   markFailed,
   markRetry,
   markSent,
   type ClaimedDelivery,
+  type DeliveryInvitation,
   type DeliveryReport,
 } from './outbox-repository.ts';
 import { pgpMimeMessage } from './pgp.ts';
@@ -39,7 +43,7 @@ export interface DeliveryWorkerOptions {
 
 export interface DeliveryWorkerDeps {
   db: Kysely<Database>;
-  sealer: Pick<ContactSealer, 'open'>;
+  sealer: Pick<ContactSealer, 'open' | 'openInvitationLink'>;
   mailer: Mailer;
   logger: Logger;
   options: DeliveryWorkerOptions;
@@ -108,11 +112,16 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (free > 0 && (free >= Math.ceil(options.concurrency / 2) || inFlight.size === 0)) {
         let claimed: ClaimedDelivery[] = [];
         let reports = new Map<string, DeliveryReport>();
+        let invitations = new Map<string, DeliveryInvitation>();
         try {
           claimed = await claimDeliveries(db, free, options.leaseMs);
           reports = await findDeliveryReports(
             db,
             claimed.map((d) => d.report_id),
+          );
+          invitations = await findDeliveryInvitations(
+            db,
+            claimed.map((d) => d.invitation_id),
           );
         } catch (error) {
           // Claimed rows come free again when their lease runs out.
@@ -120,7 +129,13 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           await idle(options.pollMs);
           continue;
         }
-        for (const delivery of claimed) track(deliver(delivery, reports.get(delivery.report_id)));
+        for (const delivery of claimed) {
+          const subject =
+            delivery.kind === 'invitation'
+              ? { invitation: invitations.get(delivery.invitation_id ?? '') }
+              : { report: reports.get(delivery.report_id ?? '') };
+          track(deliver(delivery, subject));
+        }
         // Every slot asked for was filled: more may be due; look again as soon as slots free up.
         if (claimed.length > 0 && claimed.length === free) continue;
       }
@@ -130,20 +145,29 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     logger.info('delivery worker stopped');
   })();
 
-  async function deliver(delivery: ClaimedDelivery, report: DeliveryReport | undefined): Promise<void> {
+  async function deliver(
+    delivery: ClaimedDelivery,
+    subject: { report?: DeliveryReport; invitation?: DeliveryInvitation },
+  ): Promise<void> {
     const started = performance.now();
+    // Ids only: never the address, never an invitation's link.
     const about = {
       deliveryId: delivery.id,
-      reportId: delivery.report_id,
-      tenant: report?.tenant_slug ?? delivery.tenant_id,
+      kind: delivery.kind,
+      ...(delivery.kind === 'invitation' ? { invitationId: delivery.invitation_id } : { reportId: delivery.report_id }),
+      tenant: subject.report?.tenant_slug ?? delivery.tenant_id,
       channel: delivery.channel,
       attempt: delivery.attempts,
     };
     try {
-      if (!report) throw new PermanentDeliveryError('report-missing', 'The report no longer exists');
       // The send may take at most half the lease, so the claim is still ours when we record the outcome.
       const signal = AbortSignal.timeout(Math.min(60_000, Math.floor(options.leaseMs / 2)));
-      await send(deps, delivery, report, signal);
+      if (delivery.kind === 'invitation') {
+        await sendInvitation(deps, delivery, subject.invitation, signal);
+      } else {
+        if (!subject.report) throw new PermanentDeliveryError('report-missing', 'The report no longer exists');
+        await send(deps, delivery, subject.report, signal);
+      }
     } catch (error) {
       const failure = classifyFailure(error);
       const ms = Math.round(performance.now() - started);
@@ -167,6 +191,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         return;
       }
       const current = await markFailed(db, delivery, failure.errorClass);
+      if (current && failure.errorClass === 'invitation-closed') await forgetLink(db, delivery.id);
       logger.error({ ...about, outcome: 'failed', errorClass: failure.errorClass, ms, current }, 'delivery failed');
       return;
     }
@@ -244,6 +269,38 @@ async function send(
   } else {
     await deps.mailer.send({ to: recipient.address, messageId, ...mail }, signal);
   }
+}
+
+/**
+ * Sends an invitation mail: the link opened from its sealed column only here, for the message. A used
+ * or expired invitation is not mailed any more (the link would not work).
+ */
+async function sendInvitation(
+  deps: Pick<DeliveryWorkerDeps, 'sealer' | 'mailer'>,
+  delivery: ClaimedDelivery,
+  invitation: DeliveryInvitation | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  if (!invitation) throw new PermanentDeliveryError('invitation-missing', 'The invitation was withdrawn');
+  if (invitation.used_at || invitation.expires_at.getTime() <= Date.now()) {
+    throw new PermanentDeliveryError('invitation-closed', 'The invitation was used or has expired');
+  }
+  if (!delivery.sealed_link) throw new PermanentDeliveryError('link-missing', 'The link is no longer stored');
+  let link: string;
+  try {
+    link = deps.sealer.openInvitationLink(delivery.sealed_link, delivery.id);
+  } catch {
+    throw new PermanentDeliveryError('link-key', 'The link cannot be opened with this key');
+  }
+  const roles = [...(invitation.platform_admin ? ['platform-admin'] : []), ...invitation.roles];
+  const mail = renderInvitationMail({
+    tenantName: invitation.tenant_name,
+    inviterName: invitation.inviter_name,
+    roles,
+    expiresAt: invitation.expires_at,
+    link,
+  });
+  await deps.mailer.send({ to: delivery.target, messageId: `<${delivery.id}@meldpunt>`, ...mail }, signal);
 }
 
 function openContact(sealer: Pick<ContactSealer, 'open'>, report: DeliveryReport): ReportContact | undefined {

@@ -16,7 +16,16 @@ export type Refusal =
   /** Too many reports from this client for now; it may try again after `retryAfterSeconds`. */
   | { code: 'too-many-reports'; retryAfterSeconds: number }
   /** The change would leave a tenant without an admin, so nobody could manage its members any more. */
-  | { code: 'last-admin' };
+  | { code: 'last-admin' }
+  // Onboarding and offboarding (the platform operator):
+  /** The municipality already has a tenant (`slug`): one tenant per municipality. */
+  | { code: 'tenant-exists'; slug: string }
+  /** No municipality with this code in the areas in force. */
+  | { code: 'unknown-municipality' }
+  /** A tenant is deleted only after a complete export of it in the last 24 hours. */
+  | { code: 'export-required' }
+  /** The slug typed to confirm a deletion is not the tenant's. */
+  | { code: 'confirmation-mismatch' };
 
 export type RefusalCode = Refusal['code'];
 

@@ -94,5 +94,19 @@ export function problemOf(error: DomainError): ProblemError {
       return new ProblemError(409, 'last-admin', 'A municipality keeps at least one admin', {
         detail: 'Give another member the admin role first, then change or remove this one.',
       });
+    case 'tenant-exists':
+      return new ProblemError(409, 'tenant-exists', 'This municipality is already onboarded', {
+        detail: `Its tenant is "${refusal.slug}".`,
+        errors: [{ path: '/municipalityCode', message: 'Already onboarded' }],
+      });
+    case 'unknown-municipality':
+      return problems.validation([{ path: '/municipalityCode', message: 'No municipality with this code' }]);
+    case 'export-required':
+      return new ProblemError(409, 'export-required', 'Export the tenant first', {
+        detail:
+          'A tenant is deleted only after a complete export of it in the last 24 hours: download the export, then delete.',
+      });
+    case 'confirmation-mismatch':
+      return problems.validation([{ path: '/confirmSlug', message: 'Type the tenant’s slug exactly to confirm' }]);
   }
 }

@@ -38,6 +38,9 @@ const admin: AccessRule = { tenant: true, roles: ['admin'], platformAdmin: true 
  */
 const tenantAdminOnly: AccessRule = { tenant: true, roles: ['admin'] };
 
+/** The platform operator's work on one tenant: no tenant role allows it. */
+const operatorOnly: AccessRule = { tenant: true, roles: [], platformAdmin: true };
+
 /** Every staff route, `METHOD path` as registered, with its rule. */
 export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/auth/me': { signedIn: true },
@@ -66,6 +69,13 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'POST /api/v1/auth/passkeys/authentication': { public: true },
   'GET /api/v1/auth/passkeys': { signedIn: true },
   'DELETE /api/v1/auth/passkeys/:id': { signedIn: true },
+  // ── Onboarding and offboarding: the platform operator only. On a tenant's path anyone else reads
+  // it as every tenant-scoped route: 404 outside their tenants, 403 in their own (no role suffices).
+  'GET /api/v1/console/municipalities': { platform: true },
+  'POST /api/v1/console/tenants': { platform: true },
+  'PUT /api/v1/console/tenants/:slug/demo': operatorOnly,
+  'GET /api/v1/console/tenants/:slug/export': operatorOnly,
+  'DELETE /api/v1/console/tenants/:slug': operatorOnly,
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

@@ -28,6 +28,19 @@ export class ContactSealer {
     const plain = this.#keys.open(sealed, contactContext(binding));
     return reportContactSchema.parse(JSON.parse(plain.toString('utf8')));
   }
+
+  /**
+   * Seals an invitation link for the outbox row (`delivery.sealed_link`) that mails it: the link is a
+   * key to an account, so it is kept like contact details — under the same rotatable ring, bound to
+   * its row — and only until the mail is sent.
+   */
+  sealInvitationLink(link: string, deliveryId: string): Buffer {
+    return this.#keys.seal(Buffer.from(link, 'utf8'), invitationLinkContext(deliveryId));
+  }
+
+  openInvitationLink(sealed: Uint8Array, deliveryId: string): string {
+    return this.#keys.open(sealed, invitationLinkContext(deliveryId)).toString('utf8');
+  }
 }
 
 /** `report.contact_sealed`, for `pnpm secrets:reseal`. */
@@ -41,4 +54,17 @@ export const contactSealedColumn: SealedColumn = {
 
 function contactContext(binding: ContactBinding): Buffer {
   return Buffer.from(`meldpunt-contact:${binding.tenantId}:${binding.reportId}`, 'utf8');
+}
+
+/** `delivery.sealed_link` (invitation mails not yet sent), for `pnpm secrets:reseal`. */
+export const invitationLinkSealedColumn: SealedColumn = {
+  table: 'delivery',
+  column: 'sealed_link',
+  id: 'id',
+  binding: [],
+  context: (row) => invitationLinkContext(String(row.id)),
+};
+
+function invitationLinkContext(deliveryId: string): Buffer {
+  return Buffer.from(`meldpunt-invitation-link:${deliveryId}`, 'utf8');
 }

@@ -1,6 +1,9 @@
 /**
  * Invitations: the only way in for a new person. A random 256-bit token goes into the link (after `#`,
  * so it never reaches a server log); the database keeps only its keyed hash. Single use, 72 hours.
+ * With `invitationMail` the link is mailed to the address through the outbox (`invitation-mail.ts`).
+ * Inviting an address again withdraws its open invitation to the same tenant (or the platform), so
+ * only the newest link works.
  * Accepting one is registering a passkey from it (`passkeys.ts`), which calls `consumeInvitationIn`.
  * Making, accepting and withdrawing one is audited in the same transaction, in the tenant's chain
  * and, for an invitation of the platform operator, the platform's — never with the address.
@@ -12,6 +15,7 @@ import type { AuditActor } from '../audit/audit-entry.ts';
 import type { AppendAudit, AuditLog } from '../audit/audit-log.ts';
 import type { Database, Invitation } from '../db/database.ts';
 import { purposes } from '../secrets/server-secret.ts';
+import { invitationLink, queueInvitationMail, type InvitationMailDeps } from './invitation-mail.ts';
 import type { SessionDeps } from './sessions.ts';
 import { appendToChains, grantedRoles } from './staff-audit.ts';
 import { ensureStaff, orderedRoles, setRoles } from './staff-repository.ts';
@@ -29,17 +33,43 @@ export interface InvitationGrant {
   invitedBy?: string;
 }
 
-/** The path of the console page that accepts an invitation; the token goes in the fragment. */
-export function invitationLink(publicOrigin: string, token: string): string {
-  return `${publicOrigin}/console/invitation#${token}`;
+export { invitationLink };
+
+/** What making an invitation needs; with `invitationMail`, the link is mailed too. */
+export type InvitationDeps = SessionDeps & { invitationMail?: InvitationMailDeps };
+
+/** A new invitation: the token is returned once, for the link, and never stored. */
+export interface CreatedInvitation {
+  id: string;
+  token: string;
+  expiresAt: Date;
+  /** The outbox row of its mail, when mailed. */
+  deliveryId?: string;
 }
 
-/** Makes an invitation; the token is returned once, for the link, and never stored. */
+/** Makes an invitation (and queues its mail), in a transaction of its own. */
 export async function createInvitation(
-  deps: SessionDeps,
+  deps: InvitationDeps,
   grant: InvitationGrant,
   now = new Date(),
-): Promise<{ id: string; token: string; expiresAt: Date }> {
+): Promise<CreatedInvitation> {
+  const created = await deps.auditLog.transaction((trx, append) => insertInvitation(trx, append, deps, grant, now));
+  if (created.deliveryId) deps.invitationMail?.nudgeDelivery?.();
+  return created;
+}
+
+/**
+ * Makes an invitation inside the caller's audited transaction (onboarding makes one with its tenant):
+ * withdraws the address's open invitation to the same tenant or platform, inserts the new one, audits
+ * both, and queues the mail when `deps.invitationMail` is given. The caller nudges the worker after commit.
+ */
+export async function insertInvitation(
+  trx: Kysely<Database>,
+  append: AppendAudit,
+  deps: Pick<InvitationDeps, 'serverSecret' | 'invitationMail'>,
+  grant: InvitationGrant,
+  now = new Date(),
+): Promise<CreatedInvitation> {
   const roles = orderedRoles(grant.roles ?? []);
   if ((grant.tenantId === undefined) !== (roles.length === 0)) {
     throw new Error('An invitation to a tenant needs roles, and roles need a tenant');
@@ -49,31 +79,51 @@ export async function createInvitation(
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
   const platformAdmin = grant.platformAdmin ?? false;
-  await deps.auditLog.transaction(async (trx, append) => {
-    await trx
-      .insertInto('invitation')
-      .values({
-        id,
-        token_hash: deps.serverSecret.hmac(purposes.invitationToken, token),
-        email: grant.email.toLowerCase(),
-        tenant_id: grant.tenantId ?? null,
-        roles,
-        platform_admin: platformAdmin,
-        invited_by: grant.invitedBy ?? null,
-        created_at: now,
-        expires_at: expiresAt,
-      })
-      .execute();
-    const actor: AuditActor = grant.invitedBy ? { kind: 'staff', id: grant.invitedBy } : { kind: 'cli' };
-    await appendToChains(append, invitationChains(grant.tenantId ?? null, platformAdmin), (tenantId) => ({
-      tenantId,
+  const email = grant.email.toLowerCase();
+  const tenantId = grant.tenantId ?? null;
+  const actor: AuditActor = grant.invitedBy ? { kind: 'staff', id: grant.invitedBy } : { kind: 'cli' };
+  // The address's open invitation to the same place is withdrawn: only the newest link works.
+  const withdrawn = await trx
+    .deleteFrom('invitation')
+    .where('email', '=', email)
+    .where((eb) => (tenantId ? eb('tenant_id', '=', tenantId) : eb('tenant_id', 'is', null)))
+    .where('used_at', 'is', null)
+    .returning(['id', 'roles', 'platform_admin', 'tenant_id'])
+    .execute();
+  for (const old of withdrawn) {
+    await appendToChains(append, invitationChains(old.tenant_id, old.platform_admin), (chain) => ({
+      tenantId: chain,
       actor,
-      action: 'invitation.created',
-      target: { kind: 'invitation', id },
-      details: { roles: grantedRoles(roles, platformAdmin) },
+      action: 'invitation.revoked',
+      target: { kind: 'invitation', id: old.id },
+      details: { roles: grantedRoles(old.roles, old.platform_admin) },
     }));
-  });
-  return { id, token, expiresAt };
+  }
+  await trx
+    .insertInto('invitation')
+    .values({
+      id,
+      token_hash: deps.serverSecret.hmac(purposes.invitationToken, token),
+      email,
+      tenant_id: tenantId,
+      roles,
+      platform_admin: platformAdmin,
+      invited_by: grant.invitedBy ?? null,
+      created_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
+  await appendToChains(append, invitationChains(tenantId, platformAdmin), (chain) => ({
+    tenantId: chain,
+    actor,
+    action: 'invitation.created',
+    target: { kind: 'invitation', id },
+    details: { roles: grantedRoles(roles, platformAdmin) },
+  }));
+  const deliveryId = deps.invitationMail
+    ? await queueInvitationMail(trx, deps.invitationMail, { id, email, tenantId, token })
+    : undefined;
+  return { id, token, expiresAt, ...(deliveryId ? { deliveryId } : {}) };
 }
 
 /** Why an invitation cannot be used; one answer for all, so a link reveals nothing about others. */

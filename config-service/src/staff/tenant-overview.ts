@@ -1,10 +1,12 @@
 /**
  * The tenants as the console's first page shows them: for the platform operator every tenant, for
  * everyone else the tenants of their memberships, each with its state (published version, last
- * report received, deliveries given up on).
+ * report received, deliveries given up on, and how many places its reports are forwarded to — none
+ * for a newly onboarded municipality, whose reports are kept until its admin sets an address).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { deliveryTargets } from '../delivery/targets.ts';
 
 export interface TenantOverview {
   id: string;
@@ -14,6 +16,8 @@ export interface TenantOverview {
   publishedVersion: number | null;
   lastReportAt: Date | null;
   failingDeliveries: number;
+  /** Where its reports go (mail addresses, webhook); 0: kept, but forwarded nowhere yet. */
+  deliveryTargets: number;
 }
 
 /** The state of the tenants with these ids, or of every tenant (`'all'`), by slug. */
@@ -27,6 +31,7 @@ export async function tenantOverview(db: Kysely<Database>, ids: readonly string[
       'tenant.name',
       'tenant.is_demo',
       'tenant.published_version',
+      'tenant.settings',
       eb
         .selectFrom('report')
         .select(sql<Date | null>`max(report.received_at)`.as('m'))
@@ -50,5 +55,6 @@ export async function tenantOverview(db: Kysely<Database>, ids: readonly string[
     publishedVersion: r.published_version,
     lastReportAt: r.last_report_at ? new Date(r.last_report_at) : null,
     failingDeliveries: Number(r.failing ?? 0),
+    deliveryTargets: deliveryTargets(r.settings).length,
   }));
 }

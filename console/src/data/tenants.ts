@@ -22,6 +22,7 @@ export function isTenantList(value: unknown): value is ConsoleTenant[] {
         (tenant['publishedVersion'] === null || isCount(tenant['publishedVersion'])) &&
         (tenant['lastReportAt'] === null || isDateTime(tenant['lastReportAt'])) &&
         isCount(tenant['failingDeliveries']) &&
+        isCount(tenant['deliveryTargets']) &&
         isRoles(tenant['roles']),
     )
   );

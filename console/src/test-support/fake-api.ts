@@ -25,6 +25,7 @@ export function tenant(overrides: Partial<ConsoleTenant> = {}): ConsoleTenant {
     publishedVersion: 3,
     lastReportAt: '2026-12-01T10:00:00Z',
     failingDeliveries: 0,
+    deliveryTargets: 1,
     roles: ['editor'],
     ...overrides,
   };

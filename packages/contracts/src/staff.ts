@@ -4,7 +4,7 @@
  * `tenantRoles` only to show what a person may do.
  */
 import { z } from 'zod';
-import { tenantSlugSchema } from './tenant-config.ts';
+import { municipalityCodeSchema, tenantSlugSchema } from './tenant-config.ts';
 import { text } from './text.ts';
 
 /**
@@ -89,6 +89,11 @@ export const consoleTenantSchema = z.strictObject({
   lastReportAt: text(z.iso.datetime({ offset: true })).nullable(),
   /** Deliveries (mail, webhook) given up on: someone should look at the address or the endpoint. */
   failingDeliveries: z.number().int().min(0),
+  /**
+   * Where its reports are forwarded (mail addresses and webhook); 0 for a tenant not set up yet, whose
+   * reports are kept but go nowhere until its admin sets a delivery address.
+   */
+  deliveryTargets: z.number().int().min(0),
   /** The signed-in person's roles in this tenant (empty for the operator without a membership). */
   roles: z.array(tenantRoleSchema),
 });
@@ -204,3 +209,52 @@ export const passkeySchema = z.strictObject({
 });
 export type Passkey = z.infer<typeof passkeySchema>;
 export const passkeyListSchema = z.array(passkeySchema);
+// ── Onboarding and offboarding (the platform operator's pages) ──────────────────────────────────────
+
+/** `GET /api/v1/console/municipalities?q=`: the name to look for (case and accents do not matter). */
+export const municipalitySearchQuerySchema = z.strictObject({
+  q: text().trim().min(1, 'Type part of a name').max(100),
+});
+export type MunicipalitySearchQuery = z.input<typeof municipalitySearchQuerySchema>;
+
+/** One of the Netherlands' municipalities, with the slug a tenant for it gets and its tenant, if any. */
+export const municipalitySchema = z.strictObject({
+  /** CBS code, `GM0505`. */
+  code: municipalityCodeSchema,
+  name: text().max(120),
+  /** Lower-case ASCII, apostrophes dropped, spaces to dashes: `s-hertogenbosch`, `sudwest-fryslan`. */
+  slug: tenantSlugSchema,
+  /** The slug of the tenant already serving it; null when it is not onboarded. */
+  tenant: tenantSlugSchema.nullable(),
+});
+export type Municipality = z.infer<typeof municipalitySchema>;
+export const municipalityListSchema = z.array(municipalitySchema);
+
+/** `POST /api/v1/console/tenants`: onboard a municipality and invite its first admin. */
+export const onboardingInputSchema = z.strictObject({
+  municipalityCode: municipalityCodeSchema,
+  adminEmail: staffEmailSchema,
+  /** A demo tenant (shown as such; the demo seed's are). */
+  demo: z.boolean().default(false),
+});
+export type OnboardingInput = z.input<typeof onboardingInputSchema>;
+
+/** The answer to an onboarding: the new tenant and the invitation its first admin was mailed. */
+export const onboardedSchema = z.strictObject({
+  slug: tenantSlugSchema,
+  name: text().max(200),
+  municipalityCode: municipalityCodeSchema,
+  isDemo: z.boolean(),
+  invitationId: text(z.uuid()),
+  /** When the invitation link expires (72 hours). */
+  invitationExpiresAt: text(z.iso.datetime({ offset: true })),
+});
+export type Onboarded = z.infer<typeof onboardedSchema>;
+
+/** `PUT /api/v1/console/tenants/:slug/demo`: mark a tenant as a demo tenant, or not. */
+export const tenantDemoInputSchema = z.strictObject({ demo: z.boolean() });
+export type TenantDemoInput = z.input<typeof tenantDemoInputSchema>;
+
+/** `DELETE /api/v1/console/tenants/:slug`: the operator types the slug to confirm. */
+export const offboardingInputSchema = z.strictObject({ confirmSlug: text().trim().max(63) });
+export type OffboardingInput = z.input<typeof offboardingInputSchema>;

@@ -25,6 +25,8 @@ import { core as trCore } from './tr/core.ts';
 import { mail as ukMail } from './uk/mail.ts';
 import { routing as ukRouting } from './uk/routing.ts';
 import { core as ukCore } from './uk/core.ts';
+import { newTenant as enNewTenant, staffMail as enStaffMail } from './en/staff-mail.ts';
+import { newTenant as nlNewTenant, staffMail as nlStaffMail } from './nl/staff-mail.ts';
 
 export { createI18n, type Translate } from './i18n.ts';
 export { isRtl, textDirection } from './direction.ts';
@@ -44,19 +46,42 @@ export const serverTexts = {
 } satisfies Record<Locale, Record<ServerNamespace, object>>;
 
 /**
+ * The texts staff read from the service — the invitation mail (`staffMail`) and a new municipality's
+ * first configuration (`newTenant`) — in the console's two languages only, Dutch and English.
+ */
+export const staffLocales = ['nl', 'en'] as const;
+export type StaffLocale = (typeof staffLocales)[number];
+export const staffNamespaces = ['staffMail', 'newTenant'] as const;
+export type StaffNamespace = (typeof staffNamespaces)[number];
+export const staffTexts = {
+  nl: { staffMail: nlStaffMail, newTenant: nlNewTenant },
+  en: { staffMail: enStaffMail, newTenant: enNewTenant },
+} satisfies Record<StaffLocale, Record<StaffNamespace, object>>;
+
+/**
  * One i18next instance for the whole service, with every language loaded: texts are complete in every
  * locale (the completeness test), so nothing falls back to another language.
  */
 const instance = createI18n({
   lng: 'nl',
   fallbackLng: false,
-  resources: serverTexts,
-  ns: [...serverNamespaces],
+  resources: {
+    ...serverTexts,
+    nl: { ...serverTexts.nl, ...staffTexts.nl },
+    en: { ...serverTexts.en, ...staffTexts.en },
+  },
+  ns: [...serverNamespaces, ...staffNamespaces],
   defaultNS: 'mail',
 });
 
 /** The texts of one namespace in one language: `serverT('pl', 'mail')('accuracy', { count: 3 })`. */
 export function serverT(locale: Locale, namespace: ServerNamespace): Translate {
+  const t = instance.getFixedT(locale, namespace);
+  return (key, options) => t(key, options ?? {});
+}
+
+/** The staff texts of one namespace in Dutch or English: `staffT('en', 'staffMail')('subject', { tenant })`. */
+export function staffT(locale: StaffLocale, namespace: StaffNamespace): Translate {
   const t = instance.getFixedT(locale, namespace);
   return (key, options) => t(key, options ?? {});
 }

@@ -13,7 +13,7 @@ import {
   type Texts,
 } from './index.ts';
 import { consoleLocales, consoleTexts } from './console.ts';
-import { serverTexts } from './server.ts';
+import { serverTexts, staffLocales, staffTexts } from './server.ts';
 import { lookup, merge, placeholders, pluralOf } from './test-support.ts';
 
 /** Every default text of the widget in a locale: the first steps', the Where step's and the later steps' (which the widget loads later). */
@@ -40,6 +40,8 @@ const namespaces: Record<string, Partial<Record<Locale, object>> & { nl: object 
   mail: Object.fromEntries(supportedLocales.map((l) => [l, serverTexts[l].mail])) as Record<Locale, object>,
   routing: Object.fromEntries(supportedLocales.map((l) => [l, serverTexts[l].routing])) as Record<Locale, object>,
   console: consoleTexts,
+  staffMail: { nl: staffTexts.nl.staffMail, en: staffTexts.en.staffMail },
+  newTenant: { nl: staffTexts.nl.newTenant, en: staffTexts.en.newTenant },
 };
 
 /** The locales each namespace must have, exactly. */
@@ -48,6 +50,10 @@ const localesOf: Record<string, readonly Locale[]> = {
   mail: supportedLocales,
   routing: supportedLocales,
   console: consoleLocales,
+  // Staff read the invitation mail and set up a new municipality in Dutch or English only (its first
+  // configuration offers those two languages; the municipality adds more in the editor).
+  staffMail: staffLocales,
+  newTenant: staffLocales,
 };
 
 describe('default texts', () => {
@@ -55,6 +61,7 @@ describe('default texts', () => {
     for (const [namespace, texts] of Object.entries(namespaces))
       assert.deepEqual(Object.keys(texts).sort(), [...localesOf[namespace]!].sort(), namespace);
     assert.deepEqual([...consoleLocales].sort(), ['en', 'nl']);
+    assert.deepEqual([...staffLocales].sort(), ['en', 'nl'], 'staff mail: Dutch and English, explicitly');
     for (const locale of supportedLocales) assert.ok(localeNames[locale]);
   });
 
@@ -119,7 +126,7 @@ describe('default texts', () => {
     };
     visit('./index.ts');
     assert.ok(reached.has('./nl/core.ts') && reached.has('./nl/location.ts'), [...reached].join(', '));
-    const server = [...reached].filter((file) => /\/(mail|routing)\.ts$|server\.ts$|i18n\.ts$/.test(file));
+    const server = [...reached].filter((file) => /\/(mail|routing|staff-mail)\.ts$|server\.ts$|i18n\.ts$/.test(file));
     assert.deepEqual(server, []);
   });
 

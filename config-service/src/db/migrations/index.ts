@@ -6,6 +6,7 @@ import * as requestHashWindow from './2026-11-24T00-00-request-hash-window.ts';
 import * as auditLog from './2026-12-03T00-00-audit-log.ts';
 import * as staff from './2026-12-03T00-00-staff.ts';
 import * as passkeys from './2026-12-04T00-00-passkeys.ts';
+import * as onboarding from './2026-12-04T02-00-onboarding.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T00-00-audit-log': auditLog,
   '2026-12-03T00-00-staff': staff,
   '2026-12-04T00-00-passkeys': passkeys,
+  '2026-12-04T02-00-onboarding': onboarding,
 };

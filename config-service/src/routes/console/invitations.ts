@@ -10,8 +10,8 @@ import { createInvitation, pendingInvitations, revokeInvitation } from '../../st
 
 /**
  * `/api/v1/console/tenants/:slug/invitations…` (tenant admins and the platform operator). A new
- * invitation answers with its id only: the token exists once, for the link in the mail (which comes
- * with passkeys), and is never returned, logged or stored.
+ * invitation answers with its id only: the token exists once, for the link in the mail (queued in the
+ * outbox, sealed, in the same transaction), and is never returned, logged or stored in plain text.
  */
 export function invitationRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -31,12 +31,15 @@ export function invitationRoutes(deps: AppDeps) {
     .post('/:slug/invitations', zValidator('json', invitationInputSchema, validationHook), async (c) => {
       const { email, roles } = c.req.valid('json');
       const tenant = staffTenantOf(c);
-      const invitation = await createInvitation(deps, {
-        email,
-        roles,
-        tenantId: tenant.id,
-        invitedBy: signedInOf(c).staffId,
-      });
+      const invitation = await createInvitation(
+        { ...deps, invitationMail: deps },
+        {
+          email,
+          roles,
+          tenantId: tenant.id,
+          invitedBy: signedInOf(c).staffId,
+        },
+      );
       const body: InvitationCreated = { id: invitation.id };
       return c.json(body, 201, { 'Cache-Control': 'no-store' });
     })

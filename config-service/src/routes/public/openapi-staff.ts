@@ -22,6 +22,11 @@ import {
   passkeyOptionsSchema,
   passkeyRegistrationSchema,
   passkeyRegistrationStartSchema,
+  municipalityListSchema,
+  offboardingInputSchema,
+  onboardedSchema,
+  onboardingInputSchema,
+  tenantDemoInputSchema,
 } from '@meldpunt/contracts';
 
 type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
@@ -143,6 +148,20 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         security: session,
         responses: { '200': json('The tenants', 'ConsoleTenantList'), ...signedIn },
       },
+      post: {
+        operationId: 'onboardMunicipality',
+        summary:
+          'Onboards a municipality: the tenant, a config from the defaults, and its first admin’s invitation, mailed (the platform operator; audited)',
+        security: session,
+        requestBody: body('OnboardingInput'),
+        responses: {
+          '201': json('Onboarded', 'Onboarded'),
+          ...signedIn,
+          '403': problem('Not the platform operator, or not sent from the service’s own origin'),
+          '409': problem('The municipality already has a tenant (`tenant-exists`)'),
+          '422': problem('Invalid fields, or no municipality with this code'),
+        },
+      },
     },
     '/api/v1/console/tenants/{slug}/members': {
       get: {
@@ -237,6 +256,73 @@ export function staffOpenApi(schemaOf: SchemaOf) {
           },
           ...tenantScoped,
           '422': problem('Unknown format'),
+        },
+      },
+    },
+    // ── Onboarding and offboarding (the platform operator) ──
+    '/api/v1/console/municipalities': {
+      get: {
+        operationId: 'searchMunicipalities',
+        summary:
+          'The municipalities whose name matches `q` (case and accents ignored), best first, with code, slug and tenant',
+        security: session,
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            description: 'Part of a name (`dord`, `hertogenbosch`, `sudwest`) or a CBS code.',
+            schema: { type: 'string', minLength: 1, maxLength: 100 },
+          },
+        ],
+        responses: {
+          '200': json('The municipalities found (at most 20)', 'MunicipalityList'),
+          ...signedIn,
+          '403': problem('Not the platform operator'),
+          '422': problem('No `q`'),
+        },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/demo': {
+      put: {
+        operationId: 'setTenantDemo',
+        summary: 'Marks a tenant as a demo tenant, or not (the platform operator; audited)',
+        security: session,
+        parameters: [slug],
+        requestBody: body('TenantDemoInput'),
+        responses: {
+          '200': { description: 'Changed' },
+          ...tenantScoped,
+          '422': problem('Invalid fields'),
+        },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/export': {
+      get: {
+        operationId: 'exportTenant',
+        summary:
+          'The whole tenant as one JSON download: configs, settings, reports with contact details opened, deliveries, members, audit chain (the platform operator; audited before the first byte)',
+        security: session,
+        parameters: [slug],
+        responses: {
+          '200': { description: 'The export', content: { 'application/json': { schema: { type: 'object' } } } },
+          ...tenantScoped,
+        },
+      },
+    },
+    '/api/v1/console/tenants/{slug}': {
+      delete: {
+        operationId: 'offboardTenant',
+        summary:
+          'Deletes the tenant with its reports, outbox, members without other tenants, and audit chain (the platform operator; audited in the platform chain)',
+        security: session,
+        parameters: [slug],
+        requestBody: body('OffboardingInput'),
+        responses: {
+          '204': { description: 'Deleted' },
+          ...tenantScoped,
+          '409': problem('No complete export of the tenant in the last 24 hours (`export-required`)'),
+          '422': problem('`confirmSlug` is not the tenant’s slug'),
         },
       },
     },
@@ -363,6 +449,11 @@ export function staffOpenApi(schemaOf: SchemaOf) {
     PasskeyRegistration: schemaOf(passkeyRegistrationSchema, 'input'),
     PasskeyAuthentication: schemaOf(passkeyAuthenticationSchema, 'input'),
     PasskeyList: schemaOf(passkeyListSchema, 'output'),
+    MunicipalityList: schemaOf(municipalityListSchema, 'output'),
+    OnboardingInput: schemaOf(onboardingInputSchema, 'input'),
+    Onboarded: schemaOf(onboardedSchema, 'output'),
+    TenantDemoInput: schemaOf(tenantDemoInputSchema, 'input'),
+    OffboardingInput: schemaOf(offboardingInputSchema, 'input'),
   };
 
   const securitySchemes = {

@@ -52,8 +52,10 @@ export class MeldpuntTenantsPage extends LitElement {
         error: (error) => renderError(t, error, () => void this.tenants.run()),
         complete: (tenants) =>
           tenants.length === 0
-            ? html`<p>${t('tenants.empty')}</p>`
+            ? html`<p>${t('tenants.empty')}</p>
+                ${all ? html`<p><a class="button" href=${href('onboard')}>${t('operator.onboardLink')}</a></p>` : ''}`
             : html`<p>${t(all ? 'tenants.allIntro' : 'tenants.intro')}</p>
+                ${all ? html`<p><a class="button" href=${href('onboard')}>${t('operator.onboardLink')}</a></p>` : ''}
                 <ul class="cards">
                   ${tenants.map((tenant) => this.renderTenant(tenant, all))}
                 </ul>`,
@@ -89,7 +91,13 @@ export class MeldpuntTenantsPage extends LitElement {
                 tenant.failingDeliveries > 0
                   ? html`<p><strong>${t('tenants.failing', { count: tenant.failingDeliveries })}</strong></p>`
                   : ''
-              }`
+              }
+              ${tenant.deliveryTargets === 0 ? html`<p><strong>${t('operator.noDelivery')}</strong></p>` : ''}
+              <p>
+                <a href=${href('tenant-admin', { slug: tenant.slug })}
+                  >${t('operator.manageLink', { tenant: tenant.name })}</a
+                >
+              </p>`
           : ''
       }
     </li>`;
