@@ -12,9 +12,11 @@ import { ownOriginOnly } from './http/own-origin.ts';
 import { staffAccess } from './http/staff-access.ts';
 import { demoSignInRoutes } from './routes/auth/demo.ts';
 import { sessionRoutes } from './routes/auth/session.ts';
+import { ssoSignInRoutes } from './routes/auth/sso.ts';
 import { platformAuditRoutes, tenantAuditRoutes } from './routes/console/audit.ts';
 import { invitationRoutes } from './routes/console/invitations.ts';
 import { memberRoutes } from './routes/console/members.ts';
+import { ssoSettingsRoutes } from './routes/console/sso.ts';
 import { consoleTenantRoutes } from './routes/console/tenants.ts';
 import { SignInLimiter } from './staff/sign-in-limiter.ts';
 import { healthRoutes } from './routes/public/health.ts';
@@ -72,13 +74,16 @@ export function createApp(deps: AppDeps) {
     app.use(prefix, ownOriginOnly(deps.publicOrigin), staffAccess(deps));
   }
   app.route('/api/v1/auth', sessionRoutes(deps));
+  // One limit on failed sign-ins for every way of signing in.
+  const signInLimiter = deps.signInLimiter ?? new SignInLimiter();
   // Demo mode only: the one-click demo sign-in does not exist elsewhere (404).
-  if (deps.demoSignIn)
-    app.route('/api/v1/auth/demo', demoSignInRoutes(deps, deps.signInLimiter ?? new SignInLimiter()));
+  if (deps.demoSignIn) app.route('/api/v1/auth/demo', demoSignInRoutes(deps, signInLimiter));
+  app.route('/api/v1/auth/sso', ssoSignInRoutes(deps, signInLimiter));
   app.route('/api/v1/console/tenants', consoleTenantRoutes(deps));
   app.route('/api/v1/console/tenants', memberRoutes(deps));
   app.route('/api/v1/console/tenants', invitationRoutes(deps));
   app.route('/api/v1/console/tenants', tenantAuditRoutes(deps));
+  app.route('/api/v1/console/tenants', ssoSettingsRoutes(deps));
   app.route('/api/v1/console/platform/audit', platformAuditRoutes(deps));
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
   if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));

@@ -16,7 +16,9 @@ export type Refusal =
   /** Too many reports from this client for now; it may try again after `retryAfterSeconds`. */
   | { code: 'too-many-reports'; retryAfterSeconds: number }
   /** The change would leave a tenant without an admin, so nobody could manage its members any more. */
-  | { code: 'last-admin' };
+  | { code: 'last-admin' }
+  /** The SSO issuer did not answer its OpenID discovery (unreachable, not OpenID, another issuer). */
+  | { code: 'sso-discovery-failed' };
 
 export type RefusalCode = Refusal['code'];
 

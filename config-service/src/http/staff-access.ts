@@ -56,6 +56,13 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/console/tenants/:slug/audit': tenantAdminOnly,
   'GET /api/v1/console/tenants/:slug/audit/export': tenantAdminOnly,
   'GET /api/v1/console/platform/audit': { platform: true },
+  // Single sign-on (staff/sso/): the browser's way in is public; the settings are the tenant admin's.
+  'GET /api/v1/auth/sso': { public: true },
+  'GET /api/v1/auth/sso/:slug/start': { public: true },
+  'GET /api/v1/auth/sso/callback': { public: true },
+  'GET /api/v1/console/tenants/:slug/sso': admin,
+  'PUT /api/v1/console/tenants/:slug/sso': admin,
+  'DELETE /api/v1/console/tenants/:slug/sso': admin,
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

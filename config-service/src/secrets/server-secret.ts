@@ -16,6 +16,10 @@ export const purposes = {
   sessionToken: 'meldpunt/staff-session-token/v1',
   /** `invitation.token_hash`: finds an invitation by the token in its link without storing the token. */
   invitationToken: 'meldpunt/invitation-token/v1',
+  /** `sso_sign_in.state_hash`: finds an SSO sign-in under way by its `state` without storing it. */
+  ssoState: 'meldpunt/sso-state/v1',
+  /** `sso_sign_in.browser_hash`: ties an SSO sign-in to the browser that started it (its cookie). */
+  ssoBrowser: 'meldpunt/sso-browser/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

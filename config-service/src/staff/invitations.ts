@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { TenantRole } from '@meldpunt/contracts';
 import type { AuditActor } from '../audit/audit-entry.ts';
-import type { AuditLog } from '../audit/audit-log.ts';
+import type { AppendAudit, AuditLog } from '../audit/audit-log.ts';
 import type { Database, Invitation } from '../db/database.ts';
 import { purposes } from '../secrets/server-secret.ts';
 import type { SessionDeps } from './sessions.ts';
@@ -93,44 +93,57 @@ export async function consumeInvitation(
   now = new Date(),
 ): Promise<ConsumeResult> {
   const hash = deps.serverSecret.hmac(purposes.invitationToken, token);
-  return deps.auditLog.transaction(async (trx, append) => {
-    const invitation = await trx
-      .updateTable('invitation')
-      .set({ used_at: now })
-      .where('token_hash', '=', hash)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returningAll()
-      .executeTakeFirst();
-    if (!invitation) return { ok: false, reason: 'unknown-used-or-expired' } as const;
-    const staff = await ensureStaff(trx, { email: invitation.email, name: person.name });
-    if (invitation.platform_admin && !staff.platform_admin) {
-      await trx.updateTable('staff').set({ platform_admin: true }).where('id', '=', staff.id).execute();
-    }
-    if (invitation.tenant_id) {
-      const current = await trx
-        .selectFrom('membership')
-        .select('role')
-        .where('tenant_id', '=', invitation.tenant_id)
-        .where('staff_id', '=', staff.id)
-        .execute();
-      await setRoles(trx, invitation.tenant_id, staff.id, [...current.map((r) => r.role), ...invitation.roles]);
-    }
-    await appendToChains(append, invitationChains(invitation.tenant_id, invitation.platform_admin), (tenantId) => ({
-      tenantId,
-      actor: { kind: 'staff', id: staff.id },
-      action: 'invitation.accepted',
-      target: { kind: 'invitation', id: invitation.id },
-      details: { roles: grantedRoles(invitation.roles, invitation.platform_admin) },
-    }));
-    return {
-      ok: true,
-      staffId: staff.id,
-      email: staff.email,
-      platformAdmin: invitation.platform_admin || staff.platform_admin,
-      tenantId: invitation.tenant_id,
-    } as const;
-  });
+  return deps.auditLog.transaction((trx, append) => consumeInvitationIn(trx, append, { tokenHash: hash }, person, now));
+}
+
+/**
+ * `consumeInvitation` inside a transaction the caller holds, by the token's hash or (single sign-on,
+ * which matches an open invitation by its verified address and never sees a token) by the
+ * invitation's id, so the caller's own change (binding an SSO identity) lands with it or not at all.
+ */
+export async function consumeInvitationIn(
+  trx: Kysely<Database>,
+  append: AppendAudit,
+  which: { tokenHash: string } | { id: string },
+  person: { name: string },
+  now = new Date(),
+): Promise<ConsumeResult> {
+  const invitation = await trx
+    .updateTable('invitation')
+    .set({ used_at: now })
+    .$call((q) => ('id' in which ? q.where('id', '=', which.id) : q.where('token_hash', '=', which.tokenHash)))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returningAll()
+    .executeTakeFirst();
+  if (!invitation) return { ok: false, reason: 'unknown-used-or-expired' } as const;
+  const staff = await ensureStaff(trx, { email: invitation.email, name: person.name });
+  if (invitation.platform_admin && !staff.platform_admin) {
+    await trx.updateTable('staff').set({ platform_admin: true }).where('id', '=', staff.id).execute();
+  }
+  if (invitation.tenant_id) {
+    const current = await trx
+      .selectFrom('membership')
+      .select('role')
+      .where('tenant_id', '=', invitation.tenant_id)
+      .where('staff_id', '=', staff.id)
+      .execute();
+    await setRoles(trx, invitation.tenant_id, staff.id, [...current.map((r) => r.role), ...invitation.roles]);
+  }
+  await appendToChains(append, invitationChains(invitation.tenant_id, invitation.platform_admin), (tenantId) => ({
+    tenantId,
+    actor: { kind: 'staff', id: staff.id },
+    action: 'invitation.accepted',
+    target: { kind: 'invitation', id: invitation.id },
+    details: { roles: grantedRoles(invitation.roles, invitation.platform_admin) },
+  }));
+  return {
+    ok: true,
+    staffId: staff.id,
+    email: staff.email,
+    platformAdmin: invitation.platform_admin || staff.platform_admin,
+    tenantId: invitation.tenant_id,
+  } as const;
 }
 
 /** The tenant's invitations not yet used, newest first (expired ones too, marked by `expires_at`). */

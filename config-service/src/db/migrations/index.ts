@@ -5,6 +5,7 @@ import * as areas from './2026-11-23T02-00-areas.ts';
 import * as requestHashWindow from './2026-11-24T00-00-request-hash-window.ts';
 import * as auditLog from './2026-12-03T00-00-audit-log.ts';
 import * as staff from './2026-12-03T00-00-staff.ts';
+import * as sso from './2026-12-04T01-00-sso.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-request-hash-window': requestHashWindow,
   '2026-12-03T00-00-audit-log': auditLog,
   '2026-12-03T00-00-staff': staff,
+  '2026-12-04T01-00-sso': sso,
 };
