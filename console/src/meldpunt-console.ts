@@ -12,6 +12,7 @@ import { getMe } from './data/auth.ts';
 import type { SignedInEvent, SignedOutEvent } from './events.ts';
 import { initialLocale, storeLocale, translator, type ConsoleLocale } from './i18n.ts';
 import './pages/sign-in/sign-in-page.ts';
+import './pages/sign-in/sso-sign-in.ts';
 import type { SignInNotice } from './pages/sign-in/sign-in-page.ts';
 import {
   consoleBase,
@@ -36,6 +37,7 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   tenant: () => import('./pages/tenants/tenant-page.ts'),
   configuration: () => import('./pages/configuration/configuration-page.ts'),
   reports: () => import('./pages/reports/reports-page.ts'),
+  sso: () => import('./pages/admin/sso-settings-page.ts'),
   'not-found': () => import('./pages/not-found/not-found-page.ts'),
 };
 
@@ -236,6 +238,8 @@ export class MeldpuntConsole extends LitElement {
         return `${t('configuration.title')} · ${tenant}`;
       case 'reports':
         return `${t('reports.title')} · ${tenant}`;
+      case 'sso':
+        return `${t('sso.title')} · ${tenant}`;
       case 'not-found':
         return t('notFound.title');
     }
@@ -300,6 +304,8 @@ export class MeldpuntConsole extends LitElement {
         return html`<meldpunt-configuration-page slug=${slug}></meldpunt-configuration-page>`;
       case 'reports':
         return html`<meldpunt-reports-page slug=${slug}></meldpunt-reports-page>`;
+      case 'sso':
+        return html`<meldpunt-sso-settings-page slug=${slug}></meldpunt-sso-settings-page>`;
       case 'not-found':
         return html`<meldpunt-not-found-page></meldpunt-not-found-page>`;
     }

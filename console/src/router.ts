@@ -8,7 +8,7 @@
 /** Where the console lives (the service serves it there). */
 export const consoleBase = '/console/';
 
-export type RouteName = 'home' | 'sign-in' | 'tenants' | 'tenant' | 'configuration' | 'reports' | 'not-found';
+export type RouteName = 'home' | 'sign-in' | 'tenants' | 'tenant' | 'configuration' | 'reports' | 'sso' | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -26,6 +26,7 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   { name: 'tenant', path: 'tenants/:slug', signedIn: true },
   { name: 'configuration', path: 'tenants/:slug/configuration', signedIn: true },
   { name: 'reports', path: 'tenants/:slug/reports', signedIn: true },
+  { name: 'sso', path: 'tenants/:slug/sso', signedIn: true },
 ];
 
 /** The route of a URL (`not-found` for any other path, also outside the console). */

@@ -71,6 +71,7 @@ export class MeldpuntSignInPage extends LitElement {
       }
       <p>${t('signIn.intro')}</p>
       <p>${t('signIn.noMethods')}</p>
+      <meldpunt-sso-sign-in></meldpunt-sso-sign-in>
       ${this.demoStaff.render({
         pending: () => renderLoading(t),
         error: (error) => renderError(t, error, () => void this.demoStaff.run()),
