@@ -36,6 +36,9 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
   const clientId = `meldpunt-${Math.random().toString(36).slice(2, 10)}`;
   const clientSecret = `secret-${crypto.randomUUID()}`;
   const server: Server = createServer();
+  // Longer than the client's keep-alive (undici: 4 s), so the service never reuses a connection the
+  // provider is closing at that moment (on a loaded machine that race made discovery fail now and then).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
