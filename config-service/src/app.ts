@@ -14,10 +14,12 @@ import { demoSignInRoutes } from './routes/auth/demo.ts';
 import { invitationRoutes as acceptInvitationRoutes } from './routes/auth/invitation.ts';
 import { passkeyRoutes } from './routes/auth/passkeys.ts';
 import { sessionRoutes } from './routes/auth/session.ts';
+import { ssoSignInRoutes } from './routes/auth/sso.ts';
 import { platformAuditRoutes, tenantAuditRoutes } from './routes/console/audit.ts';
 import { invitationRoutes } from './routes/console/invitations.ts';
 import { memberRoutes } from './routes/console/members.ts';
 import { municipalityRoutes } from './routes/console/municipalities.ts';
+import { ssoSettingsRoutes } from './routes/console/sso.ts';
 import { consoleTenantRoutes } from './routes/console/tenants.ts';
 import { SignInLimiter } from './staff/sign-in-limiter.ts';
 import { healthRoutes } from './routes/public/health.ts';
@@ -81,10 +83,12 @@ export function createApp(deps: AppDeps) {
   if (deps.demoSignIn) app.route('/api/v1/auth/demo', demoSignInRoutes(deps, signInLimiter));
   app.route('/api/v1/auth/invitation', acceptInvitationRoutes(deps));
   app.route('/api/v1/auth/passkeys', passkeyRoutes(deps, signInLimiter));
+  app.route('/api/v1/auth/sso', ssoSignInRoutes(deps, signInLimiter));
   app.route('/api/v1/console/tenants', consoleTenantRoutes(deps));
   app.route('/api/v1/console/tenants', memberRoutes(deps));
   app.route('/api/v1/console/tenants', invitationRoutes(deps));
   app.route('/api/v1/console/tenants', tenantAuditRoutes(deps));
+  app.route('/api/v1/console/tenants', ssoSettingsRoutes(deps));
   app.route('/api/v1/console/platform/audit', platformAuditRoutes(deps));
   app.route('/api/v1/console/municipalities', municipalityRoutes(deps));
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.

@@ -40,6 +40,11 @@ export interface AppDeps {
   devMailbox?: DevMailbox;
   /** Demo mode: the demo staff may sign in with one click (`/api/v1/auth/demo`); 404 otherwise. */
   demoSignIn?: boolean;
+  /**
+   * Single sign-on: allow `http://` OpenID issuers on loopback (test and demo mode only, so the tests
+   * can run a real provider on this machine); production takes https issuers only.
+   */
+  ssoAllowLoopbackHttp?: boolean;
   /** Failed staff sign-ins per client (one per app when unset). */
   signInLimiter?: SignInLimiter;
   /** Serve the built widget at `/widget/` from this folder (in every mode). */

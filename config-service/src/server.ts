@@ -94,6 +94,7 @@ const app = createApp({
   consoleDir,
   demoSite: env.demo ? demoSite : undefined,
   demoSignIn: env.demo,
+  ssoAllowLoopbackHttp: env.MELDPUNT_MODE !== 'production',
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {

@@ -12,6 +12,7 @@ import { getMe } from './data/auth.ts';
 import type { SignedInEvent, SignedOutEvent } from './events.ts';
 import { initialLocale, storeLocale, translator, type ConsoleLocale } from './i18n.ts';
 import './pages/sign-in/sign-in-page.ts';
+import './pages/sign-in/sso-sign-in.ts';
 import type { SignInNotice } from './pages/sign-in/sign-in-page.ts';
 import {
   consoleBase,
@@ -40,6 +41,7 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   account: () => import('./pages/account/account-page.ts'),
   onboard: () => import('./pages/operator/onboard-page.ts'),
   'tenant-admin': () => import('./pages/operator/tenant-admin-page.ts'),
+  sso: () => import('./pages/admin/sso-settings-page.ts'),
   'not-found': () => import('./pages/not-found/not-found-page.ts'),
 };
 
@@ -248,6 +250,8 @@ export class MeldpuntConsole extends LitElement {
         return t('operator.onboard.title');
       case 'tenant-admin':
         return t('operator.manage.title', { tenant: slug });
+      case 'sso':
+        return `${t('sso.title')} · ${tenant}`;
       case 'not-found':
         return t('notFound.title');
     }
@@ -320,6 +324,8 @@ export class MeldpuntConsole extends LitElement {
         return html`<meldpunt-onboard-page></meldpunt-onboard-page>`;
       case 'tenant-admin':
         return html`<meldpunt-tenant-admin-page slug=${slug}></meldpunt-tenant-admin-page>`;
+      case 'sso':
+        return html`<meldpunt-sso-settings-page slug=${slug}></meldpunt-sso-settings-page>`;
       case 'not-found':
         return html`<meldpunt-not-found-page></meldpunt-not-found-page>`;
     }

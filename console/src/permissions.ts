@@ -20,7 +20,8 @@ export type Action =
   | 'reports.view'
   | 'figures.view'
   | 'members.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'sso.manage';
 
 /** Which tenant roles allow each tenant action (the platform operator's extra rights are below). */
 const allowedRoles: Record<Exclude<Action, 'tenants.listAll' | 'tenant.open'>, readonly TenantRole[]> = {
@@ -31,6 +32,7 @@ const allowedRoles: Record<Exclude<Action, 'tenants.listAll' | 'tenant.open'>, r
   'figures.view': ['officer', 'analyst'],
   'members.manage': ['admin'],
   'audit.read': ['admin'],
+  'sso.manage': ['admin'],
 };
 
 /** What the platform operator may do in any tenant without a role there: administer it, never read a report. */
@@ -39,6 +41,7 @@ const platformAdminActions: ReadonlySet<Action> = new Set([
   'configuration.view',
   'members.manage',
   'audit.read',
+  'sso.manage',
 ]);
 
 /** The person's roles in `tenant` (none when they are no member). */

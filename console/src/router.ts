@@ -19,6 +19,7 @@ export type RouteName =
   | 'account'
   | 'onboard'
   | 'tenant-admin'
+  | 'sso'
   | 'not-found';
 
 export interface Route {
@@ -43,6 +44,7 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   // The platform operator's pages: onboarding, and one tenant's demo mark, export and offboarding.
   { name: 'onboard', path: 'operator/onboard', signedIn: true },
   { name: 'tenant-admin', path: 'operator/tenants/:slug', signedIn: true },
+  { name: 'sso', path: 'tenants/:slug/sso', signedIn: true },
 ];
 
 /** The route of a URL (`not-found` for any other path, also outside the console). */

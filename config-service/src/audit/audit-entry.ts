@@ -78,6 +78,13 @@ const detailsSchemas = {
    * `reports` reports at once (platform chain; target the tenant). Never the details themselves.
    */
   'contacts.exported': z.strictObject({ reports: count }),
+  // Single sign-on (staff/sso/): never the issuer, client id or secret, never an address.
+  /** A tenant's SSO settings were saved (target the tenant): offered or not, how many domains, a new secret or not. */
+  'sso.configured': z.strictObject({ enabled: z.boolean(), allowedDomains: count, secretChanged: z.boolean() }),
+  /** A tenant's SSO settings were removed (target the tenant); bound identities stay, unused. */
+  'sso.removed': z.strictObject({}),
+  /** A person was bound to their provider's subject at their first SSO sign-in (target the person). */
+  'sso.identity-bound': z.strictObject({ by: z.enum(['membership', 'invitation']) }),
 } as const;
 
 export type AuditAction = keyof typeof detailsSchemas;

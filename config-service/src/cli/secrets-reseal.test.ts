@@ -15,6 +15,7 @@ import {
 import { legacyContactSeal } from '../../test/legacy-seal.ts';
 import { ContactSealer, contactSealedColumn } from '../secrets/contact-sealer.ts';
 import { createInvitation } from '../staff/invitations.ts';
+import { findSsoSettings, ssoSecretSealedColumn } from '../staff/sso/sso-settings.ts';
 import { sealedColumns } from '../sealed-columns.ts';
 import { KeyRing } from '../secrets/key-ring.ts';
 import { replaceSealed, resealColumns, type ResealResult } from '../secrets/reseal.ts';
@@ -62,7 +63,12 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
    * counts checked against the expected ones), on PGlite — which one process owns — by calling what
    * the CLI calls.
    */
-  async function reseal(ctx: TestContext, keys: [number, Buffer][], expected: ResealResult): Promise<Run | undefined> {
+  async function reseal(
+    ctx: TestContext,
+    keys: [number, Buffer][],
+    expected: ResealResult,
+    expectedSso: Omit<ResealResult, 'column'> = { resealed: 0, skipped: 0, unreadable: {} },
+  ): Promise<Run | undefined> {
     if (ctx.databaseUrl) {
       const run = await resealCli({ DATABASE_URL: ctx.databaseUrl, CONTACT_ENCRYPTION_KEYS: ringText(keys) });
       const unreadable = Object.entries(expected.unreadable).map(([id, n]) => `${n} under key ${id}`);
@@ -71,6 +77,14 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
         new RegExp(
           `^report\\.contact_sealed: ${expected.resealed} re-sealed, ${expected.skipped} changed meanwhile` +
             (unreadable.length ? `.*could not open ${unreadable.join(', ')}` : ''),
+          'm',
+        ),
+        run.stdout + run.stderr,
+      );
+      assert.match(
+        run.stdout,
+        new RegExp(
+          `^tenant_sso\\.client_secret_sealed: ${expectedSso.resealed} re-sealed, ${expectedSso.skipped} changed`,
           'm',
         ),
         run.stdout + run.stderr,
@@ -86,6 +100,10 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
     assert.deepEqual(
       results.find((r) => r.column === expected.column),
       expected,
+    );
+    assert.deepEqual(
+      results.find((r) => r.column === 'tenant_sso.client_secret_sealed'),
+      { column: 'tenant_sso.client_secret_sealed', ...expectedSso },
     );
     return undefined;
   }
@@ -225,8 +243,11 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
         },
       );
       assert.deepEqual(
-        results.filter((r) => r.column === 'report.contact_sealed'),
-        [{ column: 'report.contact_sealed', resealed: 3, skipped: 0, unreadable: {} }],
+        results.filter((r) => r.column !== 'delivery.sealed_link'),
+        [
+          { column: 'report.contact_sealed', resealed: 3, skipped: 0, unreadable: {} },
+          { column: 'tenant_sso.client_secret_sealed', resealed: 0, skipped: 0, unreadable: {} },
+        ],
       );
       assert.deepEqual(
         (await sealedOf(ctx, tenant.id)).map((r) => r.contact_sealed![1]),
@@ -266,6 +287,59 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
         onlyKey2.openInvitationLink(sealed, invitation.deliveryId!),
         `http://localhost/console/invitation#${invitation.token}`,
       );
+    }));
+
+  it('a tenant’s SSO client secret is re-sealed with the contact ring: after rotation only the new key is needed', () =>
+    withDatabase(async (ctx) => {
+      const key1 = ctx.contactKey;
+      const key2 = randomBytes(32);
+      const tenant = await ctx.createTenant();
+      const secret = `client-secret-${randomBytes(8).toString('hex')}`;
+      await ctx.db
+        .insertInto('tenant_sso')
+        .values({
+          tenant_id: tenant.id,
+          issuer: 'https://login.gemeente.example',
+          client_id: 'meldpunt',
+          client_secret_sealed: ctx.deps.sealer.sealText(
+            secret,
+            ssoSecretSealedColumn.context({ tenant_id: tenant.id }),
+          ),
+          allowed_email_domains: ['gemeente.example'],
+          enabled: true,
+          updated_at: new Date(),
+        })
+        .execute();
+      const sealedOfTenant = async () =>
+        (
+          await ctx.db
+            .selectFrom('tenant_sso')
+            .select('client_secret_sealed')
+            .where('tenant_id', '=', tenant.id)
+            .executeTakeFirstOrThrow()
+        ).client_secret_sealed;
+      assert.ok(
+        !Buffer.from(await sealedOfTenant())
+          .toString('latin1')
+          .includes(secret),
+        'sealed, not in the clear',
+      );
+
+      const run = await reseal(
+        ctx,
+        [
+          [1, key1],
+          [2, key2],
+        ],
+        { column: 'report.contact_sealed', resealed: 0, skipped: 0, unreadable: {} },
+        { resealed: 1, skipped: 0, unreadable: {} },
+      );
+      assert.ok(!`${run?.stdout}${run?.stderr}`.includes(secret), 'the CLI printed the secret');
+      const onlyKey2 = new ContactSealer(new KeyRing([[2, key2]]));
+      const after = await sealedOfTenant();
+      assert.deepEqual([...after.subarray(0, 2)], [2, 2]);
+      assert.equal(onlyKey2.openText(after, ssoSecretSealedColumn.context({ tenant_id: tenant.id })), secret);
+      assert.equal((await findSsoSettings({ db: ctx.db, sealer: onlyKey2 }, tenant.id))?.clientSecret, secret);
     }));
 
   it('each update is guarded: a value erased or changed meanwhile is not overwritten', () =>

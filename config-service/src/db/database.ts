@@ -243,6 +243,8 @@ export interface WebauthnChallengeTable {
   user_handle: string | null;
   created_at: GeneratedTimestamp;
   expires_at: Timestamp;
+}
+
 /** A complete export of a tenant (offboarding): deleting the tenant needs one of the last 24 hours. */
 export interface TenantExportTable {
   id: string;
@@ -251,6 +253,40 @@ export interface TenantExportTable {
   started_at: GeneratedTimestamp;
   /** Set once the whole document was written; null for an export that broke off. */
   completed_at: Timestamp | null;
+}
+
+/** A tenant's single sign-on (OpenID Connect); the client secret sealed with the contact key ring. */
+export interface TenantSsoTable {
+  tenant_id: string;
+  /** The provider's issuer identifier (https; http only to loopback in test and demo mode). */
+  issuer: string;
+  client_id: string;
+  /** Sealed (`staff/sso/sso-settings.ts`), bound to the tenant; re-sealed by `pnpm secrets:reseal`. */
+  client_secret_sealed: Uint8Array;
+  /** Lower-case domains an unbound person's verified e-mail must be at. */
+  allowed_email_domains: string[];
+  enabled: boolean;
+  updated_at: Timestamp;
+}
+
+/** A person bound to a provider's subject (`iss` + `sub`) at their first SSO sign-in. */
+export interface StaffIdentityTable {
+  staff_id: string;
+  issuer: string;
+  subject: string;
+  created_at: GeneratedTimestamp;
+}
+
+/** An SSO sign-in under way: found by the keyed hash of `state`, single use, ten minutes. */
+export interface SsoSignInTable {
+  state_hash: string;
+  tenant_id: string;
+  /** Keyed hash of the random value in the browser's `__Host-meldpunt-sso` cookie (login CSRF). */
+  browser_hash: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
 }
 
 export interface Database {
@@ -269,6 +305,9 @@ export interface Database {
   passkey: PasskeyTable;
   webauthn_challenge: WebauthnChallengeTable;
   tenant_export: TenantExportTable;
+  tenant_sso: TenantSsoTable;
+  staff_identity: StaffIdentityTable;
+  sso_sign_in: SsoSignInTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

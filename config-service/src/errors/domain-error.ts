@@ -25,7 +25,9 @@ export type Refusal =
   /** A tenant is deleted only after a complete export of it in the last 24 hours. */
   | { code: 'export-required' }
   /** The slug typed to confirm a deletion is not the tenant's. */
-  | { code: 'confirmation-mismatch' };
+  | { code: 'confirmation-mismatch' }
+  /** The SSO issuer did not answer its OpenID discovery (unreachable, not OpenID, another issuer). */
+  | { code: 'sso-discovery-failed' };
 
 export type RefusalCode = Refusal['code'];
 

@@ -108,5 +108,11 @@ export function problemOf(error: DomainError): ProblemError {
       });
     case 'confirmation-mismatch':
       return problems.validation([{ path: '/confirmSlug', message: 'Type the tenant’s slug exactly to confirm' }]);
+    case 'sso-discovery-failed':
+      return new ProblemError(422, 'sso-discovery-failed', 'The sign-in system did not answer as an OpenID provider', {
+        detail:
+          'Nothing was saved. Check the issuer address (the part before /.well-known/openid-configuration) and that the provider can be reached from this service.',
+        errors: [{ path: '/issuer', message: 'The provider at this address did not answer its OpenID discovery.' }],
+      });
   }
 }

@@ -76,6 +76,13 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'PUT /api/v1/console/tenants/:slug/demo': operatorOnly,
   'GET /api/v1/console/tenants/:slug/export': operatorOnly,
   'DELETE /api/v1/console/tenants/:slug': operatorOnly,
+  // Single sign-on (staff/sso/): the browser's way in is public; the settings are the tenant admin's.
+  'GET /api/v1/auth/sso': { public: true },
+  'GET /api/v1/auth/sso/:slug/start': { public: true },
+  'GET /api/v1/auth/sso/callback': { public: true },
+  'GET /api/v1/console/tenants/:slug/sso': admin,
+  'PUT /api/v1/console/tenants/:slug/sso': admin,
+  'DELETE /api/v1/console/tenants/:slug/sso': admin,
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

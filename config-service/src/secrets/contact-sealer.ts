@@ -41,6 +41,19 @@ export class ContactSealer {
   openInvitationLink(sealed: Uint8Array, deliveryId: string): string {
     return this.#keys.open(sealed, invitationLinkContext(deliveryId)).toString('utf8');
   }
+
+  /**
+   * Seals another secret kept at rest with the same rotatable ring (a tenant's SSO client secret), so
+   * one rotation and one `pnpm secrets:reseal` cover it; `context` binds it to its row.
+   */
+  sealText(plain: string, context: Uint8Array): Buffer {
+    return this.#keys.seal(Buffer.from(plain, 'utf8'), context);
+  }
+
+  /** Opens what `sealText` sealed with the same `context`; throws when no key opens it. */
+  openText(sealed: Uint8Array, context: Uint8Array): string {
+    return this.#keys.open(sealed, context).toString('utf8');
+  }
 }
 
 /** `report.contact_sealed`, for `pnpm secrets:reseal`. */

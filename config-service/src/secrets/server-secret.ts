@@ -18,6 +18,10 @@ export const purposes = {
   invitationToken: 'meldpunt/invitation-token/v1',
   /** `webauthn_challenge.state_hash`: finds a passkey ceremony by the `state` the browser holds. */
   webauthnState: 'meldpunt/webauthn-state/v1',
+  /** `sso_sign_in.state_hash`: finds an SSO sign-in under way by its `state` without storing it. */
+  ssoState: 'meldpunt/sso-state/v1',
+  /** `sso_sign_in.browser_hash`: ties an SSO sign-in to the browser that started it (its cookie). */
+  ssoBrowser: 'meldpunt/sso-browser/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

@@ -148,8 +148,9 @@ export async function consumeInvitation(
 
 /**
  * `consumeInvitation` inside a transaction the caller holds (with its `append`), for an invitation found
- * by its token's hash or by its id: registering a passkey from an invitation stores the passkey in the
- * same transaction, so an invitation is never used up without the passkey it was used for.
+ * by its token's hash or (single sign-on, which matches an open invitation by its verified address and
+ * never sees a token) by its id: registering a passkey from an invitation stores the passkey, and an SSO
+ * sign-in binds its identity, in the same transaction, so an invitation is never used up without them.
  */
 export async function consumeInvitationIn(
   trx: Kysely<Database>,
@@ -161,8 +162,7 @@ export async function consumeInvitationIn(
   const invitation = await trx
     .updateTable('invitation')
     .set({ used_at: now })
-    .$if('tokenHash' in which, (q) => q.where('token_hash', '=', (which as { tokenHash: string }).tokenHash))
-    .$if('id' in which, (q) => q.where('id', '=', (which as { id: string }).id))
+    .$call((q) => ('id' in which ? q.where('id', '=', which.id) : q.where('token_hash', '=', which.tokenHash)))
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .returningAll()

@@ -67,6 +67,13 @@ async function problemOf(res: Response): Promise<Problem> {
     const value = body[key];
     if (isText(value)) problem[key] = value;
   }
+  // Field errors of a 422, for a form to show beside each field.
+  const errors = body['errors'];
+  if (Array.isArray(errors)) {
+    problem.errors = errors.filter(
+      (e): e is { path: string; message: string } => isRecord(e) && isText(e['path']) && isText(e['message']),
+    );
+  }
   return problem;
 }
 

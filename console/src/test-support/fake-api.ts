@@ -1,5 +1,13 @@
 /** Test support: a fake console API (window.fetch for `/api/v1/…`) and people to sign in as. */
-import type { ConsoleTenant, DemoStaff, InvitationGrant, Me, Passkey } from '@meldpunt/contracts';
+import type {
+  ConsoleTenant,
+  DemoStaff,
+  InvitationGrant,
+  Me,
+  Passkey,
+  SsoSettingsView,
+  SsoTenantList,
+} from '@meldpunt/contracts';
 
 /** A signed-in person; the session ends `idleInMs` from now (30 minutes by default). */
 export function person(overrides: Partial<Me> = {}, idleInMs = 30 * 60_000): Me {
@@ -43,6 +51,15 @@ export interface FakeConsoleApi {
   invitations: Record<string, InvitationGrant>;
   /** Who a passkey sign-in signs in as (`null`: 401 sign-in-failed). */
   passkeyOwner: Me | null;
+  /** The municipalities offering single sign-on (`GET /auth/sso`). */
+  ssoTenants: SsoTenantList;
+  /**
+   * Each tenant's SSO settings (by slug; absent: none). A `PUT` whose issuer contains `unreachable`
+   * answers `sso-discovery-failed`, as the service does when discovery fails.
+   */
+  sso: Record<string, NonNullable<SsoSettingsView['settings']>>;
+  /** The last body sent to `PUT …/sso`. */
+  ssoSent?: unknown;
   /** Every request, as `METHOD /path?query`. */
   requests: string[];
   restore(): void;
@@ -64,6 +81,8 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     passkeys: [],
     invitations: {},
     passkeyOwner: null,
+    ssoTenants: [],
+    sso: {},
     ...initial,
     requests: [],
     restore: () => {
@@ -112,7 +131,10 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
       }
       case 'GET /console/tenants':
         return signedIn() ? Response.json(api.tenants) : problem(401, 'Not signed in');
+      case 'GET /auth/sso':
+        return Response.json(api.ssoTenants);
       default:
+        if (/^\/console\/tenants\/[^/]+\/sso$/.test(path)) return ssoSettings(api, method, path, init);
         return problem(404, 'Not found');
     }
   };
@@ -208,4 +230,45 @@ export function fakeAuthenticator(options: { failWith?: string } = {}): () => vo
     container.create = own.create;
     container.get = own.get;
   };
+}
+
+/** `…/tenants/:slug/sso` as the service answers it (the secret never comes back). */
+function ssoSettings(api: FakeConsoleApi, method: string, path: string, init?: RequestInit): Response {
+  if (!api.me) return problem(401, 'Not signed in');
+  const slug = decodeURIComponent(path.split('/')[3] ?? '');
+  const view = () =>
+    Response.json({ redirectUri: `${location.origin}/api/v1/auth/sso/callback`, settings: api.sso[slug] ?? null });
+  if (method === 'GET') return view();
+  if (method === 'DELETE') {
+    api.sso = Object.fromEntries(Object.entries(api.sso).filter(([key]) => key !== slug));
+    return new Response(null, { status: 204 });
+  }
+  const body = JSON.parse(String(init?.body)) as {
+    issuer: string;
+    clientId: string;
+    clientSecret?: string;
+    allowedEmailDomains: string[];
+    enabled: boolean;
+  };
+  api.ssoSent = body;
+  if (body.issuer.includes('unreachable')) {
+    return Response.json(
+      {
+        type: 'https://meldpunt.dev/problems/sso-discovery-failed',
+        title: 'The sign-in system did not answer as an OpenID provider',
+        status: 422,
+        errors: [{ path: '/issuer', message: 'The provider at this address did not answer its OpenID discovery.' }],
+      },
+      { status: 422, headers: { 'content-type': 'application/problem+json' } },
+    );
+  }
+  api.sso[slug] = {
+    issuer: body.issuer,
+    clientId: body.clientId,
+    clientSecretSet: true,
+    allowedEmailDomains: body.allowedEmailDomains,
+    enabled: body.enabled,
+    updatedAt: new Date().toISOString(),
+  };
+  return view();
 }

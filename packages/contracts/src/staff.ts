@@ -258,3 +258,47 @@ export type TenantDemoInput = z.input<typeof tenantDemoInputSchema>;
 /** `DELETE /api/v1/console/tenants/:slug`: the operator types the slug to confirm. */
 export const offboardingInputSchema = z.strictObject({ confirmSlug: text().trim().max(63) });
 export type OffboardingInput = z.input<typeof offboardingInputSchema>;
+// ── Single sign-on per tenant (OpenID Connect) ──────────────────────────────────────────────────────
+
+/** `GET /api/v1/auth/sso`: the municipalities whose staff may sign in with their own sign-in system. */
+export const ssoTenantListSchema = z.array(z.strictObject({ slug: tenantSlugSchema, name: text().max(200) }));
+export type SsoTenantList = z.infer<typeof ssoTenantListSchema>;
+
+/** An e-mail domain a first SSO sign-in may come from: lower-case, like `gemeente.nl`. */
+export const ssoEmailDomainSchema = text()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'Use a domain like gemeente.nl');
+
+/** `PUT /api/v1/console/tenants/:slug/sso`: the tenant's provider; the secret is write-only (omitted: kept). */
+export const ssoSettingsInputSchema = z.strictObject({
+  /** The provider's issuer identifier: https (http only to loopback in test and demo mode). */
+  issuer: text(
+    z.url({ protocol: /^https?$/, error: 'Use the address of the sign-in system, like https://login.gemeente.nl' }),
+  ).max(500),
+  clientId: text().trim().min(1, 'Fill in the client id').max(500),
+  /** Omit (or send empty) to keep the secret already saved; required the first time. */
+  clientSecret: text().max(2000).optional(),
+  /** A first sign-in's verified address must be at one of these (at least one). */
+  allowedEmailDomains: z.array(ssoEmailDomainSchema).min(1, 'Give at least one e-mail domain').max(20),
+  /** Offered on the sign-in page. */
+  enabled: z.boolean(),
+});
+export type SsoSettingsInput = z.input<typeof ssoSettingsInputSchema>;
+
+/** `GET …/sso`: the redirect URI to register at the provider, and the settings (never the secret). */
+export const ssoSettingsViewSchema = z.strictObject({
+  redirectUri: text().max(500),
+  settings: z
+    .strictObject({
+      issuer: text().max(500),
+      clientId: text().max(500),
+      clientSecretSet: z.literal(true),
+      allowedEmailDomains: z.array(text().max(253)),
+      enabled: z.boolean(),
+      updatedAt: text(z.iso.datetime({ offset: true })),
+    })
+    .nullable(),
+});
+export type SsoSettingsView = z.infer<typeof ssoSettingsViewSchema>;

@@ -27,6 +27,9 @@ import {
   onboardedSchema,
   onboardingInputSchema,
   tenantDemoInputSchema,
+  ssoSettingsInputSchema,
+  ssoSettingsViewSchema,
+  ssoTenantListSchema,
 } from '@meldpunt/contracts';
 
 type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
@@ -426,6 +429,72 @@ export function staffOpenApi(schemaOf: SchemaOf) {
           '422': problem('Not an answer in WebAuthn’s JSON form'),
           '429': problem('Too many failed sign-ins from this connection; see Retry-After'),
         },
+    // Single sign-on (routes/auth/sso.ts, routes/console/sso.ts).
+    '/api/v1/auth/sso': {
+      get: {
+        operationId: 'listSsoTenants',
+        summary: 'The municipalities whose staff may sign in with their own sign-in system (OpenID Connect)',
+        responses: { '200': json('The municipalities', 'SsoTenantList') },
+      },
+    },
+    '/api/v1/auth/sso/{slug}/start': {
+      get: {
+        operationId: 'startSsoSignIn',
+        summary:
+          'A browser navigation: redirects to the municipality’s OpenID provider (authorization code, PKCE S256, state, nonce)',
+        parameters: [slug],
+        responses: {
+          '302': {
+            description:
+              'To the provider (with a `__Host-meldpunt-sso` cookie tying the sign-in to this browser), or to `/console/sign-in?error=sso-failed` when the municipality offers no SSO',
+          },
+        },
+      },
+    },
+    '/api/v1/auth/sso/callback': {
+      get: {
+        operationId: 'finishSsoSignIn',
+        summary:
+          'Where the provider returns the browser (register this redirect URI): a bound subject, or a first sign-in matched by verified e-mail to a membership or invitation, is signed in',
+        parameters: [
+          { name: 'code', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'state', in: 'query', required: true, schema: { type: 'string' } },
+        ],
+        responses: {
+          '302': {
+            description:
+              'Signed in (session cookie set): to `/console/tenants/{slug}`; refused for any reason: to `/console/sign-in?error=sso-failed`',
+          },
+        },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/sso': {
+      get: {
+        operationId: 'getSsoSettings',
+        summary: 'The tenant’s single sign-on and the redirect URI to register; never the client secret',
+        security: session,
+        parameters: [slug],
+        responses: { '200': json('The settings', 'SsoSettingsView'), ...tenantScoped },
+      },
+      put: {
+        operationId: 'saveSsoSettings',
+        summary:
+          'Saves the tenant’s single sign-on after discovery at the issuer; the client secret is write-only (omitted: kept)',
+        security: session,
+        parameters: [slug],
+        requestBody: body('SsoSettingsInput'),
+        responses: {
+          '200': json('Saved', 'SsoSettingsView'),
+          ...tenantScoped,
+          '422': problem('Invalid fields, or `sso-discovery-failed`: the issuer did not answer as an OpenID provider'),
+        },
+      },
+      delete: {
+        operationId: 'removeSsoSettings',
+        summary: 'Removes the tenant’s single sign-on (bound identities stay, unused)',
+        security: session,
+        parameters: [slug],
+        responses: { '204': { description: 'Removed (or there was none)' }, ...tenantScoped },
       },
     },
   };
@@ -454,6 +523,9 @@ export function staffOpenApi(schemaOf: SchemaOf) {
     Onboarded: schemaOf(onboardedSchema, 'output'),
     TenantDemoInput: schemaOf(tenantDemoInputSchema, 'input'),
     OffboardingInput: schemaOf(offboardingInputSchema, 'input'),
+    SsoTenantList: schemaOf(ssoTenantListSchema, 'output'),
+    SsoSettingsInput: schemaOf(ssoSettingsInputSchema, 'input'),
+    SsoSettingsView: schemaOf(ssoSettingsViewSchema, 'output'),
   };
 
   const securitySchemes = {

@@ -77,6 +77,7 @@ export class MeldpuntSignInPage extends LitElement {
       }
       <p>${t('signIn.intro')}</p>
       ${this.renderPasskey()}
+      <meldpunt-sso-sign-in></meldpunt-sso-sign-in>
       ${this.demoStaff.render({
         pending: () => renderLoading(t),
         error: (error) => renderError(t, error, () => void this.demoStaff.run()),

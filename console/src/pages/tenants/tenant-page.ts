@@ -63,6 +63,9 @@ export class MeldpuntTenantPage extends LitElement {
           ...(may(this.me, 'reports.view', tenant.slug)
             ? [{ route: 'reports', title: t('sections.reports'), hint: t('sections.reportsHint') } as const]
             : []),
+          ...(may(this.me, 'sso.manage', tenant.slug)
+            ? [{ route: 'sso', title: t('sso.sectionTitle'), hint: t('sso.sectionHint') } as const]
+            : []),
         ];
         const roles = tenant.roles.map((role) => t(`roles.${role}`)).join(', ');
         return html`
