@@ -56,6 +56,8 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/console/tenants/:slug/audit': tenantAdminOnly,
   'GET /api/v1/console/tenants/:slug/audit/export': tenantAdminOnly,
   'GET /api/v1/console/platform/audit': { platform: true },
+  // The tenant admin's console pages (members, invitations, audit log): the chain's verification.
+  'GET /api/v1/console/tenants/:slug/audit/verify': tenantAdminOnly,
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */
