@@ -36,6 +36,9 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   tenant: () => import('./pages/tenants/tenant-page.ts'),
   configuration: () => import('./pages/configuration/configuration-page.ts'),
   reports: () => import('./pages/reports/reports-page.ts'),
+  members: () => import('./pages/admin/members-page.ts'),
+  invitations: () => import('./pages/admin/invitations-page.ts'),
+  audit: () => import('./pages/admin/audit-page.ts'),
   'not-found': () => import('./pages/not-found/not-found-page.ts'),
 };
 
@@ -236,6 +239,12 @@ export class MeldpuntConsole extends LitElement {
         return `${t('configuration.title')} · ${tenant}`;
       case 'reports':
         return `${t('reports.title')} · ${tenant}`;
+      case 'members':
+        return `${t('admin.members.title')} · ${tenant}`;
+      case 'invitations':
+        return `${t('admin.invitations.title')} · ${tenant}`;
+      case 'audit':
+        return `${t('admin.audit.title')} · ${tenant}`;
       case 'not-found':
         return t('notFound.title');
     }
@@ -300,6 +309,15 @@ export class MeldpuntConsole extends LitElement {
         return html`<meldpunt-configuration-page slug=${slug}></meldpunt-configuration-page>`;
       case 'reports':
         return html`<meldpunt-reports-page slug=${slug}></meldpunt-reports-page>`;
+      case 'members':
+        return html`<meldpunt-members-page slug=${slug}></meldpunt-members-page>`;
+      case 'invitations':
+        return html`<meldpunt-invitations-page slug=${slug}></meldpunt-invitations-page>`;
+      case 'audit':
+        return html`<meldpunt-audit-page
+          slug=${slug}
+          action=${this.route.query.get('action') ?? ''}
+        ></meldpunt-audit-page>`;
       case 'not-found':
         return html`<meldpunt-not-found-page></meldpunt-not-found-page>`;
     }

@@ -33,13 +33,11 @@ const allowedRoles: Record<Exclude<Action, 'tenants.listAll' | 'tenant.open'>, r
   'audit.read': ['admin'],
 };
 
-/** What the platform operator may do in any tenant without a role there: administer it, never read a report. */
-const platformAdminActions: ReadonlySet<Action> = new Set([
-  'tenant.open',
-  'configuration.view',
-  'members.manage',
-  'audit.read',
-]);
+/**
+ * What the platform operator may do in any tenant without a role there: administer it, never read a report
+ * — nor the tenant's audit log, which is its own admins' alone (the operator reads the platform's).
+ */
+const platformAdminActions: ReadonlySet<Action> = new Set(['tenant.open', 'configuration.view', 'members.manage']);
 
 /** The person's roles in `tenant` (none when they are no member). */
 export function rolesIn(me: Me, tenant: string): readonly TenantRole[] {

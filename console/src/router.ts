@@ -8,7 +8,17 @@
 /** Where the console lives (the service serves it there). */
 export const consoleBase = '/console/';
 
-export type RouteName = 'home' | 'sign-in' | 'tenants' | 'tenant' | 'configuration' | 'reports' | 'not-found';
+export type RouteName =
+  | 'home'
+  | 'sign-in'
+  | 'tenants'
+  | 'tenant'
+  | 'configuration'
+  | 'reports'
+  | 'members'
+  | 'invitations'
+  | 'audit'
+  | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -26,6 +36,10 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   { name: 'tenant', path: 'tenants/:slug', signedIn: true },
   { name: 'configuration', path: 'tenants/:slug/configuration', signedIn: true },
   { name: 'reports', path: 'tenants/:slug/reports', signedIn: true },
+  // The tenant admin's pages (`pages/admin/`); the audit log's filter is in the query (`?action=`).
+  { name: 'members', path: 'tenants/:slug/members', signedIn: true },
+  { name: 'invitations', path: 'tenants/:slug/invitations', signedIn: true },
+  { name: 'audit', path: 'tenants/:slug/audit', signedIn: true },
 ];
 
 /** The route of a URL (`not-found` for any other path, also outside the console). */

@@ -67,6 +67,13 @@ async function problemOf(res: Response): Promise<Problem> {
     const value = body[key];
     if (isText(value)) problem[key] = value;
   }
+  // Per-field errors of a 422 (JSON Pointer paths such as `/email`), for forms to put beside their fields.
+  const errors = body['errors'];
+  if (Array.isArray(errors)) {
+    problem.errors = errors.filter(
+      (e): e is { path: string; message: string } => isRecord(e) && isText(e['path']) && isText(e['message']),
+    );
+  }
   return problem;
 }
 
