@@ -67,17 +67,20 @@ export function formatDateTime(locale: string, iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** How far `iso` is from now in words ("over 3 dagen", "in 5 hours"), in the largest whole unit. */
+/**
+ * How far `iso` is from now in words ("over 2 dagen", "in 5 hours"): days from two days on (below that,
+ * "tomorrow" would hide up to a day), else hours, else minutes. Always numbers, never "overmorgen".
+ */
 export function formatRelative(locale: string, iso: string, now = Date.now()): string {
   const seconds = (Date.parse(iso) - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['day', 86_400],
+    ['day', 2 * 86_400],
     ['hour', 3600],
     ['minute', 60],
   ];
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / (unit === 'day' ? 86_400 : size)), unit);
   }
   return format.format(Math.round(seconds), 'second');
 }
