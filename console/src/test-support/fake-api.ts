@@ -139,7 +139,7 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     const signedIn = () => api.me ?? undefined;
     const failure = api.failNext[`${method} ${path}`];
     if (failure) {
-      delete api.failNext[`${method} ${path}`];
+      api.failNext = Object.fromEntries(Object.entries(api.failNext).filter(([key]) => key !== `${method} ${path}`));
       return failure();
     }
     const tenantScoped = /^\/console\/tenants\/([^/]+)\/(.+)$/.exec(path);
@@ -206,7 +206,8 @@ function tenantRoute(
   url: URL,
   init: RequestInit | undefined,
 ): Response {
-  const me = api.me!;
+  const me = api.me;
+  if (!me) return problem(401, 'Not signed in');
   const roles = me.memberships.find((m) => m.tenant === slug)?.roles ?? [];
   const known = api.tenants.some((t) => t.slug === slug) || slug in api.members;
   const auditRoute = rest.startsWith('audit');
@@ -223,8 +224,8 @@ function tenantRoute(
   if (resource === 'members') {
     const index = members.findIndex((m) => m.id === id);
     if (method === 'GET' && !id) return Response.json(members);
-    if (index < 0) return problem(404, 'No member with this id in this tenant');
-    const before = members[index]!;
+    const before = members[index];
+    if (!before) return problem(404, 'No member with this id in this tenant');
     const othersAdmin = members.some((m) => m.id !== before.id && m.roles.includes('admin'));
     if (method === 'PUT' && sub === 'roles') {
       const { roles: next } = body();

@@ -26,5 +26,5 @@ export async function openConsole(path: string): Promise<MeldpuntConsole> {
 
 /** The shadow root of the page element the console shows (`meldpunt-…-page`), once it is there. */
 export function pageRoot(el: MeldpuntConsole, name: string): ShadowRoot | null {
-  return el.shadowRoot!.querySelector(`meldpunt-${name}-page`)?.shadowRoot ?? null;
+  return el.shadowRoot?.querySelector(`meldpunt-${name}-page`)?.shadowRoot ?? null;
 }
