@@ -42,6 +42,9 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   onboard: () => import('./pages/operator/onboard-page.ts'),
   'tenant-admin': () => import('./pages/operator/tenant-admin-page.ts'),
   sso: () => import('./pages/admin/sso-settings-page.ts'),
+  members: () => import('./pages/admin/members-page.ts'),
+  invitations: () => import('./pages/admin/invitations-page.ts'),
+  audit: () => import('./pages/admin/audit-page.ts'),
   'not-found': () => import('./pages/not-found/not-found-page.ts'),
 };
 
@@ -252,6 +255,12 @@ export class MeldpuntConsole extends LitElement {
         return t('operator.manage.title', { tenant: slug });
       case 'sso':
         return `${t('sso.title')} · ${tenant}`;
+      case 'members':
+        return `${t('admin.members.title')} · ${tenant}`;
+      case 'invitations':
+        return `${t('admin.invitations.title')} · ${tenant}`;
+      case 'audit':
+        return `${t('admin.audit.title')} · ${tenant}`;
       case 'not-found':
         return t('notFound.title');
     }
@@ -326,6 +335,15 @@ export class MeldpuntConsole extends LitElement {
         return html`<meldpunt-tenant-admin-page slug=${slug}></meldpunt-tenant-admin-page>`;
       case 'sso':
         return html`<meldpunt-sso-settings-page slug=${slug}></meldpunt-sso-settings-page>`;
+      case 'members':
+        return html`<meldpunt-members-page slug=${slug}></meldpunt-members-page>`;
+      case 'invitations':
+        return html`<meldpunt-invitations-page slug=${slug}></meldpunt-invitations-page>`;
+      case 'audit':
+        return html`<meldpunt-audit-page
+          slug=${slug}
+          action=${this.route.query.get('action') ?? ''}
+        ></meldpunt-audit-page>`;
       case 'not-found':
         return html`<meldpunt-not-found-page></meldpunt-not-found-page>`;
     }

@@ -29,6 +29,8 @@ describe('permissions', () => {
     expect(may(operator, 'tenants.listAll')).to.equal(true);
     expect(may(operator, 'members.manage', 'almere')).to.equal(true);
     expect(may(operator, 'reports.view', 'almere')).to.equal(false);
+    expect(may(operator, 'audit.read', 'almere')).to.equal(false, 'a tenant’s log is its own admins’ alone');
+    expect(may(withRoles('admin'), 'audit.read', 'dordrecht')).to.equal(true);
     const operatorOfficer = person({
       platformAdmin: true,
       memberships: [{ tenant: 'almere', tenantName: 'Almere', roles: ['officer'] }],

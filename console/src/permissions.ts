@@ -35,12 +35,14 @@ const allowedRoles: Record<Exclude<Action, 'tenants.listAll' | 'tenant.open'>, r
   'sso.manage': ['admin'],
 };
 
-/** What the platform operator may do in any tenant without a role there: administer it, never read a report. */
+/**
+ * What the platform operator may do in any tenant without a role there: administer it, never read a report
+ * — nor the tenant's audit log, which is its own admins' alone (the operator reads the platform's).
+ */
 const platformAdminActions: ReadonlySet<Action> = new Set([
   'tenant.open',
   'configuration.view',
   'members.manage',
-  'audit.read',
   'sso.manage',
 ]);
 

@@ -20,6 +20,9 @@ export type RouteName =
   | 'onboard'
   | 'tenant-admin'
   | 'sso'
+  | 'members'
+  | 'invitations'
+  | 'audit'
   | 'not-found';
 
 export interface Route {
@@ -45,6 +48,10 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   { name: 'onboard', path: 'operator/onboard', signedIn: true },
   { name: 'tenant-admin', path: 'operator/tenants/:slug', signedIn: true },
   { name: 'sso', path: 'tenants/:slug/sso', signedIn: true },
+  // The tenant admin's pages (`pages/admin/`); the audit log's filter is in the query (`?action=`).
+  { name: 'members', path: 'tenants/:slug/members', signedIn: true },
+  { name: 'invitations', path: 'tenants/:slug/invitations', signedIn: true },
+  { name: 'audit', path: 'tenants/:slug/audit', signedIn: true },
 ];
 
 /** The route of a URL (`not-found` for any other path, also outside the console). */

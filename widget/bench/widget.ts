@@ -30,7 +30,7 @@
  *
  * Flags: `--no-build` skips `pnpm build`; `--no-lighthouse` skips 4; `--lighthouse-runs=N`.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -42,11 +42,11 @@ import lighthouse from 'lighthouse';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { supportedLocales, type Locale } from '@meldpunt/contracts';
 import { chromiumLaunchOptions } from '@meldpunt/test-support/chromium';
+import { startConfigService, stopChild } from '@meldpunt/test-support/config-service';
 import { freePort } from '../../config-service/test/net.ts';
 
 const widgetDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(widgetDir, 'dist');
-const configServiceDir = join(widgetDir, '../config-service');
 const demoDir = join(widgetDir, '../embed-demo');
 const KB = 1024;
 /** Before the Where step, and with it (the map and the later steps): brotli and gzip, files and wire alike. */
@@ -313,54 +313,6 @@ function printBytes(files: LanguageFiles[], wire: Map<string, { br: Wire; gzip: 
 // ---------------------------------------------------------------------------------------------
 // Time to interactive
 // ---------------------------------------------------------------------------------------------
-
-/** Polls `url` until it answers 200, or fails when `child` exits or 60 s pass. */
-async function waitForHealthy(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`config-service exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer 200 within 60 s`);
-}
-
-/** The config-service as a child process on `port`, its database in `dataDir` (demo tenants seeded). */
-async function startConfigService(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['src/server.ts'], {
-    cwd: configServiceDir,
-    env: {
-      ...process.env,
-      MELDPUNT_MODE: 'demo',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  try {
-    await waitForHealthy(`http://127.0.0.1:${port}/api/v1/health`, child);
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  }
-  return child;
-}
-
-/** Stops a child process: SIGTERM, SIGKILL after 5 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** A tiny HTTP server that answers every request with `bench/blank.html`. */
 async function startBlankServer(port: number): Promise<Server> {

@@ -136,11 +136,12 @@ export class AuditLog {
 
   /**
    * One page of a chain (a tenant's id, or `platform`), newest first. `before` is the `nextBefore` of
-   * the previous page; `limit` is at most `maxAuditPageSize`.
+   * the previous page; `limit` is at most `maxAuditPageSize`; `action` keeps only entries of that action
+   * (the cursor works the same: `nextBefore` is the last entry's sequence).
    */
-  async read(chain: string, options: { before?: number; limit?: number } = {}): Promise<AuditPage> {
+  async read(chain: string, options: { before?: number; limit?: number; action?: string } = {}): Promise<AuditPage> {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), maxAuditPageSize);
-    const rows = await entriesBefore(this.#deps.db, chain, options.before, limit + 1);
+    const rows = await entriesBefore(this.#deps.db, chain, options.before, limit + 1, options.action);
     const entries = rows.slice(0, limit).map(entryOfRow);
     return { entries, nextBefore: rows.length > limit ? entries.at(-1)?.sequence : undefined };
   }

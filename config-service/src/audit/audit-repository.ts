@@ -80,18 +80,23 @@ export async function entriesAfter(
     .execute();
 }
 
-/** A chain's entries newest first, older than `before` (exclusive; undefined: from the newest), at most `limit`. */
+/**
+ * A chain's entries newest first, older than `before` (exclusive; undefined: from the newest), at most `limit`,
+ * only those of `action` when given.
+ */
 export async function entriesBefore(
   db: Kysely<Database>,
   chain: string,
   before: number | undefined,
   limit: number,
+  action?: string,
 ): Promise<AuditRow[]> {
   return db
     .selectFrom('audit_entry')
     .selectAll()
     .where('chain', '=', chain)
     .$if(before !== undefined, (q) => q.where('sequence', '<', before ?? 0))
+    .$if(action !== undefined, (q) => q.where('action', '=', action ?? ''))
     .orderBy('sequence', 'desc')
     .limit(limit)
     .execute();

@@ -83,6 +83,8 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/console/tenants/:slug/sso': admin,
   'PUT /api/v1/console/tenants/:slug/sso': admin,
   'DELETE /api/v1/console/tenants/:slug/sso': admin,
+  // The tenant admin's console pages (members, invitations, audit log): the chain's verification.
+  'GET /api/v1/console/tenants/:slug/audit/verify': tenantAdminOnly,
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

@@ -36,6 +36,19 @@ export function findStaffById(db: Kysely<Database>, id: string): Promise<Staff |
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The name and address of each of these people who still exist, by id (for display, e.g. in the audit log). */
+export async function staffNamesByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; email: string }>> {
+  const uuids = [...new Set(ids)].filter((id) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
+  );
+  if (uuids.length === 0) return new Map();
+  const rows = await db.selectFrom('staff').select(['id', 'name', 'email']).where('id', 'in', uuids).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+}
+
 /** Creates a person, or returns the one with this address (name and platform flag left as they are). */
 export async function ensureStaff(
   db: Kysely<Database>,

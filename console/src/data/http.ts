@@ -67,7 +67,7 @@ async function problemOf(res: Response): Promise<Problem> {
     const value = body[key];
     if (isText(value)) problem[key] = value;
   }
-  // Field errors of a 422, for a form to show beside each field.
+  // Per-field errors of a 422 (JSON Pointer paths such as `/email`), for forms to put beside their fields.
   const errors = body['errors'];
   if (Array.isArray(errors)) {
     problem.errors = errors.filter(

@@ -1,12 +1,18 @@
 /** Test support: a fake console API (window.fetch for `/api/v1/…`) and people to sign in as. */
 import type {
+  AuditEntryView,
+  AuditPerson,
+  AuditVerification,
   ConsoleTenant,
   DemoStaff,
+  Invitation,
   InvitationGrant,
   Me,
+  Member,
   Passkey,
   SsoSettingsView,
   SsoTenantList,
+  TenantRole,
 } from '@meldpunt/contracts';
 
 /** A signed-in person; the session ends `idleInMs` from now (30 minutes by default). */
@@ -39,6 +45,49 @@ export function tenant(overrides: Partial<ConsoleTenant> = {}): ConsoleTenant {
   };
 }
 
+/** A member of a tenant (for the admin pages). */
+export function member(overrides: Partial<Member> = {}): Member {
+  return {
+    id: '3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+    email: 'anna@dordrecht.example',
+    name: 'Anna Admin',
+    roles: ['admin'],
+    ...overrides,
+  };
+}
+
+/** An open invitation, expiring `expiresInMs` from now (72 hours by default). */
+export function invitation(overrides: Partial<Invitation> = {}, expiresInMs = 72 * 3600_000): Invitation {
+  const expiresAt = new Date(Date.now() + expiresInMs).toISOString();
+  return {
+    id: '7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d',
+    email: 'nieuw@dordrecht.example',
+    roles: ['editor'],
+    createdAt: new Date(Date.now() + expiresInMs - 72 * 3600_000).toISOString(),
+    expiresAt,
+    expired: expiresInMs <= 0,
+    ...overrides,
+  };
+}
+
+/** An audit entry of the tenant's chain (details as the service's closed list has them). */
+export function auditEntry(overrides: Partial<AuditEntryView> = {}): AuditEntryView {
+  const sequence = overrides.sequence ?? 1;
+  return {
+    id: crypto.randomUUID(),
+    chain: 'tenant-dordrecht',
+    sequence,
+    occurredAt: new Date(Date.UTC(2026, 11, 1, 9, 0) + sequence * 60_000).toISOString(),
+    tenantId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+    actor: { kind: 'staff', id: member().id },
+    action: 'auth.sign-in',
+    target: { kind: 'session', id: crypto.randomUUID() },
+    details: { method: 'passkey' },
+    hash: `hash-${sequence}`,
+    ...overrides,
+  };
+}
+
 export interface FakeConsoleApi {
   /** Who is signed in (`null`: 401). */
   me: Me | null;
@@ -47,8 +96,8 @@ export interface FakeConsoleApi {
   tenants: ConsoleTenant[];
   /** The signed-in person's passkeys. */
   passkeys: Passkey[];
-  /** Invitations by token (a token not here: 410). */
-  invitations: Record<string, InvitationGrant>;
+  /** What invitation links grant, by token (a token not here: 410). */
+  invitationGrants: Record<string, InvitationGrant>;
   /** Who a passkey sign-in signs in as (`null`: 401 sign-in-failed). */
   passkeyOwner: Me | null;
   /** The municipalities offering single sign-on (`GET /auth/sso`). */
@@ -60,6 +109,15 @@ export interface FakeConsoleApi {
   sso: Record<string, NonNullable<SsoSettingsView['settings']>>;
   /** The last body sent to `PUT …/sso`. */
   ssoSent?: unknown;
+  /** Each tenant's members, invitations and audit chain (oldest first), by slug; the people it names by id. */
+  members: Record<string, Member[]>;
+  invitations: Record<string, Invitation[]>;
+  audit: Record<string, AuditEntryView[]>;
+  people: Record<string, AuditPerson>;
+  /** What `GET …/audit/verify` answers (intact over the chain's entries when unset). */
+  verification?: AuditVerification;
+  /** Answers for the next request to `METHOD /path` instead of the fake's own (once each): network failures, 5xx. */
+  failNext: Record<string, () => Response | Promise<Response>>;
   /** Every request, as `METHOD /path?query`. */
   requests: string[];
   restore(): void;
@@ -79,10 +137,15 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     demo: null,
     tenants: [],
     passkeys: [],
-    invitations: {},
+    invitationGrants: {},
     passkeyOwner: null,
     ssoTenants: [],
     sso: {},
+    members: {},
+    invitations: {},
+    audit: {},
+    people: {},
+    failNext: {},
     ...initial,
     requests: [],
     restore: () => {
@@ -100,6 +163,17 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     api.requests.push(`${method} ${path}${url.search}`);
     const signedIn = () => api.me ?? undefined;
     if (path.startsWith('/auth/passkeys') || path === '/auth/invitation') return passkeyRoute(api, method, path, init);
+    const failure = api.failNext[`${method} ${path}`];
+    if (failure) {
+      api.failNext = Object.fromEntries(Object.entries(api.failNext).filter(([key]) => key !== `${method} ${path}`));
+      return failure();
+    }
+    if (/^\/console\/tenants\/[^/]+\/sso$/.test(path)) return ssoSettings(api, method, path, init);
+    const tenantScoped = /^\/console\/tenants\/([^/]+)\/(.+)$/.exec(path);
+    if (tenantScoped) {
+      if (!api.me) return problem(401, 'Not signed in');
+      return tenantRoute(api, method, decodeURIComponent(tenantScoped[1] ?? ''), tenantScoped[2] ?? '', url, init);
+    }
     switch (`${method} ${path}`) {
       case 'GET /auth/me':
         return signedIn() ? Response.json(api.me) : problem(401, 'Not signed in');
@@ -169,13 +243,13 @@ function passkeyRoute(api: FakeConsoleApi, method: string, path: string, init?: 
   }
   switch (`${method} ${path}`) {
     case 'POST /auth/invitation': {
-      const grant = api.invitations[String(body['token'])];
+      const grant = api.invitationGrants[String(body['token'])];
       return grant ? Response.json(grant) : problem(410, 'This invitation link no longer works');
     }
     case 'GET /auth/passkeys':
       return api.me ? Response.json(api.passkeys) : problem(401, 'Not signed in');
     case 'POST /auth/passkeys/registration-options':
-      if (body['token'] === undefined ? !api.me : !api.invitations[String(body['token'])]) {
+      if (body['token'] === undefined ? !api.me : !api.invitationGrants[String(body['token'])]) {
         return problem(body['token'] === undefined ? 401 : 410, 'No');
       }
       return ceremony('registration');
@@ -271,4 +345,128 @@ function ssoSettings(api: FakeConsoleApi, method: string, path: string, init?: R
     updatedAt: new Date().toISOString(),
   };
   return view();
+}
+
+const problemOf = (status: number, slug: string, title: string, errors?: { path: string; message: string }[]) =>
+  Response.json(
+    { type: `https://meldpunt.dev/problems/${slug}`, title, status, ...(errors ? { errors } : {}) },
+    { status, headers: { 'content-type': 'application/problem+json' } },
+  );
+
+const allRoles: readonly TenantRole[] = ['admin', 'editor', 'publisher', 'officer', 'analyst'];
+
+/**
+ * `/console/tenants/:slug/…` as the service answers it: the access rules of `http/staff-access.ts` (404 for
+ * a tenant one is no member of, 403 without the role; the operator administers members and invitations but
+ * reads no tenant's log), the `last-admin` refusal, 422 with per-field errors as the contracts give them.
+ */
+function tenantRoute(
+  api: FakeConsoleApi,
+  method: string,
+  slug: string,
+  rest: string,
+  url: URL,
+  init: RequestInit | undefined,
+): Response {
+  const me = api.me;
+  if (!me) return problem(401, 'Not signed in');
+  const roles = me.memberships.find((m) => m.tenant === slug)?.roles ?? [];
+  const known = api.tenants.some((t) => t.slug === slug) || slug in api.members;
+  const auditRoute = rest.startsWith('audit');
+  if (!known || (roles.length === 0 && (!me.platformAdmin || auditRoute))) return problem(404, 'Not found');
+  if (!roles.includes('admin') && !(me.platformAdmin && !auditRoute))
+    return problem(403, 'Your roles do not allow this');
+  const body = () => JSON.parse(String(init?.body)) as Record<string, unknown>;
+  const members = (api.members[slug] ??= []);
+  const invitations = (api.invitations[slug] ??= []);
+  const validRoles = (value: unknown): value is TenantRole[] =>
+    Array.isArray(value) && value.length > 0 && value.every((r) => allRoles.includes(r as TenantRole));
+  const [resource, id, sub] = rest.split('/');
+
+  if (resource === 'members') {
+    const index = members.findIndex((m) => m.id === id);
+    if (method === 'GET' && !id) return Response.json(members);
+    const before = members[index];
+    if (!before) return problem(404, 'No member with this id in this tenant');
+    const othersAdmin = members.some((m) => m.id !== before.id && m.roles.includes('admin'));
+    if (method === 'PUT' && sub === 'roles') {
+      const { roles: next } = body();
+      if (!validRoles(next))
+        return problemOf(422, 'validation', 'Invalid fields', [
+          { path: '/roles', message: 'Choose at least one role' },
+        ]);
+      if (before.roles.includes('admin') && !next.includes('admin') && !othersAdmin) {
+        return problemOf(409, 'last-admin', 'A municipality keeps at least one admin');
+      }
+      members[index] = { ...before, roles: allRoles.filter((r) => next.includes(r)) };
+      return Response.json(members[index]);
+    }
+    if (method === 'DELETE' && !sub) {
+      if (before.roles.includes('admin') && !othersAdmin)
+        return problemOf(409, 'last-admin', 'A municipality keeps at least one admin');
+      members.splice(index, 1);
+      return new Response(null, { status: 204 });
+    }
+  }
+
+  if (resource === 'invitations') {
+    if (method === 'GET' && !id) return Response.json(invitations);
+    if (method === 'POST' && !id) {
+      const { email, roles: wanted } = body();
+      const address = typeof email === 'string' ? email.trim().toLowerCase() : '';
+      const errors = [
+        ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) && address.length <= 254
+          ? []
+          : [{ path: '/email', message: 'Use an e-mail address like naam@gemeente.nl' }]),
+        ...(validRoles(wanted) ? [] : [{ path: '/roles', message: 'Choose at least one role' }]),
+      ];
+      if (errors.length > 0) return problemOf(422, 'validation', 'Invalid fields', errors);
+      const created = invitation({
+        id: crypto.randomUUID(),
+        email: address,
+        roles: allRoles.filter((r) => (wanted as TenantRole[]).includes(r)),
+      });
+      invitations.push(created);
+      return Response.json({ id: created.id }, { status: 201 });
+    }
+    if (method === 'DELETE' && id) {
+      const index = invitations.findIndex((i) => i.id === id);
+      if (index < 0) return problem(404, 'No open invitation with this id in this tenant');
+      invitations.splice(index, 1);
+      return new Response(null, { status: 204 });
+    }
+  }
+
+  if (rest === 'audit' && method === 'GET') {
+    const before = url.searchParams.get('before');
+    const action = url.searchParams.get('action');
+    const limit = Number(url.searchParams.get('limit') ?? 50);
+    const matching = [...(api.audit[slug] ?? [])]
+      .reverse()
+      .filter((e) => (before ? e.sequence < Number(before) : true) && (action ? e.action === action : true));
+    const entries = matching.slice(0, limit);
+    const ids = entries.flatMap((e) => [
+      ...(e.actor?.kind === 'staff' ? [e.actor.id] : []),
+      ...(e.target?.kind === 'staff' ? [e.target.id] : []),
+    ]);
+    const people = Object.fromEntries(ids.filter((i) => api.people[i]).map((i) => [i, api.people[i]]));
+    return Response.json({
+      entries,
+      nextBefore: matching.length > limit ? (entries.at(-1)?.sequence ?? null) : null,
+      people,
+    });
+  }
+  if (rest === 'audit/verify' && method === 'GET') {
+    const chain = api.audit[slug] ?? [];
+    return Response.json(
+      api.verification ?? {
+        intact: true,
+        entries: chain.length,
+        headSequence: chain.at(-1)?.sequence ?? null,
+        problems: [],
+        checkedAt: new Date().toISOString(),
+      },
+    );
+  }
+  return problem(404, 'Not found');
 }

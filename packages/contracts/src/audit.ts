@@ -60,3 +60,46 @@ export const auditExportQuerySchema = z.strictObject({
   format: z.enum(['jsonl', 'csv']).default('jsonl'),
 });
 export type AuditExportQuery = z.input<typeof auditExportQuerySchema>;
+
+// --- Tenant admin's audit pages (issue 12, console): who is who, filtering, and the chain's state. ---
+
+/** An action code as the query names it: lower-case words with dots and dashes (`membership.removed`). */
+export const auditActionQuerySchema = text()
+  .max(100)
+  .regex(/^[a-z][a-z0-9.-]*$/, 'An action code like membership.removed');
+
+/** The query of a tenant's `GET …/audit`: the page query and, optionally, one action to show. */
+export const tenantAuditPageQuerySchema = auditPageQuerySchema.extend({ action: auditActionQuerySchema.optional() });
+export type TenantAuditPageQuery = z.input<typeof tenantAuditPageQuerySchema>;
+
+/**
+ * The staff a page's entries name (actors, and targets of kind `staff`), by id, resolved for display only:
+ * the entries themselves keep ids, never a name or an address. A person since deleted is missing.
+ */
+export const auditPersonSchema = z.strictObject({ name: text().max(200), email: text().max(254) });
+export type AuditPerson = z.infer<typeof auditPersonSchema>;
+
+/** `GET /api/v1/console/tenants/:slug/audit`: a page of the tenant's chain with the people it names. */
+export const tenantAuditPageSchema = auditPageSchema.extend({
+  people: z.record(text().max(100), auditPersonSchema),
+});
+export type TenantAuditPage = z.infer<typeof tenantAuditPageSchema>;
+
+/**
+ * `GET /api/v1/console/tenants/:slug/audit/verify`: whether the tenant's chain is intact in the database
+ * (every hash recomputed with the server's key, no gaps). A cut-off tail is found only against the heads
+ * kept outside the database (`pnpm audit:verify --expect`), which the service cannot see here.
+ */
+export const auditVerificationSchema = z.strictObject({
+  intact: z.boolean(),
+  /** How many entries the chain holds. */
+  entries: z.number().int().min(0),
+  /** The newest entry's sequence; null for an empty chain. */
+  headSequence: z.number().int().min(1).nullable(),
+  /** What is wrong, from the first sequence concerned (empty when intact). */
+  problems: z.array(
+    z.strictObject({ sequence: z.number().int().min(1), kind: z.enum(['changed', 'removed', 'cut-off']) }),
+  ),
+  checkedAt: text(z.iso.datetime({ offset: true })),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -6,7 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { auditPageSchema, meSchema, type AuditEntryView } from '@meldpunt/contracts';
+import { sql } from 'kysely';
+import {
+  auditPageSchema,
+  auditVerificationSchema,
+  meSchema,
+  tenantAuditPageSchema,
+  type AuditEntryView,
+} from '@meldpunt/contracts';
 import { parseExpectations, verifyAuditLog } from '../../audit/verify.ts';
 import { sessionCookieName } from '../../http/session-cookie.ts';
 import { seedDemoStaff } from '../../staff/demo-staff.ts';
@@ -32,7 +39,7 @@ describe('audit log of staff actions, and the console’s audit routes', { timeo
       const query: string = `?limit=${limit}${before === null ? '' : `&before=${before}`}`;
       const res = await ctx.app.request(`${path}${query}`, asConsole(cookie));
       assert.equal(res.status, 200, await res.clone().text());
-      const page = auditPageSchema.parse(await res.json());
+      const page = (path.includes('/platform/') ? auditPageSchema : tenantAuditPageSchema).parse(await res.json());
       assert.ok(page.entries.length <= limit);
       entries.push(...page.entries);
       before = page.nextBefore;
@@ -213,7 +220,7 @@ describe('audit log of staff actions, and the console’s audit routes', { timeo
     const other = await ctx.createTenant();
     const owner = await createStaff(ctx, { tenantId: tenant.id, roles: ['admin'] });
     const ownerCookie = await signIn(ctx, owner.id);
-    const own = auditPageSchema.parse(
+    const own = tenantAuditPageSchema.parse(
       await readJson(await ctx.app.request(`/api/v1/console/tenants/${tenant.slug}/audit`, asConsole(ownerCookie))),
     );
     const secrets = [tenant.id, owner.id, ...own.entries.flatMap((e) => [e.id, e.hash])];
@@ -247,6 +254,107 @@ describe('audit log of staff actions, and the console’s audit routes', { timeo
     assert.equal(head?.action, 'auth.sign-in', 'no export was recorded for anyone refused');
     const platform = await ctx.app.request('/api/v1/console/platform/audit', asConsole(ownerCookie));
     assert.equal(platform.status, 403, 'the platform chain is the operator’s');
+  });
+
+  it('pages a tenant’s log by one action with the cursor, naming the people of each page for display only', async () => {
+    const tenant = await ctx.createTenant();
+    const admin = await createStaff(ctx, { tenantId: tenant.id, roles: ['admin'] });
+    const members = [
+      await createStaff(ctx, { tenantId: tenant.id, roles: ['editor'] }),
+      await createStaff(ctx, { tenantId: tenant.id, roles: ['analyst'] }),
+      await createStaff(ctx, { tenantId: tenant.id, roles: ['officer'] }),
+    ];
+    const cookie = await signIn(ctx, admin.id); // 1: sign-in
+    const base = `/api/v1/console/tenants/${tenant.slug}`;
+    for (const member of members) {
+      // 2, 4, 6: roles changed; 3, 5, 7: invitations
+      const changed = await ctx.app.request(
+        `${base}/members/${member.id}/roles`,
+        asConsole(cookie, { method: 'PUT', body: { roles: ['publisher'] } }),
+      );
+      assert.equal(changed.status, 200);
+      const invited = await ctx.app.request(
+        `${base}/invitations`,
+        asConsole(cookie, {
+          method: 'POST',
+          body: { email: `${member.id.slice(0, 8)}@example.nl`, roles: ['analyst'] },
+        }),
+      );
+      assert.equal(invited.status, 201);
+    }
+
+    const read = async (query: string) => {
+      const res = await ctx.app.request(`${base}/audit?${query}`, asConsole(cookie));
+      assert.equal(res.status, 200, await res.clone().text());
+      return tenantAuditPageSchema.parse(await res.json());
+    };
+    const first = await read('action=membership.roles-changed&limit=2');
+    assert.deepEqual(
+      first.entries.map((e) => [e.sequence, e.target?.id]),
+      [
+        [6, members[2]!.id],
+        [4, members[1]!.id],
+      ],
+    );
+    assert.equal(first.nextBefore, 4);
+    const second = await read('action=membership.roles-changed&limit=2&before=4');
+    assert.deepEqual(
+      second.entries.map((e) => [e.sequence, e.target?.id]),
+      [[2, members[0]!.id]],
+    );
+    assert.equal(second.nextBefore, null);
+    // Who is who: the actor and the members acted on, by id; nobody else.
+    assert.deepEqual(first.people, {
+      [admin.id]: { name: `Test ${admin.email}`, email: admin.email },
+      [members[2]!.id]: { name: `Test ${members[2]!.email}`, email: members[2]!.email },
+      [members[1]!.id]: { name: `Test ${members[1]!.email}`, email: members[1]!.email },
+    });
+    assert.deepEqual(
+      (await read('action=auth.sign-in')).entries.map((e) => e.sequence),
+      [1],
+    );
+    assert.deepEqual((await read('action=config.published')).entries, []);
+
+    const refused = await ctx.app.request(
+      `${base}/audit?action=${encodeURIComponent('DROP TABLE')}`,
+      asConsole(cookie),
+    );
+    assert.equal(refused.status, 422);
+    assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
+  });
+
+  it('verifies the tenant’s chain for its admins: intact, then the changed entry named', async () => {
+    const tenant = await ctx.createTenant();
+    const admin = await createStaff(ctx, { tenantId: tenant.id, roles: ['admin'] });
+    const editor = await createStaff(ctx, { tenantId: tenant.id, roles: ['editor'] });
+    const cookie = await signIn(ctx, admin.id); // 1
+    await signIn(ctx, editor.id); // 2
+    await signIn(ctx, admin.id); // 3
+    const path = `/api/v1/console/tenants/${tenant.slug}/audit/verify`;
+    const intact = auditVerificationSchema.parse(await readJson(await ctx.app.request(path, asConsole(cookie))));
+    assert.equal(intact.intact, true);
+    assert.equal(intact.entries, 3);
+    assert.equal(intact.headSequence, 3);
+    assert.deepEqual(intact.problems, []);
+
+    // Someone with superuser access changes entry 2 (triggers off for that transaction only).
+    await ctx.db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await trx
+        .updateTable('audit_entry')
+        .set({ details: sql`'{"method":"sso"}'::jsonb` as never })
+        .where('chain', '=', tenant.id)
+        .where('sequence', '=', 2)
+        .execute();
+    });
+    const res = await ctx.app.request(path, asConsole(cookie));
+    assert.equal(res.status, 200);
+    const broken = auditVerificationSchema.parse(await res.json());
+    assert.equal(broken.intact, false);
+    assert.deepEqual(broken.problems, [{ sequence: 2, kind: 'changed' }]);
+
+    const editorCookie = await signIn(ctx, editor.id);
+    assert.equal((await ctx.app.request(path, asConsole(editorCookie))).status, 403);
   });
 
   it('a change and its entry commit together or not at all', async () => {

@@ -1,11 +1,20 @@
 import { Hono, type Context } from 'hono';
 import { zValidator } from '@hono/zod-validator';
-import { auditExportQuerySchema, auditPageQuerySchema, type AuditPage } from '@meldpunt/contracts';
+import {
+  auditExportQuerySchema,
+  auditPageQuerySchema,
+  tenantAuditPageQuerySchema,
+  type AuditPage,
+  type AuditVerification,
+  type TenantAuditPage,
+} from '@meldpunt/contracts';
 import { platformChain } from '../../audit/audit-entry.ts';
 import type { AuditPage as AuditLogPage } from '../../audit/audit-log.ts';
+import { verifyAuditLog } from '../../audit/verify.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { signedInOf, staffTenantOf } from '../../http/staff-access.ts';
 import { validationHook } from '../../http/validation.ts';
+import { staffNamesByIds } from '../../staff/staff-repository.ts';
 
 /** A page of the log as the API answers it (`nextBefore` null at the end). */
 function pageBody(page: AuditLogPage): AuditPage {
@@ -13,17 +22,45 @@ function pageBody(page: AuditLogPage): AuditPage {
 }
 
 /**
+ * The people a page names (actors, and targets that are staff), by id, for the console to show who did
+ * what. Only the answer carries them; the entries keep ids. Everyone named acted in, or was acted on in,
+ * this tenant, so its admins see nobody they could not see otherwise.
+ */
+async function peopleOf(deps: AppDeps, page: AuditLogPage): Promise<TenantAuditPage['people']> {
+  const ids = page.entries.flatMap((e) => [
+    ...(e.actor?.kind === 'staff' ? [e.actor.id] : []),
+    ...(e.target?.kind === 'staff' ? [e.target.id] : []),
+  ]);
+  return Object.fromEntries(await staffNamesByIds(deps.db, ids));
+}
+
+/**
  * `/api/v1/console/tenants/:slug/audit…`: the tenant's own chain, for its admins only (the rule is in
  * `http/staff-access.ts`; the platform operator reads the platform chain, `platformAuditRoutes`).
- * `GET …/audit` pages newest first (`?before=<sequence>` from the previous page's `nextBefore`);
- * `GET …/audit/export?format=jsonl|csv` downloads the whole chain — and is itself audited: its
+ * `GET …/audit` pages newest first (`?before=<sequence>` from the previous page's `nextBefore`;
+ * `?action=` keeps one action), with the people the page names; `GET …/audit/verify` recomputes the
+ * chain; `GET …/audit/export?format=jsonl|csv` downloads the whole chain — and is itself audited: its
  * `export.created` entry is the last line.
  */
 export function tenantAuditRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/:slug/audit', zValidator('query', auditPageQuerySchema, validationHook), async (c) => {
+    .get('/:slug/audit', zValidator('query', tenantAuditPageQuerySchema, validationHook), async (c) => {
       const page = await deps.auditLog.read(staffTenantOf(c).id, c.req.valid('query'));
-      return c.json(pageBody(page), 200, { 'Cache-Control': 'no-store' });
+      const body: TenantAuditPage = { ...pageBody(page), people: await peopleOf(deps, page) };
+      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+    })
+    .get('/:slug/audit/verify', async (c) => {
+      const chain = staffTenantOf(c).id;
+      const result = await verifyAuditLog(deps.db, deps.serverSecret, new Map(), [chain]);
+      const report = result.chains.find((r) => r.chain === chain);
+      const body: AuditVerification = {
+        intact: result.problems.length === 0,
+        entries: report?.entries ?? 0,
+        headSequence: report?.head?.sequence ?? null,
+        problems: result.problems.map((p) => ({ sequence: p.sequence, kind: p.kind })),
+        checkedAt: new Date().toISOString(),
+      };
+      return c.json(body, 200, { 'Cache-Control': 'no-store' });
     })
     .get('/:slug/audit/export', zValidator('query', auditExportQuerySchema, validationHook), async (c) => {
       const tenant = staffTenantOf(c);

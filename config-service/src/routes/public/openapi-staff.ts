@@ -30,6 +30,8 @@ import {
   ssoSettingsInputSchema,
   ssoSettingsViewSchema,
   ssoTenantListSchema,
+  auditVerificationSchema,
+  tenantAuditPageSchema,
 } from '@meldpunt/contracts';
 
 type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
@@ -225,12 +227,31 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         operationId: 'listTenantAudit',
         summary: 'The tenant’s audit log, newest first (the tenant’s admins only, not the platform operator)',
         security: session,
-        parameters: [slug, ...pageQuery],
+        parameters: [
+          slug,
+          ...pageQuery,
+          {
+            name: 'action',
+            in: 'query',
+            required: false,
+            description: 'Only entries of this action (e.g. `membership.removed`); `nextBefore` pages on within it.',
+            schema: { type: 'string' },
+          },
+        ],
         responses: {
-          '200': json('One page', 'AuditPage'),
+          '200': json('One page, with the people it names (for display; the entries hold ids)', 'TenantAuditPage'),
           ...tenantScoped,
-          '422': problem('Invalid `before` or `limit`'),
+          '422': problem('Invalid `before`, `limit` or `action`'),
         },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/audit/verify': {
+      get: {
+        operationId: 'verifyTenantAudit',
+        summary: 'Recomputes the tenant’s chain: intact, or the first entries changed or removed (its admins only)',
+        security: session,
+        parameters: [slug],
+        responses: { '200': json('The chain’s state', 'AuditVerification'), ...tenantScoped },
       },
     },
     '/api/v1/console/tenants/{slug}/audit/export': {
@@ -501,6 +522,8 @@ export function staffOpenApi(schemaOf: SchemaOf) {
 
   const schemas = {
     AuditPage: schemaOf(auditPageSchema, 'output'),
+    TenantAuditPage: schemaOf(tenantAuditPageSchema, 'output'),
+    AuditVerification: schemaOf(auditVerificationSchema, 'output'),
     Me: schemaOf(meSchema, 'output'),
     DemoStaff: schemaOf(demoStaffSchema, 'output'),
     DemoSignIn: schemaOf(demoSignInSchema, 'input'),

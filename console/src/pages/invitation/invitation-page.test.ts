@@ -35,7 +35,7 @@ describe('<meldpunt-invitation-page>', () => {
   }
 
   it('takes the token out of the address bar, shows what the invitation grants, accessible', async () => {
-    api = fakeConsoleApi({ invitations: { [token]: grant } });
+    api = fakeConsoleApi({ invitationGrants: { [token]: grant } });
     const el = await open(`/console/invitation#${token}`);
     await waitFor(() => shadowText(invitationPage(el)).includes('Dordrecht'), 'the grant');
     expect(location.hash).to.equal('');
@@ -49,7 +49,7 @@ describe('<meldpunt-invitation-page>', () => {
   });
 
   it('a link that no longer works says so, with the way to sign-in', async () => {
-    api = fakeConsoleApi({ invitations: {} });
+    api = fakeConsoleApi({ invitationGrants: {} });
     const el = await open(`/console/invitation#${token}`);
     await waitFor(() => shadowText(invitationPage(el)).includes('no longer works'), 'the invalid message');
     expect(invitationPage(el)!.shadowRoot!.querySelector('[role="alert"]')).to.exist;
@@ -60,7 +60,7 @@ describe('<meldpunt-invitation-page>', () => {
 
   it('a cancelled passkey keeps what was typed and says so; then creating it signs in and goes into the console', async () => {
     restoreAuthenticator = fakeAuthenticator({ failWith: 'NotAllowedError' });
-    api = fakeConsoleApi({ invitations: { [token]: grant }, tenants: [tenant({ roles: ['admin', 'editor'] })] });
+    api = fakeConsoleApi({ invitationGrants: { [token]: grant }, tenants: [tenant({ roles: ['admin', 'editor'] })] });
     const el = await open(`/console/invitation#${token}`);
     await waitFor(() => invitationPage(el)?.shadowRoot?.querySelector('#name'), 'the form');
     const root = invitationPage(el)!.shadowRoot!;

@@ -12,6 +12,7 @@ import { listTenants } from '../../data/tenants.ts';
 import { may } from '../../permissions.ts';
 import { href } from '../../router.ts';
 import { pageStyles } from '../../styles/theme.ts';
+import { adminSections } from '../admin/admin-nav.ts';
 
 /**
  * One tenant's start page: the sections the person's roles there allow (the permissions helper decides
@@ -63,6 +64,8 @@ export class MeldpuntTenantPage extends LitElement {
           ...(may(this.me, 'reports.view', tenant.slug)
             ? [{ route: 'reports', title: t('sections.reports'), hint: t('sections.reportsHint') } as const]
             : []),
+          // Members, invitations and the audit log, as the person's roles allow.
+          ...adminSections(t, this.me, tenant.slug),
           ...(may(this.me, 'sso.manage', tenant.slug)
             ? [{ route: 'sso', title: t('sso.sectionTitle'), hint: t('sso.sectionHint') } as const]
             : []),

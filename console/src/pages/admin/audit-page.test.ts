@@ -1,0 +1,169 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AuditEntryView, AuditVerification } from '@meldpunt/contracts';
+import {
+  auditEntry,
+  fakeConsoleApi,
+  member,
+  person,
+  tenant,
+  type FakeConsoleApi,
+} from '../../test-support/fake-api.ts';
+import { waitFor } from '../../test-support/wait.ts';
+import { admin, openConsole, pageRoot } from './admin-test-support.ts';
+
+const text = (node: ShadowRoot | Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ');
+const evaId = '0b6f3c52-8d0e-4e43-9a4a-6a0d1c2e5f10';
+const anna = member();
+
+/** A chain as the service writes it: sign-ins, a role change, an invitation, a removal by someone since deleted. */
+function chain(): AuditEntryView[] {
+  return [
+    auditEntry({ sequence: 1 }),
+    auditEntry({
+      sequence: 2,
+      action: 'membership.roles-changed',
+      target: { kind: 'staff', id: evaId },
+      details: { before: ['editor'], after: ['editor', 'analyst'] },
+    }),
+    auditEntry({
+      sequence: 3,
+      action: 'invitation.created',
+      target: { kind: 'invitation', id: crypto.randomUUID() },
+      details: { roles: ['officer'] },
+    }),
+    auditEntry({
+      sequence: 4,
+      actor: { kind: 'staff', id: crypto.randomUUID() },
+      action: 'auth.signed-out',
+      details: { everywhere: true },
+    }),
+    auditEntry({
+      sequence: 5,
+      actor: null,
+      action: 'auth.sign-in-failed',
+      target: null,
+      details: { method: 'sso', reason: 'no-membership' },
+    }),
+  ];
+}
+
+describe('<meldpunt-audit-page>', () => {
+  const startUrl = location.pathname + location.search;
+  let api: FakeConsoleApi;
+
+  afterEach(() => {
+    api.restore();
+    history.replaceState(null, '', startUrl);
+    localStorage.removeItem('meldpunt-console-language');
+  });
+
+  async function openAudit(
+    entries = chain(),
+    path = '/console/tenants/dordrecht/audit',
+    verification?: AuditVerification,
+  ) {
+    api = fakeConsoleApi({
+      me: admin(),
+      tenants: [tenant({ roles: ['admin'] })],
+      audit: { dordrecht: entries },
+      people: {
+        [anna.id]: { name: anna.name, email: anna.email },
+        [evaId]: { name: 'Eva Editor', email: 'eva@dordrecht.example' },
+      },
+      ...(verification ? { verification } : {}),
+    });
+    const el = await openConsole(path);
+    await waitFor(
+      () =>
+        pageRoot(el, 'audit')?.querySelector('table') || text(pageRoot(el, 'audit')).includes('Geen gebeurtenissen'),
+      'the log',
+    );
+    return { el, root: () => pageRoot(el, 'audit')! };
+  }
+
+  it('shows each entry as words — when, who, what, details — newest first, the chain checked; accessible', async () => {
+    const { el, root } = await openAudit();
+    await waitFor(() => text(root()).includes('gecontroleerd'), 'the verification');
+    await expect(el).to.be.accessible();
+    expect(document.title).to.equal('Logboek · Dordrecht · Meldpunt-console');
+    const rows = [...root().querySelectorAll('tbody tr')].map((r) => text(r));
+    expect(rows).to.have.length(5);
+    expect(rows[0])
+      .to.include('Niemand bekend')
+      .and.include('Inloggen mislukt')
+      .and.include('via inloggen via de gemeente');
+    expect(rows[1]).to.include('Voormalige medewerker').and.include('Uitgelogd').and.include('op alle apparaten');
+    expect(rows[2]).to.include('Anna Admin').and.include('Iemand uitgenodigd').and.include('rollen: behandelaar');
+    expect(rows[3])
+      .to.include('Rollen gewijzigd')
+      .and.include('medewerker: Eva Editor')
+      .and.include('van redacteur naar redacteur, analist');
+    expect(rows[4]).to.include('anna@dordrecht.example').and.include('Ingelogd').and.include('via passkey');
+    expect(text(root())).not.to.include('{');
+    expect(root().querySelector('time')!.getAttribute('datetime')).to.equal(chain()[4]!.occurredAt);
+    expect(text(root())).to.include('5 regels, niets gewijzigd of verwijderd').and.include('begin van het logboek');
+    const links = [...root().querySelectorAll<HTMLAnchorElement>('a[download]')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal([
+      '/api/v1/console/tenants/dordrecht/audit/export?format=csv',
+      '/api/v1/console/tenants/dordrecht/audit/export?format=jsonl',
+    ]);
+  });
+
+  it('pages to older entries by the cursor, and filters by one kind of event in the URL', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => auditEntry({ sequence: i + 1 }));
+    many[4] = auditEntry({
+      sequence: 5,
+      action: 'membership.removed',
+      target: { kind: 'staff', id: evaId },
+      details: { roles: ['editor'] },
+    });
+    const { root } = await openAudit(many);
+    expect(root().querySelectorAll('tbody tr')).to.have.length(50);
+    const older = [...root().querySelectorAll('button')].find((b) => text(b).includes('Oudere gebeurtenissen'))!;
+    older.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => root().querySelectorAll('tbody tr').length === 60, 'the older page below');
+    expect(api.requests).to.include('GET /console/tenants/dordrecht/audit?before=11');
+    expect(text(root())).to.include('60 gebeurtenissen getoond').and.include('begin van het logboek');
+
+    const select = root().querySelector<HTMLSelectElement>('#action')!;
+    select.focus();
+    select.value = 'membership.removed';
+    select.dispatchEvent(new Event('change'));
+    root().querySelector<HTMLButtonElement>('form.toolbar button[type="submit"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => new URLSearchParams(location.search).get('action') === 'membership.removed', 'the URL');
+    await waitFor(
+      () => pageRoot(document.querySelector('meldpunt-console')!, 'audit')?.querySelectorAll('tbody tr').length === 1,
+      'one entry',
+    );
+    const filtered = pageRoot(document.querySelector('meldpunt-console')!, 'audit')!;
+    expect(text(filtered.querySelector('tbody')))
+      .to.include('Medewerker verwijderd')
+      .and.include('Eva Editor');
+    expect(api.requests).to.include('GET /console/tenants/dordrecht/audit?action=membership.removed');
+    expect(filtered.querySelector<HTMLSelectElement>('#action')!.value).to.equal('membership.removed');
+  });
+
+  it('says clearly when the chain no longer adds up, and when a kind of event has no entries', async () => {
+    const broken = {
+      intact: false,
+      entries: 5,
+      headSequence: 5,
+      problems: [{ sequence: 2, kind: 'changed' as const }],
+      checkedAt: new Date().toISOString(),
+    };
+    const { el, root } = await openAudit(chain(), '/console/tenants/dordrecht/audit?action=config.published', broken);
+    expect(text(root())).to.include('Geen gebeurtenissen van deze soort.');
+    await waitFor(() => text(root().querySelector('[role="alert"]')).includes('vanaf regel 2'), 'the warning');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is not found for the platform operator (a tenant’s log is its admins’ alone), and asks nothing', async () => {
+    api = fakeConsoleApi({ me: person({ platformAdmin: true, memberships: [] }), tenants: [tenant({ roles: [] })] });
+    const el = await openConsole('/console/tenants/dordrecht/audit');
+    await waitFor(() => text(pageRoot(el, 'audit')).includes('Pagina niet gevonden'), 'not found');
+    expect(api.requests.some((r) => r.includes('/audit'))).to.equal(false);
+  });
+});

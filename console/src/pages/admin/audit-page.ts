@@ -1,0 +1,271 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import type { AuditEntryView, AuditPerson, Me, TenantAuditPage } from '@meldpunt/contracts';
+import { baseStyles } from '@meldpunt/ui/base-styles';
+import { define } from '@meldpunt/ui/define';
+import { tokens } from '@meldpunt/ui/tokens';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { renderError, renderLoading } from '../../components/task-states.ts';
+import { meContext, textsContext, type TextsContext } from '../../context.ts';
+import { auditExportUrl, knownAuditActions, readAudit, verifyAudit } from '../../data/audit.ts';
+import { NotFoundError } from '../../data/http.ts';
+import { may } from '../../permissions.ts';
+import { href, navigate } from '../../router.ts';
+import { pageStyles } from '../../styles/theme.ts';
+import { adminStyles, formatDateTime, renderAdminNav, renderNotFound, tenantNameOf } from './admin-nav.ts';
+
+const isKnownAction = (action: string): action is (typeof knownAuditActions)[number] =>
+  (knownAuditActions as readonly string[]).includes(action);
+
+/**
+ * A tenant's audit log, for its admins (not the platform operator: the server's rule): newest first, a
+ * page at a time ("older events" adds the next page below, by the API's cursor), filtered by one kind of
+ * event (in the URL, `?action=`, so a filtered view can be shared), each entry as a sentence — when, who
+ * (the name the API resolves for display; the entries hold staff ids only), what, details — never raw JSON.
+ * Downloads of the whole log (JSON Lines, CSV) are plain links to the export route, which records the
+ * download in the log; the chain's verification (every hash recomputed on the server) is shown on top.
+ *
+ * @summary The audit log page.
+ */
+export class MeldpuntAuditPage extends LitElement {
+  static override styles = [tokens, baseStyles, pageStyles, adminStyles];
+
+  /** The tenant's slug (from the URL). */
+  @property({ attribute: 'slug' }) slug = '';
+
+  /** The kind of event shown (from the URL's `?action=`); empty: every kind. */
+  @property({ attribute: 'action' }) action = '';
+
+  @consume({ context: textsContext, subscribe: true })
+  @state()
+  private texts!: TextsContext;
+
+  @consume({ context: meContext, subscribe: true })
+  @state()
+  private me!: Me | null;
+
+  /** The pages after the first, as "older events" loaded them. */
+  @state() private older: TenantAuditPage[] = [];
+  @state() private loadingOlder = false;
+  @state() private olderFailed?: unknown;
+
+  /** The newest page (none asked for when the person may not read the log: the page says "not found"). */
+  private firstPage = new Task(this, {
+    task: async ([slug, action, allowed], { signal }): Promise<TenantAuditPage> => {
+      this.older = [];
+      this.olderFailed = undefined;
+      if (!allowed) return { entries: [], nextBefore: null, people: {} };
+      return readAudit(slug, { action: action || undefined, signal });
+    },
+    args: () => [this.slug, this.action, may(this.me, 'audit.read', this.slug)] as const,
+  });
+
+  private verification = new Task(this, {
+    task: ([slug, allowed], { signal }) => (allowed ? verifyAudit(slug, signal) : Promise.resolve(undefined)),
+    args: () => [this.slug, may(this.me, 'audit.read', this.slug)] as const,
+  });
+
+  private async loadOlder(before: number) {
+    this.loadingOlder = true;
+    this.olderFailed = undefined;
+    try {
+      const page = await readAudit(this.slug, { before, action: this.action || undefined });
+      this.older = [...this.older, page];
+    } catch (error) {
+      this.olderFailed = error;
+    } finally {
+      this.loadingOlder = false;
+    }
+  }
+
+  private applyFilter(event: SubmitEvent) {
+    event.preventDefault();
+    const action = new FormData(event.target as HTMLFormElement).get('action');
+    navigate(href('audit', { slug: this.slug }, typeof action === 'string' && action ? { action } : {}));
+  }
+
+  override render() {
+    const { t } = this.texts;
+    if (!may(this.me, 'audit.read', this.slug)) return renderNotFound(t);
+    const tenant = tenantNameOf(this.me, this.slug);
+    return html`
+      ${renderAdminNav(t, this.me, this.slug, 'audit')}
+      <h1>${t('admin.audit.title')}</h1>
+      <p>${t('admin.audit.intro', { tenant })}</p>
+      ${this.renderVerification()} ${this.renderExport()}
+      <form class="toolbar" @submit=${this.applyFilter}>
+        <div class="field">
+          <label for="action">${t('admin.audit.filter')}</label>
+          <select id="action" name="action">
+            <option value="" ?selected=${this.action === ''}>${t('admin.audit.filterAll')}</option>
+            ${knownAuditActions.map(
+              (action) =>
+                html`<option value=${action} ?selected=${this.action === action}>
+                  ${t(`admin.audit.actions.${action}`)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field"><button class="button secondary" type="submit">${t('admin.audit.apply')}</button></div>
+      </form>
+      ${this.firstPage.render({
+        pending: () => renderLoading(t),
+        error: (error) =>
+          error instanceof NotFoundError ? renderNotFound(t) : renderError(t, error, () => void this.firstPage.run()),
+        complete: (first) => this.renderLog([first, ...this.older], tenant),
+      })}
+    `;
+  }
+
+  private renderVerification() {
+    const { t } = this.texts;
+    return html`<section aria-labelledby="verify-title">
+      <h2 id="verify-title">${t('admin.audit.verifyTitle')}</h2>
+      ${this.verification.render({
+        pending: () => html`<p role="status">${t('admin.audit.verifying')}</p>`,
+        error: () => html`<p class="message error" role="alert">${t('admin.audit.verifyFailed')}</p>`,
+        complete: (result) =>
+          !result
+            ? nothing
+            : result.intact
+              ? html`<p class="message success" role="status">${t('admin.audit.intact', { count: result.entries })}</p>`
+              : html`<p class="message error" role="alert">
+                  ${t('admin.audit.broken', { sequence: result.problems[0]?.sequence ?? 1 })}
+                </p>`,
+      })}
+    </section>`;
+  }
+
+  private renderExport() {
+    const { t } = this.texts;
+    return html`<section aria-labelledby="export-title">
+      <h2 id="export-title">${t('admin.audit.exportTitle')}</h2>
+      <p>${t('admin.audit.exportHint')}</p>
+      <p class="toolbar">
+        <a class="button secondary" href=${auditExportUrl(this.slug, 'csv')} download>${t('admin.audit.exportCsv')}</a>
+        <a class="button secondary" href=${auditExportUrl(this.slug, 'jsonl')} download
+          >${t('admin.audit.exportJsonl')}</a
+        >
+      </p>
+    </section>`;
+  }
+
+  private renderLog(pages: readonly TenantAuditPage[], tenant: string) {
+    const { t, locale } = this.texts;
+    const entries = pages.flatMap((page) => page.entries);
+    const people: Record<string, AuditPerson> = Object.assign({}, ...pages.map((page) => page.people));
+    const next = pages.at(-1)?.nextBefore ?? null;
+    if (entries.length === 0) {
+      return html`<p>${this.action ? t('admin.audit.emptyFiltered') : t('admin.audit.empty')}</p>`;
+    }
+    return html`<div class="table-box">
+        <table>
+          <caption>
+            ${t('admin.audit.caption', { tenant })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('admin.audit.when')}</th>
+              <th scope="col">${t('admin.audit.who')}</th>
+              <th scope="col">${t('admin.audit.what')}</th>
+              <th scope="col">${t('admin.audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${entries.map(
+              (entry) =>
+                html`<tr>
+                  <td><time datetime=${entry.occurredAt}>${formatDateTime(locale, entry.occurredAt)}</time></td>
+                  <td>${this.who(entry, people)}</td>
+                  <th scope="row">${this.what(entry)}</th>
+                  <td>${this.details(entry, people)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <p role="status">${t('admin.audit.shown', { count: entries.length })}</p>
+      ${this.olderFailed ? renderError(t, this.olderFailed) : nothing}
+      ${
+        next === null
+          ? html`<p>${t('admin.audit.end')}</p>`
+          : html`<p>
+              <button
+                class="button secondary"
+                type="button"
+                ?disabled=${this.loadingOlder}
+                @click=${() => void this.loadOlder(next)}
+              >
+                ${t('admin.audit.older')}
+              </button>
+            </p>`
+      }`;
+  }
+
+  /** Who did it: a person by name and address, the system, a command, or nobody known. */
+  private who(entry: AuditEntryView, people: Record<string, AuditPerson>) {
+    const { t } = this.texts;
+    const actor = entry.actor;
+    if (!actor) return t('admin.audit.nobody');
+    if (actor.kind === 'system') return t('admin.audit.system');
+    if (actor.kind === 'cli') return t('admin.audit.cli');
+    const person = people[actor.id];
+    return person ? html`${person.name}<br /><small>${person.email}</small>` : t('admin.audit.formerStaff');
+  }
+
+  /** What happened, as a sentence (an action without its own text shows its code). */
+  private what(entry: AuditEntryView): string {
+    const { t } = this.texts;
+    return isKnownAction(entry.action)
+      ? t(`admin.audit.actions.${entry.action}`)
+      : t('admin.audit.other', { action: entry.action });
+  }
+
+  /** The details in words: roles by their names, a member by name, the sign-in method, counts. */
+  private details(entry: AuditEntryView, people: Record<string, AuditPerson>): string {
+    const { t } = this.texts;
+    const d = entry.details;
+    const roleNames = (value: unknown) =>
+      Array.isArray(value)
+        ? value.map((r) => (r === 'platform-admin' ? t('signIn.platformAdmin') : t(`roles.${String(r)}`))).join(', ')
+        : '';
+    const parts: string[] = [];
+    if (entry.target?.kind === 'staff') {
+      const name = people[entry.target.id]?.name ?? t('admin.audit.formerStaff');
+      parts.push(t('admin.audit.detail.member', { name }));
+    }
+    switch (entry.action) {
+      case 'auth.sign-in':
+      case 'auth.sign-in-failed':
+        if (typeof d['method'] === 'string') {
+          parts.push(t('admin.audit.detail.method', { method: t(`admin.audit.detail.methods.${d['method']}`) }));
+        }
+        if (typeof d['reason'] === 'string') parts.push(t('admin.audit.detail.reason', { reason: d['reason'] }));
+        break;
+      case 'auth.signed-out':
+        if (d['everywhere'] === true) parts.push(t('admin.audit.detail.everywhere'));
+        break;
+      case 'membership.roles-changed':
+        parts.push(t('admin.audit.detail.change', { before: roleNames(d['before']), after: roleNames(d['after']) }));
+        break;
+      case 'config.published':
+        parts.push(t('admin.audit.detail.version', { version: d['version'] }));
+        break;
+      case 'export.created':
+        parts.push(t('admin.audit.detail.export', { of: d['of'], format: d['format'], rows: d['rows'] ?? '?' }));
+        break;
+      default:
+        if (Array.isArray(d['roles'])) parts.push(t('admin.audit.detail.roles', { roles: roleNames(d['roles']) }));
+    }
+    return parts.length > 0 ? parts.join('; ') : t('admin.audit.detail.none');
+  }
+}
+
+define('meldpunt-audit-page', MeldpuntAuditPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'meldpunt-audit-page': MeldpuntAuditPage;
+  }
+}
