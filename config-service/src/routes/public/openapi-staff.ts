@@ -450,6 +450,8 @@ export function staffOpenApi(schemaOf: SchemaOf) {
           '422': problem('Not an answer in WebAuthn’s JSON form'),
           '429': problem('Too many failed sign-ins from this connection; see Retry-After'),
         },
+      },
+    },
     // Single sign-on (routes/auth/sso.ts, routes/console/sso.ts).
     '/api/v1/auth/sso': {
       get: {
