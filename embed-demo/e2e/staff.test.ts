@@ -2,9 +2,11 @@
  * The staff's way in, end to end: the real service (demo mode, on `http://localhost:<port>` — a passkey's
  * relying-party id must be a domain name) and the built console in Chromium with a virtual WebAuthn
  * authenticator (DevTools `WebAuthn.addVirtualAuthenticator`: a resident key with user verification,
- * like a laptop's or phone's). Dordrecht's admin invites an address; the invited person opens the link,
- * creates a passkey, sees the tenant, signs out and signs in with the passkey; the link does not work
- * twice; and another person's passkey cannot stand in for theirs.
+ * like a laptop's or phone's). The issue's "done when": the operator onboards a municipality in the
+ * console and its invited admin registers a passkey from the link in `/dev/mail` and signs in. Then:
+ * Dordrecht's admin invites an address; the invited person opens the mailed link, creates a passkey, sees
+ * the tenant, signs out and signs in with the passkey; the link does not work twice; and another person's
+ * passkey cannot stand in for theirs.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -12,60 +14,18 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { AuditLog } from '../../config-service/src/audit/audit-log.ts';
-import { openDatabase } from '../../config-service/src/db/dialect.ts';
-import { migrateToLatest } from '../../config-service/src/db/migrate.ts';
-import { loadEnv } from '../../config-service/src/env.ts';
-import { createLogger } from '../../config-service/src/logger.ts';
-import { loadServerSecret } from '../../config-service/src/secrets/load.ts';
-import { createInvitation, invitationLink } from '../../config-service/src/staff/invitations.ts';
-import { seedDemoTenants } from '../../config-service/src/tenants/demo-seed.ts';
 import { deep, launchBrowser, newPage, removeDataDir, startService, waitFor, type Service } from './support.ts';
-
-/**
- * Where the invitation links come from. `dev-mail`: the invitation mail the console API sends, read at
- * `/dev/mail` — as a newcomer gets it. `prepared`: until that mail exists, the same invitation made with
- * `createInvitation` (what `pnpm staff:invite` prints) before the service starts (it then owns the
- * database). Switch this one line to `'dev-mail'` once invitations are mailed.
- */
-const invitationLinksFrom: 'dev-mail' | 'prepared' = 'prepared';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const admin = 'dordrecht-admin@demo.meldpunt.example';
+const operatorName = 'Demo platformbeheerder';
 const invitees = ['nieuwe.redacteur@dordrecht.example', 'tweede.redacteur@dordrecht.example'] as const;
-
-/** `createInvitation` links, made before the service starts, by address. */
-const preparedLinks = new Map<string, string>();
-
-/** Seeds the demo tenants (as the service will, unchanged) and invites each invitee as Dordrecht's editor. */
-async function prepareInvitations(dataDir: string, origin: string): Promise<void> {
-  const env = loadEnv({ MELDPUNT_MODE: 'demo', DATA_DIR: dataDir, PUBLIC_ORIGIN: origin });
-  const logger = createLogger('silent');
-  const serverSecret = loadServerSecret(env, logger);
-  const database = openDatabase({ pgliteDir: join(dataDir, 'pglite') });
-  try {
-    await migrateToLatest(database.db);
-    await seedDemoTenants(database.db);
-    const tenant = await database.db
-      .selectFrom('tenant')
-      .select('id')
-      .where('slug', '=', 'dordrecht')
-      .executeTakeFirstOrThrow();
-    const deps = { db: database.db, serverSecret, auditLog: new AuditLog({ db: database.db, serverSecret, logger }) };
-    for (const email of invitees) {
-      const invitation = await createInvitation(deps, { email, tenantId: tenant.id, roles: ['editor'] });
-      preparedLinks.set(email, invitationLink(origin, invitation.token));
-    }
-  } finally {
-    await database.close();
-  }
-}
 
 /**
  * The newest invitation link mailed to `email`, from the development mailbox (`/dev/mail`: a list page,
- * each message's source at `/dev/mail/<id>/raw`), once it has arrived.
+ * each message's source at `/dev/mail/<id>/raw`), once it has arrived — as a newcomer gets it.
  */
-async function linkFromDevMail(service: Service, email: string): Promise<string> {
+async function invitationLinkFor(service: Service, email: string): Promise<string> {
   return waitFor(async () => {
     const list = await (await fetch(`${service.origin}/dev/mail`)).text();
     const ids = [...list.matchAll(/href="\/dev\/mail\/([^"/]+)"/g)].map((m) => decodeURIComponent(m[1] ?? ''));
@@ -79,14 +39,6 @@ async function linkFromDevMail(service: Service, email: string): Promise<string>
     }
     return undefined;
   }, `No invitation mail to ${email} in /dev/mail`);
-}
-
-/** The link the invited person gets. */
-function invitationLinkFor(service: Service, email: string): Promise<string> {
-  if (invitationLinksFrom === 'dev-mail') return linkFromDevMail(service, email);
-  const link = preparedLinks.get(email);
-  assert.ok(link, `no prepared invitation for ${email}`);
-  return Promise.resolve(link);
 }
 
 /** Requests as the console sends them: JSON, the service's own Origin, the session cookie. */
@@ -149,14 +101,32 @@ function consoleText(page: Page): Promise<string> {
 }
 
 /** Opens an invitation link and creates the passkey; returns once the console shows the tenant. */
-async function acceptInvitation(page: Page, link: string, name: string): Promise<void> {
+async function acceptInvitation(page: Page, link: string, name: string, tenant = 'Dordrecht'): Promise<void> {
   await page.goto(link);
   const nameField = await deep(page, 'input#name');
   assert.equal(await page.evaluate(() => location.hash), '', 'the token left the address bar');
   await nameField.type(name);
   await (await deep(page, 'button#create')).click();
-  await page.waitForFunction(() => location.pathname === '/console/tenants/dordrecht');
-  await waitFor(async () => (await consoleText(page)).includes('Dordrecht'), 'the tenant page');
+  await page.waitForFunction(
+    (slug: string) => location.pathname === `/console/tenants/${slug}`,
+    {},
+    tenant.toLowerCase(),
+  );
+  await waitFor(async () => (await consoleText(page)).includes(tenant), 'the tenant page');
+}
+
+/** Clicks the button (through shadow roots) whose text contains `label`. */
+async function clickButton(page: Page, label: string): Promise<void> {
+  await waitFor(async () => {
+    for (const button of await page.$$('pierce/button')) {
+      const text = await button.evaluate((b) => b.textContent ?? '');
+      if (text.includes(label)) {
+        await button.click();
+        return true;
+      }
+    }
+    return undefined;
+  }, `a button "${label}"`);
 }
 
 describe('staff: invitation, passkey registration and passkey sign-in (Chromium, virtual authenticator)', () => {
@@ -168,10 +138,7 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
     if (!existsSync(join(root, 'console/dist/index.html'))) {
       throw new Error('The console is not built: run `pnpm --filter @meldpunt/console build` first.');
     }
-    service = await startService({
-      publicHost: 'localhost',
-      ...(invitationLinksFrom === 'prepared' ? { prepare: prepareInvitations } : {}),
-    });
+    service = await startService({ publicHost: 'localhost' });
     browser = await launchBrowser();
   });
 
@@ -180,6 +147,40 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
     await browser?.close();
     await service?.stop();
     if (service) removeDataDir(service);
+  });
+
+  it('done when: the operator onboards Zwijndrecht in the console; its invited admin registers a passkey from the link in /dev/mail and signs in', async () => {
+    const firstAdmin = 'oov.beheer@zwijndrecht.example';
+    const operator = await newPage(browser);
+    contexts.push(operator.context);
+    await operator.page.goto(`${service.origin}/console/sign-in`);
+    await clickButton(operator.page, operatorName);
+    await operator.page.waitForFunction(() => location.pathname.startsWith('/console/tenants'));
+    await operator.page.goto(`${service.origin}/console/operator/onboard`);
+    await (await deep(operator.page, 'input#municipality')).type('zwijn');
+    await (await deep(operator.page, '[role="option"]#option-GM0642')).click();
+    await (await deep(operator.page, 'input#admin-email')).type(firstAdmin);
+    await clickButton(operator.page, 'Next');
+    await clickButton(operator.page, 'Onboard and send the invitation');
+    await deep(operator.page, '#done');
+
+    const person = await personWithAuthenticator(browser);
+    contexts.push(person.context);
+    await acceptInvitation(person.page, await invitationLinkFor(service, firstAdmin), 'Ilse Eerste', 'Zwijndrecht');
+    const me = await person.page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
+    assert.equal(me.email, firstAdmin);
+    assert.deepEqual(
+      me.memberships.map((m: { tenant: string; roles: string[] }) => [m.tenant, m.roles]),
+      [['zwijndrecht', ['admin']]],
+    );
+    assert.equal(
+      await person.page.evaluate(async () => (await fetch('/api/v1/auth/sign-out', { method: 'POST' })).status),
+      204,
+    );
+    await person.page.goto(`${service.origin}/console/sign-in`);
+    await (await deep(person.page, 'button#passkey-sign-in')).click();
+    await person.page.waitForFunction(() => location.pathname === '/console/tenants/zwijndrecht');
+    await waitFor(async () => (await consoleText(person.page)).includes('Zwijndrecht'), 'the new tenant page');
   });
 
   let firstCredentialId = '';
