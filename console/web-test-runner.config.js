@@ -7,4 +7,8 @@ export default {
   // The `browser` export condition, as Vite resolves it: Web Awesome's dropdown uses `nanoid`, whose
   // default build imports Node's `crypto`.
   nodeResolve: { exportConditions: ['browser'] },
+  // One test file at a time: the console keeps the chosen language in localStorage, which every page
+  // of the test server's origin shares, so a file switching to English changed the language of the
+  // file running beside it (its Dutch texts never came, and its waits ran out).
+  concurrency: 1,
 };
