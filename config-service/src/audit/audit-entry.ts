@@ -1,11 +1,13 @@
 /**
  * What an audit entry may say. Every action has its own strict details schema that admits only ids,
  * role names, small enumerations and counts: there is no field a report's text, a contact detail, an
- * e-mail address or a name could be passed in, by the types or at run time (`parseAuditInput`). A
- * new action is a new entry in `detailsSchemas` — the list is closed.
+ * e-mail address or a name could be passed in, by the types or at run time (`parseAuditInput`). The
+ * list is closed and shared: its names are the contracts' `auditActions` (which the console has a
+ * sentence for each of); a new action is a new name there and its schema in `detailsSchemas` here — the
+ * compiler refuses one without the other.
  */
 import { z } from 'zod';
-import { tenantRoles } from '@meldpunt/contracts';
+import { auditActions, tenantRoles, type AuditActionName } from '@meldpunt/contracts';
 
 /**
  * The staff roles (the contracts' tenant roles, plus the operator's `platform-admin`), as the audit log
@@ -20,7 +22,10 @@ const roles = z.array(z.enum(auditRoleNames)).max(auditRoleNames.length);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const signInMethod = z.enum(['passkey', 'sso', 'demo']);
 
-/** The details each action carries. Strict: an unknown key is refused, not dropped. */
+/**
+ * The details each action carries. Strict: an unknown key is refused, not dropped. Exactly one schema per
+ * name of the shared list: `satisfies` refuses a missing name and (as an excess property) an extra one.
+ */
 const detailsSchemas = {
   /** A person signed in; the target is their new session. */
   'auth.sign-in': z.strictObject({ method: signInMethod }),
@@ -85,10 +90,9 @@ const detailsSchemas = {
   'sso.removed': z.strictObject({}),
   /** A person was bound to their provider's subject at their first SSO sign-in (target the person). */
   'sso.identity-bound': z.strictObject({ by: z.enum(['membership', 'invitation']) }),
-} as const;
+} as const satisfies Record<AuditActionName, z.ZodType>;
 
-export type AuditAction = keyof typeof detailsSchemas;
-export const auditActions = Object.keys(detailsSchemas) as AuditAction[];
+export type AuditAction = AuditActionName;
 export type AuditDetails<A extends AuditAction> = z.output<(typeof detailsSchemas)[A]>;
 
 /** Who did it: a staff member, the service itself, or an operator's command. */
@@ -150,7 +154,7 @@ export function parseAuditInput(input: AuditInput): AuditInput {
     .strictObject({
       tenantId: z.uuid().nullable(),
       actor: actorSchema.nullable(),
-      action: z.enum(auditActions as [AuditAction, ...AuditAction[]]),
+      action: z.enum(auditActions),
       target: targetSchema.nullable(),
       details: z.unknown(),
     })

@@ -151,7 +151,7 @@ export interface AuditEntryTable {
   /** `staff` (with `actor_id`), `system` or `cli`; null when nobody is known (a failed sign-in). */
   actor_kind: 'staff' | 'system' | 'cli' | null;
   actor_id: string | null;
-  /** One of `audit/audit-entry.ts` `auditActions`. */
+  /** One of the contracts' `auditActions` (the closed list). */
   action: string;
   target_kind: string | null;
   target_id: string | null;

@@ -8,25 +8,6 @@
 import type { AuditEntryView, AuditVerification, TenantAuditPage } from '@meldpunt/contracts';
 import { apiBase, isDateTime, isRecord, isText, request } from './http.ts';
 
-/**
- * The actions the console has a sentence for, as the service's closed list (`audit/audit-entry.ts`) has
- * them; an action added later shows its code until its text is written.
- */
-export const knownAuditActions = [
-  'auth.sign-in',
-  'auth.sign-in-failed',
-  'auth.signed-out',
-  'invitation.created',
-  'invitation.accepted',
-  'invitation.revoked',
-  'membership.roles-changed',
-  'membership.removed',
-  'config.published',
-  'report.viewed',
-  'contact.revealed',
-  'export.created',
-] as const;
-
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 function isEntry(value: unknown): value is AuditEntryView {

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { text } from './text.ts';
 
+export * from './audit-actions.ts';
+
 const id = text().max(100);
 
 export const auditEntrySchema = z.strictObject({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { supportedLocales, type Locale } from '@meldpunt/contracts';
+import { auditActions } from '@meldpunt/contracts/audit-actions';
 import {
   loadLaterTexts,
   loadLocationTexts,
@@ -63,6 +64,18 @@ describe('default texts', () => {
     assert.deepEqual([...consoleLocales].sort(), ['en', 'nl']);
     assert.deepEqual([...staffLocales].sort(), ['en', 'nl'], 'staff mail: Dutch and English, explicitly');
     for (const locale of supportedLocales) assert.ok(localeNames[locale]);
+  });
+
+  it('console: every audit action of the shared closed list has its words (the audit page and its filter), in nl and en', () => {
+    const textAt = (tree: object, key: string): unknown =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+    for (const locale of consoleLocales) {
+      const missing = auditActions.filter((action) => {
+        const text = textAt(consoleTexts[locale], `admin.audit.actions.${action}`);
+        return typeof text !== 'string' || text.trim() === '';
+      });
+      assert.deepEqual(missing, [], `${locale}: admin.audit.actions.<action> for each`);
+    }
   });
 
   for (const [namespace, texts] of Object.entries(namespaces) as [string, Record<Locale, object>][]) {

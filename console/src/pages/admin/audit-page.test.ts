@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AuditEntryView, AuditVerification } from '@meldpunt/contracts';
+import { auditActions } from '@meldpunt/contracts/audit-actions';
 import {
   auditEntry,
   fakeConsoleApi,
@@ -108,6 +109,78 @@ describe('<meldpunt-audit-page>', () => {
       '/api/v1/console/tenants/dordrecht/audit/export?format=csv',
       '/api/v1/console/tenants/dordrecht/audit/export?format=jsonl',
     ]);
+  });
+
+  /** Entries of the actions added after the first audit page: single sign-on, demo status, a contacts export. */
+  function laterActions(): AuditEntryView[] {
+    const tenantTarget = { kind: 'tenant', id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' };
+    return [
+      auditEntry({
+        sequence: 1,
+        action: 'sso.configured',
+        target: tenantTarget,
+        details: { enabled: true, allowedDomains: 3, secretChanged: true },
+      }),
+      auditEntry({
+        sequence: 2,
+        actor: { kind: 'staff', id: evaId },
+        action: 'sso.identity-bound',
+        target: { kind: 'staff', id: evaId },
+        details: { by: 'invitation' },
+      }),
+      auditEntry({
+        sequence: 3,
+        actor: { kind: 'cli' },
+        action: 'tenant.demo-changed',
+        target: tenantTarget,
+        details: { demo: false },
+      }),
+      auditEntry({ sequence: 4, action: 'contacts.exported', target: tenantTarget, details: { reports: 12 } }),
+      auditEntry({ sequence: 5, action: 'passkey.added', target: { kind: 'passkey', id: 'cred-1' }, details: {} }),
+    ];
+  }
+
+  it('says every action of the shared list in words, in the log and in the filter, Dutch and English; accessible', async () => {
+    const { el, root } = await openAudit(laterActions());
+    await waitFor(() => text(root()).includes('gecontroleerd'), 'the verification');
+    await expect(el).to.be.accessible();
+    const rows = [...root().querySelectorAll('tbody tr')].map((r) => text(r));
+    expect(rows[0]).to.include('Passkey toegevoegd').and.include('Anna Admin');
+    expect(rows[1])
+      .to.include('Contactgegevens van melders geëxporteerd')
+      .and.include('de contactgegevens van 12 meldingen geopend in een export');
+    expect(rows[2])
+      .to.include('Een platformbeheerder (opdrachtregel)')
+      .and.include('Demostatus gewijzigd')
+      .and.include('de gemeente is geen demo meer');
+    expect(rows[3])
+      .to.include('Gekoppeld aan het inlogsysteem van de gemeente')
+      .and.include('medewerker: Eva Editor')
+      .and.include('bij de eerste keer inloggen, via een uitnodiging');
+    expect(rows[4])
+      .to.include('Inloggen via de gemeente ingesteld')
+      .and.include('aangeboden aan medewerkers; 3 e-maildomeinen; nieuw geheim');
+    expect(text(root())).not.to.match(/Gebeurtenis [a-z]|admin\.audit|\{\{/);
+
+    const options = [...root().querySelectorAll<HTMLOptionElement>('#action option')];
+    expect(options.map((o) => o.value)).to.deep.equal(['', ...auditActions]);
+    for (const option of options.slice(1)) {
+      expect(text(option).trim(), option.value).to.have.length.above(0).and.not.include('.');
+    }
+    expect(options.find((o) => o.value === 'sso.removed')!.textContent).to.include(
+      'Inloggen via de gemeente verwijderd',
+    );
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('header button[lang="en"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => text(root()).includes('Demo status changed'), 'English');
+    const englishRows = [...root().querySelectorAll('tbody tr')].map((r) => text(r));
+    expect(englishRows[1]).to.include('opened the contact details of 12 reports in an export');
+    expect(englishRows[2]).to.include('the municipality is no longer a demo');
+    expect(englishRows[4])
+      .to.include('Single sign-on set up')
+      .and.include('offered to staff; 3 e-mail domains; new secret');
+    await expect(el).to.be.accessible();
   });
 
   it('pages to older entries by the cursor, and filters by one kind of event in the URL', async () => {

@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { AuditEntryView, AuditPerson, Me, TenantAuditPage } from '@meldpunt/contracts';
+import { auditActions, isAuditActionName } from '@meldpunt/contracts/audit-actions';
 import { baseStyles } from '@meldpunt/ui/base-styles';
 import { define } from '@meldpunt/ui/define';
 import { tokens } from '@meldpunt/ui/tokens';
@@ -8,15 +9,12 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { renderError, renderLoading } from '../../components/task-states.ts';
 import { meContext, textsContext, type TextsContext } from '../../context.ts';
-import { auditExportUrl, knownAuditActions, readAudit, verifyAudit } from '../../data/audit.ts';
+import { auditExportUrl, readAudit, verifyAudit } from '../../data/audit.ts';
 import { NotFoundError } from '../../data/http.ts';
 import { may } from '../../permissions.ts';
 import { href, navigate } from '../../router.ts';
 import { pageStyles } from '../../styles/theme.ts';
 import { adminStyles, formatDateTime, renderAdminNav, renderNotFound, tenantNameOf } from './admin-nav.ts';
-
-const isKnownAction = (action: string): action is (typeof knownAuditActions)[number] =>
-  (knownAuditActions as readonly string[]).includes(action);
 
 /**
  * A tenant's audit log, for its admins (not the platform operator: the server's rule): newest first, a
@@ -99,7 +97,7 @@ export class MeldpuntAuditPage extends LitElement {
           <label for="action">${t('admin.audit.filter')}</label>
           <select id="action" name="action">
             <option value="" ?selected=${this.action === ''}>${t('admin.audit.filterAll')}</option>
-            ${knownAuditActions.map(
+            ${auditActions.map(
               (action) =>
                 html`<option value=${action} ?selected=${this.action === action}>
                   ${t(`admin.audit.actions.${action}`)}
@@ -214,18 +212,26 @@ export class MeldpuntAuditPage extends LitElement {
     return person ? html`${person.name}<br /><small>${person.email}</small>` : t('admin.audit.formerStaff');
   }
 
-  /** What happened, as a sentence (an action without its own text shows its code). */
+  /**
+   * What happened, in words: every action of the shared closed list has its text (the texts' tests hold
+   * them to it); an action this console does not know yet (a newer service) shows its code.
+   */
   private what(entry: AuditEntryView): string {
     const { t } = this.texts;
-    return isKnownAction(entry.action)
+    return isAuditActionName(entry.action)
       ? t(`admin.audit.actions.${entry.action}`)
       : t('admin.audit.other', { action: entry.action });
   }
 
-  /** The details in words: roles by their names, a member by name, the sign-in method, counts. */
+  /**
+   * The details in words: roles by their names, a member by name, the sign-in method and reason, what was
+   * exported, counts and choices. A value a newer service adds shows as it is, never as a text key.
+   */
   private details(entry: AuditEntryView, people: Record<string, AuditPerson>): string {
     const { t } = this.texts;
     const d = entry.details;
+    const word = (group: string, value: unknown) =>
+      t(`admin.audit.detail.${group}.${String(value)}`, { defaultValue: String(value) });
     const roleNames = (value: unknown) =>
       Array.isArray(value)
         ? value.map((r) => (r === 'platform-admin' ? t('signIn.platformAdmin') : t(`roles.${String(r)}`))).join(', ')
@@ -241,7 +247,9 @@ export class MeldpuntAuditPage extends LitElement {
         if (typeof d['method'] === 'string') {
           parts.push(t('admin.audit.detail.method', { method: t(`admin.audit.detail.methods.${d['method']}`) }));
         }
-        if (typeof d['reason'] === 'string') parts.push(t('admin.audit.detail.reason', { reason: d['reason'] }));
+        if (typeof d['reason'] === 'string') {
+          parts.push(t('admin.audit.detail.reason', { reason: word('reasons', d['reason']) }));
+        }
         break;
       case 'auth.signed-out':
         if (d['everywhere'] === true) parts.push(t('admin.audit.detail.everywhere'));
@@ -252,8 +260,33 @@ export class MeldpuntAuditPage extends LitElement {
       case 'config.published':
         parts.push(t('admin.audit.detail.version', { version: d['version'] }));
         break;
-      case 'export.created':
-        parts.push(t('admin.audit.detail.export', { of: d['of'], format: d['format'], rows: d['rows'] ?? '?' }));
+      case 'export.created': {
+        const what = { of: word('exportOf', d['of']), format: d['format'] };
+        parts.push(
+          typeof d['rows'] === 'number'
+            ? t('admin.audit.detail.export', { ...what, rows: d['rows'] })
+            : t('admin.audit.detail.exportWhole', what),
+        );
+        break;
+      }
+      case 'tenant.demo-changed':
+        parts.push(t(d['demo'] === true ? 'admin.audit.detail.demoOn' : 'admin.audit.detail.demoOff'));
+        break;
+      case 'contacts.exported':
+        parts.push(t('admin.audit.detail.contacts', { count: d['reports'] }));
+        break;
+      case 'tenant.offboarded':
+        parts.push(t('admin.audit.detail.erased', { count: d['erasedEntries'] }));
+        break;
+      case 'sso.configured':
+        parts.push(
+          t(d['enabled'] === true ? 'admin.audit.detail.ssoOn' : 'admin.audit.detail.ssoOff'),
+          t('admin.audit.detail.ssoDomains', { count: d['allowedDomains'] }),
+          t(d['secretChanged'] === true ? 'admin.audit.detail.ssoNewSecret' : 'admin.audit.detail.ssoSameSecret'),
+        );
+        break;
+      case 'sso.identity-bound':
+        if (typeof d['by'] === 'string') parts.push(word('boundBy', d['by']));
         break;
       default:
         if (Array.isArray(d['roles'])) parts.push(t('admin.audit.detail.roles', { roles: roleNames(d['roles']) }));
