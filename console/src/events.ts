@@ -8,8 +8,13 @@ import type { ConsoleLocale } from './i18n.ts';
 
 /** Someone signed in (or renewed the session): the root element takes the new person. */
 export type SignedInEvent = CustomEvent<{ me: Me }>;
-/** The session ended here (signed out, or it expired): `reason` says which, for the message shown. */
-export type SignedOutEvent = CustomEvent<{ reason: 'signed-out' | 'signed-out-everywhere' | 'expired' }>;
+/**
+ * The session ended here (signed out, it expired, or the person removed the passkey it was signed in
+ * with): `reason` says which, for the message shown.
+ */
+export type SignedOutEvent = CustomEvent<{
+  reason: 'signed-out' | 'signed-out-everywhere' | 'expired' | 'passkey-removed';
+}>;
 /** The person chose another language. */
 export type LocaleChangeEvent = CustomEvent<{ locale: ConsoleLocale }>;
 

@@ -73,8 +73,8 @@ const detailsSchemas = {
   }),
   /** A person added a passkey (actor and chains: theirs); the target is the passkey. */
   'passkey.added': z.strictObject({}),
-  /** A person removed one of their passkeys; the target is the passkey. */
-  'passkey.removed': z.strictObject({}),
+  /** A person removed one of their passkeys, ending the sessions it started; the target is the passkey. */
+  'passkey.removed': z.strictObject({ sessionsEnded: count }),
   // ── Onboarding and offboarding (the platform operator) ──
   /** The operator marked a tenant as a demo tenant, or not (platform chain; target the tenant). */
   'tenant.demo-changed': z.strictObject({ demo: z.boolean() }),

@@ -191,8 +191,10 @@ export interface StaffSessionTable {
   idle_expires_at: Timestamp;
   /** 12 hours after sign-in, whatever happens. */
   absolute_expires_at: Timestamp;
-  /** Set by sign-out, sign-out everywhere, a removed membership or a changed role. */
+  /** Set by sign-out, sign-out everywhere, a removed membership, a changed role or a removed passkey. */
   revoked_at: Timestamp | null;
+  /** The passkey the person signed in with (null for other ways); removing it ends the session. */
+  passkey_id: string | null;
 }
 
 /** An invitation to become staff: single use, 72 hours; only the keyed hash of its token is stored. */

@@ -29,7 +29,7 @@ import type { TenantRole } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
 import { purposes } from '../secrets/server-secret.ts';
 import { consumeInvitationIn } from './invitations.ts';
-import type { SessionDeps } from './sessions.ts';
+import { endPasskeySessions, type SessionDeps } from './sessions.ts';
 import { appendToChains, personalChains } from './staff-audit.ts';
 import { findStaffByEmail } from './staff-repository.ts';
 import { saveCeremony, takeCeremony } from './webauthn-challenges.ts';
@@ -326,12 +326,12 @@ export async function startAuthentication(
 export type AuthenticationRefusal = 'expired' | 'unknown-credential' | 'invalid-response';
 
 export type AuthenticationResult =
-  { ok: true; staffId: string } | { ok: false; reason: AuthenticationRefusal; staffId?: string };
+  { ok: true; staffId: string; passkeyId: string } | { ok: false; reason: AuthenticationRefusal; staffId?: string };
 
 /**
  * Verifies a sign-in: the ceremony of `state` (once), the passkey of the answer's credential id, the
  * user handle it carries, the signature and the counter. On success the counter and `last_used_at` are
- * updated; the caller starts the session. A failure names the person only when the passkey is known.
+ * updated; the caller starts the session (naming the passkey, `passkeyId`). A failure names the person only when the passkey is known.
  */
 export async function finishAuthentication(
   deps: Pick<SessionDeps, 'db' | 'serverSecret'>,
@@ -381,7 +381,7 @@ export async function finishAuthentication(
   } catch {
     return refused;
   }
-  return { ok: true, staffId: passkey.staff_id };
+  return { ok: true, staffId: passkey.staff_id, passkeyId: passkey.id };
 }
 
 /** One of a person's passkeys, as they see it. */
@@ -405,28 +405,46 @@ export async function passkeysOf(db: Kysely<Database>, staffId: string): Promise
 }
 
 /**
- * Removes one of the person's own passkeys (audited, `passkey.removed`). Another person's passkey reads
- * as one that does not exist. The last one stays (`last`): without it the person could not sign in
- * again, and the only way back would be a new invitation — they add another passkey first.
+ * What removing a passkey did: removed it (ending `sessionsEnded` sessions, `ownSessionEnded` when the
+ * removing session was one of them), or not (`not-found`, `last`).
+ */
+export type PasskeyRemoval =
+  | { outcome: 'removed'; sessionsEnded: number; ownSessionEnded: boolean }
+  | { outcome: 'not-found' }
+  | { outcome: 'last' };
+
+/**
+ * Removes one of the person's own passkeys and, in the same transaction, ends every session it started
+ * (audited, `passkey.removed` with how many): a passkey is removed mostly because its device was lost
+ * or stolen, and whoever has the device must not stay signed in for hours. Sessions started otherwise
+ * stay — the removing one too, unless it was started with this very passkey (`ownSessionEnded`: the
+ * caller clears its cookie). Another person's passkey reads as one that does not exist. The last one
+ * stays (`last`): without it the person could not sign in again, and the only way back would be a new
+ * invitation — they add another passkey first.
  */
 export async function removePasskey(
   deps: SessionDeps,
   staffId: string,
   passkeyId: string,
-): Promise<'removed' | 'not-found' | 'last'> {
-  return deps.auditLog.transaction(async (trx, append) => {
+  options: { sessionId?: string; now?: Date } = {},
+): Promise<PasskeyRemoval> {
+  const now = options.now ?? new Date();
+  return deps.auditLog.transaction(async (trx, append): Promise<PasskeyRemoval> => {
     // Under a lock on the person's passkeys, so two removals at once cannot both leave none.
     const own = await trx.selectFrom('passkey').select('id').where('staff_id', '=', staffId).forUpdate().execute();
-    if (!own.some((p) => p.id === passkeyId)) return 'not-found';
-    if (own.length === 1) return 'last';
+    if (!own.some((p) => p.id === passkeyId)) return { outcome: 'not-found' };
+    if (own.length === 1) return { outcome: 'last' };
+    // Before the delete: afterwards the sessions no longer name the passkey (`on delete set null`).
+    const ended = await endPasskeySessions(trx, passkeyId, now);
     await trx.deleteFrom('passkey').where('id', '=', passkeyId).where('staff_id', '=', staffId).execute();
     await appendToChains(append, await personalChains(trx, staffId), (tenantId) => ({
       tenantId,
       actor: { kind: 'staff', id: staffId },
       action: 'passkey.removed',
       target: { kind: 'passkey', id: passkeyId },
-      details: {},
+      details: { sessionsEnded: ended.length },
     }));
-    return 'removed';
+    const ownSessionEnded = options.sessionId !== undefined && ended.includes(options.sessionId);
+    return { outcome: 'removed', sessionsEnded: ended.length, ownSessionEnded };
   });
 }

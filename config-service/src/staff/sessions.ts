@@ -52,12 +52,14 @@ function tokenHash(deps: Pick<SessionDeps, 'serverSecret'>, token: string): stri
 /**
  * Starts a new session for the person and returns its token (for the cookie; never stored). The
  * session the browser had before, if any (`replacing`), ends: a sign-in never keeps a session id
- * someone else may have planted (session fixation). The sign-in (`method`) is audited with it.
+ * someone else may have planted (session fixation). The sign-in (`method`) is audited with it. A
+ * passkey sign-in names its passkey (`passkeyId`): removing that passkey ends the session
+ * (`removePasskey`).
  */
 export async function startSession(
   deps: SessionDeps,
   staffId: string,
-  options: { method: SignInMethod; replacing?: string; now?: Date },
+  options: { method: SignInMethod; passkeyId?: string; replacing?: string; now?: Date },
 ): Promise<{ token: string; sessionId: string; idleExpiresAt: Date; absoluteExpiresAt: Date }> {
   const now = options.now ?? new Date();
   const token = randomBytes(32).toString('base64url');
@@ -83,6 +85,7 @@ export async function startSession(
         last_active_at: now,
         idle_expires_at: idleExpiresAt,
         absolute_expires_at: absoluteExpiresAt,
+        passkey_id: options.passkeyId ?? null,
       })
       .execute();
     await appendToChains(append, await personalChains(trx, staffId), (tenantId) => ({
@@ -184,6 +187,25 @@ export async function signOutEverywhere(deps: SessionDeps, staffId: string, now 
     }));
     return ended;
   });
+}
+
+/**
+ * Ends every session the passkey started (it is being removed: perhaps its device was lost); the ids
+ * of the sessions ended. Not audited itself: pass the transaction that removes the passkey and audits
+ * that (`removePasskey`).
+ */
+export async function endPasskeySessions(db: Kysely<Database>, passkeyId: string, now = new Date()): Promise<string[]> {
+  const ended = await db
+    .updateTable('staff_session')
+    .set({ revoked_at: now })
+    .where('passkey_id', '=', passkeyId)
+    .where('revoked_at', 'is', null)
+    // Only live ones: a session that has run out cannot come back, and the count says what ended now.
+    .where('idle_expires_at', '>', now)
+    .where('absolute_expires_at', '>', now)
+    .returning('id')
+    .execute();
+  return ended.map((s) => s.id);
 }
 
 /**

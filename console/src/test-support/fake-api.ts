@@ -96,6 +96,8 @@ export interface FakeConsoleApi {
   tenants: ConsoleTenant[];
   /** The signed-in person's passkeys. */
   passkeys: Passkey[];
+  /** The passkey this session was signed in with: removing it ends the session, as the service does. */
+  signedInWith?: string;
   /** What invitation links grant, by token (a token not here: 410). */
   invitationGrants: Record<string, InvitationGrant>;
   /** Who a passkey sign-in signs in as (`null`: 401 sign-in-failed). */
@@ -239,6 +241,7 @@ function passkeyRoute(api: FakeConsoleApi, method: string, path: string, init?: 
     if (!api.me || !api.passkeys.some((p) => p.id === id)) return problem(api.me ? 404 : 401, 'Not found');
     if (api.passkeys.length === 1) return problem(409, 'Your last passkey cannot be removed');
     api.passkeys = api.passkeys.filter((p) => p.id !== id);
+    if (id === api.signedInWith) api.me = null;
     return new Response(null, { status: 204 });
   }
   switch (`${method} ${path}`) {

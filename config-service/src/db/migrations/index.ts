@@ -7,6 +7,7 @@ import * as auditLog from './2026-12-03T00-00-audit-log.ts';
 import * as staff from './2026-12-03T00-00-staff.ts';
 import * as passkeys from './2026-12-04T00-00-passkeys.ts';
 import * as onboarding from './2026-12-04T02-00-onboarding.ts';
+import * as sessionPasskey from './2026-12-04T03-00-session-passkey.ts';
 import * as sso from './2026-12-04T01-00-sso.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T00-00-passkeys': passkeys,
   '2026-12-04T01-00-sso': sso,
   '2026-12-04T02-00-onboarding': onboarding,
+  '2026-12-04T03-00-session-passkey': sessionPasskey,
 };

@@ -11,11 +11,13 @@ import type {
   PublicKeyCredentialRequestOptionsJSON as RequestOptions,
 } from '@simplewebauthn/server';
 import { invitationGrantSchema, passkeyListSchema, passkeyOptionsSchema } from '@meldpunt/contracts';
+import { sessionCookieName } from '../../http/session-cookie.ts';
 import { createInvitation } from '../../staff/invitations.ts';
+import { startSession } from '../../staff/sessions.ts';
 import { SignInLimiter } from '../../staff/sign-in-limiter.ts';
 import { challengeLifetimeMs, saveCeremony } from '../../staff/webauthn-challenges.ts';
 import { readJson, useTestContext, type TestContext } from '../../../test/helpers.ts';
-import { asConsole, createStaff, signIn } from '../../../test/staff.ts';
+import { asConsole, createStaff, sessionCookieOf, signIn } from '../../../test/staff.ts';
 
 const b64 = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
@@ -311,6 +313,56 @@ describe('passkeys and invitations (HTTP)', () => {
     assert.equal(last.status, 409);
     assert.equal((await readJson(last)).type, 'https://meldpunt.dev/problems/last-passkey');
     assert.ok(await ctx.db.selectFrom('passkey').select('id').where('id', '=', phone.id).executeTakeFirst());
+  });
+
+  it('removing a passkey ends the sessions it started at once, keeps the others, and ends its own with the cookie cleared', async () => {
+    const tenant = await ctx.createTenant();
+    const person = await createStaff(ctx, { tenantId: tenant.id, roles: ['officer'] });
+    const a = await addPasskey(ctx, person.id, 'Kwijtgeraakte telefoon');
+    const b = await addPasskey(ctx, person.id, 'Laptop');
+    const c = await addPasskey(ctx, person.id, 'Sleutel');
+    const sessionWith = async (passkeyId: string) => {
+      const { token } = await startSession(ctx.deps, person.id, { method: 'passkey', passkeyId });
+      return `${sessionCookieName}=${token}`;
+    };
+    const lostDevice = await sessionWith(a.id);
+    const alsoLost = await sessionWith(a.id);
+    const laptop = await sessionWith(b.id);
+    const me = async (cookie: string) =>
+      (await ctx.app.request('/api/v1/auth/me', asConsole(cookie, { method: 'GET' }))).status;
+    const remove = (id: string, cookie: string) =>
+      ctx.app.request(`/api/v1/auth/passkeys/${id}`, asConsole(cookie, { method: 'DELETE' }));
+    assert.equal(await me(lostDevice), 200);
+
+    const removedA = await remove(a.id, laptop);
+    assert.equal(removedA.status, 204);
+    assert.equal(sessionCookieOf(removedA), undefined, 'the laptop’s session stays, and so does its cookie');
+    assert.equal(await me(lostDevice), 401, 'the lost device is signed out at once');
+    assert.equal(await me(alsoLost), 401);
+    assert.equal(await me(laptop), 200);
+    const audit = await ctx.db
+      .selectFrom('audit_entry')
+      .select(['details'])
+      .where('action', '=', 'passkey.removed')
+      .where('target_id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(audit.details, { sessionsEnded: 2 });
+    const revoked = await ctx.db
+      .selectFrom('staff_session')
+      .select(['passkey_id', 'revoked_at'])
+      .where('staff_id', '=', person.id)
+      .where('revoked_at', 'is not', null)
+      .execute();
+    assert.equal(revoked.length, 2, 'the ended sessions stay as rows, no longer naming the removed passkey');
+    assert.ok(revoked.every((r) => r.passkey_id === null));
+
+    const removedB = await remove(b.id, laptop);
+    assert.equal(removedB.status, 204, 'removing the passkey of the session itself works, and ends it');
+    const cleared = sessionCookieOf(removedB);
+    assert.equal(cleared?.token, '');
+    assert.match(cleared?.header ?? '', /Max-Age=0/);
+    assert.equal(await me(laptop), 401);
+    assert.ok(await ctx.db.selectFrom('passkey').select('id').where('id', '=', c.id).executeTakeFirst());
   });
 
   it('a passkey goes with its person; expired ceremonies are cleaned up when new ones are made', async () => {

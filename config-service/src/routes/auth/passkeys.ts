@@ -12,7 +12,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { clientAddress } from '../../http/client-address.ts';
 import { pathId } from '../../http/path-id.ts';
 import { ProblemError, problems } from '../../http/problem.ts';
-import { sessionTokenOf, setSessionCookie } from '../../http/session-cookie.ts';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../../http/session-cookie.ts';
 import { signedInOf } from '../../http/staff-access.ts';
 import { validationHook } from '../../http/validation.ts';
 import {
@@ -51,14 +51,18 @@ const noStore = { 'Cache-Control': 'no-store' };
  * are the answers. Every failed sign-in — an unknown passkey, a bad signature, a used or expired state —
  * is the one `sign-in-failed`, counts towards the sign-in limit (`SignInLimiter`) and is audited in the
  * platform chain, naming the person only when the passkey was theirs. A successful one starts a new
- * session (a new id, whatever the browser had: no session fixation).
+ * session (a new id, whatever the browser had: no session fixation) that names the passkey: removing
+ * the passkey ends every session it started, the removing one included (its cookie is then cleared).
  */
 export function passkeyRoutes(deps: AppDeps, limiter: SignInLimiter) {
   const rp = relyingPartyOf(deps.publicOrigin);
 
-  /** Starts the session of a sign-in or an accepted invitation and answers `Me` with its cookie. */
-  const signInAs = async (c: Context<AppEnv>, staffId: string) => {
-    const session = await startSession(deps, staffId, { method: 'passkey', replacing: sessionTokenOf(c) });
+  /**
+   * Starts the session of a sign-in or an accepted invitation — naming the passkey used, so removing
+   * it ends the session — and answers `Me` with its cookie.
+   */
+  const signInAs = async (c: Context<AppEnv>, staffId: string, passkeyId: string) => {
+    const session = await startSession(deps, staffId, { method: 'passkey', passkeyId, replacing: sessionTokenOf(c) });
     setSessionCookie(c, session.token);
     const signedIn = await findSession(deps, session.token, { refresh: false });
     if (!signedIn) throw signInFailed(); // Only if the person was deleted in this very moment.
@@ -77,14 +81,17 @@ export function passkeyRoutes(deps: AppDeps, limiter: SignInLimiter) {
     })
     .delete('/:id', async (c) => {
       const id = pathId(c.req.param('id'));
-      const result = await removePasskey(deps, signedInOf(c).staffId, id);
-      if (result === 'not-found') throw problems.notFound('You have no passkey with this id');
-      if (result === 'last') {
+      const me = signedInOf(c);
+      const result = await removePasskey(deps, me.staffId, id, { sessionId: me.sessionId });
+      if (result.outcome === 'not-found') throw problems.notFound('You have no passkey with this id');
+      if (result.outcome === 'last') {
         throw new ProblemError(409, 'last-passkey', 'Your last passkey cannot be removed', {
           detail:
             'Without a passkey you could not sign in again. Add another passkey first (on another device, say), then remove this one.',
         });
       }
+      // The sessions the passkey started have ended; was this one of them, the browser forgets it too.
+      if (result.ownSessionEnded) clearSessionCookie(c);
       return c.body(null, 204);
     })
     .post('/registration-options', zValidator('json', passkeyRegistrationStartSchema, validationHook), async (c) => {
@@ -113,7 +120,7 @@ export function passkeyRoutes(deps: AppDeps, limiter: SignInLimiter) {
       if (!result.ok) throw result.reason === 'invitation-invalid' ? invitationInvalid() : registrationFailed();
       // Signed in and adding another passkey: the session stays. From an invitation: signed in now.
       if (signedIn && signedIn.staffId === result.staffId) return c.json(meOf(signedIn), 200, noStore);
-      return signInAs(c, result.staffId);
+      return signInAs(c, result.staffId, result.passkeyId);
     })
     .post('/authentication-options', async (c) => {
       const start = await startAuthentication(deps, rp);
@@ -146,6 +153,6 @@ export function passkeyRoutes(deps: AppDeps, limiter: SignInLimiter) {
         });
         throw signInFailed();
       }
-      return signInAs(c, result.staffId);
+      return signInAs(c, result.staffId, result.passkeyId);
     });
 }

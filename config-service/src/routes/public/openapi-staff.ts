@@ -390,10 +390,15 @@ export function staffOpenApi(schemaOf: SchemaOf) {
       delete: {
         operationId: 'removePasskey',
         summary: 'Removes one of the signed-in person’s own passkeys (never the last one)',
+        description:
+          'Every session that was signed in with this passkey ends at once (a lost or stolen device stays signed in nowhere); sessions started otherwise stay. When the session removing it was itself started with this passkey, it ends too: the answer is still 204, and it clears the session cookie.',
         security: session,
         parameters: [param('id', 'The passkey’s id (uuid).')],
         responses: {
-          '204': { description: 'Removed' },
+          '204': {
+            description:
+              'Removed, and the sessions it started ended (`Set-Cookie` clears the session cookie when this session was one of them)',
+          },
           ...signedIn,
           ...change,
           '404': problem('The person has no passkey with this id (another person’s reads the same)'),

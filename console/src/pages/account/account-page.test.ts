@@ -62,7 +62,10 @@ describe('<meldpunt-account-page>: my passkeys', () => {
     expect(shadowText(dialog(el)) + (dialog(el).textContent ?? '')).to.include('Laptop');
     await expect(el).to.be.accessible();
     dialog(el).querySelector<HTMLElement>('wa-button[variant="danger"]')!.click();
-    await waitFor(() => !shadowText(accountPage(el)).includes('Remove Laptop'), 'the list without it');
+    await waitFor(() => {
+      const text = shadowText(accountPage(el));
+      return !text.includes('Remove Laptop') && text.includes('Remove Phone');
+    }, 'the list without it');
     expect(api.requests).to.include(`DELETE /auth/passkeys/${passkeys[0]!.id}`);
     expect(shadowText(accountPage(el))).to.include('was removed');
 
@@ -81,6 +84,20 @@ describe('<meldpunt-account-page>: my passkeys', () => {
     dialog(el).querySelector<HTMLElement>('wa-button[variant="danger"]')!.click();
     await waitFor(() => shadowText(accountPage(el)).includes('last passkey'), 'the refusal');
     expect(shadowText(accountPage(el))).to.include('Laptop');
+  });
+
+  it('removing the passkey this session was signed in with ends it: sign-in, saying why', async () => {
+    api = fakeConsoleApi({ me: person(), passkeys: [...passkeys], signedInWith: passkeys[1]!.id });
+    const el = await open();
+    removeButtons(el)[1]!.click();
+    await waitFor(() => dialog(el).open, 'the confirmation');
+    dialog(el).querySelector<HTMLElement>('wa-button[variant="danger"]')!.click();
+    const signIn = () => el.shadowRoot!.querySelector('meldpunt-sign-in-page');
+    await waitFor(() => shadowText(signIn()).includes('removed the passkey you signed in with'), 'the sign-in page');
+    expect(location.pathname).to.equal('/console/sign-in');
+    expect(api.requests).to.include(`DELETE /auth/passkeys/${passkeys[1]!.id}`);
+    expect(accountPage(el)).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('adds a passkey with a label; a cancel keeps the label typed', async () => {

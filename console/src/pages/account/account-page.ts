@@ -10,6 +10,7 @@ import '@awesome.me/webawesome/dist/components/button/button.js';
 import '@awesome.me/webawesome/dist/components/dialog/dialog.js';
 import { renderError, renderLoading } from '../../components/task-states.ts';
 import { textsContext, type TextsContext } from '../../context.ts';
+import { getMe } from '../../data/auth.ts';
 import { ApiError } from '../../data/http.ts';
 import {
   ceremonyProblem,
@@ -18,13 +19,16 @@ import {
   removePasskey,
   type CeremonyProblem,
 } from '../../data/passkeys.ts';
+import { emit } from '../../events.ts';
 import { pageStyles } from '../../styles/theme.ts';
 
 /**
  * "My passkeys": the signed-in person's passkeys (label, when made, when last used), adding another
  * (on this device or a security key) and removing one after a confirmation (Web Awesome's dialog). The
  * last one cannot be removed — the service refuses (409) and the page says why: without a passkey the
- * person could not sign in again. What happened is announced in a status line.
+ * person could not sign in again. What happened is announced in a status line. Removing the passkey this
+ * very session was signed in with ends the session (the service ends every session a removed passkey
+ * started): the console then goes to sign-in and says so.
  *
  * @summary The account page with the person's passkeys.
  */
@@ -216,6 +220,12 @@ export class MeldpuntAccountPage extends LitElement {
     this.confirming = undefined;
     try {
       await removePasskey(passkey.id);
+      // Removing the passkey this session was signed in with ends the session too (the service clears
+      // its cookie): off to sign-in, saying why, instead of a page that can no longer load.
+      if (!(await getMe({ passive: true }))) {
+        emit(this, 'meldpunt-signed-out', { reason: 'passkey-removed' });
+        return;
+      }
       this.done = this.texts.t('account.removed', { label: passkey.label });
       await this.passkeys.run();
     } catch (error) {

@@ -14,7 +14,15 @@ import { pageStyles } from '../../styles/theme.ts';
 import { renderError, renderLoading } from '../../components/task-states.ts';
 
 /** Why the person is on the sign-in page, when it is not their first visit. */
-export type SignInNotice = 'signed-out' | 'signed-out-everywhere' | 'expired';
+export type SignInNotice = 'signed-out' | 'signed-out-everywhere' | 'expired' | 'passkey-removed';
+
+/** The message of each notice. */
+const noticeTexts = {
+  'signed-out': 'header.signedOut',
+  'signed-out-everywhere': 'header.signedOutEverywhere',
+  expired: 'signIn.expired',
+  'passkey-removed': 'account.signedOutByRemoval',
+} as const satisfies Record<SignInNotice, string>;
 
 /**
  * The sign-in page: the way in, and the console's first screen (kept small: `pnpm bench:console`; the
@@ -68,13 +76,7 @@ export class MeldpuntSignInPage extends LitElement {
     const { t } = this.texts;
     return html`
       <h1>${t('signIn.title')}</h1>
-      ${
-        this.notice
-          ? html`<p class="message" role="status">
-              ${t(this.notice === 'expired' ? 'signIn.expired' : this.notice === 'signed-out' ? 'header.signedOut' : 'header.signedOutEverywhere')}
-            </p>`
-          : ''
-      }
+      ${this.notice ? html`<p class="message" role="status">${t(noticeTexts[this.notice])}</p>` : ''}
       <p>${t('signIn.intro')}</p>
       ${this.renderPasskey()}
       <meldpunt-sso-sign-in></meldpunt-sso-sign-in>

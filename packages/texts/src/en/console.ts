@@ -161,6 +161,8 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
     cancel: 'Cancel',
     lastPasskey: 'This is your last passkey. Add another one first, or you could no longer sign in.',
     removeFailed: 'Removing did not work. Please try again.',
+    signedOutByRemoval:
+      'You removed the passkey you signed in with, so you are signed out here. Sign in again with another passkey.',
   },
   // ── The platform operator's pages: onboarding and offboarding ──
   operator: {

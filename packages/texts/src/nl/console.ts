@@ -165,6 +165,8 @@ export const consoleTexts = {
     cancel: 'Annuleren',
     lastPasskey: 'Dit is je laatste passkey. Voeg eerst een andere toe, anders kun je niet meer inloggen.',
     removeFailed: 'Verwijderen is niet gelukt. Probeer het opnieuw.',
+    signedOutByRemoval:
+      'Je hebt de passkey verwijderd waarmee je was ingelogd, dus je bent hier uitgelogd. Log opnieuw in met een andere passkey.',
   },
   // ── The platform operator's pages: onboarding and offboarding ──
   operator: {
