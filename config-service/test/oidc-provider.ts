@@ -5,6 +5,8 @@
  * query (`?account=…`) — `signInWithSso` drives a whole sign-in like a browser would, following every
  * redirect by hand, keeping the provider's cookies and the service's `__Host-meldpunt-sso` cookie.
  * Consent is granted for the test client without asking (the documented `loadExistingGrant` hook).
+ * The browser tests (`embed-demo/e2e/sso.test.ts`) start it with their service's redirect URI and a
+ * `defaultAccount`, logged in when a real browser arrives at the login step without `?account=`.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,8 +32,16 @@ export interface TestOidcProvider {
 /** The redirect URI the service registers (`ssoRedirectUri(testPublicOrigin)`). */
 export const testRedirectUri = `${testPublicOrigin}/api/v1/auth/sso/callback`;
 
-/** Starts a provider with one confidential client whose redirect URI is the test app's callback. */
-export async function startOidcProvider(): Promise<TestOidcProvider> {
+export interface TestOidcProviderOptions {
+  /** The client's one redirect URI: the service's callback (default `testRedirectUri`, the test app's). */
+  redirectUri?: string;
+  /** The account the login step logs in when the request names none (a browser following redirects). */
+  defaultAccount?: string;
+}
+
+/** Starts a provider with one confidential client whose redirect URI is the service's callback. */
+export async function startOidcProvider(options: TestOidcProviderOptions = {}): Promise<TestOidcProvider> {
+  const redirectUri = options.redirectUri ?? testRedirectUri;
   const accounts = new Map<string, TestAccount>();
   const clientId = `meldpunt-${Math.random().toString(36).slice(2, 10)}`;
   const clientSecret = `secret-${crypto.randomUUID()}`;
@@ -47,7 +57,7 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: [testRedirectUri],
+        redirect_uris: [redirectUri],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -79,8 +89,9 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
   server.on('request', (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     if (!url.pathname.startsWith('/interaction/')) return void callback(req, res);
-    // The login step: log in the account the test named; a fresh login each time (no session reuse).
-    const account = url.searchParams.get('account') ?? '';
+    // The login step: log in the account the test named (else the default one); a fresh login each
+    // time (no session reuse).
+    const account = url.searchParams.get('account') ?? options.defaultAccount ?? '';
     provider
       .interactionFinished(req, res, { login: { accountId: account } }, { mergeWithLastSubmission: false })
       .catch(() => {
