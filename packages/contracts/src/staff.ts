@@ -173,19 +173,60 @@ export const passkeyOptionsSchema = z.strictObject({
 });
 export type PasskeyOptions = z.infer<typeof passkeyOptionsSchema>;
 
-/** An authenticator's answer in WebAuthn's JSON form; the service verifies the rest. */
-const credentialResponseSchema = z.looseObject({
-  id: text().regex(/^[A-Za-z0-9_-]{1,1400}$/),
-  rawId: text().regex(/^[A-Za-z0-9_-]{1,1400}$/),
+/** base64url, as WebAuthn's JSON form writes binary values. */
+const base64url = (max: number) =>
+  text()
+    .regex(/^[A-Za-z0-9_-]*$/, 'Not base64url')
+    .max(max);
+
+/**
+ * The client extension results a browser may add. Known ones are read; others are dropped (`z.object`
+ * strips unknown keys): the service uses none of them, and refusing an authenticator for an extension
+ * it reports would lock people out.
+ */
+const clientExtensionResultsSchema = z.object({
+  credProps: z.object({ rk: z.boolean().optional() }).optional(),
+  appid: z.boolean().optional(),
+  hmacCreateSecret: z.boolean().optional(),
+});
+
+/** What every authenticator answer in WebAuthn's JSON form has; the service verifies the rest. */
+const credentialFields = {
+  id: base64url(1400).min(1),
+  rawId: base64url(1400).min(1),
   type: z.literal('public-key'),
-  response: z.record(z.string(), z.unknown()),
-  clientExtensionResults: z.record(z.string(), z.unknown()),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults: clientExtensionResultsSchema,
+};
+
+/** `navigator.credentials.create()`'s answer (`RegistrationResponseJSON`). */
+const registrationCredentialSchema = z.object({
+  ...credentialFields,
+  response: z.object({
+    clientDataJSON: base64url(10_000).min(1),
+    attestationObject: base64url(100_000).min(1),
+    authenticatorData: base64url(100_000).optional(),
+    transports: z.array(text().max(32)).max(10).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: base64url(10_000).optional(),
+  }),
+});
+
+/** `navigator.credentials.get()`'s answer (`AuthenticationResponseJSON`). */
+const authenticationCredentialSchema = z.object({
+  ...credentialFields,
+  response: z.object({
+    clientDataJSON: base64url(10_000).min(1),
+    authenticatorData: base64url(100_000).min(1),
+    signature: base64url(10_000).min(1),
+    userHandle: base64url(1_000).optional(),
+  }),
 });
 
 /** `POST /api/v1/auth/passkeys/registration`: the authenticator's answer; a label and (new people) a name. */
 export const passkeyRegistrationSchema = z.strictObject({
   state: ceremonyStateSchema,
-  response: credentialResponseSchema,
+  response: registrationCredentialSchema,
   /** How the person tells this passkey apart (“Laptop”); default “Passkey n”. */
   label: text().trim().max(60).optional(),
   /** A new person's name as colleagues see it; default the invited address. Ignored for a known person. */
@@ -196,7 +237,7 @@ export type PasskeyRegistration = z.input<typeof passkeyRegistrationSchema>;
 /** `POST /api/v1/auth/passkeys/authentication`: the authenticator's answer to the sign-in options. */
 export const passkeyAuthenticationSchema = z.strictObject({
   state: ceremonyStateSchema,
-  response: credentialResponseSchema,
+  response: authenticationCredentialSchema,
 });
 export type PasskeyAuthentication = z.input<typeof passkeyAuthenticationSchema>;
 

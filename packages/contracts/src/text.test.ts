@@ -50,10 +50,17 @@ describe('text()', () => {
   });
 });
 
+/**
+ * Values of any shape, allowed only where the service builds the value and never reads it back: the
+ * WebAuthn options SimpleWebAuthn makes for the browser.
+ */
+const answersOfAnyShape = new Set(['passkeyOptionsSchema.options']);
+
 /** Every string schema reachable from `schema`: object fields, array items, record keys and values… */
 function stringSchemas(schema: z.ZodType, where: string, found: [string, z.ZodType][] = []): [string, z.ZodType][] {
   const def = schema.def as unknown as Record<string, unknown> & { type: string };
   const into = (child: unknown, name: string) => stringSchemas(child as z.ZodType, `${where}${name}`, found);
+  if (answersOfAnyShape.has(where)) return found;
   switch (def.type) {
     case 'string':
       found.push([where, schema]);
@@ -101,6 +108,8 @@ function stringSchemas(schema: z.ZodType, where: string, found: [string, z.ZodTy
     case 'never':
     case 'transform': // reads nothing from the input itself: its pipe's `in` side was checked
       break;
+    case 'unknown':
+      throw new Error(`${where}: a value of any shape is read unchecked; describe it, or name it in answersOfAnyShape`);
     default:
       throw new Error(`${where}: teach this test about zod's "${def.type}"`);
   }
