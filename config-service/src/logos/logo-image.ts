@@ -29,8 +29,7 @@ export function sniffLogoFormat(bytes: Uint8Array): LogoFormat | undefined {
   return undefined;
 }
 
-const notAnImage = () =>
-  new DomainError({ code: 'logo-not-an-image' }, 'logo upload is not a PNG, JPEG or WebP image');
+const notAnImage = () => new DomainError({ code: 'logo-not-an-image' }, 'logo upload is not a PNG, JPEG or WebP image');
 
 /** Re-encodes an upload (at most `logoLimits.maxUploadBytes`, checked by the caller) into the logo to store. */
 export async function reencodeLogo(upload: Uint8Array): Promise<LogoImage> {

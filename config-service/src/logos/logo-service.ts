@@ -15,7 +15,12 @@ export interface LogoDeps {
  * in the same transaction. The same image again is the same row (by content hash): answered and
  * audited again, stored once.
  */
-export async function uploadLogo(deps: LogoDeps, tenantId: string, upload: Uint8Array, actor: AuditActor): Promise<Logo> {
+export async function uploadLogo(
+  deps: LogoDeps,
+  tenantId: string,
+  upload: Uint8Array,
+  actor: AuditActor,
+): Promise<Logo> {
   const logo = await reencodeLogo(upload);
   await deps.auditLog.transaction(async (trx, append) => {
     await trx

@@ -24,7 +24,11 @@ async function image(format: 'png' | 'jpeg' | 'webp', width: number, height: num
 
 /** A 1 × 1 PNG whose header claims `side` × `side` pixels (CRC fixed): a decompression bomb's header. */
 async function pixelBomb(side: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer());
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer(),
+  );
   png.writeUInt32BE(side, 16);
   png.writeUInt32BE(side, 20);
   png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
@@ -40,7 +44,13 @@ describe(`POST /api/v1/console/tenants/:slug/logo (${databaseKind})`, { timeout:
     return { tenant, editor, cookie: await signIn(ctx, editor.id) };
   }
 
-  const upload = (slug: string, cookie: string, body: BodyInit, type: string, headers: Record<string, string> = {}) =>
+  const upload = (
+    slug: string,
+    cookie: string,
+    body: RequestInit['body'],
+    type: string,
+    headers: Record<string, string> = {},
+  ) =>
     ctx.app.request(`/api/v1/console/tenants/${slug}/logo`, {
       ...asConsole(cookie, { method: 'POST', headers: { 'Content-Type': type, ...headers } }),
       body,
@@ -96,7 +106,11 @@ describe(`POST /api/v1/console/tenants/:slug/logo (${databaseKind})`, { timeout:
       const audited = await auditedUploads(tenant.id);
       assert.equal(audited.length, 1);
       assert.equal(audited[0]?.actor_id, editor.id);
-      assert.deepEqual(audited[0]?.details, { bytes: stored.image.length, width: expected.width, height: expected.height });
+      assert.deepEqual(audited[0]?.details, {
+        bytes: stored.image.length,
+        width: expected.width,
+        height: expected.height,
+      });
     });
   }
 
@@ -127,7 +141,9 @@ describe(`POST /api/v1/console/tenants/:slug/logo (${databaseKind})`, { timeout:
     const { tenant, cookie } = await editorOfNewTenant();
     const text = 'This is not an image.\n';
     await assertRefused(
-      await upload(tenant.slug, cookie, text, 'image/png', { 'Content-Disposition': 'attachment; filename="logo.png"' }),
+      await upload(tenant.slug, cookie, text, 'image/png', {
+        'Content-Disposition': 'attachment; filename="logo.png"',
+      }),
       415,
       tenant.id,
     );
@@ -179,7 +195,9 @@ describe(`POST /api/v1/console/tenants/:slug/logo (${databaseKind})`, { timeout:
 
   it('serves the stored logo immutable, as WebP, nosniff, loadable from any origin; 304 and 404', async () => {
     const { tenant, cookie } = await editorOfNewTenant();
-    const logo = logoSchema.parse(await readJson(await upload(tenant.slug, cookie, await image('png', 80, 40), 'image/png')));
+    const logo = logoSchema.parse(
+      await readJson(await upload(tenant.slug, cookie, await image('png', 80, 40), 'image/png')),
+    );
     const res = await ctx.app.request(logo.url);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'image/webp');
@@ -188,9 +206,18 @@ describe(`POST /api/v1/console/tenants/:slug/logo (${databaseKind})`, { timeout:
     assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
     assert.equal(res.headers.get('etag'), `"${logo.id}"`);
     const body = Buffer.from(await res.arrayBuffer());
-    const stored = await ctx.db.selectFrom('logo').select('image').where('hash', '=', logo.id).executeTakeFirstOrThrow();
+    const stored = await ctx.db
+      .selectFrom('logo')
+      .select('image')
+      .where('hash', '=', logo.id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(body, Buffer.from(stored.image));
-    assert.deepEqual(await sharp(body).metadata().then((m) => [m.format, m.width, m.height]), ['webp', 80, 40]);
+    assert.deepEqual(
+      await sharp(body)
+        .metadata()
+        .then((m) => [m.format, m.width, m.height]),
+      ['webp', 80, 40],
+    );
 
     const again = await ctx.app.request(logo.url, { headers: { 'If-None-Match': `"${logo.id}"` } });
     assert.equal(again.status, 304);
@@ -200,8 +227,12 @@ describe(`POST /api/v1/console/tenants/:slug/logo (${databaseKind})`, { timeout:
 
   it('retention deletes logos no config version refers to, after the grace period only', async () => {
     const { tenant, cookie } = await editorOfNewTenant();
-    const used = logoSchema.parse(await readJson(await upload(tenant.slug, cookie, await image('png', 30, 30), 'image/png')));
-    const unused = logoSchema.parse(await readJson(await upload(tenant.slug, cookie, await image('png', 31, 31), 'image/png')));
+    const used = logoSchema.parse(
+      await readJson(await upload(tenant.slug, cookie, await image('png', 30, 30), 'image/png')),
+    );
+    const unused = logoSchema.parse(
+      await readJson(await upload(tenant.slug, cookie, await image('png', 31, 31), 'image/png')),
+    );
     // The published version refers to one of them.
     const version = await ctx.db
       .selectFrom('tenant_config_version')

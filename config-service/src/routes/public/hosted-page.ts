@@ -43,48 +43,46 @@ export function hostedPageRoutes(deps: AppDeps) {
         const nl = serverT('nl', 'routing');
         const en = serverT('en', 'routing');
         const page = html`<!doctype html>
-<html lang="nl">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <title>${nl('hostedPageNotFound.title')}</title>
-    <link rel="stylesheet" href="/m/assets/page.css" />
-  </head>
-  <body>
-    <main>
-      <h1>${nl('hostedPageNotFound.title')}</h1>
-      <p>${nl('hostedPageNotFound.body')}</p>
-      <div lang="en">
-        <h2>${en('hostedPageNotFound.title')}</h2>
-        <p>${en('hostedPageNotFound.body')}</p>
-      </div>
-    </main>
-  </body>
-</html>
-`;
+          <html lang="nl">
+            <head>
+              <meta charset="utf-8" />
+              <meta name="viewport" content="width=device-width, initial-scale=1" />
+              <meta name="robots" content="noindex" />
+              <title>${nl('hostedPageNotFound.title')}</title>
+              <link rel="stylesheet" href="/m/assets/page.css" />
+            </head>
+            <body>
+              <main>
+                <h1>${nl('hostedPageNotFound.title')}</h1>
+                <p>${nl('hostedPageNotFound.body')}</p>
+                <div lang="en">
+                  <h2>${en('hostedPageNotFound.title')}</h2>
+                  <p>${en('hostedPageNotFound.body')}</p>
+                </div>
+              </main>
+            </body>
+          </html> `;
         return c.body(page.value, 404, { ...headers, 'Cache-Control': 'no-cache' });
       }
       const config = tenant.config;
       const lang = config.defaultLocale;
       const page = html`<!doctype html>
-<html lang="${lang}" dir="${textDirection(lang)}">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${config.name}</title>
-    <link rel="stylesheet" href="/m/assets/page.css" />
-    <script type="module" src="/widget/meldpunt-widget.js"></script>
-  </head>
-  <body>
-    <main>
-      <h1>${config.name}</h1>
-      <meldpunt-widget tenant="${config.slug}"></meldpunt-widget>
-    </main>
-    ${config.website ? html`<footer><a href="${config.website}">${config.name}</a></footer>` : ''}
-  </body>
-</html>
-`;
+        <html lang="${lang}" dir="${textDirection(lang)}">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>${config.name}</title>
+            <link rel="stylesheet" href="/m/assets/page.css" />
+            <script type="module" src="/widget/meldpunt-widget.js"></script>
+          </head>
+          <body>
+            <main>
+              <h1>${config.name}</h1>
+              <meldpunt-widget tenant="${config.slug}"></meldpunt-widget>
+            </main>
+            ${config.website ? html`<footer><a href="${config.website}">${config.name}</a></footer>` : ''}
+          </body>
+        </html> `;
       // As briefly cached as the config: a published change of name or website shows within a minute.
       return c.body(page.value, 200, { ...headers, 'Cache-Control': 'public, max-age=60' });
     });

@@ -547,7 +547,9 @@ export function staffOpenApi(schemaOf: SchemaOf) {
           '201': json('Stored (the same image again: the same logo)', 'Logo'),
           ...tenantScoped,
           '413': problem(`The file is over ${logoLimits.maxUploadBytes} bytes: nothing stored`),
-          '415': problem('Not a PNG, JPEG or WebP image by its declared type or its content (SVG never): nothing stored'),
+          '415': problem(
+            'Not a PNG, JPEG or WebP image by its declared type or its content (SVG never): nothing stored',
+          ),
           '422': problem(`\`logo-too-many-pixels\`: over ${logoLimits.maxInputPixels} pixels: nothing stored`),
         },
       },

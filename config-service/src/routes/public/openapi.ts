@@ -155,7 +155,10 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
           ],
           responses: {
-            '200': { description: 'The logo', content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } } },
+            '200': {
+              description: 'The logo',
+              content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } },
+            },
             '304': { description: 'Not modified (matches If-None-Match)' },
             '404': problem('No such logo'),
             '503': unavailable,
@@ -169,11 +172,18 @@ export function openApiDocument(): Record<string, unknown> {
             get: {
               operationId: format === 'svg' ? 'getQrSvg' : 'getQrPng',
               summary: `A QR code (${format === 'svg' ? 'SVG' : 'PNG, 1024 × 1024'}, error correction Q) of the tenant’s hosted reporting page \`{PUBLIC_ORIGIN}/m/{slug}\`, for posters`,
-              parameters: [slugParam, { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
+              parameters: [
+                slugParam,
+                { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+              ],
               responses: {
                 '200': {
                   description: 'The QR code',
-                  content: { [format === 'svg' ? 'image/svg+xml' : 'image/png']: { schema: { type: 'string', format: 'binary' } } },
+                  content: {
+                    [format === 'svg' ? 'image/svg+xml' : 'image/png']: {
+                      schema: { type: 'string', format: 'binary' },
+                    },
+                  },
                 },
                 '304': { description: 'Not modified (matches If-None-Match)' },
                 '404': problem('No such tenant'),
@@ -191,7 +201,10 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [slugParam],
           responses: {
             '200': { description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } },
-            '404': { description: 'No such tenant: an HTML page saying so', content: { 'text/html': { schema: { type: 'string' } } } },
+            '404': {
+              description: 'No such tenant: an HTML page saying so',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
           },
         },
       },
