@@ -38,7 +38,7 @@ describe(`the hosted reporting page and its QR code (${databaseKind})`, { timeou
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.match(res.headers.get('cache-control') ?? '', /max-age=60/);
     const page = await res.text();
-    assert.match(page, /^<!doctype html>\n<html lang="nl" dir="ltr">/);
+    assert.match(page, /^<!doctype html>\s*<html lang="nl" dir="ltr">/);
     assert.match(page, /<title>Gemeente &lt;Proef&gt; &amp; Co<\/title>/, 'the name, escaped');
     assert.match(page, /<script type="module" src="\/widget\/meldpunt-widget.js"><\/script>/);
     assert.match(page, new RegExp(`<meldpunt-widget tenant="${tenant.slug}"></meldpunt-widget>`));
