@@ -29,6 +29,11 @@ import { reportRoutes } from './routes/public/reports.ts';
 import { tenantConfigRoutes } from './routes/public/tenant-config.ts';
 import { devMailRoutes } from './routes/dev/mail.ts';
 import { consoleRoutes, demoSiteRoutes, widgetRoutes } from './routes/static.ts';
+// Issue 13: the logo upload, the hosted reporting page and its QR code.
+import { logoUploadRoutes } from './routes/console/logo.ts';
+import { hostedPageRoutes } from './routes/public/hosted-page.ts';
+import { logoRoutes } from './routes/public/logos.ts';
+import { qrRoutes } from './routes/public/qr.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -71,6 +76,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/tenants', receiverPreviewRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
+  // Issue 13: logos (served), the hosted reporting page and its QR code: public, in every mode.
+  app.route('/api/v1/logos', logoRoutes(deps));
+  app.route('/api/v1/tenants', qrRoutes(deps));
+  app.route('/', hostedPageRoutes(deps));
 
   // Staff: changes only from our own origin, then the one access check (rules in http/staff-access.ts).
   for (const prefix of ['/api/v1/auth/*', '/api/v1/console/*']) {
@@ -91,6 +100,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/console/tenants', ssoSettingsRoutes(deps));
   app.route('/api/v1/console/platform/audit', platformAuditRoutes(deps));
   app.route('/api/v1/console/municipalities', municipalityRoutes(deps));
+  // Issue 13: the logo upload.
+  app.route('/api/v1/console/tenants', logoUploadRoutes(deps));
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
   if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));
   if (deps.widgetDir) app.route('/', widgetRoutes(deps.widgetDir));

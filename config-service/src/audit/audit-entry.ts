@@ -90,6 +90,9 @@ const detailsSchemas = {
   'sso.removed': z.strictObject({}),
   /** A person was bound to their provider's subject at their first SSO sign-in (target the person). */
   'sso.identity-bound': z.strictObject({ by: z.enum(['membership', 'invitation']) }),
+  // Issue 13: the logo upload. Never the image: its size as stored (re-encoded) only.
+  /** A logo was uploaded for the tenant's branding (target the tenant): bytes and pixels as stored. */
+  'logo.uploaded': z.strictObject({ bytes: count, width: count, height: count }),
 } as const satisfies Record<AuditActionName, z.ZodType>;
 
 export type AuditAction = AuditActionName;

@@ -17,7 +17,7 @@ try {
     }
     console.log(
       `Retention enforced: ${result.contactsErased} contact block(s) erased, ${result.reportsDeleted} report(s) deleted, ` +
-        `${result.idempotencyKeysCleared} idempotency key(s) cleared.`,
+        `${result.idempotencyKeysCleared} idempotency key(s) cleared, ${result.logosDeleted} unused logo(s) deleted.`,
     );
   } finally {
     await database.close();

@@ -291,6 +291,18 @@ export interface SsoSignInTable {
   expires_at: Timestamp;
 }
 
+// Issue 13: the logo upload.
+/** A tenant's logo, re-encoded (WebP), by the SHA-256 of its bytes (migration `2026-12-05T02-00-logo`). */
+export interface LogoTable {
+  tenant_id: string;
+  /** Lower-case hex SHA-256 of `image`: the logo's id and the name it is served by. */
+  hash: string;
+  image: Buffer;
+  width: number;
+  height: number;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
@@ -310,6 +322,8 @@ export interface Database {
   tenant_sso: TenantSsoTable;
   staff_identity: StaffIdentityTable;
   sso_sign_in: SsoSignInTable;
+  // Issue 13: the logo upload.
+  logo: LogoTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

@@ -27,7 +27,12 @@ export type Refusal =
   /** The slug typed to confirm a deletion is not the tenant's. */
   | { code: 'confirmation-mismatch' }
   /** The SSO issuer did not answer its OpenID discovery (unreachable, not OpenID, another issuer). */
-  | { code: 'sso-discovery-failed' };
+  | { code: 'sso-discovery-failed' }
+  // Issue 13: the logo upload.
+  /** The upload is not a PNG, JPEG or WebP image by its content (an SVG, a text file, a broken image). */
+  | { code: 'logo-not-an-image' }
+  /** The upload's header declares more pixels than `maxPixels` (a decompression bomb): never decoded. */
+  | { code: 'logo-too-many-pixels'; maxPixels: number };
 
 export type RefusalCode = Refusal['code'];
 

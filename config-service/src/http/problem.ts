@@ -114,5 +114,16 @@ export function problemOf(error: DomainError): ProblemError {
           'Nothing was saved. Check the issuer address (the part before /.well-known/openid-configuration) and that the provider can be reached from this service.',
         errors: [{ path: '/issuer', message: 'The provider at this address did not answer its OpenID discovery.' }],
       });
+    // Issue 13: the logo upload.
+    case 'logo-not-an-image':
+      return new ProblemError(415, 'unsupported-media-type', 'The logo must be a PNG, JPEG or WebP image', {
+        detail: 'Nothing was stored. SVG and other formats are not accepted; the file’s content decides, not its name.',
+        errors: [{ path: '', message: 'Not a PNG, JPEG or WebP image' }],
+      });
+    case 'logo-too-many-pixels':
+      return new ProblemError(422, 'logo-too-many-pixels', 'The logo has too many pixels', {
+        detail: `Nothing was stored. Use an image of at most ${refusal.maxPixels / 1_000_000} million pixels; it is shown at most 512 × 512.`,
+        errors: [{ path: '', message: 'Too many pixels' }],
+      });
   }
 }

@@ -85,6 +85,9 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'DELETE /api/v1/console/tenants/:slug/sso': admin,
   // The tenant admin's console pages (members, invitations, audit log): the chain's verification.
   'GET /api/v1/console/tenants/:slug/audit/verify': tenantAdminOnly,
+  // ── Issue 13: the logo upload. Part of the draft's branding, so whoever edits the draft: editors and
+  // publishers (not admins as such: they manage people; not the operator).
+  'POST /api/v1/console/tenants/:slug/logo': { tenant: true, roles: ['editor', 'publisher'] },
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

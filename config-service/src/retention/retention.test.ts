@@ -77,6 +77,7 @@ describe(`retention (${databaseKind})`, () => {
       contactsErased: 0,
       reportsDeleted: 0,
       idempotencyKeysCleared: 0,
+      logosDeleted: 0,
       byTenant: [],
     });
   });

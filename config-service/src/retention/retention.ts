@@ -16,12 +16,22 @@ export const replayWindowHours = 48;
  */
 export const fallbackRetentionMonths = 1;
 
+// Issue 13: the logo upload.
+/**
+ * Days an uploaded logo is kept while no config version of its tenant refers to it (by its id, in
+ * `branding.logoUrl`): long enough for a draft to be finished and published, short enough that
+ * abandoned uploads do not pile up in the database.
+ */
+export const unreferencedLogoDays = 30;
+
 /** What one sweep did, per tenant that had anything to do (counts only: never report data). */
 export interface RetentionResult {
   contactsErased: number;
   reportsDeleted: number;
   /** Reports whose replay window was over: idempotency key and request hash cleared. */
   idempotencyKeysCleared: number;
+  /** Logos older than `unreferencedLogoDays` that no config version of their tenant refers to. */
+  logosDeleted: number;
   byTenant: { slug: string; contactsErased: number; reportsDeleted: number }[];
 }
 
@@ -132,10 +142,30 @@ export async function enforceRetention(
     () => {},
   );
 
+  // Issue 13: uploaded logos that no version (published or not) of their tenant's config names.
+  const logosBefore = new Date(now.getTime() - unreferencedLogoDays * 86_400_000).toISOString();
+  const logosDeleted = await untilDone(
+    () =>
+      sql<{ slug: string }>`
+      delete from logo
+      where (tenant_id, hash) in (
+        select l.tenant_id, l.hash from logo l
+        where l.created_at < ${logosBefore}::timestamptz
+          and not exists (
+            select 1 from tenant_config_version v
+            where v.tenant_id = l.tenant_id and strpos(v.config::text, l.hash) > 0
+          )
+        limit ${batchSize}
+      )
+      returning '' as slug`.execute(db),
+    () => {},
+  );
+
   return {
     contactsErased,
     reportsDeleted,
     idempotencyKeysCleared,
+    logosDeleted,
     byTenant: [...byTenant.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
   };
 }
@@ -146,7 +176,7 @@ export function startRetention(db: Kysely<Database>, logger: Logger, intervalMs:
   const run = () => {
     running ??= enforceRetention(db)
       .then((result) => {
-        if (result.contactsErased || result.reportsDeleted || result.idempotencyKeysCleared) {
+        if (result.contactsErased || result.reportsDeleted || result.idempotencyKeysCleared || result.logosDeleted) {
           logger.info({ retention: result }, 'retention enforced');
         }
       })

@@ -29,6 +29,8 @@ export const auditActions = [
   'sso.configured',
   'sso.removed',
   'sso.identity-bound',
+  // Issue 13: the logo upload.
+  'logo.uploaded',
 ] as const;
 
 /** One action of the closed list. */

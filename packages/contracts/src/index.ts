@@ -7,3 +7,4 @@ export * from './tenant-import.ts';
 export * from './report.ts';
 export * from './staff.ts';
 export * from './audit.ts';
+export * from './logo.ts';

@@ -133,6 +133,9 @@ export const tenantConfigObjectSchema = z.strictObject({
    * here, and reports that other tenants receive for a point inside it are routed here.
    */
   municipalityCode: municipalityCodeSchema.optional(),
+  // Issue 13: the hosted reporting page links back to the municipality's own site.
+  /** The municipality's website (`https://www.dordrecht.nl/`), linked from the hosted reporting page `/m/:slug`. */
+  website: httpsUrl.optional(),
   defaultLocale: localeSchema.default('nl'),
   locales: z.array(localeSchema).min(1).max(supportedLocales.length),
   branding: z.strictObject({

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { tenantRoles, type TenantRole } from '@meldpunt/contracts';
 import { openApiDocument } from '../public/openapi.ts';
 import { accessRuleOf, staffAccessRules, type AccessRule } from '../../http/staff-access.ts';
@@ -52,6 +53,17 @@ const sampleBodies: Record<string, () => unknown> = {
     clientSecret: provider?.clientSecret,
     allowedEmailDomains: ['example.nl'],
     enabled: true,
+  }),
+};
+
+// Issue 13: the logo upload takes the image itself as the body, not JSON.
+/** What a route is sent when its body is not JSON: the bytes and their type. */
+const sampleRawBodies: Record<string, () => Promise<{ bytes: Uint8Array; type: string }>> = {
+  'POST /api/v1/console/tenants/:slug/logo': async () => ({
+    bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#1a4d8f' } })
+      .png()
+      .toBuffer(),
+    type: 'image/png',
   }),
 };
 
@@ -264,10 +276,9 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
           const cookie = who.id ? await signIn(ctx, who.id) : undefined;
           const key = `${route.method} ${route.path}`;
           const body = await sampleBodies[key]?.();
-          const res = await app.request(
-            path + (sampleQueries[key] ?? ''),
-            asConsole(cookie, { method: route.method, body }),
-          );
+          const raw = await sampleRawBodies[key]?.();
+          const init = asConsole(cookie, { method: route.method, body, headers: raw && { 'Content-Type': raw.type } });
+          const res = await app.request(path + (sampleQueries[key] ?? ''), raw ? { ...init, body: raw.bytes } : init);
           const text = await res.text();
           const allowed = expected(key, rule, who, scope);
           const want = allowed === 'ok' ? (refusedWhenLetThrough[key] ?? 'ok') : allowed;

@@ -32,6 +32,9 @@ import {
   ssoTenantListSchema,
   auditVerificationSchema,
   tenantAuditPageSchema,
+  // Issue 13: the logo upload.
+  logoLimits,
+  logoSchema,
 } from '@meldpunt/contracts';
 
 type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
@@ -525,6 +528,32 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         responses: { '204': { description: 'Removed (or there was none)' }, ...tenantScoped },
       },
     },
+    // Issue 13: the logo upload.
+    '/api/v1/console/tenants/{slug}/logo': {
+      post: {
+        operationId: 'uploadLogo',
+        summary:
+          'Uploads a logo for the draft’s branding (editors, publishers): the file itself as the body. Its content must be PNG, JPEG or WebP (never SVG); it is re-encoded to WebP of at most 512 × 512 without metadata and served at `url`; set `branding.logoUrl` to it',
+        security: session,
+        parameters: [slug],
+        requestBody: {
+          required: true,
+          description: `The image file, at most ${logoLimits.maxUploadBytes} bytes and ${logoLimits.maxInputPixels} pixels.`,
+          content: Object.fromEntries(
+            logoLimits.uploadTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
+        },
+        responses: {
+          '201': json('Stored (the same image again: the same logo)', 'Logo'),
+          ...tenantScoped,
+          '413': problem(`The file is over ${logoLimits.maxUploadBytes} bytes: nothing stored`),
+          '415': problem(
+            'Not a PNG, JPEG or WebP image by its declared type or its content (SVG never): nothing stored',
+          ),
+          '422': problem(`\`logo-too-many-pixels\`: over ${logoLimits.maxInputPixels} pixels: nothing stored`),
+        },
+      },
+    },
   };
 
   const schemas = {
@@ -556,6 +585,8 @@ export function staffOpenApi(schemaOf: SchemaOf) {
     SsoTenantList: schemaOf(ssoTenantListSchema, 'output'),
     SsoSettingsInput: schemaOf(ssoSettingsInputSchema, 'input'),
     SsoSettingsView: schemaOf(ssoSettingsViewSchema, 'output'),
+    // Issue 13: the logo upload.
+    Logo: schemaOf(logoSchema, 'output'),
   };
 
   const securitySchemes = {

@@ -144,6 +144,70 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      // Issue 13: logos, the hosted reporting page and its QR code.
+      '/api/v1/logos/{id}.webp': {
+        get: {
+          operationId: 'getLogo',
+          summary:
+            'A tenant’s logo as the service re-encoded it (WebP); immutable, cached a year, loadable from any origin',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+            { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'The logo',
+              content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } },
+            },
+            '304': { description: 'Not modified (matches If-None-Match)' },
+            '404': problem('No such logo'),
+            '503': unavailable,
+          },
+        },
+      },
+      ...Object.fromEntries(
+        (['svg', 'png'] as const).map((format) => [
+          `/api/v1/tenants/{slug}/qr.${format}`,
+          {
+            get: {
+              operationId: format === 'svg' ? 'getQrSvg' : 'getQrPng',
+              summary: `A QR code (${format === 'svg' ? 'SVG' : 'PNG, 1024 × 1024'}, error correction Q) of the tenant’s hosted reporting page \`{PUBLIC_ORIGIN}/m/{slug}\`, for posters`,
+              parameters: [
+                slugParam,
+                { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+              ],
+              responses: {
+                '200': {
+                  description: 'The QR code',
+                  content: {
+                    [format === 'svg' ? 'image/svg+xml' : 'image/png']: {
+                      schema: { type: 'string', format: 'binary' },
+                    },
+                  },
+                },
+                '304': { description: 'Not modified (matches If-None-Match)' },
+                '404': problem('No such tenant'),
+                '503': unavailable,
+              },
+            },
+          },
+        ]),
+      ),
+      '/m/{slug}': {
+        get: {
+          operationId: 'hostedReportingPage',
+          summary:
+            'The hosted reporting page: an HTML page of the service with the tenant’s widget (strict CSP with Trusted Types), for CMSs that forbid scripts and for campaigns',
+          parameters: [slugParam],
+          responses: {
+            '200': { description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } },
+            '404': {
+              description: 'No such tenant: an HTML page saying so',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+          },
+        },
+      },
       '/api/v1/health': {
         get: {
           operationId: 'health',

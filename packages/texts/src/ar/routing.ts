@@ -12,4 +12,9 @@ export const routing: TextTree<typeof nl> = {
       'إذا أردت أن يُتخذ إجراء أو احتجت إلى مساعدة، فتواصل مباشرة مع بلدية {{municipality}}. ' +
       'في حالة الطوارئ، اتصل بالرقم 112.',
   },
+  // Issue 13: the hosted reporting page (`/m/:slug`) at an address without a reporting point.
+  hostedPageNotFound: {
+    title: 'نقطة البلاغ هذه غير موجودة',
+    body: 'لا توجد نقطة بلاغ على هذا العنوان. تحقّق من العنوان، أو ابحث عن نقطة البلاغ على موقع بلديتك. في حالة الطوارئ، اتصل بالرقم 112.',
+  },
 };

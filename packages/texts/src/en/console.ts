@@ -430,6 +430,10 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
           removed: 'Single sign-on removed',
           'identity-bound': 'Linked to the municipality’s sign-in system',
         },
+        // Issue 13: the logo upload.
+        logo: {
+          uploaded: 'Logo uploaded',
+        },
       },
       other: 'Event {{action}}',
       detail: {

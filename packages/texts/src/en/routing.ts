@@ -12,4 +12,9 @@ export const routing: TextTree<typeof nl> = {
       'If you want something to be done, or you would like help, please contact the municipality of {{municipality}} directly. ' +
       'In an emergency, call 112.',
   },
+  // Issue 13: the hosted reporting page (`/m/:slug`) at an address without a reporting point.
+  hostedPageNotFound: {
+    title: 'This reporting point does not exist',
+    body: 'There is no reporting point at this address. Check the address, or look for the reporting point on your municipality’s website. In an emergency, call 112.',
+  },
 };

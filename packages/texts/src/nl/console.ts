@@ -434,6 +434,10 @@ export const consoleTexts = {
           removed: 'Inloggen via de gemeente verwijderd',
           'identity-bound': 'Gekoppeld aan het inlogsysteem van de gemeente',
         },
+        // Issue 13: the logo upload.
+        logo: {
+          uploaded: 'Logo geüpload',
+        },
       },
       other: 'Gebeurtenis {{action}}',
       detail: {

@@ -16,4 +16,9 @@ export const routing = {
       'Wil je dat er iets mee gebeurt, of wil je hulp? Neem dan direct contact op met de gemeente {{municipality}}. ' +
       'In een noodsituatie bel je 112.',
   },
+  // Issue 13: the hosted reporting page (`/m/:slug`) at an address without a reporting point.
+  hostedPageNotFound: {
+    title: 'Dit meldpunt bestaat niet',
+    body: 'Op dit adres is geen meldpunt. Controleer het adres, of zoek het meldpunt op de website van je gemeente. In een noodsituatie bel je 112.',
+  },
 } as const;

@@ -12,4 +12,9 @@ export const routing: TextTree<typeof nl> = {
       'Jeśli chcesz, żeby coś zostało zrobione, albo potrzebujesz pomocy, skontaktuj się bezpośrednio z gminą {{municipality}}. ' +
       'W nagłym wypadku dzwoń pod numer 112.',
   },
+  // Issue 13: the hosted reporting page (`/m/:slug`) at an address without a reporting point.
+  hostedPageNotFound: {
+    title: 'Ten punkt zgłoszeń nie istnieje',
+    body: 'Pod tym adresem nie ma punktu zgłoszeń. Sprawdź adres albo poszukaj punktu zgłoszeń na stronie swojej gminy. W nagłym wypadku dzwoń pod numer 112.',
+  },
 };

@@ -12,4 +12,9 @@ export const routing: TextTree<typeof nl> = {
       'Bir şey yapılmasını istiyorsanız veya yardıma ihtiyacınız varsa, lütfen doğrudan {{municipality}} belediyesiyle iletişime geçin. ' +
       'Acil bir durumda 112’yi arayın.',
   },
+  // Issue 13: the hosted reporting page (`/m/:slug`) at an address without a reporting point.
+  hostedPageNotFound: {
+    title: 'Bu bildirim noktası mevcut değil',
+    body: 'Bu adreste bir bildirim noktası yok. Adresi kontrol edin veya bildirim noktasını belediyenizin web sitesinde arayın. Acil bir durumda 112’yi arayın.',
+  },
 };
