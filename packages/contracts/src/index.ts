@@ -7,3 +7,6 @@ export * from './tenant-import.ts';
 export * from './report.ts';
 export * from './staff.ts';
 export * from './audit.ts';
+export * from './config-draft.ts';
+export * from './contrast.ts';
+export * from './completeness.ts';
