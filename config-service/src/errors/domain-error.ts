@@ -3,7 +3,7 @@
  * HTTP; `http/problem.ts` answers each code with its status and problem+json, in one place, so the
  * same refusal reads the same wherever it comes from (the widget's API now, the staff apps later).
  */
-import type { FieldError } from '@meldpunt/contracts';
+import type { DraftConflict, FieldError } from '@meldpunt/contracts';
 
 /** One refusal per code, with what its answer needs. */
 export type Refusal =
@@ -27,7 +27,14 @@ export type Refusal =
   /** The slug typed to confirm a deletion is not the tenant's. */
   | { code: 'confirmation-mismatch' }
   /** The SSO issuer did not answer its OpenID discovery (unreachable, not OpenID, another issuer). */
-  | { code: 'sso-discovery-failed' };
+  | { code: 'sso-discovery-failed' }
+  // Configuration console (tenants/config-drafts.ts):
+  /** The draft was saved (or published) by someone else since this `If-Match`: the draft as it is now. */
+  | { code: 'draft-stale'; current: DraftConflict['current']; lastChange: DraftConflict['lastChange'] }
+  /** The config may not be published: a required text missing in the default language, a contrast… */
+  | { code: 'not-publishable'; errors: FieldError[] }
+  /** The tenant has no config version with this number. */
+  | { code: 'unknown-version' };
 
 export type RefusalCode = Refusal['code'];
 

@@ -29,6 +29,9 @@ export const auditActions = [
   'sso.configured',
   'sso.removed',
   'sso.identity-bound',
+  // Configuration console (drafts, versions)
+  'config.draft-saved',
+  'config.restored',
 ] as const;
 
 /** One action of the closed list. */

@@ -53,6 +53,9 @@ const sampleBodies: Record<string, () => unknown> = {
     allowedEmailDomains: ['example.nl'],
     enabled: true,
   }),
+  // Configuration console: publishing the (unchanged) draft and restoring version 1 both succeed.
+  'POST /api/v1/console/tenants/:slug/config/publish': () => ({ note: 'Matrix' }),
+  'POST /api/v1/console/tenants/:slug/config/versions/:version/restore': () => ({}),
 };
 
 /**
@@ -91,6 +94,8 @@ const sampleQueries: Record<string, string> = {
  */
 const refusedWhenLetThrough: Record<string, number> = {
   'DELETE /api/v1/console/tenants/:slug': 422,
+  // A save without If-Match (the matrix sends none): 428 shows the rule let the person in.
+  'PUT /api/v1/console/tenants/:slug/config/draft': 428,
 };
 
 /** Municipality codes without a tenant, for the onboarding requests (filled in `before`). */
@@ -260,7 +265,8 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
           const path = route.path
             .replace(':slug', scope ? tenants[scope.slugOf].slug : '')
             .replace(':staffId', ids.staffId)
-            .replace(':id', ids.id);
+            .replace(':id', ids.id)
+            .replace(':version', '1');
           const cookie = who.id ? await signIn(ctx, who.id) : undefined;
           const key = `${route.method} ${route.path}`;
           const body = await sampleBodies[key]?.();
