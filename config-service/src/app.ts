@@ -20,6 +20,7 @@ import { invitationRoutes } from './routes/console/invitations.ts';
 import { memberRoutes } from './routes/console/members.ts';
 import { municipalityRoutes } from './routes/console/municipalities.ts';
 import { ssoSettingsRoutes } from './routes/console/sso.ts';
+import { configRoutes } from './routes/console/config.ts';
 import { consoleTenantRoutes } from './routes/console/tenants.ts';
 import { SignInLimiter } from './staff/sign-in-limiter.ts';
 import { healthRoutes } from './routes/public/health.ts';
@@ -98,6 +99,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/console/tenants', invitationRoutes(deps));
   app.route('/api/v1/console/tenants', tenantAuditRoutes(deps));
   app.route('/api/v1/console/tenants', ssoSettingsRoutes(deps));
+  // Configuration console: draft, publish, versions, restore (routes/console/config.ts).
+  app.route('/api/v1/console/tenants', configRoutes(deps));
   app.route('/api/v1/console/platform/audit', platformAuditRoutes(deps));
   app.route('/api/v1/console/municipalities', municipalityRoutes(deps));
   // Issue 13: the logo upload.

@@ -55,8 +55,12 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Behind a reverse proxy: take the client address (for rate limiting only) from `X-Forwarded-For`. */
     TRUST_PROXY: flag.default(false),
-    /** How long a tenant's published config is served from memory before it is re-read in the background. */
-    CONFIG_REFRESH_MS: z.coerce.number().int().min(0).default(5000),
+    /**
+     * How long a tenant's published config is served from memory before it is re-read in the background
+     * (at most twice this old). At most 7.5 s: with the config's HTTP lifetime (45 s) a publish shows
+     * within a minute.
+     */
+    CONFIG_REFRESH_MS: z.coerce.number().int().min(0).max(7500).default(5000),
     /**
      * Outgoing mail, in nodemailer's connection-URL form (`smtp://user:pass@host:587`, `smtps://…:465`).
      * STARTTLS is required unless the query string says otherwise (`?requireTLS=false`).

@@ -7,7 +7,7 @@
  * compiler refuses one without the other.
  */
 import { z } from 'zod';
-import { auditActions, tenantRoles, type AuditActionName } from '@meldpunt/contracts';
+import { auditActions, tenantConfigObjectSchema, tenantRoles, type AuditActionName } from '@meldpunt/contracts';
 
 /**
  * The staff roles (the contracts' tenant roles, plus the operator's `platform-admin`), as the audit log
@@ -21,6 +21,8 @@ const idSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'an id: letters, d
 const roles = z.array(z.enum(auditRoleNames)).max(auditRoleNames.length);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const signInMethod = z.enum(['passkey', 'sso', 'demo']);
+/** The top-level parts of a tenant's config (`slug`, `texts`, `branding`, …): names, never content. */
+const configTopLevelFields = Object.keys(tenantConfigObjectSchema.shape) as [string, ...string[]];
 
 /**
  * The details each action carries. Strict: an unknown key is refused, not dropped. Exactly one schema per
@@ -46,8 +48,11 @@ const detailsSchemas = {
   'membership.roles-changed': z.strictObject({ before: roles, after: roles }),
   /** A member was removed from the tenant (their sessions end). */
   'membership.removed': z.strictObject({ roles }),
-  /** A configuration version was published (or rolled back to). */
-  'config.published': z.strictObject({ version: count }),
+  /**
+   * A configuration version was published (target the version): from the console's draft (with the
+   * note's length, never its text) or by `pnpm tenant:import` (platform chain, actor `cli`).
+   */
+  'config.published': z.strictObject({ version: count, noteLength: count.optional() }),
   /** Someone opened one report; the target is the report. Its content is never logged. */
   'report.viewed': z.strictObject({}),
   /** Someone revealed a report's contact details; the target is the report. */
@@ -93,6 +98,18 @@ const detailsSchemas = {
   // Issue 13: the logo upload. Never the image: its size as stored (re-encoded) only.
   /** A logo was uploaded for the tenant's branding (target the tenant): bytes and pixels as stored. */
   'logo.uploaded': z.strictObject({ bytes: count, width: count, height: count }),
+  // Configuration console (tenants/config-drafts.ts): never a text of the config, only where it changed.
+  /**
+   * A person saved the draft (target the tenant): the revision, and which top-level parts of the config
+   * this save changed. Not every save: one entry per person per 10 minutes, and again at once when a
+   * save touches a part their last entry did not name.
+   */
+  'config.draft-saved': z.strictObject({
+    revision: count,
+    fields: z.array(z.enum(configTopLevelFields)).max(configTopLevelFields.length),
+  }),
+  /** An earlier version was published again as a new one (target the new version). */
+  'config.restored': z.strictObject({ version: count, fromVersion: count, noteLength: count }),
 } as const satisfies Record<AuditActionName, z.ZodType>;
 
 export type AuditAction = AuditActionName;

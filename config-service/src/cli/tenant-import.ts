@@ -1,12 +1,18 @@
 /**
  * `pnpm tenant:import file.json [more.json …]`: creates or updates tenants from import documents
- * (contracts' `tenantImportSchema`) and publishes their config. Validates every file before it writes anything.
+ * (contracts' `tenantImportSchema`) and publishes their config: the same checks and versioning as the
+ * console's publish, each new version audited in the platform chain (actor `cli`). Validates every file
+ * before it writes anything.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pino } from 'pino';
 import { tenantImportSchema } from '@meldpunt/contracts';
+import { AuditLog } from '../audit/audit-log.ts';
 import { connectFromEnv } from '../db/connect.ts';
 import { loadEnv } from '../env.ts';
+import { createLogger } from '../logger.ts';
+import { loadServerSecret } from '../secrets/load.ts';
 import { importTenant } from '../tenants/tenant-service.ts';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
@@ -43,11 +49,17 @@ if (invalid) {
 }
 
 try {
-  const database = await connectFromEnv(loadEnv());
+  const env = loadEnv();
+  const serverSecret = loadServerSecret(env, createLogger('warn'));
+  const database = await connectFromEnv(env);
+  // Audit heads are logged to standard error, so standard output stays one line per tenant.
+  const logger = createLogger('info', pino.destination({ dest: 2, sync: true }));
+  const auditLog = new AuditLog({ db: database.db, serverSecret, logger });
   try {
     for (const doc of documents) {
-      const result = await importTenant(database.db, doc);
-      console.log(`${result.slug}: ${result.outcome} (published config version ${result.version})`);
+      const result = await importTenant(database.db, doc, { auditLog });
+      const draft = result.draftDiscarded ? '; the console draft was set aside' : '';
+      console.log(`${result.slug}: ${result.outcome} (published config version ${result.version}${draft})`);
     }
   } finally {
     await database.close();

@@ -28,6 +28,26 @@ export interface TenantConfigVersionTable {
   config: ColumnType<TenantConfig, string, string>;
   created_at: GeneratedTimestamp;
   published_at: Timestamp | null;
+  // ── Configuration console (migration 2026-12-05T00-00-config-drafts) ──
+  /** The publisher's note; null for versions from before the console. */
+  note: ColumnType<string | null, string | null | undefined, never>;
+  /** Who published it; null: `pnpm tenant:import`, or the person was removed. */
+  published_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The version it restores, when it was a restore. */
+  restored_from: ColumnType<number | null, number | null | undefined, never>;
+}
+
+/** A tenant's one draft of its public config (the console's editor), until it is published. */
+export interface TenantConfigDraftTable {
+  tenant_id: string;
+  /** As saved: structurally valid (`tenantConfigObjectSchema`), texts perhaps still missing. */
+  config: ColumnType<TenantConfig, string, string>;
+  /** Counts the saves; `If-Match` names it. */
+  revision: number;
+  /** The published version the draft started from. */
+  based_on_version: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }
 
 export interface ReportTable {
@@ -306,6 +326,7 @@ export interface LogoTable {
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
+  tenant_config_draft: TenantConfigDraftTable;
   report: ReportTable;
   delivery: DeliveryTable;
   area_set: AreaSetTable;

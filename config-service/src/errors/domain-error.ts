@@ -3,7 +3,7 @@
  * HTTP; `http/problem.ts` answers each code with its status and problem+json, in one place, so the
  * same refusal reads the same wherever it comes from (the widget's API now, the staff apps later).
  */
-import type { FieldError } from '@meldpunt/contracts';
+import type { DraftConflict, FieldError } from '@meldpunt/contracts';
 
 /** One refusal per code, with what its answer needs. */
 export type Refusal =
@@ -32,7 +32,14 @@ export type Refusal =
   /** The upload is not a PNG, JPEG or WebP image by its content (an SVG, a text file, a broken image). */
   | { code: 'logo-not-an-image' }
   /** The upload's header declares more pixels than `maxPixels` (a decompression bomb): never decoded. */
-  | { code: 'logo-too-many-pixels'; maxPixels: number };
+  | { code: 'logo-too-many-pixels'; maxPixels: number }
+  // Configuration console (tenants/config-drafts.ts):
+  /** The draft was saved (or published) by someone else since this `If-Match`: the draft as it is now. */
+  | { code: 'draft-stale'; current: DraftConflict['current']; lastChange: DraftConflict['lastChange'] }
+  /** The config may not be published: a required text missing in the default language, a contrast… */
+  | { code: 'not-publishable'; errors: FieldError[] }
+  /** The tenant has no config version with this number. */
+  | { code: 'unknown-version' };
 
 export type RefusalCode = Refusal['code'];
 

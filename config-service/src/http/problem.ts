@@ -14,7 +14,13 @@ export class ProblemError extends Error {
     status: number,
     slug: string,
     title: string,
-    extra: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    extra: {
+      detail?: string;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      /** RFC 9457 extension members of this problem type (e.g. a 412's `current` draft). */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(title);
     this.name = 'ProblemError';
@@ -24,6 +30,7 @@ export class ProblemError extends Error {
       status,
       ...(extra.detail ? { detail: extra.detail } : {}),
       ...(extra.errors ? { errors: extra.errors } : {}),
+      ...extra.extensions,
     };
     this.headers = extra.headers ?? {};
   }
@@ -125,5 +132,20 @@ export function problemOf(error: DomainError): ProblemError {
         detail: `Nothing was stored. Use an image of at most ${refusal.maxPixels / 1_000_000} million pixels; it is shown at most 512 × 512.`,
         errors: [{ path: '', message: 'Too many pixels' }],
       });
+    // Configuration console
+    case 'draft-stale':
+      return new ProblemError(412, 'draft-stale', 'Someone else changed the draft meanwhile', {
+        detail:
+          'Nothing was saved. `current` is the draft as it is now and `lastChange` says who changed it when: merge your changes into it and save again with its `etag` as If-Match.',
+        headers: { ETag: refusal.current.etag },
+        extensions: { lastChange: refusal.lastChange, current: refusal.current },
+      });
+    case 'not-publishable':
+      return new ProblemError(422, 'not-publishable', 'The draft cannot be published yet', {
+        detail: 'Nothing was published. Each entry of `errors` names a field and what it needs.',
+        errors: refusal.errors,
+      });
+    case 'unknown-version':
+      return problems.notFound('No configuration version with this number');
   }
 }

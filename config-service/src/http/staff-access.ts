@@ -38,6 +38,16 @@ const admin: AccessRule = { tenant: true, roles: ['admin'], platformAdmin: true 
  */
 const tenantAdminOnly: AccessRule = { tenant: true, roles: ['admin'] };
 
+/**
+ * The configuration console: editors and publishers edit the draft; only publishers publish and
+ * restore. Admins manage people and private settings, not the texts (an admin who writes holds
+ * `editor` too); the operator changes configs through `pnpm tenant:import`. The history is public
+ * config plus who published it: everyone who works on or with it may read it.
+ */
+const configEditors: AccessRule = { tenant: true, roles: ['editor', 'publisher'] };
+const configPublishers: AccessRule = { tenant: true, roles: ['publisher'] };
+const configReaders: AccessRule = { tenant: true, roles: ['editor', 'publisher', 'admin'], platformAdmin: true };
+
 /** The platform operator's work on one tenant: no tenant role allows it. */
 const operatorOnly: AccessRule = { tenant: true, roles: [], platformAdmin: true };
 
@@ -88,6 +98,13 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   // ── Issue 13: the logo upload. Part of the draft's branding, so whoever edits the draft: editors and
   // publishers (not admins as such: they manage people; not the operator).
   'POST /api/v1/console/tenants/:slug/logo': { tenant: true, roles: ['editor', 'publisher'] },
+  // ── Configuration console (routes/console/config.ts) ──
+  'GET /api/v1/console/tenants/:slug/config/draft': configEditors,
+  'PUT /api/v1/console/tenants/:slug/config/draft': configEditors,
+  'POST /api/v1/console/tenants/:slug/config/publish': configPublishers,
+  'GET /api/v1/console/tenants/:slug/config/versions': configReaders,
+  'GET /api/v1/console/tenants/:slug/config/versions/:version': configReaders,
+  'POST /api/v1/console/tenants/:slug/config/versions/:version/restore': configPublishers,
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

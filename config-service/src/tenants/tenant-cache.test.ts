@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { databaseKind, tenantDocument, useTestContext } from '../../test/helpers.ts';
+import { waitUntil } from '../../test/delivery-helpers.ts';
 import { countQueries } from '../../test/query-counter.ts';
 import { TenantCache, type TenantCacheOptions } from './tenant-cache.ts';
 import { importTenant } from './tenant-service.ts';
@@ -113,5 +114,24 @@ describe(`tenant cache (${databaseKind})`, () => {
     await importTenant(ctx.db, tenantDocument(slug));
     assert.equal((await cache.get(slug))?.slug, slug, 'read again, not the answer from before the publish');
     assert.equal(counter.queries, 2);
+  });
+
+  it('serves a stale tenant while refreshing only up to 2 × refreshAfterMs; older, it reads first', async () => {
+    let now = 1_000_000;
+    const { cache } = countingCache({ refreshAfterMs: 5000, now: () => now });
+    const slug = unusedSlug();
+    await importTenant(ctx.db, tenantDocument(slug));
+    assert.equal((await cache.get(slug))?.version, 1);
+
+    // Published again elsewhere; nobody asked this process for a long while.
+    await importTenant(ctx.db, tenantDocument(slug, { config: { name: 'Gemeente Test Nieuw' } }));
+    now += 10_001;
+    assert.equal((await cache.get(slug))?.version, 2, 'too old to serve: read before answering');
+
+    // Within 2 × refreshAfterMs the stale one is served once, and the refresh is under way.
+    await importTenant(ctx.db, tenantDocument(slug, { config: { name: 'Gemeente Test Nieuwer' } }));
+    now += 6000;
+    assert.equal((await cache.get(slug))?.version, 2, 'stale, refreshing in the background');
+    await waitUntil(async () => (await cache.get(slug))?.version === 3, 'the background refresh');
   });
 });

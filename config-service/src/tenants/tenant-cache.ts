@@ -42,7 +42,9 @@ export interface TenantCacheOptions {
 /**
  * Published tenants in memory. The first request for a slug reads the database — once, however many
  * requests ask at the same time; later ones are served from memory and refreshed in the background
- * (stale-while-revalidate), so a config published by another process shows up within `refreshAfterMs`.
+ * (stale-while-revalidate) once older than `refreshAfterMs`; an entry older than twice that is read
+ * again before it is served. So a config published by another process is served within
+ * 2 × `refreshAfterMs` (unless the database is down: then the stale one rather than none).
  * In-process publishes call `invalidate`. A slug that is not a valid tenant slug is never looked up.
  */
 export class TenantCache {
@@ -115,13 +117,25 @@ export class TenantCache {
     if (!tenantSlugSchema.safeParse(slug).success) return undefined;
     const cached = this.#tenants.get(slug);
     if (cached) {
-      if (this.#now() - cached.loadedAt > this.#refreshAfterMs && !this.#loading.has(slug)) {
-        this.#load(slug).catch(() => {
-          // Keep serving the stale entry; try again after another `refreshAfterMs`.
-          cached.loadedAt = this.#now();
-        });
+      const age = this.#now() - cached.loadedAt;
+      if (age <= this.#refreshAfterMs) return cached;
+      if (age <= 2 * this.#refreshAfterMs) {
+        if (!this.#loading.has(slug)) {
+          this.#load(slug).catch(() => {
+            // Keep serving the stale entry; try again after another `refreshAfterMs`.
+            cached.loadedAt = this.#now();
+          });
+        }
+        return cached;
       }
-      return cached;
+      // Too old to serve while refreshing (nobody asked for a while): read it now, so what this process
+      // serves is never older than 2 × refreshAfterMs. Only when the database cannot answer, the stale one.
+      try {
+        return await this.#load(slug);
+      } catch {
+        cached.loadedAt = this.#now();
+        return cached;
+      }
     }
     const unknownSince = this.#unknown.get(slug);
     if (unknownSince !== undefined && this.#now() - unknownSince <= this.#refreshAfterMs) {

@@ -15,7 +15,7 @@ describe(`tenant import (${databaseKind})`, () => {
     assert.equal((await importTenant(ctx.db, tenantDocument(slug))).outcome, 'created');
     assert.deepEqual(
       { ...(await importTenant(ctx.db, tenantDocument(slug))), tenantId: undefined },
-      { slug, tenantId: undefined, outcome: 'unchanged', version: 1 },
+      { slug, tenantId: undefined, outcome: 'unchanged', version: 1, draftDiscarded: false },
     );
     const changed = await importTenant(ctx.db, tenantDocument(slug, { config: { locales: ['nl', 'en'] } }));
     assert.equal(changed.outcome, 'updated');

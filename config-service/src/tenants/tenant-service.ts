@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { tenantImportSchema, type TenantImport } from '@meldpunt/contracts';
+import type { AppendAudit, AuditLog } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import { checkPgpKey } from '../secrets/pgp-key.ts';
+import { publishBlockers } from './config-checks.ts';
+import { deleteDraft, publishNewVersion } from './config-draft-repository.ts';
 import {
   findTenantByMunicipality,
   findTenantBySlug,
-  insertConfigVersion,
   insertTenant,
   latestConfigVersion,
   publishConfigVersion,
@@ -20,20 +22,40 @@ export interface ImportResult {
   /** `created`: new tenant; `updated`: new config version published or settings changed; `unchanged`: nothing to do. */
   outcome: 'created' | 'updated' | 'unchanged';
   version: number;
+  /** A console draft was set aside: the import published a newer config than the one it started from. */
+  draftDiscarded: boolean;
 }
+
+/** The note of a version the operator imported, in the history. */
+export const importNote = 'Imported by the operator (pnpm tenant:import)';
 
 /**
  * Creates or updates a tenant from an import document (contracts' `tenantImportSchema`) and publishes
  * its config. Idempotent: importing the same document twice changes nothing the second time.
+ *
+ * The same validation and versioning as the console's publish: the config must pass the publish checks
+ * (`config-checks.ts`: required texts in the default language, contrast), a changed config becomes a
+ * new version (note `importNote`, no publishing person), and a console draft is set aside — it started
+ * from an older version, and publishing it later would silently undo the import; the editors' console
+ * gets 412 on its next save with the imported config to merge into. With `auditLog` (the CLI) each
+ * published version is audited in the platform chain as the operator's command (`cli`).
  */
-export async function importTenant(db: Kysely<Database>, input: unknown): Promise<ImportResult> {
+export async function importTenant(
+  db: Kysely<Database>,
+  input: unknown,
+  options: { auditLog?: AuditLog } = {},
+): Promise<ImportResult> {
   const doc: TenantImport = tenantImportSchema.parse(input);
   await checkPgpKeys(doc);
   // Compare as stored: JSON drops undefined keys, jsonb forgets key order.
   const config = jsonRoundTrip(doc.config);
   const settings = jsonRoundTrip(doc.settings);
+  const blockers = publishBlockers(config);
+  if (blockers.length > 0) {
+    throw new Error(blockers.map((e) => `/config${e.path}: ${e.message}`).join('\n'));
+  }
   const municipalityCode = config.municipalityCode ?? null;
-  return db.transaction().execute(async (trx) => {
+  const work = async (trx: Kysely<Database>, append?: AppendAudit): Promise<ImportResult> => {
     const existing = await findTenantBySlug(trx, config.slug);
     if (municipalityCode) {
       const other = await findTenantByMunicipality(trx, municipalityCode, existing?.id);
@@ -43,6 +65,16 @@ export async function importTenant(db: Kysely<Database>, input: unknown): Promis
         );
       }
     }
+    const audit = async (tenantId: string, version: number) => {
+      await append?.({
+        tenantId: null,
+        actor: { kind: 'cli' },
+        action: 'config.published',
+        target: { kind: 'tenant', id: tenantId },
+        details: { version },
+      });
+    };
+    const at = new Date();
     if (!existing) {
       const tenantId = randomUUID();
       await insertTenant(trx, {
@@ -54,10 +86,11 @@ export async function importTenant(db: Kysely<Database>, input: unknown): Promis
         isDemo: doc.demo,
         settings,
       });
-      await insertConfigVersion(trx, tenantId, 1, config);
-      await publishConfigVersion(trx, tenantId, 1);
-      return { slug: config.slug, tenantId, outcome: 'created', version: 1 };
+      const version = await publishNewVersion(trx, { tenantId, config, note: importNote, publishedBy: null, at });
+      await audit(tenantId, version);
+      return { slug: config.slug, tenantId, outcome: 'created', version, draftDiscarded: false };
     }
+    await trx.selectFrom('tenant').select('id').where('id', '=', existing.id).forUpdate().execute();
     const latest = await latestConfigVersion(trx, existing.id);
     const tenantChanged =
       existing.name !== config.name ||
@@ -76,16 +109,33 @@ export async function importTenant(db: Kysely<Database>, input: unknown): Promis
       });
     }
     let version = existing.published_version ?? latest?.version ?? 0;
+    let draftDiscarded = false;
     if (configChanged) {
-      version = (latest?.version ?? 0) + 1;
-      await insertConfigVersion(trx, existing.id, version, config);
-    }
-    if (configChanged || existing.published_version !== version) {
+      version = await publishNewVersion(trx, {
+        tenantId: existing.id,
+        config,
+        note: importNote,
+        publishedBy: null,
+        at,
+      });
+      draftDiscarded = await deleteDraft(trx, existing.id);
+      await audit(existing.id, version);
+    } else if (existing.published_version !== version) {
       await publishConfigVersion(trx, existing.id, version);
+      await audit(existing.id, version);
     }
     const changed = tenantChanged || configChanged || existing.published_version !== version;
-    return { slug: config.slug, tenantId: existing.id, outcome: changed ? 'updated' : 'unchanged', version };
-  });
+    return {
+      slug: config.slug,
+      tenantId: existing.id,
+      outcome: changed ? 'updated' : 'unchanged',
+      version,
+      draftDiscarded,
+    };
+  };
+  return options.auditLog
+    ? options.auditLog.transaction((trx, append) => work(trx, append))
+    : db.transaction().execute((trx) => work(trx));
 }
 
 /** Every recipient's OpenPGP key must be readable and able to encrypt, or no mail could reach them. */

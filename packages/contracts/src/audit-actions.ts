@@ -31,6 +31,9 @@ export const auditActions = [
   'sso.identity-bound',
   // Issue 13: the logo upload.
   'logo.uploaded',
+  // Configuration console (drafts, versions)
+  'config.draft-saved',
+  'config.restored',
 ] as const;
 
 /** One action of the closed list. */

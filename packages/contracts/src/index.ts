@@ -8,3 +8,6 @@ export * from './report.ts';
 export * from './staff.ts';
 export * from './audit.ts';
 export * from './logo.ts';
+export * from './config-draft.ts';
+export * from './contrast.ts';
+export * from './completeness.ts';

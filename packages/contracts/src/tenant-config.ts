@@ -180,6 +180,22 @@ export const tenantConfigObjectSchema = z.strictObject({
   quickExitUrl: httpsUrl.default('https://www.google.com/'),
 });
 
+/**
+ * Marks the issues of a text missing in the default language (`params` of the issue): a draft may be
+ * saved with them — a person is still writing — but not published (see `isMissingDefaultText`).
+ */
+const missingDefaultText = { missingDefaultText: true } as const;
+
+/** Whether a `tenantConfigSchema` issue says only that a required text is missing in the default language. */
+export function isMissingDefaultText(issue: { code?: string; params?: unknown }): boolean {
+  return (
+    issue.code === 'custom' &&
+    typeof issue.params === 'object' &&
+    issue.params !== null &&
+    'missingDefaultText' in issue.params
+  );
+}
+
 /** The config as a tenant publishes it: structure plus the cross-field rules (texts in the default locale…). */
 export const tenantConfigSchema = tenantConfigObjectSchema.superRefine((config, ctx) => {
   if (config.kind === 'national' && config.municipalityCode) {
@@ -198,6 +214,7 @@ export const tenantConfigSchema = tenantConfigObjectSchema.superRefine((config, 
         code: 'custom',
         path,
         message: `A text in the default locale (${config.defaultLocale}) is required`,
+        params: missingDefaultText,
       });
     }
   };
@@ -231,7 +248,12 @@ export const tenantConfigSchema = tenantConfigObjectSchema.superRefine((config, 
   requireDefault(config.followUp.response.body, ['followUp', 'response', 'body']);
   config.referrals.forEach((referral, i) => requireDefault(referral.name, ['referrals', i, 'name']));
   if (!config.privacy.statement && !config.privacy.url) {
-    ctx.addIssue({ code: 'custom', path: ['privacy'], message: 'Give a privacy statement text or URL' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['privacy'],
+      message: 'Give a privacy statement text or URL',
+      params: missingDefaultText,
+    });
   }
   if (config.privacy.contactRetentionMonths > config.privacy.retentionMonths) {
     ctx.addIssue({

@@ -54,6 +54,9 @@ const sampleBodies: Record<string, () => unknown> = {
     allowedEmailDomains: ['example.nl'],
     enabled: true,
   }),
+  // Configuration console: publishing the (unchanged) draft and restoring version 1 both succeed.
+  'POST /api/v1/console/tenants/:slug/config/publish': () => ({ note: 'Matrix' }),
+  'POST /api/v1/console/tenants/:slug/config/versions/:version/restore': () => ({}),
 };
 
 // Issue 13: the logo upload takes the image itself as the body, not JSON.
@@ -103,6 +106,8 @@ const sampleQueries: Record<string, string> = {
  */
 const refusedWhenLetThrough: Record<string, number> = {
   'DELETE /api/v1/console/tenants/:slug': 422,
+  // A save without If-Match (the matrix sends none): 428 shows the rule let the person in.
+  'PUT /api/v1/console/tenants/:slug/config/draft': 428,
 };
 
 /** Municipality codes without a tenant, for the onboarding requests (filled in `before`). */
@@ -272,7 +277,8 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
           const path = route.path
             .replace(':slug', scope ? tenants[scope.slugOf].slug : '')
             .replace(':staffId', ids.staffId)
-            .replace(':id', ids.id);
+            .replace(':id', ids.id)
+            .replace(':version', '1');
           const cookie = who.id ? await signIn(ctx, who.id) : undefined;
           const key = `${route.method} ${route.path}`;
           const body = await sampleBodies[key]?.();

@@ -35,6 +35,13 @@ import {
   // Issue 13: the logo upload.
   logoLimits,
   logoSchema,
+  configDraftSchema,
+  configVersionListSchema,
+  configVersionSchema,
+  draftConflictSchema,
+  publishInputSchema,
+  restoreInputSchema,
+  tenantConfigSchema,
 } from '@meldpunt/contracts';
 
 type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
@@ -70,6 +77,7 @@ export function staffOpenApi(schemaOf: SchemaOf) {
   const slug = param('slug', 'The tenant, e.g. `dordrecht`.');
   const staffId = param('staffId', 'The member’s id (uuid).');
   const invitationId = param('id', 'The invitation’s id (uuid).');
+  const versionParam = param('version', 'A config version number (1, 2, …).');
   const pageQuery = [
     {
       name: 'before',
@@ -554,6 +562,119 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         },
       },
     },
+    // ── Configuration console (routes/console/config.ts) ──
+    '/api/v1/console/tenants/{slug}/config/draft': {
+      get: {
+        operationId: 'getConfigDraft',
+        summary:
+          'The tenant’s draft (editors, publishers), or the published config as the starting draft; with the completeness per language, the contrast checks and what blocks publishing',
+        security: session,
+        parameters: [slug],
+        responses: {
+          '200': {
+            ...json('The draft; `ETag` is its `etag`', 'ConfigDraft'),
+            headers: { ETag: { schema: { type: 'string' } } },
+          },
+          ...tenantScoped,
+        },
+      },
+      put: {
+        operationId: 'saveConfigDraft',
+        summary:
+          'Saves the draft (the whole public config) when `If-Match` is its current ETag; validated with the schema the service publishes with, texts in the default language may still be missing',
+        description:
+          'Audited as `config.draft-saved` once per person per 10 minutes, and at once when a save changes a part of the config (`texts`, `branding`, …) their last entry did not name. `slug`, `kind` and `municipalityCode` are the operator’s: changing them is refused.',
+        security: session,
+        parameters: [
+          slug,
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: true,
+            description: 'The draft’s ETag',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: body('ConfigDraftInput'),
+        responses: {
+          '200': {
+            ...json('Saved (or unchanged): the draft with its new ETag', 'ConfigDraft'),
+            headers: { ETag: { schema: { type: 'string' } } },
+          },
+          ...tenantScoped,
+          '412': {
+            description:
+              'Someone saved or published meanwhile (`draft-stale`): nothing saved; the body names who and when and carries the current draft to merge into',
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/DraftConflict' } } },
+          },
+          '422': problem('Invalid fields (`errors`, JSON Pointers into the config)'),
+          '428': problem('No If-Match (`if-match-required`)'),
+        },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/config/publish': {
+      post: {
+        operationId: 'publishConfig',
+        summary:
+          'Publishes the draft as a new immutable version with a note (publishers; audited); this instance serves it at once, every instance within 15 s, browsers within 60 s',
+        security: session,
+        parameters: [
+          slug,
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: false,
+            description: 'The ETag of the draft the publisher reviewed: 412 when it changed since',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: body('PublishInput'),
+        responses: {
+          '201': json('The new version', 'ConfigVersion'),
+          ...tenantScoped,
+          '412': {
+            description: 'The draft changed since the given If-Match (`draft-stale`)',
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/DraftConflict' } } },
+          },
+          '422': problem(
+            'No note, or `not-publishable`: a required text missing in the default language, or a contrast below WCAG 2.2 (each in `errors`)',
+          ),
+        },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/config/versions': {
+      get: {
+        operationId: 'listConfigVersions',
+        summary: 'Every published version, newest first: when, by whom, with which note',
+        security: session,
+        parameters: [slug],
+        responses: { '200': json('The history', 'ConfigVersionList'), ...tenantScoped },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/config/versions/{version}': {
+      get: {
+        operationId: 'getConfigVersion',
+        summary: 'One version with its config (never changed once published)',
+        security: session,
+        parameters: [slug, versionParam],
+        responses: { '200': json('The version', 'ConfigVersion'), ...tenantScoped },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/config/versions/{version}/restore': {
+      post: {
+        operationId: 'restoreConfigVersion',
+        summary:
+          'Publishes an earlier version’s config again as a new version (publishers; audited `config.restored`); the draft is set aside',
+        security: session,
+        parameters: [slug, versionParam],
+        requestBody: body('RestoreInput'),
+        responses: {
+          '201': json('The new version', 'ConfigVersion'),
+          ...tenantScoped,
+          '422': problem('`not-publishable` under today’s checks (each reason in `errors`)'),
+        },
+      },
+    },
   };
 
   const schemas = {
@@ -587,6 +708,14 @@ export function staffOpenApi(schemaOf: SchemaOf) {
     SsoSettingsView: schemaOf(ssoSettingsViewSchema, 'output'),
     // Issue 13: the logo upload.
     Logo: schemaOf(logoSchema, 'output'),
+    // Configuration console
+    ConfigDraft: schemaOf(configDraftSchema, 'output'),
+    ConfigDraftInput: schemaOf(tenantConfigSchema, 'input'),
+    DraftConflict: schemaOf(draftConflictSchema, 'output'),
+    PublishInput: schemaOf(publishInputSchema, 'input'),
+    RestoreInput: schemaOf(restoreInputSchema, 'input'),
+    ConfigVersionList: schemaOf(configVersionListSchema, 'output'),
+    ConfigVersion: schemaOf(configVersionSchema, 'output'),
   };
 
   const securitySchemes = {

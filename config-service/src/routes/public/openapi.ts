@@ -68,7 +68,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             '200': {
               description: 'The published config',
-              headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
+              headers: {
+                ETag: { schema: { type: 'string' } },
+                'Cache-Control': {
+                  description:
+                    '`public, max-age=45`: with the service’s own refresh (≤ 15 s) a publish shows within 60 s',
+                  schema: { type: 'string' },
+                },
+              },
               content: { 'application/json': { schema: { $ref: '#/components/schemas/PublicTenantConfig' } } },
             },
             '304': { description: 'Not modified (matches If-None-Match)' },

@@ -403,6 +403,9 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
         },
         config: {
           published: 'Reporting form published',
+          // Configuration console (drafts, versions)
+          'draft-saved': 'Reporting form draft saved',
+          restored: 'Earlier version of the reporting form published again',
         },
         report: {
           viewed: 'Report viewed',

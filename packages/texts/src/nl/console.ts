@@ -407,6 +407,9 @@ export const consoleTexts = {
         },
         config: {
           published: 'Meldformulier gepubliceerd',
+          // Configuration console (drafts, versions)
+          'draft-saved': 'Concept van het meldformulier bewaard',
+          restored: 'Eerdere versie van het meldformulier opnieuw gepubliceerd',
         },
         report: {
           viewed: 'Melding bekeken',
