@@ -20,6 +20,7 @@ import { invitationRoutes } from './routes/console/invitations.ts';
 import { memberRoutes } from './routes/console/members.ts';
 import { municipalityRoutes } from './routes/console/municipalities.ts';
 import { ssoSettingsRoutes } from './routes/console/sso.ts';
+import { privateSettingsRoutes } from './routes/console/settings.ts';
 import { consoleTenantRoutes } from './routes/console/tenants.ts';
 import { SignInLimiter } from './staff/sign-in-limiter.ts';
 import { healthRoutes } from './routes/public/health.ts';
@@ -89,6 +90,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/console/tenants', invitationRoutes(deps));
   app.route('/api/v1/console/tenants', tenantAuditRoutes(deps));
   app.route('/api/v1/console/tenants', ssoSettingsRoutes(deps));
+  // Issue 13: private settings and the test delivery.
+  app.route('/api/v1/console/tenants', privateSettingsRoutes(deps));
   app.route('/api/v1/console/platform/audit', platformAuditRoutes(deps));
   app.route('/api/v1/console/municipalities', municipalityRoutes(deps));
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.

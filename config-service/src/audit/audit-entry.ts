@@ -21,6 +21,9 @@ const idSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'an id: letters, d
 const roles = z.array(z.enum(auditRoleNames)).max(auditRoleNames.length);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const signInMethod = z.enum(['passkey', 'sso', 'demo']);
+/** The groups of a tenant's private settings, as `settings.changed` names them. */
+export const settingsGroups = ['allowedOrigins', 'rateLimit', 'routing', 'email', 'pgpKeys', 'webhook', 'mail'] as const;
+export type SettingsGroup = (typeof settingsGroups)[number];
 
 /**
  * The details each action carries. Strict: an unknown key is refused, not dropped. Exactly one schema per
@@ -90,6 +93,19 @@ const detailsSchemas = {
   'sso.removed': z.strictObject({}),
   /** A person was bound to their provider's subject at their first SSO sign-in (target the person). */
   'sso.identity-bound': z.strictObject({ by: z.enum(['membership', 'invitation']) }),
+  // Private settings (tenants/private-settings.ts): never an origin, address, URL, key or secret.
+  /** A tenant's private settings were saved (target the tenant): which groups changed, and how many of each now. */
+  'settings.changed': z.strictObject({
+    groups: z.array(z.enum(settingsGroups)).max(settingsGroups.length),
+    origins: count,
+    recipients: count,
+    pgpKeys: count,
+    webhook: z.boolean(),
+  }),
+  /** The service generated a webhook secret (target the tenant): the first one, or a rotation. */
+  'webhook-secret.rotated': z.strictObject({ first: z.boolean() }),
+  /** An admin sent a test delivery (target the tenant): to how many targets, per channel. */
+  'delivery.tested': z.strictObject({ emails: count, webhooks: count }),
 } as const satisfies Record<AuditActionName, z.ZodType>;
 
 export type AuditAction = AuditActionName;

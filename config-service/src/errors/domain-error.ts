@@ -27,7 +27,14 @@ export type Refusal =
   /** The slug typed to confirm a deletion is not the tenant's. */
   | { code: 'confirmation-mismatch' }
   /** The SSO issuer did not answer its OpenID discovery (unreachable, not OpenID, another issuer). */
-  | { code: 'sso-discovery-failed' };
+  | { code: 'sso-discovery-failed' }
+  // Private settings and the test delivery (issue 13):
+  /** The settings were saved by someone else since they were read (`If-Match` names an old revision). */
+  | { code: 'settings-stale'; revision: number; updatedBy: string | null }
+  /** The tenant asked for too many test deliveries; again after `retryAfterSeconds`. */
+  | { code: 'too-many-test-deliveries'; retryAfterSeconds: number }
+  /** A test delivery needs at least one e-mail recipient or a webhook to go to. */
+  | { code: 'no-delivery-targets' };
 
 export type RefusalCode = Refusal['code'];
 

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { tenantImportSchema, type TenantImport } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
+import { webhookUrlProblem } from '../delivery/webhook-address.ts';
 import { checkPgpKey } from '../secrets/pgp-key.ts';
 import {
   findTenantByMunicipality,
@@ -22,13 +23,26 @@ export interface ImportResult {
   version: number;
 }
 
+export interface ImportOptions {
+  /**
+   * Tests and the demo only (`DELIVERY_ALLOW_PRIVATE_ADDRESSES`): a webhook may use `http:` and a
+   * loopback or private address. Otherwise the production rule: `https:` to a public address.
+   */
+  allowPrivateWebhooks?: boolean;
+}
+
 /**
  * Creates or updates a tenant from an import document (contracts' `tenantImportSchema`) and publishes
  * its config. Idempotent: importing the same document twice changes nothing the second time.
  */
-export async function importTenant(db: Kysely<Database>, input: unknown): Promise<ImportResult> {
+export async function importTenant(
+  db: Kysely<Database>,
+  input: unknown,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const doc: TenantImport = tenantImportSchema.parse(input);
   await checkPgpKeys(doc);
+  checkWebhook(doc, options.allowPrivateWebhooks ?? false);
   // Compare as stored: JSON drops undefined keys, jsonb forgets key order.
   const config = jsonRoundTrip(doc.config);
   const settings = jsonRoundTrip(doc.settings);
@@ -100,6 +114,13 @@ async function checkPgpKeys(doc: TenantImport): Promise<void> {
       );
     }
   }
+}
+
+/** The webhook must pass the rule the console applies too (`https:` in production), or no report would reach it. */
+function checkWebhook(doc: TenantImport, allowPrivate: boolean): void {
+  const webhook = doc.settings.delivery.webhook;
+  const problem = webhook ? webhookUrlProblem(webhook.url, allowPrivate) : undefined;
+  if (problem) throw new Error(`/settings/delivery/webhook/url: ${problem}`);
 }
 
 function jsonRoundTrip<T>(value: T): T {

@@ -29,6 +29,10 @@ export const auditActions = [
   'sso.configured',
   'sso.removed',
   'sso.identity-bound',
+  // Private settings and the test delivery (issue 13):
+  'settings.changed',
+  'webhook-secret.rotated',
+  'delivery.tested',
 ] as const;
 
 /** One action of the closed list. */

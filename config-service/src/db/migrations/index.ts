@@ -9,6 +9,8 @@ import * as passkeys from './2026-12-04T00-00-passkeys.ts';
 import * as onboarding from './2026-12-04T02-00-onboarding.ts';
 import * as sessionPasskey from './2026-12-04T03-00-session-passkey.ts';
 import * as sso from './2026-12-04T01-00-sso.ts';
+// Issue 13: private settings and the test delivery.
+import * as settings from './2026-12-05T01-00-settings.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T01-00-sso': sso,
   '2026-12-04T02-00-onboarding': onboarding,
   '2026-12-04T03-00-session-passkey': sessionPasskey,
+  '2026-12-05T01-00-settings': settings,
 };

@@ -53,6 +53,19 @@ const sampleBodies: Record<string, () => unknown> = {
     allowedEmailDomains: ['example.nl'],
     enabled: true,
   }),
+  // Private settings (issue 13): a valid whole document; `If-Match: *` (see `sampleHeaders`).
+  'PUT /api/v1/console/tenants/:slug/settings': () => ({
+    allowedOrigins: ['https://www.testgemeente.example'],
+    rateLimit: { reports: 10, windowSeconds: 3600 },
+    routing: { keepReportsElsewhere: false },
+    delivery: { email: [{ address: 'oov@testgemeente.example' }], webhook: null },
+  }),
+  'POST /api/v1/console/tenants/:slug/settings/origin-check': () => ({ origin: 'https://www.testgemeente.example' }),
+};
+
+/** The headers a route needs to answer 2xx. */
+const sampleHeaders: Record<string, Record<string, string>> = {
+  'PUT /api/v1/console/tenants/:slug/settings': { 'If-Match': '*' },
 };
 
 /**
@@ -266,7 +279,7 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
           const body = await sampleBodies[key]?.();
           const res = await app.request(
             path + (sampleQueries[key] ?? ''),
-            asConsole(cookie, { method: route.method, body }),
+            asConsole(cookie, { method: route.method, body, headers: sampleHeaders[key] }),
           );
           const text = await res.text();
           const allowed = expected(key, rule, who, scope);

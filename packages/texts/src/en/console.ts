@@ -430,6 +430,15 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
           removed: 'Single sign-on removed',
           'identity-bound': 'Linked to the municipality’s sign-in system',
         },
+        settings: {
+          changed: 'Private settings changed',
+        },
+        'webhook-secret': {
+          rotated: 'New webhook secret generated',
+        },
+        delivery: {
+          tested: 'Test delivery sent',
+        },
       },
       other: 'Event {{action}}',
       detail: {
@@ -463,6 +472,19 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
         ssoDomains_other: '{{count}} e-mail domains',
         ssoNewSecret: 'new secret',
         ssoSameSecret: 'secret unchanged',
+        settingsGroups: 'changed: {{groups}}',
+        settingsGroup: {
+          allowedOrigins: 'embed sites',
+          rateLimit: 'rate limit',
+          routing: 'routing',
+          email: 'e-mail recipients',
+          pgpKeys: 'PGP keys',
+          webhook: 'webhook',
+          mail: 'mail language and intro',
+        },
+        secretFirst: 'the first one',
+        secretRotated: 'the old one no longer works',
+        testTargets: '{{emails}} e-mail, {{webhooks}} webhook',
         boundBy: {
           invitation: 'on first sign-in, by invitation',
           membership: 'on first sign-in, by membership',
