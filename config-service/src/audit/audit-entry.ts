@@ -22,7 +22,15 @@ const roles = z.array(z.enum(auditRoleNames)).max(auditRoleNames.length);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const signInMethod = z.enum(['passkey', 'sso', 'demo']);
 /** The groups of a tenant's private settings, as `settings.changed` names them. */
-export const settingsGroups = ['allowedOrigins', 'rateLimit', 'routing', 'email', 'pgpKeys', 'webhook', 'mail'] as const;
+export const settingsGroups = [
+  'allowedOrigins',
+  'rateLimit',
+  'routing',
+  'email',
+  'pgpKeys',
+  'webhook',
+  'mail',
+] as const;
 export type SettingsGroup = (typeof settingsGroups)[number];
 
 /**

@@ -48,7 +48,9 @@ try {
   try {
     for (const doc of documents) {
       // The console's rule for webhooks: https: in production (http: and private addresses in tests and the demo only).
-      const result = await importTenant(database.db, doc, { allowPrivateWebhooks: env.DELIVERY_ALLOW_PRIVATE_ADDRESSES });
+      const result = await importTenant(database.db, doc, {
+        allowPrivateWebhooks: env.DELIVERY_ALLOW_PRIVATE_ADDRESSES,
+      });
       console.log(`${result.slug}: ${result.outcome} (published config version ${result.version})`);
     }
   } finally {

@@ -351,9 +351,7 @@ async function sendTest(
     });
     return;
   }
-  const recipient = test.settings.delivery.email.find(
-    (r) => r.address.toLowerCase() === delivery.target.toLowerCase(),
-  );
+  const recipient = test.settings.delivery.email.find((r) => r.address.toLowerCase() === delivery.target.toLowerCase());
   if (!recipient) throw new PermanentDeliveryError('recipient-removed', 'The tenant no longer has this recipient');
   const mail = renderTestMail({ tenantName: test.tenant_name, requestedAt: test.created_at });
   const messageId = `<${delivery.id}@meldpunt>`;

@@ -249,7 +249,8 @@ async function validate(input: SettingsInput, options: PrivateSettingsOptions): 
   const seen = new Set<string>();
   for (const [i, recipient] of input.delivery.email.entries()) {
     const address = recipient.address.toLowerCase();
-    if (seen.has(address)) errors.push({ path: `/delivery/email/${i}/address`, message: 'This address is listed twice' });
+    if (seen.has(address))
+      errors.push({ path: `/delivery/email/${i}/address`, message: 'This address is listed twice' });
     seen.add(address);
     if (recipient.pgpPublicKey) {
       const problem = await pgpKeyProblem(recipient.pgpPublicKey);

@@ -61,7 +61,9 @@ export async function down(db: Kysely<any>): Promise<void> {
     (kind = 'report' and report_id is not null and tenant_id is not null and invitation_id is null and sealed_link is null)
     or (kind = 'invitation' and invitation_id is not null and report_id is null))`.execute(db);
   await sql`alter table delivery drop constraint delivery_kind_check`.execute(db);
-  await sql`alter table delivery add constraint delivery_kind_check check (kind in ('report', 'invitation'))`.execute(db);
+  await sql`alter table delivery add constraint delivery_kind_check check (kind in ('report', 'invitation'))`.execute(
+    db,
+  );
   await db.schema.alterTable('delivery').dropColumn('test_delivery_id').execute();
   await db.schema.dropTable('test_delivery').execute();
   await db.schema

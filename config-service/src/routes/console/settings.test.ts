@@ -88,7 +88,11 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     assert.match(saved.newWebhookSecret, /^whsec_[A-Za-z0-9+/=]{40,}$/);
     assert.equal(saved.revision, 2);
     assert.equal(res.headers.get('etag'), '"settings-2"');
-    const stored = await ctx.db.selectFrom('tenant').select('settings').where('id', '=', tenant.id).executeTakeFirstOrThrow();
+    const stored = await ctx.db
+      .selectFrom('tenant')
+      .select('settings')
+      .where('id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
     assert.equal(stored.settings.delivery.webhook?.secret, saved.newWebhookSecret);
 
     const again = await read(app, tenant.slug, admin.cookie);
@@ -119,7 +123,11 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     );
     assert.equal(resend.status, 200);
     assert.equal((await readJson(resend)).newWebhookSecret, undefined);
-    const kept = await ctx.db.selectFrom('tenant').select('settings').where('id', '=', tenant.id).executeTakeFirstOrThrow();
+    const kept = await ctx.db
+      .selectFrom('tenant')
+      .select('settings')
+      .where('id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
     assert.equal(kept.settings.delivery.webhook?.secret, saved.newWebhookSecret);
     assert.equal(kept.settings.delivery.email[0]?.pgpPublicKey, key);
 
@@ -128,7 +136,10 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
       app,
       tenant.slug,
       admin.cookie,
-      { ...settingsBody({}, { webhook: { url: 'https://meldingen.testgemeente.example/hook' } }), rotateWebhookSecret: true },
+      {
+        ...settingsBody({}, { webhook: { url: 'https://meldingen.testgemeente.example/hook' } }),
+        rotateWebhookSecret: true,
+      },
       '*',
     );
     const rotatedBody = await readJson(rotated);
@@ -171,7 +182,13 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     const config = await ctx.app.request(`/api/v1/tenants/${tenant.slug}/config`);
     assert.equal(config.status, 200);
     const text = await config.text();
-    for (const value of [newWebhookSecret, 'geheim-haakje', 'oov@testgemeente.example', 'allowedOrigins', 'rateLimit']) {
+    for (const value of [
+      newWebhookSecret,
+      'geheim-haakje',
+      'oov@testgemeente.example',
+      'allowedOrigins',
+      'rateLimit',
+    ]) {
       assert.ok(!text.includes(value), `the public config holds no ${value}`);
     }
   });
@@ -181,7 +198,11 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     const first = await adminOf(tenant.id);
     const second = await adminOf(tenant.id);
     const { etag } = await read(ctx.app, tenant.slug, first.cookie);
-    assert.equal((await save(ctx.app, tenant.slug, first.cookie, settingsBody({ routing: { keepReportsElsewhere: true } }), etag)).status, 200);
+    assert.equal(
+      (await save(ctx.app, tenant.slug, first.cookie, settingsBody({ routing: { keepReportsElsewhere: true } }), etag))
+        .status,
+      200,
+    );
     const stale = await save(ctx.app, tenant.slug, second.cookie, settingsBody(), etag);
     assert.equal(stale.status, 412);
     const problem = await readJson(stale);
@@ -189,7 +210,11 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     assert.ok(problem.detail.includes(first.name), problem.detail);
     assert.equal(stale.headers.get('etag'), '"settings-2"');
     assert.equal((await save(ctx.app, tenant.slug, second.cookie, settingsBody())).status, 428);
-    const row = await ctx.db.selectFrom('tenant').select(['settings', 'settings_revision']).where('id', '=', tenant.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('tenant')
+      .select(['settings', 'settings_revision'])
+      .where('id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.settings_revision, 2);
     assert.equal(row.settings.routing.keepReportsElsewhere, true, 'the first save stands');
   });
@@ -214,23 +239,30 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     const paths = problem.errors.map((e: { path: string }) => e.path).sort();
     assert.deepEqual(paths, ['/rateLimit/reports']);
     // The schema's bounds come first; within them, the service's own checks name every other field.
-    const within = await save(ctx.app, tenant.slug, admin.cookie, { ...body, rateLimit: { reports: 10, windowSeconds: 3600 } }, '*');
+    const within = await save(
+      ctx.app,
+      tenant.slug,
+      admin.cookie,
+      { ...body, rateLimit: { reports: 10, windowSeconds: 3600 } },
+      '*',
+    );
     assert.equal(within.status, 422);
     const errors = (await readJson(within)).errors as { path: string; message: string }[];
-    assert.deepEqual(
-      errors.map((e) => e.path).sort(),
-      [
-        '/allowedOrigins/0',
-        '/delivery/email/0/pgpPublicKey',
-        '/delivery/email/1/pgpPublicKey',
-        '/delivery/email/2/pgpPublicKey',
-        '/delivery/webhook/url',
-      ],
-    );
+    assert.deepEqual(errors.map((e) => e.path).sort(), [
+      '/allowedOrigins/0',
+      '/delivery/email/0/pgpPublicKey',
+      '/delivery/email/1/pgpPublicKey',
+      '/delivery/email/2/pgpPublicKey',
+      '/delivery/webhook/url',
+    ]);
     assert.match(errors.find((e) => e.path === '/delivery/email/1/pgpPublicKey')?.message ?? '', /expired/);
     assert.match(errors.find((e) => e.path === '/delivery/email/2/pgpPublicKey')?.message ?? '', /cannot encrypt/);
     assert.match(errors.find((e) => e.path === '/delivery/webhook/url')?.message ?? '', /https/);
-    const row = await ctx.db.selectFrom('tenant').select('settings_revision').where('id', '=', tenant.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('tenant')
+      .select('settings_revision')
+      .where('id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.settings_revision, 1, 'nothing was saved');
   });
 
@@ -248,7 +280,9 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
   it('pnpm tenant:import applies the same webhook rule: http: refused in production', async () => {
     const slug = `t-${randomUUID().slice(0, 12)}`;
     const doc = testTenantDocument(slug, {
-      settings: { delivery: { webhook: { url: 'http://meldingen.testgemeente.example/hook', secret: `whsec_${'A'.repeat(32)}` } } },
+      settings: {
+        delivery: { webhook: { url: 'http://meldingen.testgemeente.example/hook', secret: `whsec_${'A'.repeat(32)}` } },
+      },
     });
     await assert.rejects(importTenant(ctx.db, doc), /\/settings\/delivery\/webhook\/url: Use an https: address/);
     assert.equal(await ctx.db.selectFrom('tenant').select('id').where('slug', '=', slug).executeTakeFirst(), undefined);
@@ -277,7 +311,10 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
       reason: 'has-path',
     });
     assert.equal((await check('http://www.testgemeente.example')).reason, 'http-in-production');
-    assert.equal((await check('http://www.testgemeente.example', ctx.appWith({ allowPrivateAddresses: true }))).reason, 'not-listed');
+    assert.equal(
+      (await check('http://www.testgemeente.example', ctx.appWith({ allowPrivateAddresses: true }))).reason,
+      'not-listed',
+    );
     assert.equal((await check('geen adres')).reason, 'not-an-origin');
   });
 
@@ -287,7 +324,10 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     const base = `/api/v1/console/tenants/${tenant.slug}/settings`;
     assert.equal((await ctx.app.request(base, asConsole(editor.cookie))).status, 403);
     assert.equal((await save(ctx.app, tenant.slug, editor.cookie, settingsBody(), '*')).status, 403);
-    assert.equal((await ctx.app.request(`${base}/test-delivery`, asConsole(editor.cookie, { method: 'POST' }))).status, 403);
+    assert.equal(
+      (await ctx.app.request(`${base}/test-delivery`, asConsole(editor.cookie, { method: 'POST' }))).status,
+      403,
+    );
   });
 
   describe('test delivery', () => {
@@ -341,11 +381,15 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
         const outcome = async () =>
           (
             await readJson(
-              await app.request(`/api/v1/console/tenants/${tenant.slug}/settings/test-delivery`, asConsole(admin.cookie)),
+              await app.request(
+                `/api/v1/console/tenants/${tenant.slug}/settings/test-delivery`,
+                asConsole(admin.cookie),
+              ),
             )
           ).testDeliveries[0];
         await waitUntil(
-          async () => (await outcome()).targets.every((t: { status: string }) => t.status === 'sent' || t.status === 'failed'),
+          async () =>
+            (await outcome()).targets.every((t: { status: string }) => t.status === 'sent' || t.status === 'failed'),
           'the test delivery to end',
         );
         const result = await outcome();

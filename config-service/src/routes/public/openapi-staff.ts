@@ -567,7 +567,9 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         responses: {
           '200': json('Saved (with `newWebhookSecret` only when one was generated)', 'PrivateSettings'),
           ...tenantScoped,
-          '412': problem('Saved by someone else since (`settings-stale`: the detail names who; `ETag` the current one)'),
+          '412': problem(
+            'Saved by someone else since (`settings-stale`: the detail names who; `ETag` the current one)',
+          ),
           '422': problem(
             'Invalid fields, each at its JSON Pointer: an unusable PGP key, an http: webhook or origin in production, a rate limit outside the bounds',
           ),
@@ -578,7 +580,8 @@ export function staffOpenApi(schemaOf: SchemaOf) {
     '/api/v1/console/tenants/{slug}/settings/origin-check': {
       post: {
         operationId: 'checkOrigin',
-        summary: 'May a page of this origin send reports to the tenant? And if not, why (not listed, http: in production, a path given)',
+        summary:
+          'May a page of this origin send reports to the tenant? And if not, why (not listed, http: in production, a path given)',
         security: session,
         parameters: [slug],
         requestBody: body('OriginCheckInput'),
@@ -601,7 +604,8 @@ export function staffOpenApi(schemaOf: SchemaOf) {
       },
       get: {
         operationId: 'listTestDeliveries',
-        summary: 'The latest ten test deliveries, newest first, with each target’s outcome (queued, sent, failed with its reason)',
+        summary:
+          'The latest ten test deliveries, newest first, with each target’s outcome (queued, sent, failed with its reason)',
         security: session,
         parameters: [slug],
         responses: { '200': json('The test deliveries', 'TestDeliveryList'), ...tenantScoped },
