@@ -89,6 +89,20 @@ export async function importTenant(
         settings,
       });
     }
+    if (!isDeepStrictEqual(existing.settings, settings)) {
+      // An admin who read the settings before this import must not overwrite it unseen (412 in the console).
+      const secretChanged = existing.settings.delivery.webhook?.secret !== settings.delivery.webhook?.secret;
+      await trx
+        .updateTable('tenant')
+        .set((eb) => ({
+          settings_revision: eb('settings_revision', '+', 1),
+          settings_updated_by: null,
+          settings_updated_at: new Date(),
+          ...(secretChanged ? { webhook_secret_created_at: null } : {}),
+        }))
+        .where('id', '=', existing.id)
+        .execute();
+    }
     let version = existing.published_version ?? latest?.version ?? 0;
     if (configChanged) {
       version = (latest?.version ?? 0) + 1;

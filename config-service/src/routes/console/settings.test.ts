@@ -277,6 +277,20 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     );
   });
 
+  it('an import in between makes the console’s save stale too', async () => {
+    const tenant = await ctx.createTenant();
+    const admin = await adminOf(tenant.id);
+    const { etag } = await read(ctx.app, tenant.slug, admin.cookie);
+    await importTenant(
+      ctx.db,
+      testTenantDocument(tenant.slug, { settings: { routing: { keepReportsElsewhere: true } } }),
+      { allowPrivateWebhooks: true },
+    );
+    const stale = await save(ctx.app, tenant.slug, admin.cookie, settingsBody(), etag);
+    assert.equal(stale.status, 412);
+    assert.match((await readJson(stale)).detail, /changed since you opened them/);
+  });
+
   it('pnpm tenant:import applies the same webhook rule: http: refused in production', async () => {
     const slug = `t-${randomUUID().slice(0, 12)}`;
     const doc = testTenantDocument(slug, {
