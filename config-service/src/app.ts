@@ -21,6 +21,7 @@ import { memberRoutes } from './routes/console/members.ts';
 import { municipalityRoutes } from './routes/console/municipalities.ts';
 import { ssoSettingsRoutes } from './routes/console/sso.ts';
 import { configRoutes } from './routes/console/config.ts';
+import { privateSettingsRoutes } from './routes/console/settings.ts';
 import { consoleTenantRoutes } from './routes/console/tenants.ts';
 import { SignInLimiter } from './staff/sign-in-limiter.ts';
 import { healthRoutes } from './routes/public/health.ts';
@@ -101,6 +102,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/console/tenants', ssoSettingsRoutes(deps));
   // Configuration console: draft, publish, versions, restore (routes/console/config.ts).
   app.route('/api/v1/console/tenants', configRoutes(deps));
+  // Issue 13: private settings and the test delivery.
+  app.route('/api/v1/console/tenants', privateSettingsRoutes(deps));
   app.route('/api/v1/console/platform/audit', platformAuditRoutes(deps));
   app.route('/api/v1/console/municipalities', municipalityRoutes(deps));
   // Issue 13: the logo upload.

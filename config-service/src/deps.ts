@@ -45,6 +45,11 @@ export interface AppDeps {
    * can run a real provider on this machine); production takes https issuers only.
    */
   ssoAllowLoopbackHttp?: boolean;
+  /**
+   * Private settings (issue 13): webhooks and embed origins may use `http:` and private addresses
+   * (`DELIVERY_ALLOW_PRIVATE_ADDRESSES`, test and demo mode only); production takes `https:` only.
+   */
+  allowPrivateAddresses?: boolean;
   /** Failed staff sign-ins per client (one per app when unset). */
   signInLimiter?: SignInLimiter;
   /** Serve the built widget at `/widget/` from this folder (in every mode). */

@@ -95,6 +95,7 @@ const app = createApp({
   demoSite: env.demo ? demoSite : undefined,
   demoSignIn: env.demo,
   ssoAllowLoopbackHttp: env.MELDPUNT_MODE !== 'production',
+  allowPrivateAddresses: env.DELIVERY_ALLOW_PRIVATE_ADDRESSES,
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {

@@ -23,6 +23,17 @@ const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const signInMethod = z.enum(['passkey', 'sso', 'demo']);
 /** The top-level parts of a tenant's config (`slug`, `texts`, `branding`, …): names, never content. */
 const configTopLevelFields = Object.keys(tenantConfigObjectSchema.shape) as [string, ...string[]];
+/** The groups of a tenant's private settings, as `settings.changed` names them. */
+export const settingsGroups = [
+  'allowedOrigins',
+  'rateLimit',
+  'routing',
+  'email',
+  'pgpKeys',
+  'webhook',
+  'mail',
+] as const;
+export type SettingsGroup = (typeof settingsGroups)[number];
 
 /**
  * The details each action carries. Strict: an unknown key is refused, not dropped. Exactly one schema per
@@ -110,6 +121,19 @@ const detailsSchemas = {
   }),
   /** An earlier version was published again as a new one (target the new version). */
   'config.restored': z.strictObject({ version: count, fromVersion: count, noteLength: count }),
+  // Private settings (tenants/private-settings.ts): never an origin, address, URL, key or secret.
+  /** A tenant's private settings were saved (target the tenant): which groups changed, and how many of each now. */
+  'settings.changed': z.strictObject({
+    groups: z.array(z.enum(settingsGroups)).max(settingsGroups.length),
+    origins: count,
+    recipients: count,
+    pgpKeys: count,
+    webhook: z.boolean(),
+  }),
+  /** The service generated a webhook secret (target the tenant): the first one, or a rotation. */
+  'webhook-secret.rotated': z.strictObject({ first: z.boolean() }),
+  /** An admin sent a test delivery (target the tenant): to how many targets, per channel. */
+  'delivery.tested': z.strictObject({ emails: count, webhooks: count }),
 } as const satisfies Record<AuditActionName, z.ZodType>;
 
 export type AuditAction = AuditActionName;

@@ -20,6 +20,14 @@ export interface TenantTable {
   published_version: number | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  // Private settings edited in the console (issue 13):
+  /** The settings' version an admin's `If-Match` names; one up on every save. */
+  settings_revision: ColumnType<number, number | undefined, number>;
+  /** Who saved the settings last in the console (null: imported, or that person is gone). */
+  settings_updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  settings_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the service generated the current webhook secret (null: none, or imported with the document). */
+  webhook_secret_created_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface TenantConfigVersionTable {
@@ -97,7 +105,7 @@ export type DeliveryChannel = 'email' | 'webhook';
 export type DeliveryStatus = 'queued' | 'sending' | 'retrying' | 'sent' | 'failed';
 
 /** What an outbox row sends: a forwarded report, or the mail with an invitation link. */
-export type DeliveryKind = 'report' | 'invitation';
+export type DeliveryKind = 'report' | 'invitation' | 'test';
 
 /**
  * The outbox: one row per report and target, written in the same statement as the report; and one per
@@ -117,6 +125,8 @@ export interface DeliveryTable {
    * mail is sent; then null. Never in plain text, never logged.
    */
   sealed_link: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  /** Set for `test` rows: the test delivery an admin asked for (no report: never in the inbox or figures). */
+  test_delivery_id: ColumnType<string | null, string | null | undefined, never>;
   channel: DeliveryChannel;
   /** The municipality's e-mail address or webhook URL — never reporter data. */
   target: string;
@@ -131,6 +141,14 @@ export interface DeliveryTable {
   sent_at: Timestamp | null;
   /** Set by a re-drive; the give-up time counts from here instead of `created_at`. */
   redriven_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
+/** One "send a test delivery" request of a tenant; its outbox rows are `delivery` rows of kind `test`. */
+export interface TestDeliveryTable {
+  id: string;
+  tenant_id: string;
+  requested_by: string | null;
   created_at: GeneratedTimestamp;
 }
 
@@ -329,6 +347,7 @@ export interface Database {
   tenant_config_draft: TenantConfigDraftTable;
   report: ReportTable;
   delivery: DeliveryTable;
+  test_delivery: TestDeliveryTable;
   area_set: AreaSetTable;
   area: AreaTable;
   audit_entry: AuditEntryTable;

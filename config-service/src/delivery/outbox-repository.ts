@@ -12,6 +12,7 @@ export type ClaimedDelivery = Pick<
   | 'tenant_id'
   | 'report_id'
   | 'invitation_id'
+  | 'test_delivery_id'
   | 'sealed_link'
   | 'channel'
   | 'target'
@@ -55,6 +56,7 @@ export async function claimDeliveries(db: Db, limit: number, leaseMs: number): P
       'tenant_id',
       'report_id',
       'invitation_id',
+      'test_delivery_id',
       'sealed_link',
       'channel',
       'target',
@@ -194,6 +196,37 @@ export async function findDeliveryInvitations(
       'inviter.name as inviter_name',
     ])
     .where('invitation.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** What a worker needs to send a test delivery: its tenant (name and current settings) and when it was asked for. */
+export interface DeliveryTest {
+  id: string;
+  created_at: Date;
+  tenant_slug: string;
+  tenant_name: string;
+  settings: TenantSettings;
+}
+
+/** The test deliveries of claimed `test` rows, by id (a deleted one is absent: its rows went with it). */
+export async function findDeliveryTests(
+  db: Db,
+  testIds: readonly (string | null)[],
+): Promise<Map<string, DeliveryTest>> {
+  const ids = [...new Set(testIds.filter((id) => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('test_delivery')
+    .innerJoin('tenant', 'tenant.id', 'test_delivery.tenant_id')
+    .select([
+      'test_delivery.id',
+      'test_delivery.created_at',
+      'tenant.slug as tenant_slug',
+      'tenant.name as tenant_name',
+      'tenant.settings',
+    ])
+    .where('test_delivery.id', 'in', ids)
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }

@@ -117,3 +117,29 @@ export const publicAddressLookup: LookupFunction = (hostname, options, callback)
     else callback(null, first.address, first.family);
   });
 };
+
+/**
+ * Why a tenant may not save this webhook URL, or undefined when it may: the rule `sendWebhook` applies
+ * when it connects (`https:` to a public address), applied when the URL is saved — in the console and
+ * by `pnpm tenant:import` alike. `allowPrivateAddresses` (tests and the demo only,
+ * `DELIVERY_ALLOW_PRIVATE_ADDRESSES`) lets `http:` and loopback or private addresses through.
+ */
+export function webhookUrlProblem(url: string, allowPrivateAddresses: boolean): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'Not a web address';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'Use an https: address';
+  if (parsed.username || parsed.password) return 'No user name or password in the address: the secret signs each call';
+  if (allowPrivateAddresses) return undefined;
+  try {
+    checkWebhookUrl(parsed);
+  } catch (error) {
+    return error instanceof ForbiddenAddressError && parsed.protocol !== 'https:'
+      ? 'Use an https: address (http: is not allowed in production)'
+      : 'The address is not a public one';
+  }
+  return undefined;
+}

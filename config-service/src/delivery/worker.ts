@@ -10,11 +10,13 @@ import { classifyFailure, PermanentDeliveryError } from './classify.ts';
 import { renderInvitationMail } from './mail/invitation-mail.ts';
 import { mailLocaleOf } from './mail/mail-language.ts';
 import { renderReportMail } from './mail/report-mail.ts';
+import { renderTestMail } from './mail/test-mail.ts';
 import { reportMessageId, type Mailer } from './mailer.ts';
 import {
   claimDeliveries,
   findDeliveryInvitations,
   findDeliveryReports,
+  findDeliveryTests,
   forgetLink,
   markFailed,
   markRetry,
@@ -22,6 +24,7 @@ import {
   type ClaimedDelivery,
   type DeliveryInvitation,
   type DeliveryReport,
+  type DeliveryTest,
 } from './outbox-repository.ts';
 import { pgpMimeMessage } from './pgp.ts';
 import { sendWebhook, webhookEvent } from './webhook.ts';
@@ -113,6 +116,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         let claimed: ClaimedDelivery[] = [];
         let reports = new Map<string, DeliveryReport>();
         let invitations = new Map<string, DeliveryInvitation>();
+        let tests = new Map<string, DeliveryTest>();
         try {
           claimed = await claimDeliveries(db, free, options.leaseMs);
           reports = await findDeliveryReports(
@@ -122,6 +126,10 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           invitations = await findDeliveryInvitations(
             db,
             claimed.map((d) => d.invitation_id),
+          );
+          tests = await findDeliveryTests(
+            db,
+            claimed.map((d) => d.test_delivery_id),
           );
         } catch (error) {
           // Claimed rows come free again when their lease runs out.
@@ -133,7 +141,9 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           const subject =
             delivery.kind === 'invitation'
               ? { invitation: invitations.get(delivery.invitation_id ?? '') }
-              : { report: reports.get(delivery.report_id ?? '') };
+              : delivery.kind === 'test'
+                ? { test: tests.get(delivery.test_delivery_id ?? '') }
+                : { report: reports.get(delivery.report_id ?? '') };
           track(deliver(delivery, subject));
         }
         // Every slot asked for was filled: more may be due; look again as soon as slots free up.
@@ -147,15 +157,19 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function deliver(
     delivery: ClaimedDelivery,
-    subject: { report?: DeliveryReport; invitation?: DeliveryInvitation },
+    subject: { report?: DeliveryReport; invitation?: DeliveryInvitation; test?: DeliveryTest },
   ): Promise<void> {
     const started = performance.now();
     // Ids only: never the address, never an invitation's link.
     const about = {
       deliveryId: delivery.id,
       kind: delivery.kind,
-      ...(delivery.kind === 'invitation' ? { invitationId: delivery.invitation_id } : { reportId: delivery.report_id }),
-      tenant: subject.report?.tenant_slug ?? delivery.tenant_id,
+      ...(delivery.kind === 'invitation'
+        ? { invitationId: delivery.invitation_id }
+        : delivery.kind === 'test'
+          ? { testDeliveryId: delivery.test_delivery_id }
+          : { reportId: delivery.report_id }),
+      tenant: subject.report?.tenant_slug ?? subject.test?.tenant_slug ?? delivery.tenant_id,
       channel: delivery.channel,
       attempt: delivery.attempts,
     };
@@ -164,6 +178,8 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       const signal = AbortSignal.timeout(Math.min(60_000, Math.floor(options.leaseMs / 2)));
       if (delivery.kind === 'invitation') {
         await sendInvitation(deps, delivery, subject.invitation, signal);
+      } else if (delivery.kind === 'test') {
+        await sendTest(deps, delivery, subject.test, signal);
       } else {
         if (!subject.report) throw new PermanentDeliveryError('report-missing', 'The report no longer exists');
         await send(deps, delivery, subject.report, signal);
@@ -301,6 +317,56 @@ async function sendInvitation(
     link,
   });
   await deps.mailer.send({ to: delivery.target, messageId: `<${delivery.id}@meldpunt>`, ...mail }, signal);
+}
+
+/**
+ * Sends a test delivery to its target as the tenant's settings are now (a target removed since is
+ * `recipient-removed`/`webhook-removed`, like a report's): the marked test mail (PGP-encrypted when the
+ * recipient has a key) or a signed `delivery.test` webhook event. Nothing of any report is in either.
+ */
+async function sendTest(
+  deps: Pick<DeliveryWorkerDeps, 'mailer' | 'options'>,
+  delivery: ClaimedDelivery,
+  test: DeliveryTest | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  if (!test) throw new PermanentDeliveryError('test-missing', 'The test delivery was deleted');
+  if (delivery.channel === 'webhook') {
+    const webhook = test.settings.delivery.webhook;
+    if (!webhook || webhook.url !== delivery.target) {
+      throw new PermanentDeliveryError('webhook-removed', 'The tenant no longer has this webhook');
+    }
+    const body = JSON.stringify({
+      type: 'delivery.test',
+      timestamp: test.created_at.toISOString(),
+      data: { id: test.id, tenant: test.tenant_slug, test: true },
+    });
+    await sendWebhook({
+      url: webhook.url,
+      secret: webhook.secret,
+      id: delivery.id,
+      body,
+      allowPrivateAddresses: deps.options.allowPrivateAddresses,
+      signal,
+    });
+    return;
+  }
+  const recipient = test.settings.delivery.email.find((r) => r.address.toLowerCase() === delivery.target.toLowerCase());
+  if (!recipient) throw new PermanentDeliveryError('recipient-removed', 'The tenant no longer has this recipient');
+  const mail = renderTestMail({ tenantName: test.tenant_name, requestedAt: test.created_at });
+  const messageId = `<${delivery.id}@meldpunt>`;
+  if (recipient.pgpPublicKey) {
+    const raw = await pgpMimeMessage({
+      ...mail,
+      from: deps.mailer.from,
+      to: recipient.address,
+      messageId,
+      armoredKey: recipient.pgpPublicKey,
+    });
+    await deps.mailer.send({ to: recipient.address, raw }, signal);
+  } else {
+    await deps.mailer.send({ to: recipient.address, messageId, ...mail }, signal);
+  }
 }
 
 function openContact(sealer: Pick<ContactSealer, 'open'>, report: DeliveryReport): ReportContact | undefined {

@@ -39,7 +39,14 @@ export type Refusal =
   /** The config may not be published: a required text missing in the default language, a contrast… */
   | { code: 'not-publishable'; errors: FieldError[] }
   /** The tenant has no config version with this number. */
-  | { code: 'unknown-version' };
+  | { code: 'unknown-version' }
+  // Private settings and the test delivery (issue 13):
+  /** The settings were saved by someone else since they were read (`If-Match` names an old revision). */
+  | { code: 'settings-stale'; revision: number; updatedBy: string | null }
+  /** The tenant asked for too many test deliveries; again after `retryAfterSeconds`. */
+  | { code: 'too-many-test-deliveries'; retryAfterSeconds: number }
+  /** A test delivery needs at least one e-mail recipient or a webhook to go to. */
+  | { code: 'no-delivery-targets' };
 
 export type RefusalCode = Refusal['code'];
 

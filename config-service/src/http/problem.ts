@@ -147,5 +147,22 @@ export function problemOf(error: DomainError): ProblemError {
       });
     case 'unknown-version':
       return problems.notFound('No configuration version with this number');
+    // Private settings and the test delivery (issue 13):
+    case 'settings-stale':
+      return new ProblemError(412, 'settings-stale', 'Someone else saved these settings in the meantime', {
+        detail: refusal.updatedBy
+          ? `${refusal.updatedBy} saved them since you opened them (now revision ${refusal.revision}). Reload them, then make your change again.`
+          : `They were changed since you opened them (now revision ${refusal.revision}). Reload them, then make your change again.`,
+        headers: { ETag: `"settings-${refusal.revision}"` },
+      });
+    case 'too-many-test-deliveries':
+      return new ProblemError(429, 'too-many-test-deliveries', 'Too many test deliveries for now', {
+        detail: `Try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s).`,
+        headers: { 'Retry-After': String(refusal.retryAfterSeconds) },
+      });
+    case 'no-delivery-targets':
+      return new ProblemError(409, 'no-delivery-targets', 'There is nowhere to send a test delivery', {
+        detail: 'Add an e-mail recipient or a webhook to the settings first.',
+      });
   }
 }

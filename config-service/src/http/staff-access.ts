@@ -93,6 +93,12 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/console/tenants/:slug/sso': admin,
   'PUT /api/v1/console/tenants/:slug/sso': admin,
   'DELETE /api/v1/console/tenants/:slug/sso': admin,
+  // ── Private settings and the test delivery (routes/console/settings.ts, issue 13): admins and the operator.
+  'GET /api/v1/console/tenants/:slug/settings': admin,
+  'PUT /api/v1/console/tenants/:slug/settings': admin,
+  'POST /api/v1/console/tenants/:slug/settings/origin-check': admin,
+  'POST /api/v1/console/tenants/:slug/settings/test-delivery': admin,
+  'GET /api/v1/console/tenants/:slug/settings/test-delivery': admin,
   // The tenant admin's console pages (members, invitations, audit log): the chain's verification.
   'GET /api/v1/console/tenants/:slug/audit/verify': tenantAdminOnly,
   // ── Issue 13: the logo upload. Part of the draft's branding, so whoever edits the draft: editors and

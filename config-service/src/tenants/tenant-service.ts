@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { tenantImportSchema, type TenantImport } from '@meldpunt/contracts';
 import type { AppendAudit, AuditLog } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
+import { webhookUrlProblem } from '../delivery/webhook-address.ts';
 import { checkPgpKey } from '../secrets/pgp-key.ts';
 import { publishBlockers } from './config-checks.ts';
 import { deleteDraft, publishNewVersion } from './config-draft-repository.ts';
@@ -29,6 +30,16 @@ export interface ImportResult {
 /** The note of a version the operator imported, in the history. */
 export const importNote = 'Imported by the operator (pnpm tenant:import)';
 
+export interface ImportOptions {
+  /** Where a published import is audited (the operator's command line); absent: not audited. */
+  auditLog?: AuditLog;
+  /**
+   * Tests and the demo only (`DELIVERY_ALLOW_PRIVATE_ADDRESSES`): a webhook may use `http:` and a
+   * loopback or private address. Otherwise the production rule: `https:` to a public address.
+   */
+  allowPrivateWebhooks?: boolean;
+}
+
 /**
  * Creates or updates a tenant from an import document (contracts' `tenantImportSchema`) and publishes
  * its config. Idempotent: importing the same document twice changes nothing the second time.
@@ -43,10 +54,11 @@ export const importNote = 'Imported by the operator (pnpm tenant:import)';
 export async function importTenant(
   db: Kysely<Database>,
   input: unknown,
-  options: { auditLog?: AuditLog } = {},
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const doc: TenantImport = tenantImportSchema.parse(input);
   await checkPgpKeys(doc);
+  checkWebhook(doc, options.allowPrivateWebhooks ?? false);
   // Compare as stored: JSON drops undefined keys, jsonb forgets key order.
   const config = jsonRoundTrip(doc.config);
   const settings = jsonRoundTrip(doc.settings);
@@ -108,6 +120,20 @@ export async function importTenant(
         settings,
       });
     }
+    if (!isDeepStrictEqual(existing.settings, settings)) {
+      // An admin who read the settings before this import must not overwrite it unseen (412 in the console).
+      const secretChanged = existing.settings.delivery.webhook?.secret !== settings.delivery.webhook?.secret;
+      await trx
+        .updateTable('tenant')
+        .set((eb) => ({
+          settings_revision: eb('settings_revision', '+', 1),
+          settings_updated_by: null,
+          settings_updated_at: new Date(),
+          ...(secretChanged ? { webhook_secret_created_at: null } : {}),
+        }))
+        .where('id', '=', existing.id)
+        .execute();
+    }
     let version = existing.published_version ?? latest?.version ?? 0;
     let draftDiscarded = false;
     if (configChanged) {
@@ -150,6 +176,13 @@ async function checkPgpKeys(doc: TenantImport): Promise<void> {
       );
     }
   }
+}
+
+/** The webhook must pass the rule the console applies too (`https:` in production), or no report would reach it. */
+function checkWebhook(doc: TenantImport, allowPrivate: boolean): void {
+  const webhook = doc.settings.delivery.webhook;
+  const problem = webhook ? webhookUrlProblem(webhook.url, allowPrivate) : undefined;
+  if (problem) throw new Error(`/settings/delivery/webhook/url: ${problem}`);
 }
 
 function jsonRoundTrip<T>(value: T): T {

@@ -34,6 +34,10 @@ export const auditActions = [
   // Configuration console (drafts, versions)
   'config.draft-saved',
   'config.restored',
+  // Private settings and the test delivery (issue 13):
+  'settings.changed',
+  'webhook-secret.rotated',
+  'delivery.tested',
 ] as const;
 
 /** One action of the closed list. */

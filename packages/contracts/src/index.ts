@@ -4,6 +4,8 @@ export * from './problem.ts';
 export * from './tenant-config.ts';
 export * from './tenant-settings.ts';
 export * from './tenant-import.ts';
+// Issue 13: the console's private settings.
+export * from './private-settings.ts';
 export * from './report.ts';
 export * from './staff.ts';
 export * from './audit.ts';

@@ -21,3 +21,25 @@ export const limits = {
 export const supportedLocales = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const rtlLocales: readonly Locale[] = ['ar'];
+
+// ── Private settings (issue 13) ──
+/**
+ * The bounds the platform operator sets for a tenant's own rate limit (reports per client per window),
+ * applied when an admin saves the settings in the console. The limit counts per client at the embedding
+ * tenant, and routed reports land at another tenant: a tenant that allowed, say, a thousand reports a
+ * minute would let one client flood its neighbours' inboxes. A platform constant (changed by a release,
+ * like every limit here) rather than an environment variable, so the console shows the same bounds the
+ * service applies. `pnpm tenant:import` (the operator's own tool) is not held to them.
+ */
+export const rateLimitBounds = {
+  /** Reports per window: at least one, at most this many. */
+  maxReports: 100,
+  /** The window: at least a minute, at most a day. */
+  minWindowSeconds: 60,
+  maxWindowSeconds: 86_400,
+  /** However the two are combined: at most this many reports per client per hour. */
+  maxReportsPerHour: 60,
+} as const;
+
+/** How many test deliveries a tenant may ask for per window (each goes to every configured target). */
+export const testDeliveryLimit = { deliveries: 5, windowSeconds: 600 } as const;

@@ -10,6 +10,8 @@ import * as onboarding from './2026-12-04T02-00-onboarding.ts';
 import * as sessionPasskey from './2026-12-04T03-00-session-passkey.ts';
 import * as sso from './2026-12-04T01-00-sso.ts';
 import * as configDrafts from './2026-12-05T00-00-config-drafts.ts';
+// Issue 13: private settings and the test delivery.
+import * as settings from './2026-12-05T01-00-settings.ts';
 // Issue 13: the logo upload.
 import * as logo from './2026-12-05T02-00-logo.ts';
 
@@ -26,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T02-00-onboarding': onboarding,
   '2026-12-04T03-00-session-passkey': sessionPasskey,
   '2026-12-05T00-00-config-drafts': configDrafts,
+  '2026-12-05T01-00-settings': settings,
   // Issue 13: the logo upload.
   '2026-12-05T02-00-logo': logo,
 };

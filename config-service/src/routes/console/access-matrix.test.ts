@@ -57,6 +57,14 @@ const sampleBodies: Record<string, () => unknown> = {
   // Configuration console: publishing the (unchanged) draft and restoring version 1 both succeed.
   'POST /api/v1/console/tenants/:slug/config/publish': () => ({ note: 'Matrix' }),
   'POST /api/v1/console/tenants/:slug/config/versions/:version/restore': () => ({}),
+  // Private settings (issue 13): a valid whole document; `If-Match: *` (see `sampleHeaders`).
+  'PUT /api/v1/console/tenants/:slug/settings': () => ({
+    allowedOrigins: ['https://www.testgemeente.example'],
+    rateLimit: { reports: 10, windowSeconds: 3600 },
+    routing: { keepReportsElsewhere: false },
+    delivery: { email: [{ address: 'oov@testgemeente.example' }], webhook: null },
+  }),
+  'POST /api/v1/console/tenants/:slug/settings/origin-check': () => ({ origin: 'https://www.testgemeente.example' }),
 };
 
 // Issue 13: the logo upload takes the image itself as the body, not JSON.
@@ -68,6 +76,11 @@ const sampleRawBodies: Record<string, () => Promise<{ bytes: Uint8Array; type: s
       .toBuffer(),
     type: 'image/png',
   }),
+};
+
+/** The headers a route needs to answer 2xx. */
+const sampleHeaders: Record<string, Record<string, string>> = {
+  'PUT /api/v1/console/tenants/:slug/settings': { 'If-Match': '*' },
 };
 
 /**
@@ -283,7 +296,8 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
           const key = `${route.method} ${route.path}`;
           const body = await sampleBodies[key]?.();
           const raw = await sampleRawBodies[key]?.();
-          const init = asConsole(cookie, { method: route.method, body, headers: raw && { 'Content-Type': raw.type } });
+          const headers = { ...sampleHeaders[key], ...(raw ? { 'Content-Type': raw.type } : {}) };
+          const init = asConsole(cookie, { method: route.method, body, headers });
           const res = await app.request(path + (sampleQueries[key] ?? ''), raw ? { ...init, body: raw.bytes } : init);
           const text = await res.text();
           const allowed = expected(key, rule, who, scope);

@@ -42,6 +42,13 @@ import {
   publishInputSchema,
   restoreInputSchema,
   tenantConfigSchema,
+  // Issue 13: private settings and the test delivery.
+  originCheckInputSchema,
+  originCheckSchema,
+  settingsInputSchema,
+  settingsViewSchema,
+  testDeliveryListSchema,
+  testDeliverySchema,
 } from '@meldpunt/contracts';
 
 type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
@@ -675,6 +682,85 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         },
       },
     },
+    // ── Private settings and the test delivery (routes/console/settings.ts, issue 13).
+    '/api/v1/console/tenants/{slug}/settings': {
+      get: {
+        operationId: 'getPrivateSettings',
+        summary:
+          'The tenant’s private settings without secrets: the webhook secret only as set and since when, PGP keys as fingerprint, user ids and expiry',
+        security: session,
+        parameters: [slug],
+        responses: {
+          '200': {
+            ...json('The settings; `ETag` is their revision, for the `If-Match` of the next save', 'PrivateSettings'),
+            headers: { ETag: { schema: { type: 'string' } } },
+          },
+          ...tenantScoped,
+        },
+      },
+      put: {
+        operationId: 'savePrivateSettings',
+        summary:
+          'Replaces the private settings (If-Match required). A recipient’s `pgpPublicKey` omitted keeps the stored key, `null` removes it. The webhook secret is generated when a webhook is first set or with `rotateWebhookSecret`, and returned once as `newWebhookSecret`',
+        security: session,
+        parameters: [
+          slug,
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: true,
+            description: 'The `ETag` of the settings read (or `*` to overwrite whatever is there).',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: body('PrivateSettingsInput'),
+        responses: {
+          '200': json('Saved (with `newWebhookSecret` only when one was generated)', 'PrivateSettings'),
+          ...tenantScoped,
+          '412': problem(
+            'Saved by someone else since (`settings-stale`: the detail names who; `ETag` the current one)',
+          ),
+          '422': problem(
+            'Invalid fields, each at its JSON Pointer: an unusable PGP key, an http: webhook or origin in production, a rate limit outside the bounds',
+          ),
+          '428': problem('No If-Match (`if-match-required`)'),
+        },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/settings/origin-check': {
+      post: {
+        operationId: 'checkOrigin',
+        summary:
+          'May a page of this origin send reports to the tenant? And if not, why (not listed, http: in production, a path given)',
+        security: session,
+        parameters: [slug],
+        requestBody: body('OriginCheckInput'),
+        responses: { '200': json('The answer', 'OriginCheck'), ...tenantScoped, '422': problem('Invalid fields') },
+      },
+    },
+    '/api/v1/console/tenants/{slug}/settings/test-delivery': {
+      post: {
+        operationId: 'sendTestDelivery',
+        summary:
+          'Sends a marked test message to every e-mail recipient and the webhook through the real outbox; never a report (not in the inbox or the figures)',
+        security: session,
+        parameters: [slug],
+        responses: {
+          '202': json('Queued: its outcome follows at `GET …/settings/test-delivery`', 'TestDelivery'),
+          ...tenantScoped,
+          '409': problem('No e-mail recipient or webhook (`no-delivery-targets`)'),
+          '429': problem('More than 5 test deliveries in 10 minutes (`too-many-test-deliveries`, with Retry-After)'),
+        },
+      },
+      get: {
+        operationId: 'listTestDeliveries',
+        summary:
+          'The latest ten test deliveries, newest first, with each target’s outcome (queued, sent, failed with its reason)',
+        security: session,
+        parameters: [slug],
+        responses: { '200': json('The test deliveries', 'TestDeliveryList'), ...tenantScoped },
+      },
+    },
   };
 
   const schemas = {
@@ -716,6 +802,12 @@ export function staffOpenApi(schemaOf: SchemaOf) {
     RestoreInput: schemaOf(restoreInputSchema, 'input'),
     ConfigVersionList: schemaOf(configVersionListSchema, 'output'),
     ConfigVersion: schemaOf(configVersionSchema, 'output'),
+    PrivateSettings: schemaOf(settingsViewSchema, 'output'),
+    PrivateSettingsInput: schemaOf(settingsInputSchema, 'input'),
+    OriginCheckInput: schemaOf(originCheckInputSchema, 'input'),
+    OriginCheck: schemaOf(originCheckSchema, 'output'),
+    TestDelivery: schemaOf(testDeliverySchema, 'output'),
+    TestDeliveryList: schemaOf(testDeliveryListSchema, 'output'),
   };
 
   const securitySchemes = {

@@ -437,6 +437,15 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
         logo: {
           uploaded: 'Logo uploaded',
         },
+        settings: {
+          changed: 'Private settings changed',
+        },
+        'webhook-secret': {
+          rotated: 'New webhook secret generated',
+        },
+        delivery: {
+          tested: 'Test delivery sent',
+        },
       },
       other: 'Event {{action}}',
       detail: {
@@ -470,6 +479,19 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
         ssoDomains_other: '{{count}} e-mail domains',
         ssoNewSecret: 'new secret',
         ssoSameSecret: 'secret unchanged',
+        settingsGroups: 'changed: {{groups}}',
+        settingsGroup: {
+          allowedOrigins: 'embed sites',
+          rateLimit: 'rate limit',
+          routing: 'routing',
+          email: 'e-mail recipients',
+          pgpKeys: 'PGP keys',
+          webhook: 'webhook',
+          mail: 'mail language and intro',
+        },
+        secretFirst: 'the first one',
+        secretRotated: 'the old one no longer works',
+        testTargets: '{{emails}} e-mail, {{webhooks}} webhook',
         boundBy: {
           invitation: 'on first sign-in, by invitation',
           membership: 'on first sign-in, by membership',

@@ -22,6 +22,14 @@ export const staffMail: TextTree<typeof nl> = {
   expires: 'The link works once and expires on {{date}} (after 72 hours).',
   ignore: 'If you did not expect this invitation, ignore this e-mail; nothing will happen.',
   footer: 'This e-mail was sent automatically by Meldpunt. Do not forward the link to anyone.',
+  testDelivery: {
+    subject: 'TEST – test delivery from Meldpunt – {{tenant}}',
+    heading: 'This is a test, not a report',
+    intro:
+      'An administrator of {{tenant}} sent a test delivery on {{date}}. If this message arrives, the reports of the reporting point arrive here too.',
+    nothing: 'Nothing was reported and nothing needs to be done.',
+    footer: 'This e-mail was sent automatically by Meldpunt.',
+  },
 };
 
 /** A new municipality's first configuration, in English. */

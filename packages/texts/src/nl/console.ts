@@ -441,6 +441,15 @@ export const consoleTexts = {
         logo: {
           uploaded: 'Logo geüpload',
         },
+        settings: {
+          changed: 'Privé-instellingen gewijzigd',
+        },
+        'webhook-secret': {
+          rotated: 'Nieuw webhookgeheim gemaakt',
+        },
+        delivery: {
+          tested: 'Testlevering verstuurd',
+        },
       },
       other: 'Gebeurtenis {{action}}',
       detail: {
@@ -474,6 +483,19 @@ export const consoleTexts = {
         ssoDomains_other: '{{count}} e-maildomeinen',
         ssoNewSecret: 'nieuw geheim',
         ssoSameSecret: 'geheim ongewijzigd',
+        settingsGroups: 'gewijzigd: {{groups}}',
+        settingsGroup: {
+          allowedOrigins: 'sites met het formulier',
+          rateLimit: 'meldingslimiet',
+          routing: 'doorsturen',
+          email: 'e-mailontvangers',
+          pgpKeys: 'PGP-sleutels',
+          webhook: 'webhook',
+          mail: 'taal en inleiding van de mail',
+        },
+        secretFirst: 'het eerste',
+        secretRotated: 'het oude werkt niet meer',
+        testTargets: '{{emails}} e-mail, {{webhooks}} webhook',
         boundBy: {
           invitation: 'bij de eerste keer inloggen, via een uitnodiging',
           membership: 'bij de eerste keer inloggen, via een lidmaatschap',

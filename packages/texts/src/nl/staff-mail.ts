@@ -24,6 +24,15 @@ export const staffMail = {
   expires: 'De link werkt één keer en verloopt op {{date}} (na 72 uur).',
   ignore: 'Verwachtte je deze uitnodiging niet? Negeer dan deze e-mail; er gebeurt niets.',
   footer: 'Deze e-mail is automatisch verstuurd door Meldpunt. Stuur de link aan niemand door.',
+  // The test delivery of the private settings (issue 13): no report, clearly marked as a test.
+  testDelivery: {
+    subject: 'TEST – proeflevering van Meldpunt – {{tenant}}',
+    heading: 'Dit is een test, geen melding',
+    intro:
+      'Een beheerder van {{tenant}} heeft op {{date}} een proeflevering verstuurd. Komt dit bericht aan, dan komen de meldingen van het meldpunt hier ook aan.',
+    nothing: 'Er is niets gemeld en er hoeft niets te gebeuren.',
+    footer: 'Deze e-mail is automatisch verstuurd door Meldpunt.',
+  },
 };
 
 /** A new municipality's first configuration: the texts a reporter reads until the municipality changes them. */
