@@ -13,7 +13,7 @@ const timestamp = text(z.iso.datetime({ offset: true }));
 const version = z.number().int().positive();
 
 /** A person named in the console's answers: id and display name (never an address). */
-export const staffRefSchema = z.strictObject({ id: z.uuid(), name: text().max(200) });
+export const staffRefSchema = z.strictObject({ id: text(z.uuid()), name: text().max(200) });
 export type StaffRef = z.infer<typeof staffRefSchema>;
 
 const textStatusSchema = z.enum(['own', 'fallback', 'standard', 'missing']);
