@@ -15,7 +15,17 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
 import { startOidcProvider, type TestOidcProvider } from '../../config-service/test/oidc-provider.ts';
-import { deep, launchBrowser, newPage, removeDataDir, startService, waitFor, type Service } from './support.ts';
+import {
+  deep,
+  launchBrowser,
+  newPage,
+  removeDataDir,
+  startService,
+  waitFor,
+  consoleApi,
+  consoleText,
+  type Service,
+} from './support.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const admin = 'dordrecht-admin@demo.meldpunt.example';
@@ -23,33 +33,6 @@ const admin = 'dordrecht-admin@demo.meldpunt.example';
 const editor = 'dordrecht-editor@demo.meldpunt.example';
 /** The editor's subject at the provider. */
 const subject = 'editor-at-dordrecht-idp';
-
-/** Requests as the console sends them: JSON, the service's own Origin, the session cookie. */
-async function api(service: Service, path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
-  return fetch(`${service.origin}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      Origin: service.origin,
-      'Content-Type': 'application/json',
-      ...(init.cookie ? { Cookie: init.cookie } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
-
-/** The visible text of the console (through its shadow roots). */
-function consoleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(document.body);
-    return parts.join(' ').replace(/\s+/g, ' ');
-  });
-}
 
 /** An element in the SSO element's shadow root (the sign-in page has other forms and buttons). */
 async function inSsoElement(page: Page, selector: string): Promise<ElementHandle<Element>> {
@@ -101,10 +84,10 @@ describe('staff: single sign-on with the municipality’s provider (Chromium, a 
     provider.setAccount(subject, { email: editor, email_verified: true, name: 'Demo editor Dordrecht' });
 
     // Dordrecht's admin sets up SSO through the console API (an http issuer on loopback: demo mode).
-    const signedIn = await api(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
+    const signedIn = await consoleApi(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
     assert.equal(signedIn.status, 200);
     const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-    const saved = await api(service, '/api/v1/console/tenants/dordrecht/sso', {
+    const saved = await consoleApi(service, '/api/v1/console/tenants/dordrecht/sso', {
       method: 'PUT',
       cookie,
       body: {

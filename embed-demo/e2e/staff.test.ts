@@ -14,7 +14,17 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { deep, launchBrowser, newPage, removeDataDir, startService, waitFor, type Service } from './support.ts';
+import {
+  deep,
+  launchBrowser,
+  newPage,
+  removeDataDir,
+  startService,
+  waitFor,
+  consoleApi,
+  consoleText,
+  type Service,
+} from './support.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const admin = 'dordrecht-admin@demo.meldpunt.example';
@@ -41,25 +51,12 @@ async function invitationLinkFor(service: Service, email: string): Promise<strin
   }, `No invitation mail to ${email} in /dev/mail`);
 }
 
-/** Requests as the console sends them: JSON, the service's own Origin, the session cookie. */
-async function api(service: Service, path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
-  return fetch(`${service.origin}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      Origin: service.origin,
-      'Content-Type': 'application/json',
-      ...(init.cookie ? { Cookie: init.cookie } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
-
 /** Dordrecht's admin (demo sign-in) invites the address as editor through the console API. */
 async function inviteThroughConsole(service: Service, email: string): Promise<void> {
-  const signedIn = await api(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
+  const signedIn = await consoleApi(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
   assert.equal(signedIn.status, 200);
   const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const invited = await api(service, '/api/v1/console/tenants/dordrecht/invitations', {
+  const invited = await consoleApi(service, '/api/v1/console/tenants/dordrecht/invitations', {
     method: 'POST',
     cookie,
     body: { email, roles: ['editor'] },
@@ -84,20 +81,6 @@ async function personWithAuthenticator(browser: Browser) {
   });
   const credentials = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
   return { context, page, credentials };
-}
-
-/** The visible text of the console (through its shadow roots). */
-function consoleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(document.body);
-    return parts.join(' ').replace(/\s+/g, ' ');
-  });
 }
 
 /** Opens an invitation link and creates the passkey; returns once the console shows the tenant. */

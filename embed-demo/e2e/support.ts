@@ -216,3 +216,34 @@ export async function nextHeading(page: Page, previous: string): Promise<string>
     });
   return headingText(page);
 }
+
+/** Requests as the console sends them: JSON, the service's own Origin, the session cookie. */
+export async function consoleApi(
+  service: Service,
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string } = {},
+) {
+  return fetch(`${service.origin}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      Origin: service.origin,
+      'Content-Type': 'application/json',
+      ...(init.cookie ? { Cookie: init.cookie } : {}),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}
+
+/** The visible text of the console (through its shadow roots). */
+export function consoleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+      node.childNodes.forEach(walk);
+    };
+    walk(document.body);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+}
