@@ -124,7 +124,7 @@ describe('<meldpunt-console>', () => {
     await waitFor(() => shadowText(page(el, 'sign-in')).includes('Inloggen'), 'Dutch');
     el.shadowRoot!.querySelector<HTMLButtonElement>('header button[lang="en"]')!.click();
     await waitFor(() => shadowText(page(el, 'sign-in')).includes('Sign in'), 'English');
-    expect(document.title).to.equal('Sign in · Meldpunt console');
+    await waitFor(() => document.title === 'Sign in · Meldpunt console', 'the English page title');
     expect(document.documentElement.lang).to.equal('en');
     el.shadowRoot!.querySelector<HTMLButtonElement>('header button[lang="nl"]')!.click();
     await waitFor(() => document.documentElement.lang === 'nl', 'Dutch again');

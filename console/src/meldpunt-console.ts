@@ -224,6 +224,9 @@ export class MeldpuntConsole extends LitElement {
     if (changed.has('route' as keyof MeldpuntConsole) && changed.get('route' as keyof MeldpuntConsole) !== undefined) {
       this.renderRoot.querySelector<HTMLElement>('main')?.focus();
     }
+    // The document's title and language are the page's: only a console still on the page sets them (a
+    // removed one may still finish an update, e.g. when the shared texts change language).
+    if (!this.isConnected) return;
     document.title = `${this.pageTitle()} · ${this.texts.t('app.name')}`;
     document.documentElement.lang = this.texts.locale;
   }
