@@ -45,6 +45,26 @@ const i18n = createI18n({
   defaultNS: 'console',
 });
 
+let configTexts: Promise<void> | undefined;
+
+/**
+ * Adds the configuration pages' texts (`@meldpunt/texts/console-config`, loaded with the first of those
+ * pages, not with the first screen) to the `console` namespace; after it resolves, `t('editor.…')` works
+ * in both languages. Loaded once; after a failure (offline) the next call tries again.
+ */
+export function loadConfigTexts(): Promise<void> {
+  configTexts ??= import('@meldpunt/texts/console-config').then(
+    ({ consoleConfigTexts }) => {
+      for (const locale of consoleLocales) i18n.addResourceBundle(locale, 'console', consoleConfigTexts[locale], true);
+    },
+    (error: unknown) => {
+      configTexts = undefined;
+      throw error;
+    },
+  );
+  return configTexts;
+}
+
 /** The console's texts in one language: `translator('en')('tenants.failing', { count: 2 })`. */
 export function translator(locale: ConsoleLocale): Translate {
   const t = i18n.getFixedT(locale, 'console');

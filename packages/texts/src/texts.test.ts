@@ -14,6 +14,7 @@ import {
   type Texts,
 } from './index.ts';
 import { consoleLocales, consoleTexts } from './console.ts';
+import { consoleConfigTexts } from './console-config.ts';
 import { serverTexts, staffLocales, staffTexts } from './server.ts';
 import { lookup, merge, placeholders, pluralOf } from './test-support.ts';
 
@@ -41,6 +42,7 @@ const namespaces: Record<string, Partial<Record<Locale, object>> & { nl: object 
   mail: Object.fromEntries(supportedLocales.map((l) => [l, serverTexts[l].mail])) as Record<Locale, object>,
   routing: Object.fromEntries(supportedLocales.map((l) => [l, serverTexts[l].routing])) as Record<Locale, object>,
   console: consoleTexts,
+  consoleConfig: consoleConfigTexts,
   staffMail: { nl: staffTexts.nl.staffMail, en: staffTexts.en.staffMail },
   newTenant: { nl: staffTexts.nl.newTenant, en: staffTexts.en.newTenant },
 };
@@ -51,6 +53,7 @@ const localesOf: Record<string, readonly Locale[]> = {
   mail: supportedLocales,
   routing: supportedLocales,
   console: consoleLocales,
+  consoleConfig: consoleLocales,
   // Staff read the invitation mail and set up a new municipality in Dutch or English only (its first
   // configuration offers those two languages; the municipality adds more in the editor).
   staffMail: staffLocales,
@@ -64,6 +67,13 @@ describe('default texts', () => {
     assert.deepEqual([...consoleLocales].sort(), ['en', 'nl']);
     assert.deepEqual([...staffLocales].sort(), ['en', 'nl'], 'staff mail: Dutch and English, explicitly');
     for (const locale of supportedLocales) assert.ok(localeNames[locale]);
+  });
+
+  it("console: the configuration pages' texts add top-level keys of their own (merged into the namespace, never over a key)", () => {
+    for (const locale of consoleLocales) {
+      const shared = Object.keys(consoleConfigTexts[locale]).filter((key) => key in consoleTexts[locale]);
+      assert.deepEqual(shared, [], locale);
+    }
   });
 
   it('console: every audit action of the shared closed list has its words (the audit page and its filter), in nl and en', () => {

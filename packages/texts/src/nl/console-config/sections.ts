@@ -1,0 +1,2 @@
+/** The configuration console's texts in Dutch (the source): the sections branding, categories, extra fields, follow-up, map and languages. */
+export const sectionsTexts = {};
