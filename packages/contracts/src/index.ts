@@ -11,5 +11,6 @@ export * from './staff.ts';
 export * from './audit.ts';
 export * from './logo.ts';
 export * from './config-draft.ts';
+export * from './config-preview.ts';
 export * from './contrast.ts';
 export * from './completeness.ts';
