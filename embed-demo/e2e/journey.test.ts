@@ -4,21 +4,18 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { openDatabase } from '../../config-service/src/db/dialect.ts';
 import {
-  activeElement,
   deep,
-  headingText,
   launchBrowser,
   newPage,
-  nextHeading,
   removeDataDir,
+  reportByKeyboard,
   startService,
-  tabTo,
   waitFor,
   watch,
+  widgetText,
+  type Located,
   type Service,
 } from './support.ts';
-
-type Located = 'map' | 'words' | 'device';
 
 interface Sent {
   tenant: string;
@@ -33,111 +30,6 @@ interface Sent {
 /** Points in the 2025 municipalities the demo imports. */
 const inEindhoven = { latitude: 51.4416, longitude: 5.4697 };
 const inZwijndrecht = { latitude: 51.8175, longitude: 4.639 };
-
-/** The widget's text as a reporter reads it (its shadow root, the location picker's included). */
-async function widgetText(page: Page, selector?: string): Promise<string> {
-  return page.evaluate((selector) => {
-    const root = document.querySelector('meldpunt-widget')!.shadowRoot!;
-    const node = selector ? root.querySelector(selector) : root;
-    return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  }, selector);
-}
-
-/** The location picker's notice about where the report goes. */
-function routeNotice(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const picker = document.querySelector('meldpunt-widget')!.shadowRoot!.querySelector('meldpunt-location-picker');
-    return (picker?.shadowRoot?.querySelector('#notice')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
-}
-
-/**
- * Sends a report with the keyboard alone: Tab, Space, Enter, arrows and typing. With `notice`, the
- * place's notice about where the report goes must say so, beside the place and again on the review.
- */
-async function reportByKeyboard(
-  page: Page,
-  options: { located: Located; description: string; notice?: RegExp },
-): Promise<string> {
-  await deep(page, '#step-heading');
-  // 1. Who: Tab into the radio group, arrow to the second choice (that also selects it)
-  await tabTo(page, 'input#role-victim');
-  await page.keyboard.press('ArrowDown');
-  assert.equal(await activeElement(page), 'input#role-bystander');
-  await tabTo(page, 'button#next');
-  let heading = await headingText(page);
-  await page.keyboard.press('Enter');
-  // 2. What
-  heading = await nextHeading(page, heading);
-  assert.equal(await activeElement(page), 'h2#step-heading', 'focus moves to the new step’s heading');
-  await tabTo(page, 'input#category-verbal');
-  await page.keyboard.press('Space');
-  await tabTo(page, 'button#next');
-  await page.keyboard.press('Enter');
-  // 3. When: date and time, typed as in the browser's en-US fields (mm/dd/yyyy, hh:mm AM/PM)
-  heading = await nextHeading(page, heading);
-  await tabTo(page, 'input#date');
-  await page.keyboard.type('11202026');
-  await tabTo(page, 'input#time');
-  await page.keyboard.type('1030P');
-  await tabTo(page, 'button#next');
-  await page.keyboard.press('Enter');
-  // 4. Where: the map by keyboard, or the place in words
-  heading = await nextHeading(page, heading);
-  if (options.located === 'map') {
-    await tabTo(page, 'div#map', { max: 80 });
-    // South-east of Dordrecht's centre: still Dordrecht (north, across the river, is Papendrecht).
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => {
-      const picker = document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('meldpunt-location-picker');
-      return (picker as unknown as { value?: { lat?: number } } | null)?.value?.lat !== undefined;
-    });
-  } else if (options.located === 'device') {
-    // "Use my location" (the browser's geolocation is set and allowed by the test).
-    await tabTo(page, 'button#device', { max: 80 });
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => {
-      const picker = document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('meldpunt-location-picker');
-      return (picker as unknown as { value?: { source?: string } } | null)?.value?.source === 'device';
-    });
-  } else {
-    await tabTo(page, 'textarea#describe', { max: 80 });
-    await page.keyboard.type('Bij de bushalte achter het station');
-  }
-  if (options.notice) {
-    await page.waitForFunction(() => {
-      const picker = document.querySelector('meldpunt-widget')?.shadowRoot?.querySelector('meldpunt-location-picker');
-      return picker?.shadowRoot?.querySelector('#notice')?.textContent?.trim();
-    });
-    assert.match(await routeNotice(page), options.notice);
-  }
-  await tabTo(page, 'button#next', { max: 80 });
-  await page.keyboard.press('Enter');
-  // 5. Details
-  heading = await nextHeading(page, heading);
-  await tabTo(page, 'textarea#description');
-  await page.keyboard.type(options.description);
-  await tabTo(page, 'button#next');
-  await page.keyboard.press('Enter');
-  // 6. Contact (when the tenant follows up): stay anonymous
-  heading = await nextHeading(page, heading);
-  if (await page.$('pierce/#contact-anonymous')) {
-    await tabTo(page, 'button#next');
-    await page.keyboard.press('Enter');
-    heading = await nextHeading(page, heading);
-  }
-  // 7. Review and send
-  assert.ok(heading.length > 0);
-  const review = await (await deep(page, 'dl.review')).evaluate((dl) => dl.textContent ?? '');
-  assert.ok(review.includes(options.description), 'the review shows what was typed');
-  if (options.notice) assert.match(await widgetText(page, '#route-notice'), options.notice);
-  await tabTo(page, 'button#next');
-  await page.keyboard.press('Enter');
-  const code = await deep(page, '.reference-code');
-  return (await code.evaluate((el) => el.textContent ?? '')).trim();
-}
 
 async function storageIsEmpty(page: Page): Promise<void> {
   const state = await page.evaluate(() => ({
