@@ -19,10 +19,11 @@ export const settingsTexts: TextTree<typeof nl, PluralCategories['en']> = {
     invalid_other: 'Not saved: {{count}} fields still need correcting.',
     stale: 'Not saved: someone else saved these settings in the meantime.',
     staleBy: 'Not saved: {{name}} saved these settings in the meantime.',
+    staleAt: 'Saved on {{date}}.',
     staleHelp:
-      'What you typed is still in the form. Load the new version and make your change in it again; your typed values stay shown below until you load.',
+      'What you typed is still in the form. Choose: load the new version (your changes are dropped), or keep your values and save them over the new version.',
     staleReload: 'Load the new version',
-    staleKept: 'Your values (not saved)',
+    staleKeep: 'Save my values over the new version',
     origins: {
       title: 'Allowed websites (origins)',
       label: 'Websites that may embed the reporting form',
@@ -69,7 +70,8 @@ export const settingsTexts: TextTree<typeof nl, PluralCategories['en']> = {
       locale: 'Language of the e-mail',
       localeDefault: 'Dutch (default)',
       intro: 'Opening line of your own (optional)',
-      introHint: 'At the top of every e-mail, for example who picks up the report. Plain text, at most 2000 characters.',
+      introHint:
+        'At the top of every e-mail, for example who picks up the report. Plain text, at most 2000 characters.',
     },
     locales: {
       nl: 'Dutch',
@@ -122,6 +124,7 @@ export const settingsTexts: TextTree<typeof nl, PluralCategories['en']> = {
     },
     errors: {
       address: 'Enter an e-mail address, such as safety@municipality.nl.',
+      duplicate: 'This address is listed already; each address once.',
       origin: 'This is not an origin: use https://, the host name and a port if any, without a path.',
       webhook: 'Enter an https address, such as https://system.municipality.nl/meldpunt.',
       intro: 'The opening line is too long (at most 2000 characters).',
@@ -154,7 +157,8 @@ export const settingsTexts: TextTree<typeof nl, PluralCategories['en']> = {
         'smtp-permanent': 'the mail server refused the message (code {{code}}). Check the address.',
         'smtp-temporary': 'the mail server did not take the message now (code {{code}}).',
         http: 'the webhook answered with HTTP status {{code}} instead of 2xx.',
-        'webhook-forbidden-address': 'the webhook address points to a non-public network address, which is not allowed.',
+        'webhook-forbidden-address':
+          'the webhook address points to a non-public network address, which is not allowed.',
         'pgp-key-invalid': 'this recipient’s PGP key cannot be read.',
         'pgp-key-unusable': 'this recipient’s PGP key cannot encrypt (expired?).',
         'recipient-removed': 'this recipient has been removed from the settings meanwhile.',
@@ -182,7 +186,8 @@ export const settingsTexts: TextTree<typeof nl, PluralCategories['en']> = {
     languageHint:
       'The form speaks the page’s language (<html lang>) if the municipality offers it, else its default language. To fix it, use the locale attribute, for example locale="en".',
     cspTitle: 'Content-Security-Policy (CSP)',
-    cspIntro: 'Does the website have a Content-Security-Policy? Then add these sources to its existing directives (do not replace them):',
+    cspIntro:
+      'Does the website have a Content-Security-Policy? Then add these sources to its existing directives (do not replace them):',
     copyCsp: 'Copy the CSP lines',
     csp: {
       script: 'the form’s script',

@@ -17,10 +17,11 @@ export const settingsTexts = {
     invalid_other: 'Niet opgeslagen: {{count}} velden moeten nog worden verbeterd.',
     stale: 'Niet opgeslagen: iemand anders heeft deze instellingen intussen opgeslagen.',
     staleBy: 'Niet opgeslagen: {{name}} heeft deze instellingen intussen opgeslagen.',
+    staleAt: 'Opgeslagen op {{date}}.',
     staleHelp:
-      'Wat je hebt getypt staat nog in het formulier. Laad de nieuwe versie en voer je wijziging daarin opnieuw in; je getypte waarden zie je hieronder nog tot je laadt.',
+      'Wat je hebt getypt staat nog in het formulier. Kies: de nieuwe versie laden (jouw wijzigingen vervallen), of jouw waarden houden en die over de nieuwe versie heen opslaan.',
     staleReload: 'Nieuwe versie laden',
-    staleKept: 'Jouw ingevoerde waarden (niet opgeslagen)',
+    staleKeep: 'Mijn waarden opslaan over de nieuwe versie',
     origins: {
       title: 'Toegestane websites (herkomst)',
       label: 'Websites die het meldformulier mogen insluiten',
@@ -121,6 +122,7 @@ export const settingsTexts = {
     },
     errors: {
       address: 'Vul een e-mailadres in, zoals oov@gemeente.nl.',
+      duplicate: 'Dit adres staat er al; elk adres één keer.',
       origin: 'Dit is geen herkomst: gebruik https://, de naam en eventueel een poort, zonder pad.',
       webhook: 'Vul een https-adres in, zoals https://systeem.gemeente.nl/meldpunt.',
       intro: 'De openingszin is te lang (hoogstens 2000 tekens).',
@@ -133,7 +135,8 @@ export const settingsTexts = {
         'Stuurt een duidelijk gemarkeerd testbericht naar de opgeslagen ontvangers en webhook, via dezelfde weg als echte meldingen. Het is geen melding: het staat nooit in de inbox of in de cijfers. Sla eerst op als je iets hebt gewijzigd.',
       send: 'Testbericht versturen',
       sending: 'Bezig met versturen…',
-      unsaved: 'Je hebt wijzigingen die nog niet zijn opgeslagen; het testbericht gaat naar de opgeslagen instellingen.',
+      unsaved:
+        'Je hebt wijzigingen die nog niet zijn opgeslagen; het testbericht gaat naar de opgeslagen instellingen.',
       progress: 'Testbericht van {{time}}',
       done: 'Klaar: het testbericht is bij alle ontvangers aangekomen.',
       doneFailed: 'Klaar: het testbericht kwam niet overal aan. Zie hieronder waarom.',
@@ -190,9 +193,10 @@ export const settingsTexts = {
       script: 'het script van het formulier',
       connect: 'de configuratie en het versturen van meldingen, en het zoeken van adressen',
       img: 'het logo en de kaarttegels',
-      style: 'niets toevoegen: het formulier gebruikt geen stijlbestanden of style-attributen; style-src \'self\' is genoeg.',
+      style:
+        "niets toevoegen: het formulier gebruikt geen stijlbestanden of style-attributen; style-src 'self' is genoeg.",
       trustedTypes:
-        'Dwingt de website Trusted Types af (require-trusted-types-for \'script\') of heeft de CSP een regel trusted-types? Zet daar dan lit-html bij: dat is de enige policy die het formulier maakt. Gebruikt de website zelf ook Lit, voeg dan ook \'allow-duplicates\' toe.',
+        "Dwingt de website Trusted Types af (require-trusted-types-for 'script') of heeft de CSP een regel trusted-types? Zet daar dan lit-html bij: dat is de enige policy die het formulier maakt. Gebruikt de website zelf ook Lit, voeg dan ook 'allow-duplicates' toe.",
     },
     originsTitle: 'Toegestane websites',
     originsAdmin:
