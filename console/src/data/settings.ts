@@ -52,7 +52,10 @@ export function isSettingsView(value: unknown): value is SettingsView {
   if (!isRecord(routing) || typeof routing['keepReportsElsewhere'] !== 'boolean') return false;
   if (!isRecord(delivery) || !Array.isArray(delivery['email']) || !delivery['email'].every(isRecipient)) return false;
   const webhook = delivery['webhook'];
-  if (webhook !== null && !(isRecord(webhook) && isText(webhook['url']) && isDateTimeOrNull(webhook['secretCreatedAt'])))
+  if (
+    webhook !== null &&
+    !(isRecord(webhook) && isText(webhook['url']) && isDateTimeOrNull(webhook['secretCreatedAt']))
+  )
     return false;
   const mail = delivery['mail'];
   return mail === undefined || isRecord(mail);

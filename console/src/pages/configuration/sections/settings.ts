@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { MailLocale, SettingsInput, SettingsView, TestDelivery } from '@meldpunt/contracts';
+import { supportedLocales } from '@meldpunt/contracts/limits';
 import { baseStyles } from '@meldpunt/ui/base-styles';
 import { define } from '@meldpunt/ui/define';
 import { field } from '@meldpunt/ui/field';
@@ -21,8 +22,8 @@ import {
 import type { Translate } from '../../../i18n.ts';
 import { pageStyles, webAwesomeTheme } from '../../../styles/theme.ts';
 
-/** The languages the forwarded e-mail can be written in (`mailLocales` of the contracts). */
-const mailLocales: readonly MailLocale[] = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'];
+/** The languages the forwarded e-mail can be written in (`mailLocales` of the contracts: every supported one). */
+const mailLocales: readonly MailLocale[] = supportedLocales;
 /** At most this many e-mail recipients (the contracts' limit). */
 const maxRecipients = 20;
 /** At most this many characters in the mail's opening line. */
