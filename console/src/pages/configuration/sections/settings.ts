@@ -1058,7 +1058,8 @@ export class MeldpuntConfigSettings extends LitElement {
       const keepOrigin = this.originInput;
       this.adopt(saved);
       this.originInput = keepOrigin;
-      this.newSecret = saved.newWebhookSecret;
+      // A secret shown stays until the page is left or reloaded, unless the webhook is gone or a newer one came.
+      this.newSecret = saved.newWebhookSecret ?? (saved.settings.delivery.webhook ? this.newSecret : undefined);
       this.errors = new Map();
       await this.show({ kind: 'saved' });
     } catch (error) {
