@@ -91,6 +91,8 @@ interface RequestOptions {
   body?: unknown;
   /** Query parameters. */
   query?: Record<string, string>;
+  /** More request headers (`If-Match` of an optimistic save). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -111,6 +113,7 @@ export async function request(path: string, guard?: Guard<unknown>, options: Req
       headers: {
         Accept: 'application/json, application/problem+json',
         ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...options.headers,
       },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       ...(options.signal ? { signal: options.signal } : {}),

@@ -9,10 +9,15 @@ import type {
   InvitationGrant,
   Me,
   Member,
+  OriginCheck,
   Passkey,
+  PgpKeyInfo,
+  SettingsInput,
+  SettingsView,
   SsoSettingsView,
   SsoTenantList,
   TenantRole,
+  TestDelivery,
 } from '@meldpunt/contracts';
 
 /** A signed-in person; the session ends `idleInMs` from now (30 minutes by default). */
@@ -118,6 +123,26 @@ export interface FakeConsoleApi {
   people: Record<string, AuditPerson>;
   /** What `GET …/audit/verify` answers (intact over the chain's entries when unset). */
   verification?: AuditVerification;
+  /**
+   * Each tenant's private settings as `GET …/settings` answers them (by slug; absent: 404). A `PUT` needs
+   * `If-Match: "settings-<revision>"` (428 without, 412 `settings-stale` when another revision), then
+   * replaces them as the service does: a new revision, a webhook secret made when a webhook is first set or
+   * rotated (`newWebhookSecret`, once), a key omitted kept, `null` removed.
+   */
+  settings: Record<string, Omit<SettingsView, 'newWebhookSecret'>>;
+  /** The PGP public keys the fake accepts, by armoured text (any other text: 422, not a key; expired: 422). */
+  pgpKeys: Record<string, PgpKeyInfo>;
+  /** The last `PUT …/settings`: its body and its `If-Match`. */
+  settingsSent?: { body: SettingsInput; ifMatch: string | null };
+  /**
+   * A test delivery's course per target (by address or URL): each `GET …/settings/test-delivery` moves every
+   * target one step on (it stays at the last); a target without a course stays `queued`.
+   */
+  testDeliveryCourse: Record<string, Pick<TestDelivery['targets'][number], 'status' | 'attempts' | 'error'>[]>;
+  /** The test deliveries sent, newest first. */
+  testDeliveries: TestDelivery[];
+  /** Each tenant's published public config (`GET /tenants/:slug/config`; absent: 404, not published). */
+  publicConfigs: Record<string, unknown>;
   /** Answers for the next request to `METHOD /path` instead of the fake's own (once each): network failures, 5xx. */
   failNext: Record<string, () => Response | Promise<Response>>;
   /** Every request, as `METHOD /path?query`. */
@@ -147,6 +172,11 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     invitations: {},
     audit: {},
     people: {},
+    settings: {},
+    pgpKeys: {},
+    testDeliveryCourse: {},
+    testDeliveries: [],
+    publicConfigs: {},
     failNext: {},
     ...initial,
     requests: [],
@@ -171,6 +201,11 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
       return failure();
     }
     if (/^\/console\/tenants\/[^/]+\/sso$/.test(path)) return ssoSettings(api, method, path, init);
+    const publicConfig = /^\/tenants\/([^/]+)\/config$/.exec(path);
+    if (publicConfig && method === 'GET') {
+      const config = api.publicConfigs[decodeURIComponent(publicConfig[1] ?? '')];
+      return config ? Response.json(config) : problem(404, 'No reporting point with this name');
+    }
     const tenantScoped = /^\/console\/tenants\/([^/]+)\/(.+)$/.exec(path);
     if (tenantScoped) {
       if (!api.me) return problem(401, 'Not signed in');
@@ -440,6 +475,8 @@ function tenantRoute(
     }
   }
 
+  if (rest === 'settings' || rest.startsWith('settings/')) return privateSettings(api, method, slug, rest, init);
+
   if (rest === 'audit' && method === 'GET') {
     const before = url.searchParams.get('before');
     const action = url.searchParams.get('action');
@@ -472,4 +509,152 @@ function tenantRoute(
     );
   }
   return problem(404, 'Not found');
+}
+
+/** The status of a whole test delivery from its targets', as the service reckons it. */
+function overallStatus(targets: TestDelivery['targets']): TestDelivery['status'] {
+  const statuses = new Set(targets.map((t) => t.status));
+  if (statuses.has('failed')) return 'failed';
+  if (targets.length > 0 && statuses.size === 1 && statuses.has('sent')) return 'sent';
+  for (const status of ['retrying', 'sending', 'queued'] as const) if (statuses.has(status)) return status;
+  return 'queued';
+}
+
+/** `…/tenants/:slug/settings[/origin-check|/test-delivery]` as the service answers them (an admin's only). */
+function privateSettings(
+  api: FakeConsoleApi,
+  method: string,
+  slug: string,
+  rest: string,
+  init: RequestInit | undefined,
+): Response {
+  const current = api.settings[slug];
+  if (!current) return problem(404, 'Not found');
+  const etag = (revision: number) => `"settings-${revision}"`;
+  if (rest === 'settings' && method === 'GET') {
+    return Response.json(current, { headers: { ETag: etag(current.revision) } });
+  }
+  if (rest === 'settings' && method === 'PUT') {
+    const ifMatch = new Headers(init?.headers).get('if-match');
+    const body = JSON.parse(String(init?.body)) as SettingsInput;
+    api.settingsSent = { body, ifMatch };
+    if (!ifMatch) return problemOf(428, 'if-match-required', 'Send the settings’ ETag in If-Match');
+    if (ifMatch !== etag(current.revision)) {
+      return problemOf(412, 'settings-stale', 'Someone else saved these settings in the meantime');
+    }
+    const errors: { path: string; message: string }[] = [];
+    const stored = new Map(current.settings.delivery.email.map((r) => [r.address.toLowerCase(), r.pgpKey]));
+    const email = body.delivery.email.map((r, i) => {
+      if (r.pgpPublicKey === undefined)
+        return { address: r.address, pgpKey: stored.get(r.address.toLowerCase()) ?? null };
+      if (r.pgpPublicKey === null) return { address: r.address, pgpKey: null };
+      const info = api.pgpKeys[r.pgpPublicKey];
+      if (!info) {
+        errors.push({ path: `/delivery/email/${i}/pgpPublicKey`, message: 'Not an OpenPGP public key' });
+      } else if (info.expiresAt && Date.parse(info.expiresAt) < Date.now()) {
+        errors.push({
+          path: `/delivery/email/${i}/pgpPublicKey`,
+          message: `This key expired on ${info.expiresAt.slice(0, 10)}: ask the recipient for a current one`,
+        });
+      }
+      return { address: r.address, pgpKey: info ?? null };
+    });
+    body.allowedOrigins.forEach((origin, i) => {
+      if (origin.startsWith('http:')) {
+        errors.push({
+          path: `/allowedOrigins/${i}`,
+          message: 'Use https: (http: pages are not allowed in production)',
+        });
+      }
+    });
+    if (errors.length > 0) return problemOf(422, 'validation', 'The request has invalid fields', errors);
+    const oldWebhook = current.settings.delivery.webhook;
+    const url = body.delivery.webhook?.url;
+    const newSecret =
+      url !== undefined && (!oldWebhook || body.rotateWebhookSecret === true)
+        ? `whsec_${btoa(crypto.randomUUID()).slice(0, 43)}`
+        : undefined;
+    const now = new Date().toISOString();
+    const me = api.me;
+    const next: Omit<SettingsView, 'newWebhookSecret'> = {
+      ...current,
+      revision: current.revision + 1,
+      updatedAt: now,
+      updatedBy: me ? { id: me.id, name: me.name } : null,
+      settings: {
+        allowedOrigins: [...new Set(body.allowedOrigins)],
+        rateLimit: body.rateLimit,
+        routing: body.routing,
+        delivery: {
+          email,
+          webhook:
+            url === undefined
+              ? null
+              : { url, secretSet: true, secretCreatedAt: newSecret ? now : (oldWebhook?.secretCreatedAt ?? null) },
+          ...(body.delivery.mail ? { mail: body.delivery.mail } : {}),
+        },
+      },
+    };
+    api.settings[slug] = next;
+    return Response.json(newSecret ? { ...next, newWebhookSecret: newSecret } : next, {
+      headers: { ETag: etag(next.revision) },
+    });
+  }
+  if (rest === 'settings/origin-check' && method === 'POST') {
+    const { origin: input } = JSON.parse(String(init?.body)) as { origin: string };
+    return Response.json(checkOriginLikeTheService(current.settings.allowedOrigins, input));
+  }
+  if (rest === 'settings/test-delivery' && method === 'POST') {
+    const targets = [
+      ...current.settings.delivery.email.map((r) => ({ channel: 'email' as const, target: r.address })),
+      ...(current.settings.delivery.webhook
+        ? [{ channel: 'webhook' as const, target: current.settings.delivery.webhook.url }]
+        : []),
+    ];
+    if (targets.length === 0) return problemOf(409, 'no-delivery-targets', 'There is nowhere to send a test delivery');
+    const created: TestDelivery = {
+      id: crypto.randomUUID(),
+      createdAt: new Date().toISOString(),
+      status: 'queued',
+      targets: targets.map((t) => ({ ...t, status: 'queued', attempts: 0, error: null, sentAt: null })),
+    };
+    api.testDeliveries = [created, ...api.testDeliveries];
+    return Response.json(created, { status: 202 });
+  }
+  if (rest === 'settings/test-delivery' && method === 'GET') {
+    api.testDeliveries = api.testDeliveries.map((delivery) => {
+      const targets = delivery.targets.map((target) => {
+        const course = api.testDeliveryCourse[target.target] ?? [];
+        const step = course.findIndex(
+          (s) => s.status === target.status && s.attempts === target.attempts && s.error === target.error,
+        );
+        const next = course[Math.min(step + 1, course.length - 1)];
+        if (!next) return target;
+        return { ...target, ...next, sentAt: next.status === 'sent' ? new Date().toISOString() : null };
+      });
+      return { ...delivery, targets, status: overallStatus(targets) };
+    });
+    return Response.json({ testDeliveries: api.testDeliveries });
+  }
+  return problem(404, 'Not found');
+}
+
+/** The origin check of the service (`checkOrigin` in `tenants/private-settings.ts`), in production. */
+function checkOriginLikeTheService(allowedOrigins: readonly string[], input: string): OriginCheck {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return { origin: null, allowed: false, reason: 'not-an-origin' };
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+    return { origin: null, allowed: false, reason: 'not-an-origin' };
+  }
+  const origin = url.origin;
+  if (input.trim().replace(/\/$/, '').toLowerCase() !== origin.toLowerCase()) {
+    return { origin, allowed: false, reason: 'has-path' };
+  }
+  if (url.protocol === 'http:') return { origin, allowed: false, reason: 'http-in-production' };
+  const listed = allowedOrigins.includes(origin);
+  return { origin, allowed: listed, reason: listed ? 'allowed' : 'not-listed' };
 }
