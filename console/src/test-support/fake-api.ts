@@ -196,7 +196,8 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     }
     if (/^\/console\/tenants\/[^/]+\/sso$/.test(path)) return ssoSettings(api, method, path, init);
     const configScoped = /^\/console\/tenants\/([^/]+)\/config\/(.+)$/.exec(path);
-    if (configScoped) return configRoute(api, method, decodeURIComponent(configScoped[1] ?? ''), configScoped[2] ?? '', init);
+    if (configScoped)
+      return configRoute(api, method, decodeURIComponent(configScoped[1] ?? ''), configScoped[2] ?? '', init);
     const tenantScoped = /^\/console\/tenants\/([^/]+)\/(.+)$/.exec(path);
     if (tenantScoped) {
       if (!api.me) return problem(401, 'Not signed in');
@@ -605,7 +606,12 @@ function configRoute(api: FakeConsoleApi, method: string, slug: string, rest: st
       config,
     };
     versions.push(version);
-    api.drafts[slug] = configDraft({ config, basedOnVersion: number, publishedVersion: number, etag: `"draft-v${number}"` });
+    api.drafts[slug] = configDraft({
+      config,
+      basedOnVersion: number,
+      publishedVersion: number,
+      etag: `"draft-v${number}"`,
+    });
     return Response.json(version, { status: 201 });
   };
 

@@ -125,9 +125,7 @@ describe('<meldpunt-configuration-page>', () => {
   it('a refused field: the message beside it, what was typed stays, the state says not saved', async () => {
     start(editor(), {
       draftErrors: (config: TenantConfig) =>
-        config.privacy.url?.startsWith('https://')
-          ? []
-          : [{ path: '/privacy/url', message: 'Use an https address' }],
+        config.privacy.url?.startsWith('https://') ? [] : [{ path: '/privacy/url', message: 'Use an https address' }],
     });
     const { el, root } = await open('/console/tenants/dordrecht/configuration/texts');
     const section = await textsSection(root);
@@ -139,6 +137,11 @@ describe('<meldpunt-configuration-page>', () => {
     expect(section.querySelector(`#${input.id}-error`)?.textContent).to.include('Use an https address');
     expect(input.getAttribute('aria-describedby')).to.include(`${input.id}-error`);
     await expect(el).to.be.accessible();
+    // Corrected, it saves and the message goes.
+    await typeInto(section, '/privacy/url', 'https://dordrecht.nl/privacy', true);
+    await waitFor(() => saveState(root).startsWith('Opgeslagen'), 'saved');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(api.draftSaves.at(-1)!.body.privacy.url).to.equal('https://dordrecht.nl/privacy');
   });
 
   it('someone else saved meanwhile (412): their changes are kept, mine laid over them, and where we both wrote, both texts and their name', async () => {
@@ -191,7 +194,9 @@ describe('<meldpunt-configuration-page>', () => {
     await typeInto(section, '/texts/nl/intro.body', 'Samen maken we de stad veiliger.');
     await waitFor(() => saveState(root).includes('geen antwoord'), 'not saved');
     expect(control(section, '/texts/nl/intro.body').value).to.equal('Samen maken we de stad veiliger.');
-    [...root.querySelectorAll<HTMLButtonElement>('.status-bar button')].find((b) => b.textContent?.includes('opnieuw'))!.click();
+    [...root.querySelectorAll<HTMLButtonElement>('.status-bar button')]
+      .find((b) => b.textContent?.includes('opnieuw'))!
+      .click();
     await waitFor(() => saveState(root).startsWith('Opgeslagen'), 'saved on retry');
     expect(api.draftSaves.at(-1)!.body.texts['nl']?.['intro.body']).to.equal('Samen maken we de stad veiliger.');
   });
@@ -208,7 +213,8 @@ describe('<meldpunt-configuration-page>', () => {
     const section = await textsSection(root);
     section.querySelector<HTMLButtonElement>('#add-referral')!.click();
     await waitFor(
-      () => control(section, '/referrals/1/name/nl') && section.activeElement === control(section, '/referrals/1/name/nl'),
+      () =>
+        control(section, '/referrals/1/name/nl') && section.activeElement === control(section, '/referrals/1/name/nl'),
       'the new name field',
     );
     await sendKeys({ type: 'Centrum Seksueel Geweld Zuid' });
@@ -216,11 +222,16 @@ describe('<meldpunt-configuration-page>', () => {
       [...section.querySelectorAll<HTMLButtonElement>('.referral button')].find((b) => b.textContent?.includes(text));
     await waitFor(() => button('Zet Centrum Seksueel Geweld Zuid hoger'), 'the buttons named after it');
     button('Zet Centrum Seksueel Geweld Zuid hoger')!.click();
-    await waitFor(() => api.draftSaves.some((s) => s.body.referrals[0]?.name['nl'] === 'Centrum Seksueel Geweld Zuid'), 'moved and saved');
+    await waitFor(
+      () => api.draftSaves.some((s) => s.body.referrals[0]?.name['nl'] === 'Centrum Seksueel Geweld Zuid'),
+      'moved and saved',
+    );
     expect(api.draftSaves.at(-1)!.body.referrals.map((r) => r.id)).to.deep.equal(['hulp-2', 'fier']);
     // The focus moved with it: its "lower" button now (it is first, "higher" is off).
     expect(section.activeElement?.textContent).to.include('Zet Centrum Seksueel Geweld Zuid lager');
-    [...section.querySelectorAll<HTMLButtonElement>('.referral button')].find((b) => b.textContent?.includes('Verwijder Fier'))!.click();
+    [...section.querySelectorAll<HTMLButtonElement>('.referral button')]
+      .find((b) => b.textContent?.includes('Verwijder Fier'))!
+      .click();
     await waitFor(() => api.draftSaves.at(-1)!.body.referrals.length === 1, 'removed and saved');
     expect(section.activeElement?.id).to.equal('add-referral');
   });
@@ -247,6 +258,13 @@ describe('<meldpunt-configuration-page>', () => {
     expect(control(section, '/followUp/response/body/nl').getAttribute('aria-invalid')).to.equal('true');
     expect(root.querySelector('.blockers-toggle')?.textContent).to.include('1 punt houdt publiceren tegen');
     await expect(el).to.be.accessible();
+    // Its link leads to the field, focused.
+    section.querySelector<HTMLAnchorElement>('.missing-required a')!.click();
+    await waitFor(
+      () => section.activeElement === control(section, '/followUp/response/body/nl'),
+      'the missing text focused',
+    );
+    expect(location.search).to.equal('?field=%2FfollowUp%2Fresponse%2Fbody%2Fnl');
   });
 
   it('publish, keyboard only: the note is required, then version 4 is published', async () => {
@@ -266,7 +284,10 @@ describe('<meldpunt-configuration-page>', () => {
     await sendKeys({ type: 'Nieuwe reactietekst' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => dialog.querySelector('#publish-outcome')?.textContent?.includes('Versie 4 is gepubliceerd'), 'published');
+    await waitFor(
+      () => dialog.querySelector('#publish-outcome')?.textContent?.includes('Versie 4 is gepubliceerd'),
+      'published',
+    );
     expect(api.publishes[0]).to.deep.equal({ path: 'publish', body: { note: 'Nieuwe reactietekst' } });
     expect(dialog.activeElement?.id).to.equal('publish-outcome');
     await expect(el).to.be.accessible();
@@ -300,7 +321,6 @@ describe('<meldpunt-configuration-page>', () => {
     );
     expect(dialog.querySelector('#publish-note')).to.equal(null);
     await expect(el).to.be.accessible();
-
   });
 
   it('publishing refused by the service (blocked since this page read the draft): the reasons, with links', async () => {
@@ -348,13 +368,17 @@ describe('<meldpunt-configuration-page>', () => {
     history.querySelector<HTMLButtonElement>('.compare button[type="submit"]')!.click();
     await waitFor(() => history.querySelector('table.diff'), 'the comparison');
     expect(location.search).to.equal('?from=2&to=3');
-    const diff = [...history.querySelectorAll('table.diff tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    const diff = [...history.querySelectorAll('table.diff tbody tr')].map((r) =>
+      r.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(diff).to.deep.equal([
       'Opvolging › Reactie na versturen › Titel (Engels) Thank you for your report Thanks for reporting',
     ]);
     await expect(el).to.be.accessible();
 
-    [...history.querySelectorAll<HTMLButtonElement>('tbody button')].find((b) => b.textContent?.includes('versie 2'))!.click();
+    [...history.querySelectorAll<HTMLButtonElement>('tbody button')]
+      .find((b) => b.textContent?.includes('versie 2'))!
+      .click();
     await waitFor(() => history.querySelector<HTMLDialogElement>('#restore-dialog')?.open, 'the confirmation');
     expect(history.activeElement?.id).to.equal('restore-note');
     await sendKeys({ type: 'Terug naar de oude titel' });

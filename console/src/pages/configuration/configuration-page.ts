@@ -173,6 +173,8 @@ export class MeldpuntConfigurationPage extends LitElement {
   private readonly onMedia = () => {
     this.wide = this.media.matches;
   };
+  /** A link to a field of the section shown changes only the query: look for the field again. */
+  private readonly onPopState = () => this.requestUpdate();
 
   /** The texts, and the draft (or, to read only, the published version), then the section's code. */
   private load = new Task(this, {
@@ -202,6 +204,7 @@ export class MeldpuntConfigurationPage extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.media.addEventListener('change', this.onMedia);
+    window.addEventListener('popstate', this.onPopState);
     this.addEventListener('meldpunt-config-edit', this.onEdit);
     this.addEventListener('meldpunt-config-published', this.onPublished);
   }
@@ -209,6 +212,7 @@ export class MeldpuntConfigurationPage extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.media.removeEventListener('change', this.onMedia);
+    window.removeEventListener('popstate', this.onPopState);
     this.removeEventListener('meldpunt-config-edit', this.onEdit);
     this.removeEventListener('meldpunt-config-published', this.onPublished);
   }
@@ -243,7 +247,8 @@ export class MeldpuntConfigurationPage extends LitElement {
   /** The published version, as a draft to read (an admin may not read the draft; it is the editors'). */
   private async publishedAsDraft(slug: string, signal: AbortSignal): Promise<ConfigDraft> {
     const list = await listVersions(slug, signal);
-    if (list.publishedVersion === null) throw new NotFoundError({ type: 'about:blank', title: 'No version', status: 404 });
+    if (list.publishedVersion === null)
+      throw new NotFoundError({ type: 'about:blank', title: 'No version', status: 404 });
     const version = await getVersion(slug, list.publishedVersion, signal);
     const config = version.config;
     return {
@@ -345,18 +350,25 @@ export class MeldpuntConfigurationPage extends LitElement {
         </ul>
       </nav>
       ${this.editable ? nothing : html`<p class="message">${t('editor.readOnly')}</p>`}
-      ${section
-        ? this.sectionCode.render({
-            pending: () => renderLoading(t),
-            error: (error) => renderError(t, error, () => void this.sectionCode.run()),
-            complete: () => this.renderSection(section),
-          })
-        : html`<h2>${t('notFound.title')}</h2>
-            <p>${t('editor.unknownSection')}</p>
-            <p><a href=${href('configuration', { slug: this.slug })}>${t('editor.firstSection')}</a></p>`}
-      ${this.mayPublish
-        ? html`<meldpunt-config-publish-dialog .slug=${this.slug} .store=${this.store}></meldpunt-config-publish-dialog>`
-        : nothing}
+      ${
+        section
+          ? this.sectionCode.render({
+              pending: () => renderLoading(t),
+              error: (error) => renderError(t, error, () => void this.sectionCode.run()),
+              complete: () => this.renderSection(section),
+            })
+          : html`<h2>${t('notFound.title')}</h2>
+              <p>${t('editor.unknownSection')}</p>
+              <p><a href=${href('configuration', { slug: this.slug })}>${t('editor.firstSection')}</a></p>`
+      }
+      ${
+        this.mayPublish
+          ? html`<meldpunt-config-publish-dialog
+              .slug=${this.slug}
+              .store=${this.store}
+            ></meldpunt-config-publish-dialog>`
+          : nothing
+      }
     `;
   }
 
@@ -375,22 +387,25 @@ export class MeldpuntConfigurationPage extends LitElement {
     const preview = this.showsCompactPreview();
     return html`<div class="layout ${preview ? 'with-preview' : ''}">
       <div class="section">${element}</div>
-      ${preview
-        ? html`<aside aria-label=${this.texts.t('editor.compactPreview')}>
-            <meldpunt-config-preview
-              layout="compact"
-              .slug=${this.slug}
-              .config=${store.config}
-              .draft=${store.draft}
-            ></meldpunt-config-preview>
-          </aside>`
-        : nothing}
+      ${
+        preview
+          ? html`<aside aria-label=${this.texts.t('editor.compactPreview')}>
+              <meldpunt-config-preview
+                layout="compact"
+                .slug=${this.slug}
+                .config=${store.config}
+                .draft=${store.draft}
+              ></meldpunt-config-preview>
+            </aside>`
+          : nothing
+      }
     </div>`;
   }
 
   private renderStatusBar() {
     const { t, locale } = this.texts;
-    const draft = this.store.draft!;
+    const draft = this.store.draft;
+    if (!draft) return nothing;
     const blockers = draft.publishBlockers;
     const time = (date: Date) =>
       date.toLocaleTimeString(locale === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -399,52 +414,64 @@ export class MeldpuntConfigurationPage extends LitElement {
       state.kind === 'saved' ? t('editor.status.saved', { time: time(state.at) }) : t(`editor.status.${state.kind}`);
     const unpublished = draft.revision > 0 || draft.basedOnVersion !== draft.publishedVersion;
     return html`<section class="status-bar" aria-label=${t('editor.status.label')}>
-      ${this.editable
-        ? html`<p class="save-state" role="status" aria-live="polite">${saveText}</p>
-            ${state.kind === 'failed'
-              ? html`<button class="button secondary" type="button" @click=${() => void this.store.flush()}>
-                  ${t('editor.status.retry')}
-                </button>`
-              : nothing}`
-        : nothing}
+      ${
+        this.editable
+          ? html`<p class="save-state" role="status" aria-live="polite">${saveText}</p>
+              ${
+                state.kind === 'failed'
+                  ? html`<button class="button secondary" type="button" @click=${() => void this.store.flush()}>
+                      ${t('editor.status.retry')}
+                    </button>`
+                  : nothing
+              }`
+          : nothing
+      }
       <p class="versions">
         ${draft.basedOnVersion !== null ? t('editor.status.basedOn', { version: draft.basedOnVersion }) : nothing}
-        ${draft.publishedVersion === null
-          ? t('editor.status.neverPublished')
-          : t('editor.status.published', { version: draft.publishedVersion })}
+        ${
+          draft.publishedVersion === null
+            ? t('editor.status.neverPublished')
+            : t('editor.status.published', { version: draft.publishedVersion })
+        }
         ${this.editable ? (unpublished ? t('editor.status.unpublished') : t('editor.status.upToDate')) : nothing}
       </p>
-      ${this.editable
-        ? blockers.length > 0
-          ? html`<button
-              class="button secondary blockers-toggle"
-              type="button"
-              aria-expanded=${this.showBlockers ? 'true' : 'false'}
-              aria-controls="blocker-list"
-              @click=${() => (this.showBlockers = !this.showBlockers)}
-            >
-              ${t('editor.status.blockers', { count: blockers.length })}
+      ${
+        this.editable
+          ? blockers.length > 0
+            ? html`<button
+                class="button secondary blockers-toggle"
+                type="button"
+                aria-expanded=${this.showBlockers ? 'true' : 'false'}
+                aria-controls="blocker-list"
+                @click=${() => (this.showBlockers = !this.showBlockers)}
+              >
+                ${t('editor.status.blockers', { count: blockers.length })}
+              </button>`
+            : html`<p>${t('editor.status.noBlockers')}</p>`
+          : nothing
+      }
+      ${
+        this.mayPublish
+          ? html`<button class="button" type="button" id="publish-open" @click=${() => void this.publishDialog?.open()}>
+              ${t('publish.open')}
             </button>`
-          : html`<p>${t('editor.status.noBlockers')}</p>`
-        : nothing}
-      ${this.mayPublish
-        ? html`<button class="button" type="button" id="publish-open" @click=${() => void this.publishDialog?.open()}>
-            ${t('publish.open')}
-          </button>`
-        : nothing}
-      ${this.showBlockers && blockers.length > 0
-        ? html`<div id="blocker-list">
-            <h2 class="visually-hidden">${t('editor.status.blockersTitle')}</h2>
-            <ul class="blockers">
-              ${blockers.map(
-                (b) =>
-                  html`<li>
-                    <a href=${fieldHref(this.slug, b.path)}>${pathLabel(b.path, t, locale)}</a>: ${b.message}
-                  </li>`,
-              )}
-            </ul>
-          </div>`
-        : nothing}
+          : nothing
+      }
+      ${
+        this.showBlockers && blockers.length > 0
+          ? html`<div id="blocker-list">
+              <h2 class="visually-hidden">${t('editor.status.blockersTitle')}</h2>
+              <ul class="blockers">
+                ${blockers.map(
+                  (b) =>
+                    html`<li>
+                      <a href=${fieldHref(this.slug, b.path)}>${pathLabel(b.path, t, locale)}</a>: ${b.message}
+                    </li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -467,17 +494,21 @@ export class MeldpuntConfigurationPage extends LitElement {
         </p>
         <p>${t('editor.conflict.merged')}</p>
       </div>
-      ${merge.theirChanges.length > 0
-        ? html`<p>${t('editor.conflict.theirChanges')}</p>
-            <ul>
-              ${merge.theirChanges.map((p) => html`<li>${pathLabel(p, t, locale)}</li>`)}
+      ${
+        merge.theirChanges.length > 0
+          ? html`<p>${t('editor.conflict.theirChanges')}</p>
+              <ul>
+                ${merge.theirChanges.map((p) => html`<li>${pathLabel(p, t, locale)}</li>`)}
+              </ul>`
+          : nothing
+      }
+      ${
+        merge.conflicts.length > 0
+          ? html`<ul class="conflicts">
+              ${merge.conflicts.map((c) => this.renderConflict(c, shown))}
             </ul>`
-        : nothing}
-      ${merge.conflicts.length > 0
-        ? html`<ul class="conflicts">
-            ${merge.conflicts.map((c) => this.renderConflict(c, shown))}
-          </ul>`
-        : nothing}
+          : nothing
+      }
       <button class="button secondary" type="button" @click=${() => this.store.dismissMerge()}>
         ${t('editor.conflict.close')}
       </button>

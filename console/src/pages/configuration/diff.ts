@@ -65,7 +65,8 @@ export function diffConfigs(before: unknown, after: unknown): DiffEntry[] {
         });
         const keptA = idsA.filter((id) => idsB.includes(id));
         const keptB = idsB.filter((id) => idsA.includes(id));
-        if (!sameValue(keptA, keptB)) entries.push({ path, pointer: pointer(path), kind: 'order', before: keptA, after: keptB });
+        if (!sameValue(keptA, keptB))
+          entries.push({ path, pointer: pointer(path), kind: 'order', before: keptA, after: keptB });
         return;
       }
       const length = Math.max(listA.length, listB.length);
@@ -77,7 +78,8 @@ export function diffConfigs(before: unknown, after: unknown): DiffEntry[] {
       const objB = isObject(b) ? b : {};
       if (!isObject(a) && a !== undefined) return leaf(path, a, b);
       if (!isObject(b) && b !== undefined) return leaf(path, a, b);
-      for (const key of new Set([...Object.keys(objA), ...Object.keys(objB)])) walk([...path, key], objA[key], objB[key]);
+      for (const key of new Set([...Object.keys(objA), ...Object.keys(objB)]))
+        walk([...path, key], objA[key], objB[key]);
       return;
     }
     leaf(path, a, b);
@@ -128,7 +130,7 @@ export function pathLabel(path: ConfigPath | string, t: Translate, uiLocale: str
   const parts: string[] = [];
   const name = (key: string) => t(`configPaths.names.${key}`, { defaultValue: key });
   for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
+    const segment = segments[i] ?? '';
     const previous = parts.length - 1;
     if (segments[i - 1] === 'texts' && textLocales.has(segment) && i === 1) {
       // `/texts/<locale>/<key>`: the override's label, then its language.

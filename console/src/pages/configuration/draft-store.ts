@@ -208,12 +208,14 @@ export class DraftStore implements ReactiveController {
 
   /** One save of the config as it is now; answers whether to save again at once (something is left). */
   private async save(): Promise<boolean> {
-    const config = this.config!;
+    const config = this.config;
+    const etag = this.draft?.etag;
+    if (!config || etag === undefined) return false;
     const sent = new Map(this.changed);
     this.state = { kind: 'saving' };
     this.host.requestUpdate();
     try {
-      const answer = await saveDraft(this.slug, config, this.draft!.etag);
+      const answer = await saveDraft(this.slug, config, etag);
       this.draft = answer;
       this.base = answer.config;
       // What was sent is saved; a path edited again during the save is still to be saved.
@@ -244,7 +246,7 @@ export class DraftStore implements ReactiveController {
 
   /** Lays this person's changes over the draft someone else saved; notes where both changed the same. */
   private mergeWith({ current, lastChange }: DraftConflictError) {
-    const base = this.base!;
+    const base = this.base;
     let config = current.config;
     const conflicts: EditConflict[] = [];
     for (const [key, path] of this.changed) {

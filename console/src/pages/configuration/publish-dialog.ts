@@ -105,51 +105,55 @@ export class MeldpuntConfigPublishDialog extends LitElement {
     const blockers = this.store?.draft?.publishBlockers ?? [];
     const outcome = this.outcome;
     return html`
-      ${outcome
-        ? html`<div class="message error" role="alert" id="publish-outcome" tabindex="-1">
-            <p>${t(outcome.kind === 'refused' ? 'publish.refused' : `publish.${outcome.kind}`)}</p>
-            ${outcome.kind === 'refused' ? this.renderBlockers(outcome.blockers) : nothing}
-          </div>`
-        : nothing}
-      ${blockers.length > 0 && outcome?.kind !== 'refused'
-        ? html`<div class="message error" id="publish-blocked">
-              <p><strong>${t('publish.blockedTitle')}</strong></p>
-              <p>${t('publish.blockedIntro')}</p>
-              ${this.renderBlockers(blockers)}
-            </div>
-            <div class="actions">
-              <button class="button secondary" type="button" id="publish-close" @click=${this.close}>
-                ${t('publish.close')}
-              </button>
+      ${
+        outcome
+          ? html`<div class="message error" role="alert" id="publish-outcome" tabindex="-1">
+              <p>${t(outcome.kind === 'refused' ? 'publish.refused' : `publish.${outcome.kind}`)}</p>
+              ${outcome.kind === 'refused' ? this.renderBlockers(outcome.blockers) : nothing}
             </div>`
-        : html`<p>${t('publish.intro')}</p>
-            <form @submit=${this.publish} novalidate>
-              ${field(
-                {
-                  id: 'publish-note',
-                  label: t('publish.note'),
-                  hint: t('publish.noteHint'),
-                  ...(this.noteError ? { error: this.noteError } : {}),
-                },
-                (aria) =>
-                  html`<textarea
-                    id="publish-note"
-                    rows="3"
-                    maxlength="500"
-                    required
-                    aria-invalid=${aria.invalid}
-                    aria-describedby=${aria.describedBy}
-                    .value=${this.note}
-                    @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
-                  ></textarea>`,
-              )}
-              <div class="actions">
-                <button class="button" type="submit" ?disabled=${this.busy}>
-                  ${this.busy ? t('publish.publishing') : t('publish.submit')}
-                </button>
-                <button class="button secondary" type="button" @click=${this.close}>${t('publish.cancel')}</button>
+          : nothing
+      }
+      ${
+        blockers.length > 0 && outcome?.kind !== 'refused'
+          ? html`<div class="message error" id="publish-blocked">
+                <p><strong>${t('publish.blockedTitle')}</strong></p>
+                <p>${t('publish.blockedIntro')}</p>
+                ${this.renderBlockers(blockers)}
               </div>
-            </form>`}
+              <div class="actions">
+                <button class="button secondary" type="button" id="publish-close" @click=${this.close}>
+                  ${t('publish.close')}
+                </button>
+              </div>`
+          : html`<p>${t('publish.intro')}</p>
+              <form @submit=${this.publish} novalidate>
+                ${field(
+                  {
+                    id: 'publish-note',
+                    label: t('publish.note'),
+                    hint: t('publish.noteHint'),
+                    ...(this.noteError ? { error: this.noteError } : {}),
+                  },
+                  (aria) =>
+                    html`<textarea
+                      id="publish-note"
+                      rows="3"
+                      maxlength="500"
+                      required
+                      aria-invalid=${aria.invalid}
+                      aria-describedby=${aria.describedBy}
+                      .value=${this.note}
+                      @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
+                    ></textarea>`,
+                )}
+                <div class="actions">
+                  <button class="button" type="submit" ?disabled=${this.busy}>
+                    ${this.busy ? t('publish.publishing') : t('publish.submit')}
+                  </button>
+                  <button class="button secondary" type="button" @click=${this.close}>${t('publish.cancel')}</button>
+                </div>
+              </form>`
+      }
     `;
   }
 

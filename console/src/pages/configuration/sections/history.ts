@@ -22,9 +22,7 @@ function comparedInUrl(): { from: number; to: number } | undefined {
   const query = new URLSearchParams(location.search);
   const from = Number(query.get('from'));
   const to = Number(query.get('to'));
-  return Number.isInteger(from) && Number.isInteger(to) && from > 0 && to > 0 && from !== to
-    ? { from, to }
-    : undefined;
+  return Number.isInteger(from) && Number.isInteger(to) && from > 0 && to > 0 && from !== to ? { from, to } : undefined;
 }
 
 type RestoreOutcome = { kind: 'restored'; from: number; version: number } | { kind: 'refused' | 'failed' };
@@ -179,27 +177,38 @@ export class MeldpuntConfigHistory extends LitElement {
         </thead>
         <tbody>
           ${versions.map(
-            (v) => html`<tr>
-              <th scope="row">
-                ${t('history.version', { version: v.version })}
-                ${v.current ? html`<span class="tag">${t('history.current')}</span>` : nothing}
-                ${v.restoredFrom !== null
-                  ? html`<br />${t('history.restoredFrom', { version: v.restoredFrom })}`
-                  : nothing}
-              </th>
-              <td>${this.when(v.publishedAt)}</td>
-              <td>${v.publishedBy?.name || t('history.unknownPerson')}</td>
-              <td class="old">${v.note ?? t('history.noNote')}</td>
-              ${mayRestore
-                ? html`<td>
-                    ${v.current
-                      ? nothing
-                      : html`<button class="button secondary" type="button" @click=${() => void this.openRestore(v.version)}>
-                          ${t('history.restore', { version: v.version })}
-                        </button>`}
-                  </td>`
-                : nothing}
-            </tr>`,
+            (v) =>
+              html`<tr>
+                <th scope="row">
+                  ${t('history.version', { version: v.version })}
+                  ${v.current ? html`<span class="tag">${t('history.current')}</span>` : nothing}
+                  ${
+                    v.restoredFrom !== null
+                      ? html`<br />${t('history.restoredFrom', { version: v.restoredFrom })}`
+                      : nothing
+                  }
+                </th>
+                <td>${this.when(v.publishedAt)}</td>
+                <td>${v.publishedBy?.name || t('history.unknownPerson')}</td>
+                <td class="old">${v.note ?? t('history.noNote')}</td>
+                ${
+                  mayRestore
+                    ? html`<td>
+                        ${
+                          v.current
+                            ? nothing
+                            : html`<button
+                                class="button secondary"
+                                type="button"
+                                @click=${() => void this.openRestore(v.version)}
+                              >
+                                ${t('history.restore', { version: v.version })}
+                              </button>`
+                        }
+                      </td>`
+                    : nothing
+                }
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -209,18 +218,21 @@ export class MeldpuntConfigHistory extends LitElement {
   private renderCompare(versions: readonly ConfigVersionSummary[]) {
     const { t } = this.texts;
     if (versions.length < 2) return nothing;
-    const to = this.compared?.to ?? versions[0]!.version;
-    const from = this.compared?.from ?? versions[1]!.version;
+    const [newest, previous] = versions;
+    const to = this.compared?.to ?? newest?.version ?? 0;
+    const from = this.compared?.from ?? previous?.version ?? 0;
     const select = (id: string, label: string, value: number) =>
-      field({ id, label }, () =>
-        html`<select id=${id}>
-          ${versions.map(
-            (v) =>
-              html`<option value=${v.version} ?selected=${v.version === value}>
-                ${t('history.version', { version: v.version })}
-              </option>`,
-          )}
-        </select>`,
+      field(
+        { id, label },
+        () =>
+          html`<select id=${id}>
+            ${versions.map(
+              (v) =>
+                html`<option value=${v.version} ?selected=${v.version === value}>
+                  ${t('history.version', { version: v.version })}
+                </option>`,
+            )}
+          </select>`,
       );
     return html`<h3>${t('history.compare')}</h3>
       <form class="compare" @submit=${this.compare}>
@@ -231,8 +243,8 @@ export class MeldpuntConfigHistory extends LitElement {
 
   private compare(event: Event) {
     event.preventDefault();
-    const from = this.renderRoot.querySelector<HTMLSelectElement>('#compare-from')!.value;
-    const to = this.renderRoot.querySelector<HTMLSelectElement>('#compare-to')!.value;
+    const from = this.renderRoot.querySelector<HTMLSelectElement>('#compare-from')?.value ?? '';
+    const to = this.renderRoot.querySelector<HTMLSelectElement>('#compare-to')?.value ?? '';
     navigate(href('configuration-section', { slug: this.slug, section: 'history' }, { from, to }));
   }
 
@@ -283,33 +295,43 @@ export class MeldpuntConfigHistory extends LitElement {
   private renderRestoreDialog() {
     const { t } = this.texts;
     const version = this.restoring;
-    return html`<dialog id="restore-dialog" aria-labelledby="restore-title" @close=${() => (this.restoring = undefined)}>
-      ${version === undefined
-        ? nothing
-        : html`<h2 id="restore-title">${t('history.restoreTitle', { version })}</h2>
-            <p>${t('history.restoreIntro', { version })}</p>
-            <form @submit=${this.restore}>
-              ${field(
-                { id: 'restore-note', label: t('history.restoreNote'), hint: t('history.restoreNoteHint', { version }) },
-                (aria) =>
-                  html`<textarea
-                    id="restore-note"
-                    rows="2"
-                    maxlength="500"
-                    aria-describedby=${aria.describedBy}
-                    .value=${this.restoreNote}
-                    @input=${(e: Event) => (this.restoreNote = (e.target as HTMLTextAreaElement).value)}
-                  ></textarea>`,
-              )}
-              <div class="actions">
-                <button class="button" type="submit" ?disabled=${this.busy}>
-                  ${this.busy ? t('history.restoring') : t('history.restoreConfirm')}
-                </button>
-                <button class="button secondary" type="button" @click=${() => this.restoreDialog?.close()}>
-                  ${t('history.cancel')}
-                </button>
-              </div>
-            </form>`}
+    return html`<dialog
+      id="restore-dialog"
+      aria-labelledby="restore-title"
+      @close=${() => (this.restoring = undefined)}
+    >
+      ${
+        version === undefined
+          ? nothing
+          : html`<h2 id="restore-title">${t('history.restoreTitle', { version })}</h2>
+              <p>${t('history.restoreIntro', { version })}</p>
+              <form @submit=${this.restore}>
+                ${field(
+                  {
+                    id: 'restore-note',
+                    label: t('history.restoreNote'),
+                    hint: t('history.restoreNoteHint', { version }),
+                  },
+                  (aria) =>
+                    html`<textarea
+                      id="restore-note"
+                      rows="2"
+                      maxlength="500"
+                      aria-describedby=${aria.describedBy}
+                      .value=${this.restoreNote}
+                      @input=${(e: Event) => (this.restoreNote = (e.target as HTMLTextAreaElement).value)}
+                    ></textarea>`,
+                )}
+                <div class="actions">
+                  <button class="button" type="submit" ?disabled=${this.busy}>
+                    ${this.busy ? t('history.restoring') : t('history.restoreConfirm')}
+                  </button>
+                  <button class="button secondary" type="button" @click=${() => this.restoreDialog?.close()}>
+                    ${t('history.cancel')}
+                  </button>
+                </div>
+              </form>`
+      }
     </dialog>`;
   }
 

@@ -134,7 +134,7 @@ export class MeldpuntConfigTexts extends LitElement {
 
   private locale(): Locale {
     const offered = this.offered();
-    return (offered as string[]).includes(this.chosen) ? (this.chosen as Locale) : offered[0]!;
+    return offered.find((l) => l === this.chosen) ?? this.defaultLocale();
   }
 
   override render() {
@@ -184,20 +184,21 @@ export class MeldpuntConfigTexts extends LitElement {
     const { t, locale: ui } = this.texts;
     const offered = this.offered();
     if (offered.length < 2) return nothing;
-    return field({ id: 'texts-language', label: t('textsSection.language') }, () =>
-      html`<select
-        id="texts-language"
-        @change=${(e: Event) => (this.chosen = (e.target as HTMLSelectElement).value)}
-      >
-        ${offered.map(
-          (l) =>
-            html`<option value=${l} ?selected=${l === current}>
-              ${l === this.defaultLocale()
-                ? t('textsSection.defaultLanguage', { language: languageName(l, ui) })
-                : languageName(l, ui)}
-            </option>`,
-        )}
-      </select>`,
+    return field(
+      { id: 'texts-language', label: t('textsSection.language') },
+      () =>
+        html`<select id="texts-language" @change=${(e: Event) => (this.chosen = (e.target as HTMLSelectElement).value)}>
+          ${offered.map(
+            (l) =>
+              html`<option value=${l} ?selected=${l === current}>
+                ${
+                  l === this.defaultLocale()
+                    ? t('textsSection.defaultLanguage', { language: languageName(l, ui) })
+                    : languageName(l, ui)
+                }
+              </option>`,
+          )}
+        </select>`,
     );
   }
 
@@ -313,44 +314,49 @@ export class MeldpuntConfigTexts extends LitElement {
       <p class="hint">${t('textsSection.referralsHint')}</p>
       ${referrals.length === 0 ? html`<p>${t('textsSection.noReferrals')}</p>` : nothing}
       ${referrals.map(
-        (referral, i) => html`<fieldset class="referral">
-          <legend>${t('textsSection.referral', { number: i + 1 })}</legend>
-          ${this.renderLocalized(['referrals', i, 'name'], locale, t('textsSection.referralName'), { required: true })}
-          ${this.renderLocalized(['referrals', i, 'description'], locale, t('textsSection.referralDescription'), {
-            long: true,
-          })}
-          ${this.renderLine(['referrals', i, 'phone'], t('textsSection.referralPhone'), 'tel')}
-          ${this.renderLine(['referrals', i, 'url'], t('textsSection.referralUrl'), 'url')}
-          ${this.editable
-            ? html`<div class="actions referral-actions">
-                <button
-                  class="button secondary"
-                  type="button"
-                  ?disabled=${i === 0}
-                  @click=${() => this.moveReferral(i, -1)}
-                >
-                  ${t('textsSection.moveUp', { name: nameOf(referral, i) })}
-                </button>
-                <button
-                  class="button secondary"
-                  type="button"
-                  ?disabled=${i === referrals.length - 1}
-                  @click=${() => this.moveReferral(i, 1)}
-                >
-                  ${t('textsSection.moveDown', { name: nameOf(referral, i) })}
-                </button>
-                <button class="button secondary" type="button" @click=${() => this.removeReferral(i)}>
-                  ${t('textsSection.removeReferral', { name: nameOf(referral, i) })}
-                </button>
-              </div>`
-            : nothing}
-        </fieldset>`,
+        (referral, i) =>
+          html`<fieldset class="referral">
+            <legend>${t('textsSection.referral', { number: i + 1 })}</legend>
+            ${this.renderLocalized(['referrals', i, 'name'], locale, t('textsSection.referralName'), { required: true })}
+            ${this.renderLocalized(['referrals', i, 'description'], locale, t('textsSection.referralDescription'), {
+              long: true,
+            })}
+            ${this.renderLine(['referrals', i, 'phone'], t('textsSection.referralPhone'), 'tel')}
+            ${this.renderLine(['referrals', i, 'url'], t('textsSection.referralUrl'), 'url')}
+            ${
+              this.editable
+                ? html`<div class="actions referral-actions">
+                    <button
+                      class="button secondary"
+                      type="button"
+                      ?disabled=${i === 0}
+                      @click=${() => this.moveReferral(i, -1)}
+                    >
+                      ${t('textsSection.moveUp', { name: nameOf(referral, i) })}
+                    </button>
+                    <button
+                      class="button secondary"
+                      type="button"
+                      ?disabled=${i === referrals.length - 1}
+                      @click=${() => this.moveReferral(i, 1)}
+                    >
+                      ${t('textsSection.moveDown', { name: nameOf(referral, i) })}
+                    </button>
+                    <button class="button secondary" type="button" @click=${() => this.removeReferral(i)}>
+                      ${t('textsSection.removeReferral', { name: nameOf(referral, i) })}
+                    </button>
+                  </div>`
+                : nothing
+            }
+          </fieldset>`,
       )}
-      ${this.editable && referrals.length < 20
-        ? html`<button class="button secondary" type="button" id="add-referral" @click=${this.addReferral}>
-            ${t('textsSection.addReferral')}
-          </button>`
-        : nothing}
+      ${
+        this.editable && referrals.length < 20
+          ? html`<button class="button secondary" type="button" id="add-referral" @click=${this.addReferral}>
+              ${t('textsSection.addReferral')}
+            </button>`
+          : nothing
+      }
     </fieldset>`;
   }
 
@@ -386,7 +392,9 @@ export class MeldpuntConfigTexts extends LitElement {
   private removeReferral(index: number) {
     const count = this.config?.referrals?.length ?? 0;
     this.focusAfterEdit = () =>
-      (this.config?.referrals?.length ?? 0) < count ? this.renderRoot.querySelector<HTMLElement>('#add-referral') : undefined;
+      (this.config?.referrals?.length ?? 0) < count
+        ? this.renderRoot.querySelector<HTMLElement>('#add-referral')
+        : undefined;
     emitEdit(this, ['referrals', index], undefined);
   }
 
@@ -415,15 +423,19 @@ export class MeldpuntConfigTexts extends LitElement {
         return html`<h3>${t('textsSection.completeness.language', { language: name })}</h3>
           <p>${t('textsSection.completeness.counts', { ...language.counts })}</p>
           <details>
-            <summary>${t('textsSection.completeness.showEntries', { language: languageName(language.locale, ui) })}</summary>
+            <summary>
+              ${t('textsSection.completeness.showEntries', { language: languageName(language.locale, ui) })}
+            </summary>
             <ul>
               ${language.entries.map((entry) => {
                 const blocking = entry.required && entry.status === 'missing' && language.isDefault;
                 return html`<li class=${blocking ? 'missing-required' : ''}>
                   <a href=${fieldHref(this.slug, entry.path)}>${pathLabel(entry.path, t, ui)}</a>:
-                  ${blocking
-                    ? t('textsSection.completeness.requiredMissing')
-                    : t(`textsSection.completeness.status.${entry.status}`)}
+                  ${
+                    blocking
+                      ? t('textsSection.completeness.requiredMissing')
+                      : t(`textsSection.completeness.status.${entry.status}`)
+                  }
                 </li>`;
               })}
             </ul>

@@ -130,7 +130,7 @@ export const editorTexts: TextTree<typeof nl, PluralCategories['en']> = {
       referrals: 'Help organisations',
     },
     keys: {
-      introTitle: 'Title',
+      introTitle: 'Title of the form',
       introBody: 'Introduction',
       whoOtherHint: 'Hint with “Other” (who is reporting)',
       whenHint: 'Hint with “When did it happen?”',
@@ -143,7 +143,8 @@ export const editorTexts: TextTree<typeof nl, PluralCategories['en']> = {
     responseBody: 'Text of the response',
     noFollowUpHint:
       'A reporter sees this text when the municipality gives no active follow-up (part Follow-up). {{name}} becomes the municipality’s name.',
-    activeHint: 'A reporter sees this text when the municipality follows reports up. {{name}} becomes the municipality’s name.',
+    activeHint:
+      'A reporter sees this text when the municipality follows reports up. {{name}} becomes the municipality’s name.',
     privacyStatement: 'Privacy statement',
     privacyUrl: 'Address of the privacy statement on your website',
     privacyUrlHint: 'An https address. Give a text, an address or both.',
@@ -164,7 +165,8 @@ export const editorTexts: TextTree<typeof nl, PluralCategories['en']> = {
       intro:
         'Publishing needs every required text in the default language. Changing the default language (part Languages) never throws a translation away.',
       language: '{{language}}',
-      counts: 'Own: {{own}} · falls back to the default language: {{fallback}} · standard text: {{standard}} · missing: {{missing}}',
+      counts:
+        'Own: {{own}} · falls back to the default language: {{fallback}} · standard text: {{standard}} · missing: {{missing}}',
       status: {
         own: 'own text',
         fallback: 'falls back to the default language',

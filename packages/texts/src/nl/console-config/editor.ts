@@ -128,7 +128,7 @@ export const editorTexts = {
       referrals: 'Hulporganisaties',
     },
     keys: {
-      introTitle: 'Titel',
+      introTitle: 'Titel van het formulier',
       introBody: 'Inleiding',
       whoOtherHint: 'Toelichting bij “Anders” (wie meldt er)',
       whenHint: 'Toelichting bij “Wanneer gebeurde het?”',
@@ -162,7 +162,8 @@ export const editorTexts = {
       intro:
         'Publiceren kan pas als elke verplichte tekst er in de standaardtaal is. Een standaardtaal wijzigen (onderdeel Talen) gooit geen vertaling weg.',
       language: '{{language}}',
-      counts: 'Eigen: {{own}} · valt terug op standaardtaal: {{fallback}} · standaardtekst: {{standard}} · ontbreekt: {{missing}}',
+      counts:
+        'Eigen: {{own}} · valt terug op standaardtaal: {{fallback}} · standaardtekst: {{standard}} · ontbreekt: {{missing}}',
       status: {
         own: 'eigen tekst',
         fallback: 'valt terug op de standaardtaal',
