@@ -13,6 +13,7 @@ import {
   type FakeConsoleApi,
 } from '../../test-support/fake-api.ts';
 import { shadowText, waitFor } from '../../test-support/wait.ts';
+import { sectionLoaders } from './sections.ts';
 
 const editor = () => person();
 const publisher = () =>
@@ -413,6 +414,52 @@ describe('<meldpunt-configuration-page>', () => {
     await sendKeys({ press: 'Enter' });
     await waitFor(() => location.pathname.endsWith('/configuration/history'), 'followed by keyboard');
     await waitFor(() => root.querySelector('nav a[aria-current="page"]')?.textContent?.trim() === 'Versies', 'current');
+  });
+
+  it('other parts’ sections show once their loader is there: settings for admins only, the compact preview beside editing sections on wide screens', async () => {
+    // Stand-ins for the elements other files define (the page only needs their tags and properties).
+    class Stand extends HTMLElement {
+      slug = '';
+      config: unknown;
+    }
+    if (!customElements.get('meldpunt-config-settings'))
+      customElements.define('meldpunt-config-settings', class extends Stand {});
+    if (!customElements.get('meldpunt-config-preview'))
+      customElements.define('meldpunt-config-preview', class extends Stand {});
+    const before = { ...sectionLoaders };
+    sectionLoaders.settings = () => Promise.resolve();
+    sectionLoaders.preview = () => Promise.resolve();
+    await setViewport({ width: 1400, height: 900 });
+    try {
+      start(person({ memberships: [{ tenant: 'dordrecht', tenantName: 'Dordrecht', roles: ['admin', 'editor'] }] }));
+      const { root } = await open('/console/tenants/dordrecht/configuration/texts');
+      await textsSection(root);
+      const names = () => [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
+      expect(names()).to.deep.equal(['Teksten', 'Voorbeeld', 'Versies', 'Privé-instellingen']);
+      await waitFor(() => root.querySelector('aside meldpunt-config-preview'), 'the compact preview');
+      const preview = root.querySelector<Stand>('aside meldpunt-config-preview')!;
+      expect(preview.getAttribute('layout')).to.equal('compact');
+      expect(preview.slug).to.equal('dordrecht');
+      expect(preview.config).to.deep.equal(api.drafts['dordrecht']!.config);
+      root.querySelector<HTMLAnchorElement>('nav a[href$="/settings"]')!.click();
+      await waitFor(
+        () => root.querySelector<Stand>('.section meldpunt-config-settings')?.slug === 'dordrecht',
+        'settings',
+      );
+      expect(root.querySelector('aside')).to.equal(null);
+      api.restore();
+      start(editor());
+      const other = await open('/console/tenants/dordrecht/configuration/settings');
+      expect(shadowText(other.root.host)).to.include('Dit onderdeel bestaat niet.');
+      expect([...other.root.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).to.not.include(
+        'Privé-instellingen',
+      );
+    } finally {
+      delete sectionLoaders.settings;
+      delete sectionLoaders.preview;
+      Object.assign(sectionLoaders, before);
+      await setViewport({ width: 1024, height: 768 });
+    }
   });
 
   it('reflows at 320 px: nothing wider than the screen', async () => {

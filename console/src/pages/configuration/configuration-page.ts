@@ -189,16 +189,24 @@ export class MeldpuntConfigurationPage extends LitElement {
     args: () => [this.slug, this.editable] as const,
   });
 
-  /** The section's code (loaded as the section is first shown). */
+  /** The section's code (loaded as the section is first shown), and the publish dialog's for publishers. */
   private sectionCode = new Task(this, {
-    task: async ([section, preview]) => {
+    task: async ([section, publisher]) => {
       await Promise.all([
         section ? sectionLoaders[section]?.() : undefined,
-        preview ? sectionLoaders.preview?.() : undefined,
-        this.mayPublish ? import('./publish-dialog.ts') : undefined,
+        publisher ? import('./publish-dialog.ts') : undefined,
       ]);
     },
-    args: () => [this.currentSection(), this.showsCompactPreview()] as const,
+    args: () => [this.currentSection(), this.mayPublish] as const,
+  });
+
+  /** The compact preview's code, on wide screens only (apart, so a resize never reloads the section). */
+  private previewCode = new Task(this, {
+    task: async ([wanted]) => {
+      if (wanted) await sectionLoaders.preview?.();
+      return wanted;
+    },
+    args: () => [this.showsCompactPreview()] as const,
   });
 
   override connectedCallback() {
@@ -384,7 +392,7 @@ export class MeldpuntConfigurationPage extends LitElement {
           .editable=${this.editable}
         ></${tag}>`
       : staticHtml`<${tag} .slug=${this.slug}></${tag}>`;
-    const preview = this.showsCompactPreview();
+    const preview = this.showsCompactPreview() && this.previewCode.value === true;
     return html`<div class="layout ${preview ? 'with-preview' : ''}">
       <div class="section">${element}</div>
       ${
