@@ -135,6 +135,8 @@ export interface FakeConsoleApi {
   draftErrors: (config: TenantConfig) => { path: string; message: string }[];
   /** Every `PUT …/config/draft`: its If-Match and body. */
   draftSaves: { ifMatch: string | null; body: TenantConfig }[];
+  /** While set, a `PUT …/config/draft` is answered only once this settles (a save still in flight). */
+  holdSaves?: Promise<unknown>;
   /** Every `POST …/config/publish` and `…/restore` body. */
   publishes: { path: string; body: unknown }[];
   /** Answers for the next request to `METHOD /path` instead of the fake's own (once each): network failures, 5xx. */
@@ -196,6 +198,7 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     }
     if (/^\/console\/tenants\/[^/]+\/sso$/.test(path)) return ssoSettings(api, method, path, init);
     const configScoped = /^\/console\/tenants\/([^/]+)\/config\/(.+)$/.exec(path);
+    if (configScoped && method === 'PUT' && api.holdSaves) await api.holdSaves;
     if (configScoped)
       return configRoute(api, method, decodeURIComponent(configScoped[1] ?? ''), configScoped[2] ?? '', init);
     const tenantScoped = /^\/console\/tenants\/([^/]+)\/(.+)$/.exec(path);

@@ -13,6 +13,7 @@ import {
   type FakeConsoleApi,
 } from '../../test-support/fake-api.ts';
 import { shadowText, waitFor } from '../../test-support/wait.ts';
+import { saveDelayMs } from './draft-store.ts';
 import { sectionLoaders } from './sections.ts';
 
 const editor = () => person();
@@ -121,6 +122,30 @@ describe('<meldpunt-configuration-page>', () => {
     expect(api.draftSaves[1]!.ifMatch).to.equal(etag);
     expect(api.draftSaves[1]!.body.texts['en']?.['intro.title']).to.equal('Report it!');
     expect(api.draftSaves[1]!.body.texts['nl']?.['intro.title']).to.equal('Meld straatintimidatie in Dordrecht');
+  });
+
+  it('one save at a time: what is typed while a save is on its way is saved right after it, with the new etag', async () => {
+    start();
+    const { root } = await open('/console/tenants/dordrecht/configuration/texts');
+    const section = await textsSection(root);
+    let release = () => {};
+    api.holdSaves = new Promise<void>((resolve) => (release = resolve));
+    const puts = () => api.requests.filter((r) => r === 'PUT /console/tenants/dordrecht/config/draft').length;
+    await typeInto(section, '/texts/nl/intro.body', 'Eerste zin.');
+    await waitFor(() => puts() === 1 && saveState(root) === 'Bezig met opslaan…', 'the first save on its way');
+    await typeInto(section, '/texts/nl/intro.body', ' Tweede zin.');
+    // The pause after typing that starts a save passes while the first is still on its way: no second request.
+    const typed = performance.now();
+    await waitFor(() => performance.now() - typed > saveDelayMs + 200, 'the pause after typing');
+    expect(puts()).to.equal(1);
+    expect(saveState(root)).to.equal('Bezig met opslaan…');
+    api.holdSaves = undefined;
+    release();
+    await waitFor(() => api.draftSaves.length === 2 && saveState(root).startsWith('Opgeslagen'), 'both saved');
+    expect(api.draftSaves[0]!.body.texts['nl']?.['intro.body']).to.equal('Eerste zin.');
+    expect(api.draftSaves[1]!.body.texts['nl']?.['intro.body']).to.equal('Eerste zin. Tweede zin.');
+    expect(api.draftSaves[1]!.ifMatch).to.not.equal(api.draftSaves[0]!.ifMatch);
+    expect(control(section, '/texts/nl/intro.body').value).to.equal('Eerste zin. Tweede zin.');
   });
 
   it('a refused field: the message beside it, what was typed stays, the state says not saved', async () => {
