@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './meldpunt-console.ts';
 import type { MeldpuntConsole } from './meldpunt-console.ts';
-import { fakeConsoleApi, person, tenant, type FakeConsoleApi } from './test-support/fake-api.ts';
+import { configDraft, fakeConsoleApi, person, tenant, type FakeConsoleApi } from './test-support/fake-api.ts';
 import { shadowText, waitFor } from './test-support/wait.ts';
 
 const demoStaff = [
@@ -76,14 +76,14 @@ describe('<meldpunt-console>', () => {
   });
 
   it('sends a person without a session from a console URL to sign-in, and back there after signing in', async () => {
-    api = fakeConsoleApi({ demo: demoStaff, tenants: [tenant()] });
+    api = fakeConsoleApi({ demo: demoStaff, tenants: [tenant()], drafts: { dordrecht: configDraft() } });
     const el = await open('/console/tenants/dordrecht/configuration');
     await waitFor(() => location.pathname === '/console/sign-in', 'the sign-in page');
     expect(new URLSearchParams(location.search).get('next')).to.equal('/console/tenants/dordrecht/configuration');
     await waitFor(() => page(el, 'sign-in')?.shadowRoot?.querySelector('.staff button'), 'the demo buttons');
     page(el, 'sign-in')!.shadowRoot!.querySelector<HTMLButtonElement>('.staff button')!.click();
     await waitFor(() => location.pathname === '/console/tenants/dordrecht/configuration', 'back where they were going');
-    await waitFor(() => shadowText(page(el, 'configuration')).includes('binnenkort'), 'the room to come');
+    await waitFor(() => shadowText(page(el, 'configuration')).includes('Meldformulier instellen'), 'the editor');
     await expect(el).to.be.accessible();
   });
 

@@ -36,6 +36,7 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   tenants: () => import('./pages/tenants/tenants-page.ts'),
   tenant: () => import('./pages/tenants/tenant-page.ts'),
   configuration: () => import('./pages/configuration/configuration-page.ts'),
+  'configuration-section': () => import('./pages/configuration/configuration-page.ts'),
   reports: () => import('./pages/reports/reports-page.ts'),
   invitation: () => import('./pages/invitation/invitation-page.ts'),
   account: () => import('./pages/account/account-page.ts'),
@@ -245,6 +246,7 @@ export class MeldpuntConsole extends LitElement {
       case 'tenant':
         return tenant;
       case 'configuration':
+      case 'configuration-section':
         return `${t('configuration.title')} · ${tenant}`;
       case 'reports':
         return `${t('reports.title')} · ${tenant}`;
@@ -325,7 +327,11 @@ export class MeldpuntConsole extends LitElement {
       case 'tenant':
         return html`<meldpunt-tenant-page slug=${slug}></meldpunt-tenant-page>`;
       case 'configuration':
-        return html`<meldpunt-configuration-page slug=${slug}></meldpunt-configuration-page>`;
+      case 'configuration-section':
+        return html`<meldpunt-configuration-page
+          slug=${slug}
+          section=${this.route.params['section'] ?? ''}
+        ></meldpunt-configuration-page>`;
       case 'reports':
         return html`<meldpunt-reports-page slug=${slug}></meldpunt-reports-page>`;
       case 'invitation':

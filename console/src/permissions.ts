@@ -5,7 +5,7 @@
  *
  * - Platform operator: every tenant, administers tenants and members; reads no single report unless they
  *   also hold `officer` in that tenant.
- * - `admin`: members, invitations, SSO, private settings, the audit log; sees the configuration.
+ * - `admin`: members, invitations, SSO, private settings (`settings.manage`), the audit log; sees the configuration.
  * - `editor`: edits the configuration draft. `publisher`: publishes and rolls back, and edits.
  * - `officer`: handles individual reports (and sees figures). `analyst`: figures only, never a report.
  */
@@ -21,7 +21,8 @@ export type Action =
   | 'figures.view'
   | 'members.manage'
   | 'audit.read'
-  | 'sso.manage';
+  | 'sso.manage'
+  | 'settings.manage';
 
 /** Which tenant roles allow each tenant action (the platform operator's extra rights are below). */
 const allowedRoles: Record<Exclude<Action, 'tenants.listAll' | 'tenant.open'>, readonly TenantRole[]> = {
@@ -33,6 +34,7 @@ const allowedRoles: Record<Exclude<Action, 'tenants.listAll' | 'tenant.open'>, r
   'members.manage': ['admin'],
   'audit.read': ['admin'],
   'sso.manage': ['admin'],
+  'settings.manage': ['admin'],
 };
 
 /**
@@ -44,6 +46,7 @@ const platformAdminActions: ReadonlySet<Action> = new Set([
   'configuration.view',
   'members.manage',
   'sso.manage',
+  'settings.manage',
 ]);
 
 /** The person's roles in `tenant` (none when they are no member). */

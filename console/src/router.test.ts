@@ -12,6 +12,10 @@ describe('router', () => {
     expect(at('/console/tenants/dordrecht')).to.include({ name: 'tenant' });
     expect(at('/console/tenants/dordrecht').params).to.deep.equal({ slug: 'dordrecht' });
     expect(at('/console/tenants/dordrecht/configuration').name).to.equal('configuration');
+    expect(at('/console/tenants/dordrecht/configuration/texts').params).to.deep.equal({
+      slug: 'dordrecht',
+      section: 'texts',
+    });
     expect(at('/console/tenants/dordrecht/reports/').name).to.equal('reports');
   });
 
@@ -23,7 +27,7 @@ describe('router', () => {
 
   it('builds the URL of each route back, and knows which need a session', () => {
     for (const route of routeTable) {
-      const url = href(route.name, { slug: 'den-haag' });
+      const url = href(route.name, { slug: 'den-haag', section: 'history' });
       expect(at(url).name, url).to.equal(route.name);
     }
     expect(href('tenant', { slug: 'den-haag' }, { tab: 'x' })).to.equal('/console/tenants/den-haag?tab=x');

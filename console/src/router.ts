@@ -14,6 +14,7 @@ export type RouteName =
   | 'tenants'
   | 'tenant'
   | 'configuration'
+  | 'configuration-section'
   | 'reports'
   | 'invitation'
   | 'account'
@@ -40,6 +41,8 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   { name: 'tenants', path: 'tenants', signedIn: true },
   { name: 'tenant', path: 'tenants/:slug', signedIn: true },
   { name: 'configuration', path: 'tenants/:slug/configuration', signedIn: true },
+  // The configuration editor's sections (`pages/configuration/sections.ts`: texts, branding, history, …).
+  { name: 'configuration-section', path: 'tenants/:slug/configuration/:section', signedIn: true },
   { name: 'reports', path: 'tenants/:slug/reports', signedIn: true },
   // Passkeys: an invitation link (its token after `#`), and one's own passkeys.
   { name: 'invitation', path: 'invitation', signedIn: false },

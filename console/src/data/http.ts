@@ -32,12 +32,15 @@ export class ApiError extends Error {
   readonly status: number;
   /** The problem details; `correlationId` is the reference an administrator can look up. */
   readonly problem: Problem;
+  /** The whole problem+json body, for a problem type's own members (a 412's `current` draft); unchecked. */
+  readonly body: unknown;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, body?: unknown) {
     super(problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
+    this.body = body;
   }
 }
 
@@ -57,12 +60,12 @@ export class NetworkError extends Error {
 }
 
 /** The problem of an error answer: the parts of its problem+json body that have the right shape. */
-async function problemOf(res: Response): Promise<Problem> {
+async function problemOf(res: Response): Promise<{ problem: Problem; body: unknown }> {
   const problem: Problem = { type: 'about:blank', title: res.statusText || `HTTP ${res.status}`, status: res.status };
   const body: unknown = (res.headers.get('content-type') ?? '').includes('json')
     ? await res.json().catch(() => undefined)
     : undefined;
-  if (!isRecord(body)) return problem;
+  if (!isRecord(body)) return { problem, body };
   for (const key of ['type', 'title', 'detail', 'correlationId'] as const) {
     const value = body[key];
     if (isText(value)) problem[key] = value;
@@ -74,15 +77,15 @@ async function problemOf(res: Response): Promise<Problem> {
       (e): e is { path: string; message: string } => isRecord(e) && isText(e['path']) && isText(e['message']),
     );
   }
-  return problem;
+  return { problem, body };
 }
 
 /** The typed error of an error answer. */
 export async function errorOf(res: Response): Promise<ApiError> {
-  const problem = await problemOf(res);
-  if (res.status === 401) return new NotSignedInError(problem);
-  if (res.status === 404) return new NotFoundError(problem);
-  return new ApiError(problem);
+  const { problem, body } = await problemOf(res);
+  if (res.status === 401) return new NotSignedInError(problem, body);
+  if (res.status === 404) return new NotFoundError(problem, body);
+  return new ApiError(problem, body);
 }
 
 interface RequestOptions {

@@ -1,6 +1,11 @@
 /** Test support: a fake console API (window.fetch for `/api/v1/…`) and people to sign in as. */
+import { textCompleteness } from '@meldpunt/contracts/completeness';
 import type {
   AuditEntryView,
+  ConfigDraft,
+  ConfigVersion,
+  StaffRef,
+  TenantConfig,
   AuditPerson,
   AuditVerification,
   ConsoleTenant,
@@ -143,6 +148,22 @@ export interface FakeConsoleApi {
   testDeliveries: TestDelivery[];
   /** Each tenant's published public config (`GET /tenants/:slug/config`; absent: 404, not published). */
   publicConfigs: Record<string, unknown>;
+  /**
+   * Each tenant's configuration draft (issue 13), by slug: `GET|PUT …/config/draft` (a `PUT` whose
+   * If-Match is not its `etag` answers 412 with it; `draftErrors` decides a 422), `POST …/config/publish`
+   * (422 with its `publishBlockers` while it has any).
+   */
+  drafts: Record<string, ConfigDraft>;
+  /** Each tenant's published versions, oldest first (the last is the current one). */
+  versions: Record<string, ConfigVersion[]>;
+  /** The field errors a saved config gets (none by default), as the service's 422 names them. */
+  draftErrors: (config: TenantConfig) => { path: string; message: string }[];
+  /** Every `PUT …/config/draft`: its If-Match and body. */
+  draftSaves: { ifMatch: string | null; body: TenantConfig }[];
+  /** While set, a `PUT …/config/draft` is answered only once this settles (a save still in flight). */
+  holdSaves?: Promise<unknown>;
+  /** Every `POST …/config/publish` and `…/restore` body. */
+  publishes: { path: string; body: unknown }[];
   /** Answers for the next request to `METHOD /path` instead of the fake's own (once each): network failures, 5xx. */
   failNext: Record<string, () => Response | Promise<Response>>;
   /** Every request, as `METHOD /path?query`. */
@@ -177,6 +198,11 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
     testDeliveryCourse: {},
     testDeliveries: [],
     publicConfigs: {},
+    drafts: {},
+    versions: {},
+    draftErrors: () => [],
+    draftSaves: [],
+    publishes: [],
     failNext: {},
     ...initial,
     requests: [],
@@ -206,6 +232,10 @@ export function fakeConsoleApi(initial: Partial<Omit<FakeConsoleApi, 'requests' 
       const config = api.publicConfigs[decodeURIComponent(publicConfig[1] ?? '')];
       return config ? Response.json(config) : problem(404, 'No reporting point with this name');
     }
+    const configScoped = /^\/console\/tenants\/([^/]+)\/config\/(.+)$/.exec(path);
+    if (configScoped && method === 'PUT' && api.holdSaves) await api.holdSaves;
+    if (configScoped)
+      return configRoute(api, method, decodeURIComponent(configScoped[1] ?? ''), configScoped[2] ?? '', init);
     const tenantScoped = /^\/console\/tenants\/([^/]+)\/(.+)$/.exec(path);
     if (tenantScoped) {
       if (!api.me) return problem(401, 'Not signed in');
@@ -657,4 +687,196 @@ function checkOriginLikeTheService(allowedOrigins: readonly string[], input: str
   if (url.protocol === 'http:') return { origin, allowed: false, reason: 'http-in-production' };
   const listed = allowedOrigins.includes(origin);
   return { origin, allowed: listed, reason: listed ? 'allowed' : 'not-listed' };
+}
+/** A tenant's config as the service publishes it (Dordrecht's demo, shortened). */
+export function tenantConfig(overrides: Partial<TenantConfig> = {}): TenantConfig {
+  return {
+    slug: 'dordrecht',
+    name: 'Gemeente Dordrecht',
+    kind: 'municipality',
+    municipalityCode: 'GM0505',
+    defaultLocale: 'nl',
+    locales: ['nl', 'en'],
+    branding: { primaryColor: '#00543c', backgroundColor: '#ffffff', textColor: '#1a1a1a' },
+    texts: { nl: { 'intro.title': 'Meld straatintimidatie in Dordrecht' } },
+    categories: [{ id: 'verbal' }, { id: 'touching' }, { id: 'other' }],
+    fields: { intervention: true, extra: [] },
+    followUp: {
+      mode: 'active',
+      response: {
+        title: { nl: 'Dank je wel voor je melding', en: 'Thank you for your report' },
+        body: { nl: 'We lezen elke melding.', en: 'We read every report.' },
+      },
+    },
+    referrals: [],
+    privacy: { url: 'https://www.dordrecht.nl/privacy', retentionMonths: 24, contactRetentionMonths: 6 },
+    map: {
+      center: { lat: 51.81, lng: 4.67 },
+      zoom: 13,
+      tileUrl: 'https://tiles.example/{z}/{x}/{y}.png',
+      attribution: 'Kaart',
+      minZoom: 7,
+      maxZoom: 19,
+    },
+    geocoding: { baseUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1' },
+    quickExitUrl: 'https://www.google.com/',
+    ...overrides,
+  };
+}
+
+/** A draft as the service answers it: `revision` saves on top of `basedOnVersion`. */
+export function configDraft(overrides: Partial<ConfigDraft> = {}): ConfigDraft {
+  const config = overrides.config ?? tenantConfig();
+  const revision = overrides.revision ?? 0;
+  return {
+    etag: `"draft-${revision}"`,
+    revision,
+    basedOnVersion: 3,
+    publishedVersion: 3,
+    config,
+    updatedAt: null,
+    updatedBy: null,
+    completeness: textCompleteness(config),
+    contrast: [],
+    publishBlockers: [],
+    ...overrides,
+  };
+}
+
+/** A published version. */
+export function configVersion(overrides: Partial<ConfigVersion> = {}): ConfigVersion {
+  return {
+    version: 3,
+    publishedAt: '2026-11-30T10:00:00.000Z',
+    publishedBy: { id: '5d1e7f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a', name: 'Piet Publiceerder' },
+    note: 'Nieuwe teksten',
+    restoredFrom: null,
+    current: true,
+    config: tenantConfig(),
+    ...overrides,
+  };
+}
+
+const json412 = (body: unknown, etag: string) =>
+  Response.json(body, { status: 412, headers: { 'content-type': 'application/problem+json', ETag: etag } });
+
+/**
+ * `/console/tenants/:slug/config/…` as the service answers it (`routes/console/config.ts`): editors and
+ * publishers read and save the draft, publishers publish and restore, admins (and the operator) read the
+ * history.
+ */
+function configRoute(api: FakeConsoleApi, method: string, slug: string, rest: string, init?: RequestInit): Response {
+  const me = api.me;
+  if (!me) return problem(401, 'Not signed in');
+  const roles = me.memberships.find((m) => m.tenant === slug)?.roles ?? [];
+  const draft = api.drafts[slug];
+  const versions = (api.versions[slug] ??= []);
+  if (!draft && versions.length === 0) return problem(404, 'Not found');
+  const editor = roles.includes('editor') || roles.includes('publisher');
+  const publisher = roles.includes('publisher');
+  const reader = editor || roles.includes('admin') || me.platformAdmin;
+  if (roles.length === 0 && !me.platformAdmin) return problem(404, 'Not found');
+  const refused = () => problem(403, 'Your roles do not allow this');
+  const body = () => JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+  const ifMatch = new Headers(init?.headers).get('If-Match');
+  const by: StaffRef = { id: me.id, name: me.name };
+  const publish = (config: TenantConfig, note: string, restoredFrom: number | null) => {
+    const number = (versions.at(-1)?.version ?? 0) + 1;
+    for (const v of versions) v.current = false;
+    const version: ConfigVersion = {
+      version: number,
+      publishedAt: new Date().toISOString(),
+      publishedBy: by,
+      note,
+      restoredFrom,
+      current: true,
+      config,
+    };
+    versions.push(version);
+    api.drafts[slug] = configDraft({
+      config,
+      basedOnVersion: number,
+      publishedVersion: number,
+      etag: `"draft-v${number}"`,
+    });
+    return Response.json(version, { status: 201 });
+  };
+
+  if (rest === 'draft' && method === 'GET') {
+    if (!editor) return refused();
+    return draft ? Response.json(draft, { headers: { ETag: draft.etag } }) : problem(404, 'Not found');
+  }
+  if (rest === 'draft' && method === 'PUT') {
+    if (!editor || !draft) return refused();
+    const config = body() as unknown as TenantConfig;
+    api.draftSaves.push({ ifMatch, body: config });
+    if (!ifMatch) return problemOf(428, 'if-match-required', 'Send the draft’s ETag as If-Match');
+    if (ifMatch !== draft.etag) {
+      return json412(
+        {
+          type: 'https://meldpunt.dev/problems/draft-stale',
+          title: 'Someone else changed the draft meanwhile',
+          status: 412,
+          lastChange: { kind: 'saved', by: draft.updatedBy, at: draft.updatedAt },
+          current: draft,
+        },
+        draft.etag,
+      );
+    }
+    const errors = api.draftErrors(config);
+    if (errors.length > 0) return problemOf(422, 'validation', 'Invalid fields', errors);
+    const revision = draft.revision + 1;
+    api.drafts[slug] = configDraft({
+      ...draft,
+      config,
+      revision,
+      etag: `"draft-${revision}-${api.draftSaves.length}"`,
+      updatedAt: new Date().toISOString(),
+      updatedBy: by,
+      completeness: textCompleteness(config),
+    });
+    return Response.json(api.drafts[slug], { headers: { ETag: api.drafts[slug].etag } });
+  }
+  if (rest === 'publish' && method === 'POST') {
+    if (!publisher || !draft) return refused();
+    api.publishes.push({ path: rest, body: body() });
+    if (ifMatch && ifMatch !== draft.etag) {
+      return json412(
+        {
+          type: 'https://meldpunt.dev/problems/draft-stale',
+          title: 'Someone else changed the draft meanwhile',
+          status: 412,
+          lastChange: { kind: 'saved', by: draft.updatedBy, at: draft.updatedAt },
+          current: draft,
+        },
+        draft.etag,
+      );
+    }
+    if (draft.publishBlockers.length > 0) {
+      return problemOf(422, 'not-publishable', 'The draft cannot be published yet', draft.publishBlockers);
+    }
+    return publish(draft.config, String(body()['note']), null);
+  }
+  if (rest === 'versions' && method === 'GET') {
+    if (!reader) return refused();
+    const current = versions.find((v) => v.current)?.version ?? null;
+    return Response.json({
+      publishedVersion: current,
+      versions: [...versions].reverse().map(({ config: _config, ...summary }) => summary),
+    });
+  }
+  const one = /^versions\/(\d+)(\/restore)?$/.exec(rest);
+  if (one) {
+    const found = versions.find((v) => v.version === Number(one[1]));
+    if (!found) return problem(404, 'No configuration version with this number');
+    if (method === 'GET' && !one[2]) return reader ? Response.json(found) : refused();
+    if (method === 'POST' && one[2]) {
+      if (!publisher) return refused();
+      const input = body();
+      api.publishes.push({ path: rest, body: input });
+      const note = typeof input['note'] === 'string' ? input['note'] : `Restored version ${found.version}`;
+      return publish(found.config, note, found.version);
+    }
+  }
+  return problem(404, 'Not found');
 }

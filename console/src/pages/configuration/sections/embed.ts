@@ -231,7 +231,7 @@ export class MeldpuntConfigEmbed extends LitElement {
       <section aria-labelledby="origins-title">
         <h3 id="origins-title">${t('embed.originsTitle')}</h3>
         ${
-          may(this.me, 'sso.manage', slug)
+          may(this.me, 'settings.manage', slug)
             ? html`<p>${t('embed.originsAdmin')}</p>
                 <p><a href=${settingsHref} id="settings-link">${t('embed.originsLink')}</a></p>`
             : html`<p>${t('embed.originsOther')}</p>`
