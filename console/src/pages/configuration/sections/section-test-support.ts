@@ -79,5 +79,7 @@ export async function renderSection<T extends ConfigSectionElement>(
   });
   provider.append(el);
   await el.updateComplete;
-  return { el, root: el.shadowRoot!, edits };
+  const root = el.shadowRoot;
+  if (!root) throw new Error(`${tag} has no shadow root`);
+  return { el, root, edits };
 }
