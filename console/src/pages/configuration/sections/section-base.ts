@@ -3,7 +3,7 @@ import type { ConfigDraft, LocalizedText, TenantConfigInput } from '@meldpunt/co
 import type { Locale } from '@meldpunt/contracts/limits';
 import { localeNames, textDirection } from '@meldpunt/texts';
 import { baseStyles } from '@meldpunt/ui/base-styles';
-import { field, fieldError } from '@meldpunt/ui/field';
+import { describedBy, errorId, field, fieldError } from '@meldpunt/ui/field';
 import { tokens } from '@meldpunt/ui/tokens';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -18,6 +18,8 @@ export interface LocalizedFieldsOptions {
   hint?: string;
   /** A textarea instead of a one-line input. */
   multiline?: boolean;
+  /** A hint under one language's field (the standard text it replaces, say). */
+  localeHint?: (locale: Locale) => string | undefined;
 }
 
 /** The id of a control for a config path: `['categories', 2, 'label', 'nl']` → `categories-2-label-nl`. */
@@ -107,9 +109,9 @@ export abstract class ConfigSectionElement extends LitElement implements ConfigS
     const groupError = errorAt(this.errors, path);
     const groupId = idOf(path);
     if (!this.editable) {
-      return html`<div class="field">
-        <h3 id="${groupId}-title">${legend}</h3>
-        <dl class="values" aria-labelledby="${groupId}-title">
+      return html`<div class="field" role="group" aria-labelledby="${groupId}-title">
+        <p class="group-title" id="${groupId}-title">${legend}</p>
+        <dl class="values">
           ${this.locales.map(
             (locale) =>
               html`<dt>${this.localeLabel(locale)}</dt>
@@ -118,38 +120,44 @@ export abstract class ConfigSectionElement extends LitElement implements ConfigS
         </dl>
       </div>`;
     }
-    return html`<fieldset aria-describedby=${groupError ? `${groupId}-error` : nothing}>
+    return html`<fieldset
+      aria-describedby=${describedBy(options.hint && `${groupId}-hint`, errorId(groupId, groupError))}
+    >
       <legend>${legend}</legend>
-      ${options.hint ? html`<p class="hint">${options.hint}</p>` : nothing} ${fieldError(groupId, groupError)}
+      ${options.hint ? html`<p class="hint" id="${groupId}-hint">${options.hint}</p>` : nothing}
+      ${fieldError(groupId, groupError)}
       ${this.locales.map((locale) => {
         const id = idOf([...path, locale]);
         const error = errorAt(this.errors, [...path, locale]);
+        const hint = options.localeHint?.(locale);
         const onInput = (event: Event) => {
           const text = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
           this.edit([...path, locale], text === '' ? undefined : text);
         };
-        return field({ id, label: this.localeLabel(locale), ...(error ? { error } : {}) }, (aria) =>
-          options.multiline
-            ? html`<textarea
-                id=${id}
-                rows="3"
-                lang=${locale}
-                dir=${textDirection(locale)}
-                aria-invalid=${groupError && locale === this.defaultLocale ? 'true' : aria.invalid}
-                aria-describedby=${aria.describedBy}
-                .value=${value[locale] ?? ''}
-                @input=${onInput}
-              ></textarea>`
-            : html`<input
-                id=${id}
-                type="text"
-                lang=${locale}
-                dir=${textDirection(locale)}
-                aria-invalid=${groupError && locale === this.defaultLocale ? 'true' : aria.invalid}
-                aria-describedby=${aria.describedBy}
-                .value=${value[locale] ?? ''}
-                @input=${onInput}
-              />`,
+        return field(
+          { id, label: this.localeLabel(locale), ...(hint ? { hint } : {}), ...(error ? { error } : {}) },
+          (aria) =>
+            options.multiline
+              ? html`<textarea
+                  id=${id}
+                  rows="3"
+                  lang=${locale}
+                  dir=${textDirection(locale)}
+                  aria-invalid=${groupError && locale === this.defaultLocale ? 'true' : aria.invalid}
+                  aria-describedby=${aria.describedBy}
+                  .value=${value[locale] ?? ''}
+                  @input=${onInput}
+                ></textarea>`
+              : html`<input
+                  id=${id}
+                  type="text"
+                  lang=${locale}
+                  dir=${textDirection(locale)}
+                  aria-invalid=${groupError && locale === this.defaultLocale ? 'true' : aria.invalid}
+                  aria-describedby=${aria.describedBy}
+                  .value=${value[locale] ?? ''}
+                  @input=${onInput}
+                />`,
         );
       })}
     </fieldset>`;

@@ -12,7 +12,8 @@ export const sectionStyles = css`
   h2 {
     margin-block-start: 2rem;
   }
-  h3 {
+  h3,
+  h4 {
     font-size: 1.0625rem;
     margin-block: 0;
     overflow-wrap: anywhere;
@@ -80,6 +81,10 @@ export const sectionStyles = css`
   }
   .item-head .tag {
     margin-inline-start: 0;
+  }
+  .group-title {
+    font-weight: 600;
+    margin: 0;
   }
   .muted {
     color: var(--_meldpunt-muted);
