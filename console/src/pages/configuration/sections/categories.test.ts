@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { shadowText, waitFor } from '../../../test-support/wait.ts';
 import './categories.ts';
-import { idFromLabel, type MeldpuntConfigCategories } from './categories.ts';
+import type { MeldpuntConfigCategories } from './categories.ts';
+import { idFromLabel } from './section-base.ts';
 import { renderSection, sampleConfig } from './section-test-support.ts';
 
 const render = async (config = sampleConfig(), options: Parameters<typeof renderSection>[2] = {}) => {
@@ -152,7 +153,7 @@ describe('<meldpunt-config-categories>', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(edits).to.deep.equal([]);
-    expect(root.activeElement?.getAttribute('data-remove')).to.equal('fietsers');
+    expect(root.activeElement?.getAttribute('data-remove')).to.equal('category-fietsers');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     root.querySelector<HTMLButtonElement>('[data-confirm-yes]')!.click();

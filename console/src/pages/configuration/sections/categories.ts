@@ -8,7 +8,7 @@ import { describedBy, errorId, field, fieldError } from '@meldpunt/ui/field';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { errorAt } from '../config-edit.ts';
-import { ConfigSectionElement } from './section-base.ts';
+import { ConfigSectionElement, idFromLabel } from './section-base.ts';
 
 interface Category {
   id: string;
@@ -22,18 +22,6 @@ type DefaultLabels = Partial<Record<Locale, Record<string, string>>>;
 const maxCategories = 30;
 
 const isDefault = (id: string) => (defaultCategoryIds as readonly string[]).includes(id);
-
-/** An id made from a label: `Fietsers & scooters` → `fietsers-scooters`. */
-export function idFromLabel(label: string): string {
-  return label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, idMaxLength)
-    .replace(/-+$/, '');
-}
 
 /**
  * The categories section of the configuration editor: the default categories switched on and off, the
@@ -50,8 +38,6 @@ export class MeldpuntConfigCategories extends ConfigSectionElement {
   private switchedOff = new Map<string, Category>();
   /** Why the last change of the defaults was refused. */
   @state() private refusal?: string;
-  /** The category whose removal waits for confirmation. */
-  @state() private confirming?: string;
   /** The new category as typed. */
   @state() private newLabel = '';
   @state() private newId = '';
@@ -226,51 +212,11 @@ export class MeldpuntConfigCategories extends ConfigSectionElement {
     const { t } = this.texts;
     return html`${this.localizedFields(['categories', index, 'label'], t('categories.label'))}
     ${this.localizedFields(['categories', index, 'description'], t('categories.description'), { multiline: true })}
-    ${this.editable ? this.renderRemove(category, index, name) : nothing}`;
-  }
-
-  private renderRemove(category: Category, index: number, name: string) {
-    const { t } = this.texts;
-    if (this.confirming !== category.id) {
-      return html`<div>
-        <button
-          type="button"
-          class="button secondary small"
-          data-remove=${category.id}
-          @click=${() => this.askRemove(category.id)}
-        >
-          ${t('sectionForm.remove', { name })}
-        </button>
-      </div>`;
-    }
-    return html`<div class="confirm" role="group" aria-labelledby="confirm-${index}">
-      <p id="confirm-${index}">${t('sectionForm.confirmRemove', { name })}</p>
-      <div class="actions">
-        <button type="button" class="button" data-confirm-yes @click=${() => this.removeCategory(category.id, name)}>
-          ${t('sectionForm.confirmYes')}
-        </button>
-        <button type="button" class="button secondary" data-confirm-no @click=${() => this.cancelRemove(category.id)}>
-          ${t('sectionForm.confirmNo')}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  private async askRemove(id: string) {
-    this.confirming = id;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[data-confirm-no]')?.focus();
-  }
-
-  private async cancelRemove(id: string) {
-    this.confirming = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-remove="${CSS.escape(id)}"]`)?.focus();
+    ${this.editable ? this.removeButton(`category-${category.id}`, name, () => this.removeCategory(category.id, name)) : nothing}`;
   }
 
   private async removeCategory(id: string, name: string) {
     const { t } = this.texts;
-    this.confirming = undefined;
     if (this.categories.length <= 1) {
       this.refuse(t('categories.atLeastOne'));
       return;

@@ -1,5 +1,6 @@
 import { consume } from '@lit/context';
 import type { ConfigDraft, LocalizedText, TenantConfigInput } from '@meldpunt/contracts';
+import { idMaxLength } from '@meldpunt/contracts/config-defaults';
 import type { Locale } from '@meldpunt/contracts/limits';
 import { localeNames, textDirection } from '@meldpunt/texts';
 import { baseStyles } from '@meldpunt/ui/base-styles';
@@ -24,6 +25,18 @@ export interface LocalizedFieldsOptions {
 
 /** The id of a control for a config path: `['categories', 2, 'label', 'nl']` → `categories-2-label-nl`. */
 export const idOf = (path: ConfigPath): string => path.map(String).join('-');
+
+/** An id made from a label: `Fietsers & scooters` → `fietsers-scooters`. */
+export function idFromLabel(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, idMaxLength)
+    .replace(/-+$/, '');
+}
 
 /**
  * What every editing section of the configuration editor shares: the props the page gives it
@@ -54,6 +67,9 @@ export abstract class ConfigSectionElement extends LitElement implements ConfigS
 
   /** What the live region says now (the outcome of a button that moved, added or removed something). */
   @state() protected announcement = '';
+
+  /** The key of the item whose removal waits for confirmation (`removeButton`). */
+  @state() protected confirming?: string;
 
   /** Reports a change to the page. */
   protected edit(path: ConfigPath, value: unknown): void {
@@ -217,5 +233,60 @@ export abstract class ConfigSectionElement extends LitElement implements ConfigS
         <span aria-hidden="true">↓</span> ${t('sectionForm.moveDown', { name })}
       </button>
     </span>`;
+  }
+
+  /**
+   * A remove button for the item `key` called `name`, which asks first: "Really remove …?" with yes and no
+   * (the focus on no). Yes calls `remove` (which reports the change and moves the focus); no puts the
+   * focus back on the remove button.
+   */
+  protected removeButton(key: string, name: string, remove: () => unknown): TemplateResult {
+    const { t } = this.texts;
+    const focus = async (selector: string) => {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    };
+    if (this.confirming !== key) {
+      return html`<div>
+        <button
+          type="button"
+          class="button secondary small"
+          data-remove=${key}
+          @click=${() => {
+            this.confirming = key;
+            void focus('[data-confirm-no]');
+          }}
+        >
+          ${t('sectionForm.remove', { name })}
+        </button>
+      </div>`;
+    }
+    return html`<div class="confirm" role="group" aria-labelledby="confirm-${key}">
+      <p id="confirm-${key}">${t('sectionForm.confirmRemove', { name })}</p>
+      <div class="actions">
+        <button
+          type="button"
+          class="button"
+          data-confirm-yes
+          @click=${() => {
+            this.confirming = undefined;
+            remove();
+          }}
+        >
+          ${t('sectionForm.confirmYes')}
+        </button>
+        <button
+          type="button"
+          class="button secondary"
+          data-confirm-no
+          @click=${() => {
+            this.confirming = undefined;
+            void focus(`[data-remove="${CSS.escape(key)}"]`);
+          }}
+        >
+          ${t('sectionForm.confirmNo')}
+        </button>
+      </div>
+    </div>`;
   }
 }
