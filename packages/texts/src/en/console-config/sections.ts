@@ -172,7 +172,7 @@ export const sectionsTexts: TextTree<typeof nl, PluralCategories['en']> = {
     outside: 'That spot is outside the map’s area.',
     attribution: 'Source of the map',
     useView: 'Use this view',
-    viewUsed: 'Starting view: centre {{lat}}, {{lng}}, zoom {{zoom}}.',
+    viewUsed: 'Starting view: centre {{latitude}}, {{longitude}}, zoom {{zoom}}.',
     numbersTitle: 'With numbers',
     lat: 'Latitude (north-south)',
     latHint: 'Between −90 and 90, for example 51.8133.',

@@ -172,7 +172,7 @@ export const sectionsTexts = {
     outside: 'Die plek valt buiten het gebied van de kaart.',
     attribution: 'Bron van de kaart',
     useView: 'Dit beeld gebruiken',
-    viewUsed: 'Beginbeeld: midden {{lat}}, {{lng}}, zoom {{zoom}}.',
+    viewUsed: 'Beginbeeld: midden {{latitude}}, {{longitude}}, zoom {{zoom}}.',
     numbersTitle: 'Met getallen',
     lat: 'Breedtegraad (noord-zuid)',
     latHint: 'Tussen −90 en 90, bijvoorbeeld 51.8133.',
