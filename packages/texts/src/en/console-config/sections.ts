@@ -127,7 +127,6 @@ export const sectionsTexts: TextTree<typeof nl, PluralCategories['en']> = {
     typeText: 'Own text (one line)',
     options: 'Answers',
     optionsNone: 'No answers yet: a choice question needs at least one.',
-    option: 'Answer {{number}}',
     optionLabel: 'Answer {{number}}',
     addOption: 'Add answer',
     newOption: 'New answer ({{language}})',
@@ -184,8 +183,6 @@ export const sectionsTexts: TextTree<typeof nl, PluralCategories['en']> = {
     notWhole: 'Enter a whole number between {{min}} and {{max}}. Nothing has changed yet.',
     result: 'Starting view now',
     tiles: 'Map tiles',
-    tilesUnavailable:
-      'The map cannot be shown here (its tiles do not load). Choose the starting view with the numbers.',
   },
   languages: {
     title: 'Languages',

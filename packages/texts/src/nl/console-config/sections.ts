@@ -127,7 +127,6 @@ export const sectionsTexts = {
     typeText: 'Eigen tekst (één regel)',
     options: 'Antwoorden',
     optionsNone: 'Nog geen antwoorden: een keuzevraag heeft er minstens één nodig.',
-    option: 'Antwoord {{number}}',
     optionLabel: 'Antwoord {{number}}',
     addOption: 'Antwoord toevoegen',
     newOption: 'Nieuw antwoord ({{language}})',
@@ -184,8 +183,6 @@ export const sectionsTexts = {
     notWhole: 'Vul een heel getal tussen {{min}} en {{max}} in. Er is nog niets veranderd.',
     result: 'Beginbeeld nu',
     tiles: 'Kaartlagen',
-    tilesUnavailable:
-      'De kaart kan hier niet getoond worden (de kaartlagen laden niet). Kies het beginbeeld met de getallen.',
   },
   languages: {
     title: 'Talen',
