@@ -137,3 +137,65 @@ export const pageStyles = css`
     margin-inline-start: 0.5rem;
   }
 `;
+
+/**
+ * The console's form fields (the markup of `@meldpunt/ui/field`: `.field`, `label`, `.hint`, `.field-error`),
+ * text inputs and check rows: one look for every form. Adopt after `pageStyles`. Targets are at least
+ * 44 px high; an invalid control has the error colour as well as its message beside it.
+ */
+export const formStyles = css`
+  .field {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.25rem;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_meldpunt-muted);
+  }
+  .field-error {
+    margin: 0;
+    color: var(--_meldpunt-error);
+    font-weight: 600;
+  }
+  input[type='url'],
+  input[type='text'],
+  input[type='email'],
+  input[type='number'],
+  input[type='password'],
+  select,
+  textarea {
+    font: inherit;
+    min-block-size: var(--_meldpunt-target);
+    padding: 0.5rem;
+    border: 2px solid var(--_meldpunt-border);
+    border-radius: var(--_meldpunt-radius);
+    inline-size: 100%;
+    box-sizing: border-box;
+    color: var(--_meldpunt-text);
+    background: var(--_meldpunt-background);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_meldpunt-error);
+  }
+  .check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    min-block-size: var(--_meldpunt-target);
+  }
+  .check input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    flex: none;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+`;

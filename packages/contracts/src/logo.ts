@@ -5,19 +5,11 @@
  * the service's origin) and `branding.logoAlt` gives its alt text per language.
  */
 import { z } from 'zod';
+import { logoLimits } from './config-defaults.ts';
 import { text } from './text.ts';
 
-/** What a logo upload may be, before and after the service re-encodes it. */
-export const logoLimits = {
-  /** Bytes of the upload as sent: more is refused (413) before the rest is read. */
-  maxUploadBytes: 2 * 1024 * 1024,
-  /** Decoded pixels of the upload (width × height): more is refused before decoding (a decompression bomb). */
-  maxInputPixels: 25_000_000,
-  /** The stored logo fits inside this square (never enlarged). */
-  maxSide: 512,
-  /** The media types an upload may declare; its content decides (an SVG is never taken). */
-  uploadTypes: ['image/png', 'image/jpeg', 'image/webp'],
-} as const;
+/** What a logo upload may be (zod-free, for the console too). */
+export { logoLimits } from './config-defaults.ts';
 
 /** A stored logo's id: the SHA-256 of the re-encoded image, lower-case hex. */
 export const logoIdSchema = text().regex(/^[0-9a-f]{64}$/, 'A logo id is 64 hex digits');

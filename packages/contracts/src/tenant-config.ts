@@ -4,7 +4,17 @@
  * operator imports in `tenant-import.ts`.
  */
 import { z } from 'zod';
+import {
+  defaultCategoryIds,
+  defaultTiles,
+  defaultZoomRange,
+  fontFamilyPattern,
+  idMaxLength,
+  idPattern,
+} from './config-defaults.ts';
 import { supportedLocales, type Locale } from './limits.ts';
+
+export { defaultCategoryIds, defaultTiles } from './config-defaults.ts';
 import { text } from './text.ts';
 
 export const localeSchema = z.enum(supportedLocales);
@@ -25,8 +35,8 @@ export const municipalityCodeSchema = text().regex(/^GM\d{4}$/, 'Use a CBS munic
 /** Stable identifier of a category, option or extra field. */
 export const idSchema = text()
   .min(1)
-  .max(40)
-  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'Use lower-case letters, digits, dashes and underscores');
+  .max(idMaxLength)
+  .regex(idPattern, 'Use lower-case letters, digits, dashes and underscores');
 
 const hexColor = text().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a4d8f');
 const httpsUrl = text(z.url({ protocol: /^https$/ }));
@@ -41,20 +51,6 @@ const coordinate = z.object({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
 });
-
-/** The categories every new tenant starts with; their labels and explanations come from the default texts. */
-export const defaultCategoryIds = [
-  'verbal',
-  'sounds',
-  'gestures',
-  'following',
-  'touching',
-  'exposure',
-  'filming',
-  'threat',
-  'discrimination',
-  'other',
-] as const;
 
 export const categorySchema = z.strictObject({
   id: idSchema,
@@ -90,12 +86,6 @@ export const referralSchema = z.strictObject({
 });
 export type Referral = z.infer<typeof referralSchema>;
 
-/** PDOK BRT-Achtergrondkaart, the Dutch government's open base map. */
-export const defaultTiles = {
-  tileUrl: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png',
-  attribution: 'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>',
-} as const;
-
 export const mapSettingsSchema = z.strictObject({
   center: coordinate,
   zoom: z.number().int().min(1).max(19),
@@ -106,8 +96,8 @@ export const mapSettingsSchema = z.strictObject({
     .regex(/^https:\/\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'Use an https URL template with {z}, {x} and {y}')
     .default(defaultTiles.tileUrl),
   attribution: text().max(500).default(defaultTiles.attribution),
-  minZoom: z.number().int().min(1).max(19).default(7),
-  maxZoom: z.number().int().min(1).max(19).default(19),
+  minZoom: z.number().int().min(1).max(19).default(defaultZoomRange.minZoom),
+  maxZoom: z.number().int().min(1).max(19).default(defaultZoomRange.maxZoom),
 });
 
 export const privacySchema = z.strictObject({
@@ -145,10 +135,7 @@ export const tenantConfigObjectSchema = z.strictObject({
     accentColor: hexColor.optional(),
     textColor: hexColor.optional(),
     backgroundColor: hexColor.optional(),
-    fontFamily: text()
-      .max(200)
-      .regex(/^[\w\s,'"-]+$/, 'Use a CSS font-family list')
-      .optional(),
+    fontFamily: text().max(200).regex(fontFamilyPattern, 'Use a CSS font-family list').optional(),
   }),
   /** Per-locale overrides of the default texts, by text key (e.g. `intro.body`). */
   texts: z.partialRecord(localeSchema, z.record(text().max(100), text().max(4000))).default({}),

@@ -12,7 +12,7 @@ import { textsContext, type TextsContext } from '../../context.ts';
 import { ApiError, NotFoundError } from '../../data/http.ts';
 import { getSsoSettings, removeSsoSettings, saveSsoSettings } from '../../data/sso.ts';
 import { href } from '../../router.ts';
-import { pageStyles } from '../../styles/theme.ts';
+import { formStyles, pageStyles } from '../../styles/theme.ts';
 
 /** The form's fields, as typed (kept through every error: nothing typed is lost). */
 interface Draft {
@@ -41,52 +41,12 @@ export class MeldpuntSsoSettingsPage extends LitElement {
     tokens,
     baseStyles,
     pageStyles,
+    formStyles,
     css`
       form {
         display: grid;
         gap: 1rem;
         max-inline-size: 40rem;
-      }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
-      label {
-        font-weight: 600;
-      }
-      .hint {
-        margin: 0;
-        color: var(--_meldpunt-muted);
-      }
-      .field-error {
-        margin: 0;
-        color: var(--_meldpunt-error);
-        font-weight: 600;
-      }
-      input[type='url'],
-      input[type='text'],
-      input[type='password'],
-      textarea {
-        font: inherit;
-        min-block-size: var(--_meldpunt-target);
-        padding: 0.5rem;
-        border: 2px solid var(--_meldpunt-border);
-        border-radius: var(--_meldpunt-radius);
-        inline-size: 100%;
-        box-sizing: border-box;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--_meldpunt-error);
-      }
-      .check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        min-block-size: var(--_meldpunt-target);
-      }
-      .check input {
-        inline-size: 1.5rem;
-        block-size: 1.5rem;
       }
       .redirect {
         display: flex;
@@ -98,11 +58,6 @@ export class MeldpuntSsoSettingsPage extends LitElement {
         overflow-wrap: anywhere;
         background: var(--_meldpunt-surface);
         padding: 0.25rem 0.5rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
       }
     `,
   ];

@@ -264,6 +264,17 @@ export class MeldpuntMapView extends LitElement {
   private resizeObserver?: ResizeObserver;
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+  /**
+   * The view the map shows now: its centre (six decimals) and zoom; undefined before the map is built.
+   * For a place that chooses a starting view on the map (the console's map settings).
+   */
+  get view(): { center: LatLng; zoom: number } | undefined {
+    const map = this.map;
+    if (!map) return undefined;
+    const center = map.getCenter();
+    return { center: { lat: round6(center.lat), lng: round6(center.lng) }, zoom: map.getZoom() };
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved in the page: the map was removed on disconnect, build it again.
