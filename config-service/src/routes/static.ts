@@ -40,8 +40,9 @@ export const consoleCsp = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
+  // The configuration editor's map and the preview's widget: PDOK's base map tiles and address search.
+  "img-src 'self' data: https://service.pdok.nl",
+  "connect-src 'self' https://api.pdok.nl",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

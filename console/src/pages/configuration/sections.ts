@@ -57,6 +57,12 @@ export function isSectionName(value: string): value is SectionName {
 /** The code of each section that is there (see the module's comment). */
 export const sectionLoaders: Partial<Record<SectionName, () => Promise<unknown>>> = {
   texts: () => import('./sections/texts.ts'),
+  branding: () => import('./sections/branding.ts'),
+  categories: () => import('./sections/categories.ts'),
+  fields: () => import('./sections/fields.ts'),
+  'follow-up': () => import('./sections/follow-up.ts'),
+  map: () => import('./sections/map.ts'),
+  languages: () => import('./sections/languages.ts'),
   history: () => import('./sections/history.ts'),
   embed: () => import('./sections/embed.ts'),
   settings: () => import('./sections/settings.ts'),
