@@ -15,6 +15,7 @@ import { defaultStaticDirs } from './routes/static-paths.ts';
 import { warmStaticFiles } from './routes/static.ts';
 import { ContactSealer } from './secrets/contact-sealer.ts';
 import { loadContactKeys, loadServerSecret } from './secrets/load.ts';
+import { sealPlaintextWebhookSecrets } from './secrets/webhook-secret.ts';
 import { seedDemoStaff } from './staff/demo-staff.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
@@ -49,6 +50,9 @@ if (env.demo) {
 }
 
 const sealer = new ContactSealer(loadContactKeys(env, logger));
+// Webhook secrets stored before they were sealed at rest (migration 2026-12-06T00-00): sealed now.
+const sealedWebhookSecrets = await sealPlaintextWebhookSecrets(database.db, sealer);
+if (sealedWebhookSecrets > 0) logger.info({ count: sealedWebhookSecrets }, 'plain-text webhook secrets sealed');
 const serverSecret = loadServerSecret(env, logger);
 // One audit log for the app: every new head goes to this logger, outside the database (`audit:verify`).
 const auditLog = new AuditLog({ db: database.db, serverSecret, logger });

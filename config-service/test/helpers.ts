@@ -107,7 +107,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     serverSecret,
     createTenant: async (changes = {}) => {
       const doc = testTenantDocument(`t-${randomUUID().slice(0, 12)}`, changes);
-      const result = await importTenant(handle.db, doc, { allowPrivateWebhooks: true });
+      const result = await importTenant(handle.db, doc, { allowPrivateWebhooks: true, sealer: deps.sealer });
       return { slug: result.slug, id: result.tenantId };
     },
     appWith: (overrides) => createApp({ ...deps, ...overrides }),

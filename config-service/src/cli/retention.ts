@@ -17,7 +17,8 @@ try {
     }
     console.log(
       `Retention enforced: ${result.contactsErased} contact block(s) erased, ${result.reportsDeleted} report(s) deleted, ` +
-        `${result.idempotencyKeysCleared} idempotency key(s) cleared, ${result.logosDeleted} unused logo(s) deleted.`,
+        `${result.idempotencyKeysCleared} idempotency key(s) cleared, ${result.logosDeleted} unused logo(s) deleted, ` +
+        `${result.testDeliveriesDeleted} test deliveries deleted.`,
     );
   } finally {
     await database.close();

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { reportCreatedSchema, type ReportContact } from '@meldpunt/contracts';
 import {
   createTestContext,
@@ -19,6 +20,7 @@ import { findSsoSettings, ssoSecretSealedColumn } from '../staff/sso/sso-setting
 import { sealedColumns } from '../sealed-columns.ts';
 import { KeyRing } from '../secrets/key-ring.ts';
 import { replaceSealed, resealColumns, type ResealResult } from '../secrets/reseal.ts';
+import { openWebhookSecret, sealPlaintextWebhookSecrets } from '../secrets/webhook-secret.ts';
 
 const configServiceDir = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -92,6 +94,8 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
       assert.equal(run.code, unreadable.length ? 1 : 0, run.stderr);
       return run;
     }
+    // What the CLI does first: webhook secrets still in plain text are sealed under the current key.
+    await sealPlaintextWebhookSecrets(ctx.db, new ContactSealer(new KeyRing(keys)));
     const results = await resealColumns(ctx.db, new KeyRing(keys), sealedColumns);
     assert.deepEqual(
       results.map((r) => r.column),
@@ -247,6 +251,7 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
         [
           { column: 'report.contact_sealed', resealed: 3, skipped: 0, unreadable: {} },
           { column: 'tenant_sso.client_secret_sealed', resealed: 0, skipped: 0, unreadable: {} },
+          { column: 'tenant.webhook_secret_sealed', resealed: 0, skipped: 0, unreadable: {} },
         ],
       );
       assert.deepEqual(
@@ -340,6 +345,57 @@ describe(`pnpm secrets:reseal (${databaseKind})`, () => {
       assert.deepEqual([...after.subarray(0, 2)], [2, 2]);
       assert.equal(onlyKey2.openText(after, ssoSecretSealedColumn.context({ tenant_id: tenant.id })), secret);
       assert.equal((await findSsoSettings({ db: ctx.db, sealer: onlyKey2 }, tenant.id))?.clientSecret, secret);
+    }));
+
+  it('a tenant’s webhook secret is re-sealed with the contact ring, and one still in plain text is sealed first', () =>
+    withDatabase(async (ctx) => {
+      const key1 = ctx.contactKey;
+      const key2 = randomBytes(32);
+      const secret = `whsec_${randomBytes(32).toString('base64')}`;
+      const webhook = { url: 'http://127.0.0.1:9/hook', secret };
+      const sealedTenant = await ctx.createTenant({
+        settings: { delivery: { email: [{ address: 'oov@testgemeente.example' }], webhook } },
+      });
+      // A row as stored before the sealed column: the secret in the settings' JSON.
+      const legacySecret = `whsec_${randomBytes(32).toString('base64')}`;
+      const legacyTenant = await ctx.createTenant();
+      await sql`
+        update tenant
+        set settings = jsonb_set(settings, '{delivery,webhook}', ${JSON.stringify({ url: webhook.url, secret: legacySecret })}::jsonb)
+        where id = ${legacyTenant.id}`.execute(ctx.db);
+      const sealedOfTenant = async (id: string) =>
+        ctx.db
+          .selectFrom('tenant')
+          .select(['webhook_secret_sealed', sql<string>`settings::text`.as('settings_text')])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+
+      const run = await reseal(
+        ctx,
+        [
+          [1, key1],
+          [2, key2],
+        ],
+        { column: 'report.contact_sealed', resealed: 0, skipped: 0, unreadable: {} },
+      );
+      const printed = `${run?.stdout ?? ''}${run?.stderr ?? ''}`;
+      assert.ok(!printed.includes(secret) && !printed.includes(legacySecret), 'the CLI printed a secret');
+      if (run) {
+        assert.match(run.stdout, /^tenant\.settings: 1 plain-text webhook secret\(s\) sealed/m);
+        assert.match(run.stdout, /^tenant\.webhook_secret_sealed: 1 re-sealed/m);
+      }
+      const onlyKey2 = new ContactSealer(new KeyRing([[2, key2]]));
+      for (const [tenant, expected] of [
+        [sealedTenant, secret],
+        [legacyTenant, legacySecret],
+      ] as const) {
+        const row = await sealedOfTenant(tenant.id);
+        assert.ok(row.webhook_secret_sealed);
+        assert.deepEqual([...row.webhook_secret_sealed.subarray(0, 2)], [2, 2], 'under key 2');
+        assert.equal(openWebhookSecret(onlyKey2, tenant.id, row.webhook_secret_sealed), expected);
+        assert.ok(!row.settings_text.includes(expected), 'no secret left in the settings');
+        assert.ok(!row.settings_text.includes('whsec_'));
+      }
     }));
 
   it('each update is guarded: a value erased or changed meanwhile is not overwritten', () =>

@@ -9,13 +9,19 @@ import { loadEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
 import { sealedColumns } from '../sealed-columns.ts';
 import { loadContactKeys } from '../secrets/load.ts';
+import { ContactSealer } from '../secrets/contact-sealer.ts';
 import { resealColumns } from '../secrets/reseal.ts';
+import { sealPlaintextWebhookSecrets } from '../secrets/webhook-secret.ts';
 
 try {
   const env = loadEnv(process.env, 'cli');
   const keys = loadContactKeys(env, createLogger(env.LOG_LEVEL));
   const database = await connectFromEnv(env);
   try {
+    // Webhook secrets from before they were sealed at rest: sealed under the current key first.
+    const sealedWebhookSecrets = await sealPlaintextWebhookSecrets(database.db, new ContactSealer(keys));
+    if (sealedWebhookSecrets > 0)
+      console.log(`tenant.settings: ${sealedWebhookSecrets} plain-text webhook secret(s) sealed`);
     const results = await resealColumns(database.db, keys, sealedColumns);
     let unreadable = 0;
     for (const r of results) {

@@ -12,7 +12,9 @@ import { AuditLog } from '../audit/audit-log.ts';
 import { connectFromEnv } from '../db/connect.ts';
 import { loadEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
-import { loadServerSecret } from '../secrets/load.ts';
+import { ContactSealer } from '../secrets/contact-sealer.ts';
+import { loadContactKeys, loadServerSecret } from '../secrets/load.ts';
+import { sealPlaintextWebhookSecrets } from '../secrets/webhook-secret.ts';
 import { importTenant } from '../tenants/tenant-service.ts';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
@@ -51,15 +53,19 @@ if (invalid) {
 try {
   const env = loadEnv();
   const serverSecret = loadServerSecret(env, createLogger('warn'));
+  // Webhook secrets are stored sealed with the contact key ring.
+  const sealer = new ContactSealer(loadContactKeys(env, createLogger('warn')));
   const database = await connectFromEnv(env);
   // Audit heads are logged to standard error, so standard output stays one line per tenant.
   const logger = createLogger('info', pino.destination({ dest: 2, sync: true }));
   const auditLog = new AuditLog({ db: database.db, serverSecret, logger });
   try {
+    await sealPlaintextWebhookSecrets(database.db, sealer);
     for (const doc of documents) {
       // The console's rule for webhooks: https: in production (http: and private addresses in tests and the demo only).
       const result = await importTenant(database.db, doc, {
         auditLog,
+        sealer,
         allowPrivateWebhooks: env.DELIVERY_ALLOW_PRIVATE_ADDRESSES,
       });
       const draft = result.draftDiscarded ? '; the console draft was set aside' : '';

@@ -10,6 +10,7 @@ import { loadEnvOrExit } from '../env.ts';
 import { createLogger } from '../logger.ts';
 import { ContactSealer } from '../secrets/contact-sealer.ts';
 import { loadContactKeys } from '../secrets/load.ts';
+import { sealPlaintextWebhookSecrets } from '../secrets/webhook-secret.ts';
 
 const env = loadEnvOrExit('worker');
 const logger = createLogger(env.LOG_LEVEL);
@@ -19,6 +20,9 @@ try {
   let delivery;
   try {
     const sealer = new ContactSealer(loadContactKeys(env, logger));
+    // Webhook secrets stored before they were sealed at rest (migration 2026-12-06T00-00): sealed now.
+    const sealed = await sealPlaintextWebhookSecrets(database.db, sealer);
+    if (sealed > 0) logger.info({ count: sealed }, 'plain-text webhook secrets sealed');
     delivery = await startDeliveryFromEnv(env, { db: database.db, sealer, logger }, { allowDevMailbox: false });
   } catch (error) {
     await database.close();

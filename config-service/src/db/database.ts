@@ -1,6 +1,14 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { TenantConfig, TenantRole, TenantSettings } from '@meldpunt/contracts';
 
+/**
+ * A tenant's private settings as stored in `tenant.settings`: the contracts' `TenantSettings` without the
+ * webhook's secret, which is sealed in `tenant.webhook_secret_sealed` (`tenants/webhook-secret.ts`).
+ */
+export type StoredTenantSettings = Omit<TenantSettings, 'delivery'> & {
+  delivery: Omit<TenantSettings['delivery'], 'webhook'> & { webhook?: { url: string } };
+};
+
 /** A `timestamptz` column: read as a Date, written as a Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A `timestamptz` column the database fills in on insert. */
@@ -12,8 +20,12 @@ export interface TenantTable {
   name: string;
   kind: 'municipality' | 'national';
   is_demo: boolean;
-  /** Private settings (contracts' `tenantSettingsSchema`): never sent to a browser. */
-  settings: ColumnType<TenantSettings, string, string>;
+  /**
+   * Private settings (contracts' `tenantSettingsSchema`) without the webhook secret: never sent to a
+   * browser. (Rows from before migration 2026-12-06T00-00 kept the secret here, until the service, the
+   * worker, `pnpm tenant:import` or `pnpm secrets:reseal` sealed it: `sealPlaintextWebhookSecrets`.)
+   */
+  settings: ColumnType<StoredTenantSettings, string, string>;
   /** CBS code of the municipality this tenant serves (`GM0505`); null for the national tenant. */
   municipality_code: ColumnType<string | null, string | null | undefined, string | null>;
   /** Version of `tenant_config_version` the public API serves; null until first published. */
@@ -28,6 +40,11 @@ export interface TenantTable {
   settings_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** When the service generated the current webhook secret (null: none, or imported with the document). */
   webhook_secret_created_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /**
+   * The webhook's Standard Webhooks secret, sealed with the contact key ring and bound to the tenant
+   * (`tenants/webhook-secret.ts`); null without a webhook. Re-sealed by `pnpm secrets:reseal`.
+   */
+  webhook_secret_sealed: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
 }
 
 export interface TenantConfigVersionTable {

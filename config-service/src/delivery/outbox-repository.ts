@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { TenantConfig, TenantSettings } from '@meldpunt/contracts';
-import type { Database, Delivery, DeliveryStatus, Report } from '../db/database.ts';
+import type { TenantConfig } from '@meldpunt/contracts';
+import type { Database, Delivery, DeliveryStatus, Report, StoredTenantSettings } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -132,7 +132,9 @@ export interface DeliveryReport extends Report {
   /** The tenant whose widget the report came from (the same as the tenant unless routed by location). */
   source_tenant_slug: string;
   source_tenant_name: string;
-  settings: TenantSettings;
+  /** Without the webhook's secret: that is `webhook_secret_sealed`, opened only to sign. */
+  settings: StoredTenantSettings;
+  webhook_secret_sealed: Uint8Array | null;
   config: TenantConfig;
 }
 
@@ -157,6 +159,7 @@ export async function findDeliveryReports(
       'source.slug as source_tenant_slug',
       'source.name as source_tenant_name',
       'tenant.settings',
+      'tenant.webhook_secret_sealed',
       'v.config',
     ])
     .where('report.id', 'in', ids)
@@ -206,7 +209,9 @@ export interface DeliveryTest {
   created_at: Date;
   tenant_slug: string;
   tenant_name: string;
-  settings: TenantSettings;
+  /** Without the webhook's secret: that is `webhook_secret_sealed`, opened only to sign. */
+  settings: StoredTenantSettings;
+  webhook_secret_sealed: Uint8Array | null;
 }
 
 /** The test deliveries of claimed `test` rows, by id (a deleted one is absent: its rows went with it). */
@@ -225,6 +230,7 @@ export async function findDeliveryTests(
       'tenant.slug as tenant_slug',
       'tenant.name as tenant_name',
       'tenant.settings',
+      'tenant.webhook_secret_sealed',
     ])
     .where('test_delivery.id', 'in', ids)
     .execute();

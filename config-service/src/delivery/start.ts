@@ -35,7 +35,11 @@ export function workerOptions(env: Env): DeliveryWorkerOptions {
  */
 export async function startDeliveryFromEnv(
   env: Env,
-  deps: { db: Kysely<Database>; sealer: Pick<ContactSealer, 'open' | 'openInvitationLink'>; logger: Logger },
+  deps: {
+    db: Kysely<Database>;
+    sealer: Pick<ContactSealer, 'open' | 'openInvitationLink' | 'openText'>;
+    logger: Logger;
+  },
   options: { allowDevMailbox: boolean },
 ): Promise<RunningDelivery> {
   if (!env.demo && !env.MAIL_FROM) {

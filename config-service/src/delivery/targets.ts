@@ -1,5 +1,4 @@
-import type { TenantSettings } from '@meldpunt/contracts';
-import type { DeliveryChannel } from '../db/database.ts';
+import type { DeliveryChannel, StoredTenantSettings } from '../db/database.ts';
 
 /** Where one delivery of a report goes: a municipal e-mail address or the tenant's webhook URL. */
 export interface DeliveryTarget {
@@ -8,7 +7,7 @@ export interface DeliveryTarget {
 }
 
 /** Every target a new report of the tenant is delivered to, each once. Empty for a tenant without channels. */
-export function deliveryTargets(settings: Pick<TenantSettings, 'delivery'>): DeliveryTarget[] {
+export function deliveryTargets(settings: Pick<StoredTenantSettings, 'delivery'>): DeliveryTarget[] {
   const targets: DeliveryTarget[] = [];
   const seen = new Set<string>();
   for (const { address } of settings.delivery.email) {

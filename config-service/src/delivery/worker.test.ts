@@ -466,6 +466,25 @@ describe(`delivery (${databaseKind})`, { timeout: 600_000 }, () => {
         await waitUntil(async () => (await deliveryOf(refused.id)).status === 'failed', 'the 400 to fail the delivery');
         const failed = await deliveryOf(refused.id);
         assert.deepEqual([failed.attempts, failed.last_error], [1, 'http-400']);
+
+        // The secret is stored sealed only; one no key opens (here: bound to another tenant) signs nothing.
+        const moved = await ctx.createTenant({
+          settings: { delivery: { email: [], webhook: { url: `${base}/moved`, secret } } },
+        });
+        const { webhook_secret_sealed: ofTenant } = await ctx.db
+          .selectFrom('tenant')
+          .select('webhook_secret_sealed')
+          .where('id', '=', tenant.id)
+          .executeTakeFirstOrThrow();
+        await ctx.db
+          .updateTable('tenant')
+          .set({ webhook_secret_sealed: ofTenant })
+          .where('id', '=', moved.id)
+          .execute();
+        const unsigned = await report(app, moved.slug);
+        await waitUntil(async () => (await deliveryOf(unsigned.id)).status === 'failed', 'the unopenable secret');
+        assert.deepEqual((await deliveryOf(unsigned.id)).last_error, 'webhook-secret-key');
+        assert.equal(requests.filter((r) => r.path === '/moved').length, 0, 'nothing was sent unsigned');
       } finally {
         await stop();
         await sink.stop();

@@ -5,6 +5,7 @@ import type { ReportContact } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ContactSealer } from '../secrets/contact-sealer.ts';
+import { openWebhookSecret } from '../secrets/webhook-secret.ts';
 import { nextRetry, type RetryPolicy } from './backoff.ts';
 import { classifyFailure, PermanentDeliveryError } from './classify.ts';
 import { renderInvitationMail } from './mail/invitation-mail.ts';
@@ -46,7 +47,7 @@ export interface DeliveryWorkerOptions {
 
 export interface DeliveryWorkerDeps {
   db: Kysely<Database>;
-  sealer: Pick<ContactSealer, 'open' | 'openInvitationLink'>;
+  sealer: Pick<ContactSealer, 'open' | 'openInvitationLink' | 'openText'>;
   mailer: Mailer;
   logger: Logger;
   options: DeliveryWorkerOptions;
@@ -252,7 +253,7 @@ async function send(
     );
     await sendWebhook({
       url: webhook.url,
-      secret: webhook.secret,
+      secret: webhookSecretOf(deps.sealer, report.tenant_id, report.webhook_secret_sealed),
       id: delivery.id,
       body,
       allowPrivateAddresses: deps.options.allowPrivateAddresses,
@@ -284,6 +285,20 @@ async function send(
     await deps.mailer.send({ to: recipient.address, raw }, signal);
   } else {
     await deps.mailer.send({ to: recipient.address, messageId, ...mail }, signal);
+  }
+}
+
+/**
+ * The tenant's webhook secret, opened from its sealed column only here, to sign one event. Without one
+ * (a webhook whose secret was never sealed) or with none of the ring's keys opening it, the delivery
+ * cannot be signed: a permanent failure, re-drivable once the key is back (`pnpm deliveries:retry`).
+ */
+function webhookSecretOf(sealer: Pick<ContactSealer, 'openText'>, tenantId: string, sealed: Uint8Array | null): string {
+  if (!sealed) throw new PermanentDeliveryError('webhook-secret-missing', 'The webhook has no stored secret');
+  try {
+    return openWebhookSecret(sealer, tenantId, sealed);
+  } catch {
+    throw new PermanentDeliveryError('webhook-secret-key', 'The webhook secret cannot be opened with this key');
   }
 }
 
@@ -325,7 +340,7 @@ async function sendInvitation(
  * recipient has a key) or a signed `delivery.test` webhook event. Nothing of any report is in either.
  */
 async function sendTest(
-  deps: Pick<DeliveryWorkerDeps, 'mailer' | 'options'>,
+  deps: Pick<DeliveryWorkerDeps, 'sealer' | 'mailer' | 'options'>,
   delivery: ClaimedDelivery,
   test: DeliveryTest | undefined,
   signal: AbortSignal,
@@ -343,7 +358,7 @@ async function sendTest(
     });
     await sendWebhook({
       url: webhook.url,
-      secret: webhook.secret,
+      secret: webhookSecretOf(deps.sealer, delivery.tenant_id ?? '', test.webhook_secret_sealed),
       id: delivery.id,
       body,
       allowPrivateAddresses: deps.options.allowPrivateAddresses,

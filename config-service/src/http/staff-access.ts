@@ -111,6 +111,8 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/console/tenants/:slug/config/versions': configReaders,
   'GET /api/v1/console/tenants/:slug/config/versions/:version': configReaders,
   'POST /api/v1/console/tenants/:slug/config/versions/:version/restore': configPublishers,
+  // Sending from the preview stores nothing: whoever may see the configuration may try it.
+  'POST /api/v1/console/tenants/:slug/config/preview-report': configReaders,
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

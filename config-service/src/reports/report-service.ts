@@ -78,7 +78,7 @@ export async function submitReport(deps: ReportDeps, submission: Submission): Pr
  * follow-up refuses contact details for its own reports; for one received elsewhere they are kept if
  * the receiver follows up, else dropped (`storeReport`).
  */
-function checkAgainstTenant(source: PublishedTenant, receiver: Receiver, input: ReportInput): void {
+export function checkAgainstTenant(source: PublishedTenant, receiver: Receiver, input: ReportInput): void {
   const stays = receiver.tenant.id === source.id && receiver.participating;
   const errors = tenantReportErrors(source.config, input, stays ? source.config.followUp.mode : 'active');
   if (errors.length > 0)
@@ -171,7 +171,12 @@ export function reportRow(
   };
 }
 
-function createdBody(receiver: Receiver, report: { id: string; reference: string }, locale: Locale): ReportCreated {
+/** The answer the widget shows after sending: who received it and their response in the report's language. */
+export function createdBody(
+  receiver: Receiver,
+  report: { id: string; reference: string },
+  locale: Locale,
+): ReportCreated {
   const { config } = receiver.tenant;
   const response =
     !receiver.participating && receiver.area

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { sendTestDelivery } from '../delivery/test-delivery.ts';
 import { importTenant } from '../tenants/tenant-service.ts';
 import {
   databaseKind,
@@ -11,7 +12,7 @@ import {
   tenantDocument,
   useTestContext,
 } from '../../test/helpers.ts';
-import { enforceRetention, fallbackRetentionMonths, replayWindowHours } from './retention.ts';
+import { enforceRetention, fallbackRetentionMonths, replayWindowHours, testDeliveryDays } from './retention.ts';
 
 const hour = 3600 * 1000;
 const day = 24 * hour;
@@ -78,8 +79,39 @@ describe(`retention (${databaseKind})`, () => {
       reportsDeleted: 0,
       idempotencyKeysCleared: 0,
       logosDeleted: 0,
+      testDeliveriesDeleted: 0,
       byTenant: [],
     });
+  });
+
+  it('deletes test deliveries after a month, with their outbox rows; newer ones stay', async () => {
+    const tenant = await ctx.createTenant();
+    const actor = { kind: 'cli' } as const;
+    const old = await sendTestDelivery(ctx.deps, tenant.id, actor);
+    const recent = await sendTestDelivery(ctx.deps, tenant.id, actor);
+    await ctx.db
+      .updateTable('test_delivery')
+      .set({ created_at: new Date(Date.now() - (testDeliveryDays + 1) * day) })
+      .where('id', '=', old.id)
+      .execute();
+    const rowsOf = async (id: string) => ({
+      tests: (await ctx.db.selectFrom('test_delivery').select('id').where('id', '=', id).execute()).length,
+      outbox: (await ctx.db.selectFrom('delivery').select('id').where('test_delivery_id', '=', id).execute()).length,
+    });
+    assert.deepEqual(await rowsOf(old.id), { tests: 1, outbox: 1 });
+
+    const result = await enforceRetention(ctx.db);
+    assert.equal(result.testDeliveriesDeleted, 1);
+    assert.deepEqual(await rowsOf(old.id), { tests: 0, outbox: 0 });
+    assert.deepEqual(await rowsOf(recent.id), { tests: 1, outbox: 1 });
+    // One day short of the period: kept.
+    await ctx.db
+      .updateTable('test_delivery')
+      .set({ created_at: new Date(Date.now() - (testDeliveryDays - 1) * day) })
+      .where('id', '=', recent.id)
+      .execute();
+    assert.equal((await enforceRetention(ctx.db)).testDeliveriesDeleted, 0);
+    assert.deepEqual(await rowsOf(recent.id), { tests: 1, outbox: 1 });
   });
 
   it('works through a backlog in batches: every due report is handled, whatever the batch size', async () => {

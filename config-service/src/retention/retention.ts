@@ -24,6 +24,13 @@ export const fallbackRetentionMonths = 1;
  */
 export const unreferencedLogoDays = 30;
 
+/**
+ * Days a test delivery ("send a test delivery" in the console's settings) and its outbox rows are kept:
+ * the settings page shows the latest ones while an admin checks a new address or webhook; after a month
+ * their targets and outcomes (addresses, URLs, error classes) are no longer anyone's business.
+ */
+export const testDeliveryDays = 30;
+
 /** What one sweep did, per tenant that had anything to do (counts only: never report data). */
 export interface RetentionResult {
   contactsErased: number;
@@ -32,6 +39,8 @@ export interface RetentionResult {
   idempotencyKeysCleared: number;
   /** Logos older than `unreferencedLogoDays` that no config version of their tenant refers to. */
   logosDeleted: number;
+  /** Test deliveries older than `testDeliveryDays`, with their outbox rows. */
+  testDeliveriesDeleted: number;
   byTenant: { slug: string; contactsErased: number; reportsDeleted: number }[];
 }
 
@@ -161,11 +170,25 @@ export async function enforceRetention(
     () => {},
   );
 
+  // Issue 13: test deliveries (their outbox rows go with them: `delivery.test_delivery_id` cascades).
+  const testsBefore = new Date(now.getTime() - testDeliveryDays * 86_400_000).toISOString();
+  const testDeliveriesDeleted = await untilDone(
+    () =>
+      sql<{ slug: string }>`
+      delete from test_delivery
+      where id in (
+        select id from test_delivery where created_at < ${testsBefore}::timestamptz limit ${batchSize}
+      )
+      returning '' as slug`.execute(db),
+    () => {},
+  );
+
   return {
     contactsErased,
     reportsDeleted,
     idempotencyKeysCleared,
     logosDeleted,
+    testDeliveriesDeleted,
     byTenant: [...byTenant.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
   };
 }
@@ -176,7 +199,13 @@ export function startRetention(db: Kysely<Database>, logger: Logger, intervalMs:
   const run = () => {
     running ??= enforceRetention(db)
       .then((result) => {
-        if (result.contactsErased || result.reportsDeleted || result.idempotencyKeysCleared || result.logosDeleted) {
+        if (
+          result.contactsErased ||
+          result.reportsDeleted ||
+          result.idempotencyKeysCleared ||
+          result.logosDeleted ||
+          result.testDeliveriesDeleted
+        ) {
           logger.info({ retention: result }, 'retention enforced');
         }
       })

@@ -93,8 +93,15 @@ export async function exportTenant(
       .where('tenant_id', '=', tenantId)
       .orderBy('version')
       .execute();
-    const settings = structuredClone(tenant.settings);
-    if (settings.delivery.webhook) settings.delivery.webhook.secret = '(not exported)';
+    // The webhook secret is sealed apart (`tenant.webhook_secret_sealed`) and never exported.
+    const { webhook } = tenant.settings.delivery;
+    const settings = {
+      ...tenant.settings,
+      delivery: {
+        ...tenant.settings.delivery,
+        ...(webhook ? { webhook: { url: webhook.url, secret: '(not exported)' } } : {}),
+      },
+    };
     yield `{"format":"meldpunt-tenant-export","version":1,"exportedAt":${JSON.stringify(now.toISOString())},`;
     yield `"tenant":${JSON.stringify({
       id: tenant.id,

@@ -2,7 +2,8 @@
  * A tenant's private settings as its admins edit them in the console: read without secrets, saved
  * whole with optimistic locking (`If-Match` on the settings' revision), validated beyond the schema
  * (OpenPGP keys that can encrypt now, the webhook rule of production, embed origins over https in
- * production), the webhook secret generated here and shown once, and every change audited in the
+ * production), the webhook secret generated here, shown once and stored only sealed
+ * (`secrets/webhook-secret.ts`), and every change audited in the
  * same transaction — by group and count, never an origin, address, URL, key or secret.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,14 +20,18 @@ import {
 } from '@meldpunt/contracts';
 import type { AuditActor, SettingsGroup } from '../audit/audit-entry.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, StoredTenantSettings } from '../db/database.ts';
 import { webhookUrlProblem } from '../delivery/webhook-address.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import type { ContactSealer } from '../secrets/contact-sealer.ts';
 import { describePgpKey, pgpKeyProblem } from '../secrets/pgp-key.ts';
+import { sealWebhookSecret } from '../secrets/webhook-secret.ts';
 
 export interface PrivateSettingsDeps {
   db: Kysely<Database>;
   auditLog: AuditLog;
+  /** Seals a new webhook secret before it is stored. */
+  sealer: Pick<ContactSealer, 'sealText'>;
 }
 
 /**
@@ -143,9 +148,9 @@ export async function savePrivateSettings(
     const webhookUrl = input.delivery.webhook?.url;
     const secretNeeded = webhookUrl !== undefined && (!oldWebhook || input.rotateWebhookSecret === true);
     newSecret = secretNeeded ? generateWebhookSecret() : undefined;
-    const secret = newSecret ?? oldWebhook?.secret;
     const oldKeys = new Map(before.delivery.email.map((r) => [r.address.toLowerCase(), r.pgpPublicKey]));
-    const next: TenantSettings = tenantSettingsSchema.parse({
+    // Parsed without the webhook (its URL was checked by `validate`); its secret is sealed apart.
+    const parsed: TenantSettings = tenantSettingsSchema.parse({
       allowedOrigins: [...new Set(input.allowedOrigins)],
       rateLimit: input.rateLimit,
       routing: input.routing,
@@ -154,10 +159,13 @@ export async function savePrivateSettings(
           const key = r.pgpPublicKey === undefined ? oldKeys.get(r.address.toLowerCase()) : r.pgpPublicKey;
           return { address: r.address, ...(key ? { pgpPublicKey: key } : {}) };
         }),
-        ...(webhookUrl !== undefined && secret ? { webhook: { url: webhookUrl, secret } } : {}),
         ...(input.delivery.mail && Object.keys(input.delivery.mail).length > 0 ? { mail: input.delivery.mail } : {}),
       },
     });
+    const next: StoredTenantSettings = {
+      ...parsed,
+      delivery: { ...parsed.delivery, ...(webhookUrl !== undefined ? { webhook: { url: webhookUrl } } : {}) },
+    };
     // A published form that promises follow-up needs someone to receive its reports.
     if (next.delivery.email.length === 0 && !next.delivery.webhook && current.published_version !== null) {
       const config = await trx
@@ -182,7 +190,7 @@ export async function savePrivateSettings(
         );
       }
     }
-    const stored = JSON.parse(JSON.stringify(next)) as TenantSettings;
+    const stored = JSON.parse(JSON.stringify(next)) as StoredTenantSettings;
     const groups = changedGroups(before, stored);
     if (groups.length === 0 && !newSecret) return;
     await trx
@@ -193,8 +201,13 @@ export async function savePrivateSettings(
         settings_updated_by: actor.kind === 'staff' ? actor.id : null,
         settings_updated_at: new Date(),
         updated_at: new Date(),
-        ...(newSecret ? { webhook_secret_created_at: new Date() } : {}),
-        ...(!stored.delivery.webhook ? { webhook_secret_created_at: null } : {}),
+        ...(newSecret
+          ? {
+              webhook_secret_created_at: new Date(),
+              webhook_secret_sealed: sealWebhookSecret(deps.sealer, tenantId, newSecret),
+            }
+          : {}),
+        ...(!stored.delivery.webhook ? { webhook_secret_created_at: null, webhook_secret_sealed: null } : {}),
       })
       .where('id', '=', tenantId)
       .execute();
@@ -223,14 +236,14 @@ export async function savePrivateSettings(
 }
 
 /** The groups whose stored value differs (the webhook's secret counts as `webhook` only through its URL). */
-function changedGroups(before: TenantSettings, after: TenantSettings): SettingsGroup[] {
+function changedGroups(before: StoredTenantSettings, after: StoredTenantSettings): SettingsGroup[] {
   const groups: SettingsGroup[] = [];
   const same = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a ?? null)), b ?? null);
   if (!same(before.allowedOrigins, after.allowedOrigins)) groups.push('allowedOrigins');
   if (!same(before.rateLimit, after.rateLimit)) groups.push('rateLimit');
   if (!same(before.routing, after.routing)) groups.push('routing');
-  const addresses = (s: TenantSettings) => s.delivery.email.map((r) => r.address);
-  const keys = (s: TenantSettings) => s.delivery.email.map((r) => r.pgpPublicKey ?? null);
+  const addresses = (s: StoredTenantSettings) => s.delivery.email.map((r) => r.address);
+  const keys = (s: StoredTenantSettings) => s.delivery.email.map((r) => r.pgpPublicKey ?? null);
   if (!same(addresses(before), addresses(after))) groups.push('email');
   if (!same(keys(before), keys(after))) groups.push('pgpKeys');
   if (!same(before.delivery.webhook?.url, after.delivery.webhook?.url ?? null)) groups.push('webhook');

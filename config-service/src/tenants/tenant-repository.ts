@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { TenantConfig, TenantSettings } from '@meldpunt/contracts';
-import type { Database, Tenant } from '../db/database.ts';
+import type { TenantConfig } from '@meldpunt/contracts';
+import type { Database, StoredTenantSettings, Tenant } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -8,7 +8,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface PublishedTenant {
   id: string;
   slug: string;
-  settings: TenantSettings;
+  /** Without the webhook's secret (sealed apart: `tenants/webhook-secret.ts`). */
+  settings: StoredTenantSettings;
   version: number;
   config: TenantConfig;
 }
@@ -38,7 +39,7 @@ export async function insertTenant(
     kind: Tenant['kind'];
     municipalityCode: string | null;
     isDemo: boolean;
-    settings: TenantSettings;
+    settings: StoredTenantSettings;
   },
 ): Promise<void> {
   await db
@@ -63,7 +64,7 @@ export async function updateTenant(
     kind: Tenant['kind'];
     municipalityCode: string | null;
     isDemo: boolean;
-    settings: TenantSettings;
+    settings: StoredTenantSettings;
   },
 ): Promise<void> {
   await db

@@ -63,7 +63,8 @@ describe(`tenant import (${databaseKind})`, () => {
     const webhookOnly = {
       delivery: { email: [], webhook: { url: 'https://gemeente.example/hook', secret: `whsec_${'B'.repeat(32)}` } },
     };
-    assert.equal((await importTenant(ctx.db, tenantDocument(slug(), { settings: webhookOnly }))).outcome, 'created');
+    const withWebhook = tenantDocument(slug(), { settings: webhookOnly });
+    assert.equal((await importTenant(ctx.db, withWebhook, { sealer: ctx.deps.sealer })).outcome, 'created');
 
     const badKey = tenantDocument(slug(), {
       settings: { delivery: { email: [{ address: 'oov@gemeente.example', pgpPublicKey: 'not a key' }] } },

@@ -5,7 +5,9 @@ import { tenantImportSchema, type TenantImport } from '@meldpunt/contracts';
 import type { AppendAudit, AuditLog } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import { webhookUrlProblem } from '../delivery/webhook-address.ts';
+import type { ContactSealer } from '../secrets/contact-sealer.ts';
 import { checkPgpKey } from '../secrets/pgp-key.ts';
+import { openWebhookSecret, sealWebhookSecret, withoutWebhookSecret } from '../secrets/webhook-secret.ts';
 import { publishBlockers } from './config-checks.ts';
 import { deleteDraft, publishNewVersion } from './config-draft-repository.ts';
 import {
@@ -38,6 +40,11 @@ export interface ImportOptions {
    * loopback or private address. Otherwise the production rule: `https:` to a public address.
    */
   allowPrivateWebhooks?: boolean;
+  /**
+   * Seals the document's webhook secret (`secrets/webhook-secret.ts`): required when the document has
+   * a webhook, since the secret is never stored in plain text.
+   */
+  sealer?: Pick<ContactSealer, 'sealText' | 'openText'>;
 }
 
 /**
@@ -61,12 +68,38 @@ export async function importTenant(
   checkWebhook(doc, options.allowPrivateWebhooks ?? false);
   // Compare as stored: JSON drops undefined keys, jsonb forgets key order.
   const config = jsonRoundTrip(doc.config);
-  const settings = jsonRoundTrip(doc.settings);
+  // The webhook's secret is not part of the stored settings: it is sealed in its own column.
+  const settings = withoutWebhookSecret(jsonRoundTrip(doc.settings));
+  const secret = doc.settings.delivery.webhook?.secret;
+  const { sealer } = options;
+  if (secret !== undefined && !sealer) {
+    throw new Error(
+      '/settings/delivery/webhook: storing a webhook secret needs the contact key ring (CONTACT_ENCRYPTION_KEYS)',
+    );
+  }
+  const sealSecret = async (trx: Kysely<Database>, tenantId: string) => {
+    await trx
+      .updateTable('tenant')
+      .set({
+        webhook_secret_sealed: secret !== undefined && sealer ? sealWebhookSecret(sealer, tenantId, secret) : null,
+      })
+      .where('id', '=', tenantId)
+      .execute();
+  };
   const blockers = publishBlockers(config);
   if (blockers.length > 0) {
     throw new Error(blockers.map((e) => `/config${e.path}: ${e.message}`).join('\n'));
   }
   const municipalityCode = config.municipalityCode ?? null;
+  /** The secret stored now (undefined: none, or one no key of the ring opens — replaced then). */
+  const storedSecret = (tenantId: string, sealed: Uint8Array | null): string | undefined => {
+    if (!sealed || !sealer) return undefined;
+    try {
+      return openWebhookSecret(sealer, tenantId, sealed);
+    } catch {
+      return undefined;
+    }
+  };
   const work = async (trx: Kysely<Database>, append?: AppendAudit): Promise<ImportResult> => {
     const existing = await findTenantBySlug(trx, config.slug);
     if (municipalityCode) {
@@ -98,18 +131,24 @@ export async function importTenant(
         isDemo: doc.demo,
         settings,
       });
+      if (secret !== undefined) await sealSecret(trx, tenantId);
       const version = await publishNewVersion(trx, { tenantId, config, note: importNote, publishedBy: null, at });
       await audit(tenantId, version);
       return { slug: config.slug, tenantId, outcome: 'created', version, draftDiscarded: false };
     }
     await trx.selectFrom('tenant').select('id').where('id', '=', existing.id).forUpdate().execute();
     const latest = await latestConfigVersion(trx, existing.id);
+    const secretChanged =
+      secret === undefined
+        ? existing.webhook_secret_sealed !== null
+        : secret !== storedSecret(existing.id, existing.webhook_secret_sealed);
+    const settingsChanged = !isDeepStrictEqual(existing.settings, settings) || secretChanged;
     const tenantChanged =
       existing.name !== config.name ||
       existing.kind !== config.kind ||
       existing.municipality_code !== municipalityCode ||
       existing.is_demo !== doc.demo ||
-      !isDeepStrictEqual(existing.settings, settings);
+      settingsChanged;
     const configChanged = !latest || !isDeepStrictEqual(latest.config, config);
     if (tenantChanged) {
       await updateTenant(trx, existing.id, {
@@ -120,9 +159,9 @@ export async function importTenant(
         settings,
       });
     }
-    if (!isDeepStrictEqual(existing.settings, settings)) {
+    if (secretChanged) await sealSecret(trx, existing.id);
+    if (settingsChanged) {
       // An admin who read the settings before this import must not overwrite it unseen (412 in the console).
-      const secretChanged = existing.settings.delivery.webhook?.secret !== settings.delivery.webhook?.secret;
       await trx
         .updateTable('tenant')
         .set((eb) => ({

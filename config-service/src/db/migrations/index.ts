@@ -14,6 +14,8 @@ import * as configDrafts from './2026-12-05T00-00-config-drafts.ts';
 import * as settings from './2026-12-05T01-00-settings.ts';
 // Issue 13: the logo upload.
 import * as logo from './2026-12-05T02-00-logo.ts';
+// Issue 13: the webhook secret sealed at rest.
+import * as webhookSecretSealed from './2026-12-06T00-00-webhook-secret-sealed.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -31,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T01-00-settings': settings,
   // Issue 13: the logo upload.
   '2026-12-05T02-00-logo': logo,
+  '2026-12-06T00-00-webhook-secret-sealed': webhookSecretSealed,
 };

@@ -8,7 +8,7 @@ import { hasServerText, serverT, textDirection, type Translate } from '@meldpunt
  */
 
 /** The tenant's mail language: its setting, else Dutch (the teams that handle reports read Dutch). */
-export function mailLocaleOf(settings: Pick<TenantSettings, 'delivery'>): MailLocale {
+export function mailLocaleOf(settings: { delivery: Pick<TenantSettings['delivery'], 'mail'> }): MailLocale {
   return settings.delivery.mail?.locale ?? 'nl';
 }
 

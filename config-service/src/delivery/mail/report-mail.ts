@@ -19,7 +19,8 @@ export interface ReportMailInput {
   /** The tenant whose widget the report was entered in, when it was routed here from another one. */
   sourceTenantName?: string;
   config: TenantConfig;
-  settings: Pick<TenantSettings, 'delivery'>;
+  /** Only the mail settings (language, opening line) are read. */
+  settings: { delivery: Pick<TenantSettings['delivery'], 'mail'> };
   /** The opened contact block; only when the reporter gave one. */
   contact: ReportContact | undefined;
 }

@@ -17,6 +17,7 @@ import { createInvitation } from '../../staff/invitations.ts';
 import { saveSsoSettings } from '../../staff/sso/sso-settings.ts';
 import { useTestContext } from '../../../test/helpers.ts';
 import { asConsole, createStaff, signIn } from '../../../test/staff.ts';
+import { testTenantConfig } from '@meldpunt/test-support/tenant';
 import { startOidcProvider, type TestOidcProvider } from '../../../test/oidc-provider.ts';
 
 /** A real OpenID provider on loopback, so saving SSO settings (which runs discovery) can succeed. */
@@ -65,6 +66,17 @@ const sampleBodies: Record<string, () => unknown> = {
     delivery: { email: [{ address: 'oov@testgemeente.example' }], webhook: null },
   }),
   'POST /api/v1/console/tenants/:slug/settings/origin-check': () => ({ origin: 'https://www.testgemeente.example' }),
+  // Sending from the preview (issue 13): the test tenant's config as a draft, a report placed in words.
+  'POST /api/v1/console/tenants/:slug/config/preview-report': () => ({
+    config: testTenantConfig(),
+    report: {
+      role: 'victim',
+      categories: ['verbal'],
+      occurredAt: '2026-11-20T22:30:00+01:00',
+      location: { text: 'Bij het station' },
+      locale: 'nl',
+    },
+  }),
 };
 
 // Issue 13: the logo upload takes the image itself as the body, not JSON.

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { simpleParser } from 'mailparser';
 import * as openpgp from 'openpgp';
 import { startTestWorker, waitUntil } from '../../../test/delivery-helpers.ts';
@@ -10,6 +11,7 @@ import { readJson, tenantDocument as testTenantDocument, useTestContext } from '
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink.ts';
 import { asConsole, createStaff, signIn } from '../../../test/staff.ts';
 import { webhookSignature } from '../../delivery/webhook.ts';
+import { openWebhookSecret } from '../../secrets/webhook-secret.ts';
 import { importTenant } from '../../tenants/tenant-service.ts';
 
 /** A whole settings document as the console sends it (the GET view's shape, minus what is read-only). */
@@ -88,12 +90,22 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     assert.match(saved.newWebhookSecret, /^whsec_[A-Za-z0-9+/=]{40,}$/);
     assert.equal(saved.revision, 2);
     assert.equal(res.headers.get('etag'), '"settings-2"');
+    // Stored sealed, bound to the tenant; the settings' JSON has the URL only.
     const stored = await ctx.db
       .selectFrom('tenant')
-      .select('settings')
+      .select(['settings', 'webhook_secret_sealed'])
       .where('id', '=', tenant.id)
       .executeTakeFirstOrThrow();
-    assert.equal(stored.settings.delivery.webhook?.secret, saved.newWebhookSecret);
+    assert.deepEqual(stored.settings.delivery.webhook, { url: 'https://meldingen.testgemeente.example/hook' });
+    assert.ok(stored.webhook_secret_sealed);
+    assert.equal(openWebhookSecret(ctx.deps.sealer, tenant.id, stored.webhook_secret_sealed), saved.newWebhookSecret);
+    // What a database dump shows of the tenant's row (every column as text): not the secret.
+    const dump = await sql<{ row: string }>`select t::text as row from tenant t where t.id = ${tenant.id}`.execute(
+      ctx.db,
+    );
+    assert.ok(dump.rows[0]?.row.includes('meldingen.testgemeente.example/hook'), 'the dump is of this row');
+    assert.ok(!dump.rows[0]?.row.includes(saved.newWebhookSecret), 'the secret is not in the dump');
+    assert.ok(!dump.rows[0]?.row.includes(saved.newWebhookSecret.slice('whsec_'.length)), 'nor its key part');
 
     const again = await read(app, tenant.slug, admin.cookie);
     const text = JSON.stringify(again.body);
@@ -125,10 +137,11 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     assert.equal((await readJson(resend)).newWebhookSecret, undefined);
     const kept = await ctx.db
       .selectFrom('tenant')
-      .select('settings')
+      .select(['settings', 'webhook_secret_sealed'])
       .where('id', '=', tenant.id)
       .executeTakeFirstOrThrow();
-    assert.equal(kept.settings.delivery.webhook?.secret, saved.newWebhookSecret);
+    assert.ok(kept.webhook_secret_sealed);
+    assert.equal(openWebhookSecret(ctx.deps.sealer, tenant.id, kept.webhook_secret_sealed), saved.newWebhookSecret);
     assert.equal(kept.settings.delivery.email[0]?.pgpPublicKey, key);
 
     // A rotation: a new secret, once.
@@ -300,7 +313,38 @@ describe('private settings (console)', { timeout: 120_000 }, () => {
     });
     await assert.rejects(importTenant(ctx.db, doc), /\/settings\/delivery\/webhook\/url: Use an https: address/);
     assert.equal(await ctx.db.selectFrom('tenant').select('id').where('slug', '=', slug).executeTakeFirst(), undefined);
-    assert.equal((await importTenant(ctx.db, doc, { allowPrivateWebhooks: true })).outcome, 'created');
+    // The secret is stored sealed only: without the key ring the import refuses it.
+    await assert.rejects(importTenant(ctx.db, doc, { allowPrivateWebhooks: true }), /needs the contact key ring/);
+    const options = { allowPrivateWebhooks: true, sealer: ctx.deps.sealer };
+    assert.equal((await importTenant(ctx.db, doc, options)).outcome, 'created');
+    const row = await ctx.db
+      .selectFrom('tenant')
+      .select(['id', 'settings', 'webhook_secret_sealed'])
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row.settings.delivery.webhook, { url: 'http://meldingen.testgemeente.example/hook' });
+    assert.equal(openWebhookSecret(ctx.deps.sealer, row.id, row.webhook_secret_sealed!), `whsec_${'A'.repeat(32)}`);
+    // The same document again changes nothing; another secret is a change, sealed anew.
+    assert.equal((await importTenant(ctx.db, doc, options)).outcome, 'unchanged');
+    const rotated = structuredClone(doc);
+    rotated.settings.delivery!.webhook!.secret = `whsec_${'B'.repeat(32)}`;
+    assert.equal((await importTenant(ctx.db, rotated, options)).outcome, 'updated');
+    const after = await ctx.db
+      .selectFrom('tenant')
+      .select('webhook_secret_sealed')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(openWebhookSecret(ctx.deps.sealer, row.id, after.webhook_secret_sealed!), `whsec_${'B'.repeat(32)}`);
+    // Without a webhook, no secret is kept.
+    const without = structuredClone(doc);
+    without.settings.delivery = { email: [{ address: 'oov@testgemeente.example' }] };
+    assert.equal((await importTenant(ctx.db, without, options)).outcome, 'updated');
+    const none = await ctx.db
+      .selectFrom('tenant')
+      .select('webhook_secret_sealed')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(none.webhook_secret_sealed, null);
   });
 
   it('answers the origin check, and why not', async () => {

@@ -39,6 +39,8 @@ import {
   configVersionListSchema,
   configVersionSchema,
   draftConflictSchema,
+  previewReportInputSchema,
+  previewReportSchema,
   publishInputSchema,
   restoreInputSchema,
   tenantConfigSchema,
@@ -682,6 +684,25 @@ export function staffOpenApi(schemaOf: SchemaOf) {
         },
       },
     },
+    '/api/v1/console/tenants/{slug}/config/preview-report': {
+      post: {
+        operationId: 'previewReport',
+        summary:
+          'Sending from the preview: the report is checked against the draft as the public reports route would check it, and answered with what the widget shows and the e-mail the recipients would get; nothing is stored, sent, counted or audited',
+        description:
+          'The answer’s `result` has the sample reference `XXXX-XXXX` and the nil UUID as id: no stored report ever has either. The mail is rendered with the tenant’s own mail settings (language, opening line). The draft need not be saved or publishable; `slug`, `kind` and `municipalityCode` are taken from the published config.',
+        security: session,
+        parameters: [slug],
+        requestBody: body('PreviewReportInput'),
+        responses: {
+          '200': json('What the widget shows after sending, and the e-mail', 'PreviewReport'),
+          ...tenantScoped,
+          '422': problem(
+            'Invalid fields, each at its JSON Pointer into the body (`/config/…`, `/report/…`); or `outside-netherlands`',
+          ),
+        },
+      },
+    },
     // ── Private settings and the test delivery (routes/console/settings.ts, issue 13).
     '/api/v1/console/tenants/{slug}/settings': {
       get: {
@@ -800,6 +821,8 @@ export function staffOpenApi(schemaOf: SchemaOf) {
     DraftConflict: schemaOf(draftConflictSchema, 'output'),
     PublishInput: schemaOf(publishInputSchema, 'input'),
     RestoreInput: schemaOf(restoreInputSchema, 'input'),
+    PreviewReportInput: schemaOf(previewReportInputSchema, 'input'),
+    PreviewReport: schemaOf(previewReportSchema, 'output'),
     ConfigVersionList: schemaOf(configVersionListSchema, 'output'),
     ConfigVersion: schemaOf(configVersionSchema, 'output'),
     PrivateSettings: schemaOf(settingsViewSchema, 'output'),

@@ -183,6 +183,80 @@ describe('<meldpunt-audit-page>', () => {
     await expect(el).to.be.accessible();
   });
 
+  /** Entries of issue 13: the configuration console, the logo, the private settings and the test delivery. */
+  function configurationActions(): AuditEntryView[] {
+    const tenantTarget = { kind: 'tenant', id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' };
+    return [
+      auditEntry({
+        sequence: 1,
+        action: 'config.draft-saved',
+        target: tenantTarget,
+        details: { revision: 4, fields: ['branding', 'followUp'] },
+      }),
+      auditEntry({
+        sequence: 2,
+        action: 'config.published',
+        target: tenantTarget,
+        details: { version: 7, noteLength: 12 },
+      }),
+      auditEntry({
+        sequence: 3,
+        action: 'config.restored',
+        target: tenantTarget,
+        details: { version: 8, fromVersion: 6, noteLength: 0 },
+      }),
+      auditEntry({
+        sequence: 4,
+        action: 'logo.uploaded',
+        target: tenantTarget,
+        details: { bytes: 20_480, width: 400, height: 120 },
+      }),
+      auditEntry({
+        sequence: 5,
+        action: 'settings.changed',
+        target: tenantTarget,
+        details: { groups: ['email', 'webhook'], origins: 2, recipients: 1, pgpKeys: 1, webhook: true },
+      }),
+      auditEntry({ sequence: 6, action: 'webhook-secret.rotated', target: tenantTarget, details: { first: false } }),
+      auditEntry({ sequence: 7, action: 'delivery.tested', target: tenantTarget, details: { emails: 2, webhooks: 1 } }),
+    ];
+  }
+
+  it('says the configuration console’s and the settings’ entries with their details in words, Dutch and English', async () => {
+    const { el, root } = await openAudit(configurationActions());
+    await waitFor(() => text(root()).includes('gecontroleerd'), 'the verification');
+    await expect(el).to.be.accessible();
+    const rows = [...root().querySelectorAll('tbody tr')].map((r) => text(r));
+    expect(rows[0]).to.include('Testlevering verstuurd').and.include('2 e-mail, 1 webhook');
+    expect(rows[1]).to.include('Nieuw webhookgeheim gemaakt').and.include('het oude werkt niet meer');
+    expect(rows[2])
+      .to.include('Privé-instellingen gewijzigd')
+      .and.include(
+        'gewijzigd: e-mailontvangers, webhook; 2 sites met het formulier; 1 e-mailontvanger; 1 met PGP-sleutel; met webhook',
+      );
+    expect(rows[3]).to.include('Logo geüpload').and.include('400 × 120 pixels, 20 kB');
+    expect(rows[4])
+      .to.include('Eerdere versie van het meldformulier opnieuw gepubliceerd')
+      .and.include('versie 6 opnieuw gepubliceerd als versie 8')
+      .and.not.include('notitie');
+    expect(rows[5]).to.include('Meldformulier gepubliceerd').and.include('versie 7; met een notitie');
+    expect(rows[6])
+      .to.include('Concept van het meldformulier bewaard')
+      .and.include('conceptversie 4; onderdelen: huisstijl, opvolging en reactie');
+    expect(text(root())).not.to.match(/Gebeurtenis [a-z]|admin\.audit|\{\{/);
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('header button[lang="en"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => text(root()).includes('parts: branding'), 'English');
+    const englishRows = [...root().querySelectorAll('tbody tr')].map((r) => text(r));
+    expect(englishRows[2]).to.include(
+      'changed: e-mail recipients, webhook; 2 embed sites; 1 e-mail recipient; 1 with a PGP key; with a webhook',
+    );
+    expect(englishRows[4]).to.include('version 6 published again as version 8');
+    expect(englishRows[6]).to.include('draft revision 4; parts: branding, follow-up and response');
+    await expect(el).to.be.accessible();
+  });
+
   it('pages to older entries by the cursor, and filters by one kind of event in the URL', async () => {
     const many = Array.from({ length: 60 }, (_, i) => auditEntry({ sequence: i + 1 }));
     many[4] = auditEntry({

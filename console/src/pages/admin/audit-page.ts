@@ -259,6 +259,46 @@ export class MeldpuntAuditPage extends LitElement {
         break;
       case 'config.published':
         parts.push(t('admin.audit.detail.version', { version: d['version'] }));
+        if (typeof d['noteLength'] === 'number' && d['noteLength'] > 0) parts.push(t('admin.audit.detail.withNote'));
+        break;
+      // Issue 13: the configuration console, the logo, the private settings and the test delivery.
+      case 'config.draft-saved':
+        parts.push(t('admin.audit.detail.revision', { revision: d['revision'] }));
+        if (Array.isArray(d['fields']) && d['fields'].length > 0) {
+          const fields = d['fields'].map((f) => word('configField', f)).join(', ');
+          parts.push(t('admin.audit.detail.configFields', { fields }));
+        }
+        break;
+      case 'config.restored':
+        parts.push(t('admin.audit.detail.restored', { version: d['version'], fromVersion: d['fromVersion'] }));
+        if (typeof d['noteLength'] === 'number' && d['noteLength'] > 0) parts.push(t('admin.audit.detail.withNote'));
+        break;
+      case 'logo.uploaded':
+        parts.push(
+          t('admin.audit.detail.logo', {
+            width: d['width'],
+            height: d['height'],
+            kilobytes: Math.ceil(Number(d['bytes']) / 1024),
+          }),
+        );
+        break;
+      case 'settings.changed':
+        if (Array.isArray(d['groups']) && d['groups'].length > 0) {
+          const groups = d['groups'].map((g) => word('settingsGroup', g)).join(', ');
+          parts.push(t('admin.audit.detail.settingsGroups', { groups }));
+        }
+        parts.push(
+          t('admin.audit.detail.origins', { count: d['origins'] }),
+          t('admin.audit.detail.recipients', { count: d['recipients'] }),
+          t('admin.audit.detail.pgpKeysNow', { count: d['pgpKeys'] }),
+          t(d['webhook'] === true ? 'admin.audit.detail.webhookOn' : 'admin.audit.detail.webhookOff'),
+        );
+        break;
+      case 'webhook-secret.rotated':
+        parts.push(t(d['first'] === true ? 'admin.audit.detail.secretFirst' : 'admin.audit.detail.secretRotated'));
+        break;
+      case 'delivery.tested':
+        parts.push(t('admin.audit.detail.testTargets', { emails: d['emails'], webhooks: d['webhooks'] }));
         break;
       case 'export.created': {
         const what = { of: word('exportOf', d['of']), format: d['format'] };
