@@ -503,7 +503,7 @@ export class MeldpuntWidget extends LitElement {
       return;
     }
     this.loadLaterSteps();
-    const [{ sampleResult }] = await Promise.all([import('./preview.ts'), this.laterLoading]);
+    const [{ sampleResult }] = await Promise.all([import('./preview.ts'), this.laterLoading, this.load.taskComplete]);
     const config = this.load.value;
     if (config) this.result = sampleResult(config, this.locale_, this.route.followUp(config));
   }

@@ -44,7 +44,12 @@ function preview(config: TenantConfig, sent: ReportInputBody[] = [], answer?: Re
 
 async function mount(p: WidgetPreview, locale = 'nl') {
   const el = await fixture<MeldpuntWidget>(
-    html`<meldpunt-widget tenant=${p.config.slug} api-base="https://api.test" locale=${locale} .preview=${p}></meldpunt-widget>`,
+    html`<meldpunt-widget
+      tenant=${p.config.slug}
+      api-base="https://api.test"
+      locale=${locale}
+      .preview=${p}
+    ></meldpunt-widget>`,
   );
   await waitFor(() => el.shadowRoot!.querySelector('#step-heading'), 'the first step renders');
   return el;
@@ -152,7 +157,10 @@ describe('<meldpunt-widget> preview mode', () => {
   });
 
   it('showPreviewStep("sent") shows the confirmation of the draft, per follow-up mode, in the language shown', async () => {
-    const response = { title: { nl: 'Dank je', en: 'Thanks' }, body: { nl: 'Wij lezen alles.', en: 'We read it all.' } };
+    const response = {
+      title: { nl: 'Dank je', en: 'Thanks' },
+      body: { nl: 'Wij lezen alles.', en: 'We read it all.' },
+    };
     const el = await mount(preview(testConfig({ followUp: { mode: 'active', response } })), 'en');
     await el.showPreviewStep('sent');
     await waitFor(() => el.shadowRoot!.querySelector('.reference-code'), 'the confirmation');

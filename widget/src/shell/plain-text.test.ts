@@ -16,7 +16,9 @@ const $ = <T extends Element = HTMLElement>(el: MeldpuntWidget, selector: string
 
 /** Images in the widget other than the tenant's logo. */
 const strayImages = (el: MeldpuntWidget) =>
-  [...el.shadowRoot!.querySelectorAll('img')].filter((img) => !img.classList.contains('logo') && !img.classList.contains('done-logo'));
+  [...el.shadowRoot!.querySelectorAll('img')].filter(
+    (img) => !img.classList.contains('logo') && !img.classList.contains('done-logo'),
+  );
 
 async function next(el: MeldpuntWidget) {
   await waitFor(() => !el.shadowRoot!.querySelector('form[aria-busy]'), 'the step renders');
