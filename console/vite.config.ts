@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { leafletPlugin as leaflet } from '@meldpunt/ui/build/leaflet';
 
 /**
  * The console's build: `dist/index.html` (served by the service for every `/console/*` path that is not a
@@ -10,7 +11,14 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  */
 export default defineConfig({
   base: '/console/',
-  plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts', '../packages/ui/src/**/*.ts'] }) as Plugin],
+  // The configuration preview bundles the widget (`@meldpunt/widget`): its templates minified like the
+  // console's, and Leaflet patched as in the widget's own build (its map loads with the Where step).
+  plugins: [
+    leaflet(),
+    minifyTemplateLiterals({
+      include: ['src/**/*.ts', '../packages/ui/src/**/*.ts', '../widget/src/**/*.ts'],
+    }) as Plugin,
+  ],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -1,9 +1,11 @@
 // Browser tests in Debian's Chromium, set up as every package's browser tests are
 // (@meldpunt/test-support/web-test-runner). The API is faked per test (src/test-support/fake-api.ts).
 import { browserTestConfig } from '@meldpunt/test-support/web-test-runner';
+import { leafletTestPlugins } from '@meldpunt/ui/build/leaflet';
 
 export default {
-  ...browserTestConfig(),
+  // Leaflet patched as in the build: the configuration preview renders the widget, whose Where step has a map.
+  ...browserTestConfig(leafletTestPlugins()),
   // The `browser` export condition, as Vite resolves it: Web Awesome's dropdown uses `nanoid`, whose
   // default build imports Node's `crypto`.
   nodeResolve: { exportConditions: ['browser'] },
