@@ -35,6 +35,9 @@ import { whereStep } from './steps/where.ts';
 import { whoStep } from './steps/who.ts';
 import { widgetStyles } from './styles/widget-styles.ts';
 
+/** Private reactive state, as Lit's `@state()` declares it: it re-renders, and no attribute sets it. */
+const internalState = { state: true, attribute: false } as const;
+
 /** The code of the steps after the Where step, sending and the confirmation (`later.ts`). */
 type LaterChunk = typeof import('./later.ts');
 
@@ -86,18 +89,18 @@ export class MeldpuntWidget extends LitElement {
     apiBase: { attribute: 'api-base' },
     locale: { attribute: 'locale' },
     preview: { attribute: false },
-    locale_: { state: true },
-    step: { state: true },
-    draft: { state: true },
-    errors: { state: true },
-    sendState: { state: true },
-    retryMinutes: { state: true },
-    result: { state: true },
-    helpOpen: { state: true },
-    locationTexts: { state: true },
-    contactClearedFor: { state: true },
-    later: { state: true },
-    laterFailed: { state: true },
+    locale_: internalState,
+    step: internalState,
+    draft: internalState,
+    errors: internalState,
+    sendState: internalState,
+    retryMinutes: internalState,
+    result: internalState,
+    helpOpen: internalState,
+    locationTexts: internalState,
+    contactClearedFor: internalState,
+    later: internalState,
+    laterFailed: internalState,
   };
 
   /** The tenant (reporting point) slug, e.g. `dordrecht`. */

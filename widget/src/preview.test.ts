@@ -187,6 +187,11 @@ describe('<meldpunt-widget> preview mode', () => {
     await waitFor(() => getComputedStyle($(el, 'progress')).accentColor === 'rgb(29, 78, 216)', 'the new accent');
   });
 
+  it('preview is a property only, and no private state is an attribute', () => {
+    const element = customElements.get('meldpunt-widget') as unknown as { observedAttributes: string[] };
+    expect(element.observedAttributes).to.deep.equal(['tenant', 'api-base', 'locale']);
+  });
+
   it('outside preview mode, showPreviewStep does nothing', async () => {
     const el = await fixture<MeldpuntWidget>(html`<meldpunt-widget></meldpunt-widget>`);
     await el.showPreviewStep('review');

@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { PreviewReport, ReportCreated, TenantConfigInput } from '@meldpunt/contracts';
 import { testTenantConfig } from '@meldpunt/test-support/tenant';
 import type { MeldpuntWidget } from '@meldpunt/widget/meldpunt-widget';
@@ -80,6 +81,30 @@ describe('<meldpunt-config-preview>', () => {
     // The draft, not the published config: nothing asked of the public config but the outline, once.
     expect(api.requests.filter((r) => r.includes('/config'))).to.deep.equal([`GET /tenants/${slug}/config`]);
     await expect(el).to.be.accessible();
+  });
+
+  it('reflows at 320 px: the frames wrap, nothing wider than the screen', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await open(draft());
+      const [phone, desktop] = [...el.shadowRoot!.querySelectorAll('section.frame')];
+      expect(desktop!.getBoundingClientRect().top).to.be.above(phone!.getBoundingClientRect().bottom - 1);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 1024, height: 768 });
+    }
+  });
+
+  it('quick exit in the preview clears the form but keeps the console on screen', async () => {
+    const el = await open(draft(), 'compact');
+    const [w] = widgets(el);
+    let navigatedTo = '';
+    w!.navigate = (url) => (navigatedTo = url);
+    inWidget(w!, '#role-victim')!.click();
+    inWidget(w!, 'button.exit')!.click();
+    await w!.updateComplete;
+    expect(navigatedTo).to.equal('');
+    expect((inWidget(w!, '#role-victim') as HTMLInputElement).checked).to.equal(false);
   });
 
   it('follows a text change within a second of the last keystroke', async () => {

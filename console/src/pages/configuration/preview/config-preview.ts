@@ -27,6 +27,9 @@ import { widgetConfig } from './widget-config.ts';
 export type PreviewStep = 'who' | 'what' | 'when' | 'where' | 'details' | 'contact' | 'review' | 'sent';
 const steps: readonly PreviewStep[] = ['who', 'what', 'when', 'where', 'details', 'contact', 'review', 'sent'];
 
+/** Quick exit in the preview shows what it does to the form, but keeps the console on screen. */
+const stayHere = (event: Event) => event.preventDefault();
+
 /** How long after the last keystroke the preview follows the draft (well within the issue's 1 s). */
 export const previewDelayMs = 300;
 
@@ -197,7 +200,8 @@ export class MeldpuntConfigPreview extends LitElement {
   private async send(config: TenantConfigInput, body: ReportInputBody): Promise<ReportCreated> {
     this.sendError = '';
     try {
-      const { result, mail } = await previewReport(this.slug, this.config ?? config, body);
+      // The draft the widget shows (the one the reporter's answers were checked against).
+      const { result, mail } = await previewReport(this.slug, config, body);
       this.mail = mail;
       return result;
     } catch (error) {
@@ -240,7 +244,12 @@ export class MeldpuntConfigPreview extends LitElement {
     const frame = (id: string, size: 'phone' | 'desktop', label: string) =>
       html`<section class="frame ${size}" aria-labelledby=${id}>
         <h3 id=${id}>${label}</h3>
-        <meldpunt-widget tenant=${this.slug} locale=${locale} .preview=${this.preview}></meldpunt-widget>
+        <meldpunt-widget
+          tenant=${this.slug}
+          locale=${locale}
+          .preview=${this.preview}
+          @meldpunt-quick-exit=${stayHere}
+        ></meldpunt-widget>
       </section>`;
     return html`
       ${full ? html`<p>${t('preview.intro')}</p>` : nothing}
