@@ -11,8 +11,14 @@ import { leafletPlugin as leaflet } from '@meldpunt/ui/build/leaflet';
  */
 export default defineConfig({
   base: '/console/',
-  // Leaflet patched for Trusted Types (the console's CSP requires them): the map section uses the map element.
-  plugins: [leaflet(), minifyTemplateLiterals({ include: ['src/**/*.ts', '../packages/ui/src/**/*.ts'] }) as Plugin],
+  // Leaflet patched for Trusted Types (the console's CSP requires them), for the map section and the
+  // preview's widget (`@meldpunt/widget`, bundled), whose templates are minified like the console's.
+  plugins: [
+    leaflet(),
+    minifyTemplateLiterals({
+      include: ['src/**/*.ts', '../packages/ui/src/**/*.ts', '../widget/src/**/*.ts'],
+    }) as Plugin,
+  ],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -4,7 +4,7 @@ import { browserTestConfig } from '@meldpunt/test-support/web-test-runner';
 import { leafletTestPlugins } from '@meldpunt/ui/build/leaflet';
 
 export default {
-  // Leaflet's patches, as in the widget's tests: the configuration editor's map section uses the map element.
+  // Leaflet patched as in the build: the map section and the preview's widget (its Where step) use it.
   ...browserTestConfig(leafletTestPlugins()),
   // The `browser` export condition, as Vite resolves it: Web Awesome's dropdown uses `nanoid`, whose
   // default build imports Node's `crypto`.

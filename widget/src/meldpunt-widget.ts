@@ -1,8 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-// Each decorator from its own module: the `lit/decorators.js` barrel would put `query` (only the location
-// chunk uses it) into the chunk the first step loads.
-import { property } from 'lit/decorators/property.js';
-import { state } from 'lit/decorators/state.js';
 import { Task } from '@lit/task';
 import type { AreaOutline, Locale, ReportCreated, TenantConfig } from '@meldpunt/contracts';
 import { defaultTimeoutMs, scriptOrigin } from './api.ts';
@@ -20,6 +16,7 @@ import {
 import { emit } from './events.ts';
 import { ensureTexts, isRtl, type TextPart, type Translate, type Translations } from './i18n.ts';
 import type { RouteCheck } from './location/location-picker.ts';
+import type { WidgetPreview } from './preview.ts';
 import { adoptSheet, brandingSheet, logoUrl } from './shell/branding.ts';
 import { loadErrorTexts, loadWidget } from './shell/config-loader.ts';
 import { emergencyBanner } from './shell/emergency-banner.ts';
@@ -28,6 +25,7 @@ import { languageSwitch } from './shell/language-switch.ts';
 import { loadErrorView } from './shell/load-error.ts';
 import { currentStep, errorSummary, laterLoading, navButtons, progress, stepReady } from './shell/navigation.ts';
 import { QuickExitController, quickExitButton } from './shell/quick-exit.ts';
+import { plainText } from './shell/plain-text.ts';
 import { outsideError, RouteCheckController } from './shell/route-check.ts';
 import type { SendFailure, SendState } from './shell/sending.ts';
 import { tenantText, type StepContext } from './steps/context.ts';
@@ -36,6 +34,9 @@ import { whenStep } from './steps/when.ts';
 import { whereStep } from './steps/where.ts';
 import { whoStep } from './steps/who.ts';
 import { widgetStyles } from './styles/widget-styles.ts';
+
+/** Private reactive state, as Lit's `@state()` declares it: it re-renders, and no attribute sets it. */
+const internalState = { state: true, attribute: false } as const;
 
 /** The code of the steps after the Where step, sending and the confirmation (`later.ts`). */
 type LaterChunk = typeof import('./later.ts');
@@ -82,34 +83,61 @@ type LaterChunk = typeof import('./later.ts');
 export class MeldpuntWidget extends LitElement {
   static override styles = [widgetStyles];
 
+  // Declared here, not with decorators: Lit's decorator module would weigh on the first step's chunk.
+  static override properties = {
+    tenant: { attribute: 'tenant' },
+    apiBase: { attribute: 'api-base' },
+    locale: { attribute: 'locale' },
+    preview: { attribute: false },
+    locale_: internalState,
+    step: internalState,
+    draft: internalState,
+    errors: internalState,
+    sendState: internalState,
+    retryMinutes: internalState,
+    result: internalState,
+    helpOpen: internalState,
+    locationTexts: internalState,
+    contactClearedFor: internalState,
+    later: internalState,
+    laterFailed: internalState,
+  };
+
   /** The tenant (reporting point) slug, e.g. `dordrecht`. */
-  @property({ attribute: 'tenant' }) tenant = '';
+  tenant = '';
 
   /** Origin of the Meldpunt service; defaults to where this script was loaded from. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** Language to show (`nl`, `en`, `ar`, `tr`, `pl`, `uk`); defaults to the page's `<html lang>`, then the tenant's default. */
-  @property({ attribute: 'locale' }) locale = '';
+  locale = '';
 
-  @state() private locale_: Locale = 'nl';
-  @state() private step: StepId = 'who';
-  @state() private draft: Draft = emptyDraft();
-  @state() private errors: DraftError[] = [];
-  @state() private sendState: SendState = 'idle';
-  @state() private retryMinutes = 0;
-  @state() private result?: ReportCreated;
-  @state() private helpOpen = false;
+  /**
+   * Preview mode (the configuration console; property only): shows `preview.config` instead of the
+   * published config, and sending calls `preview.send` instead of storing a report. A new object re-renders
+   * in place, keeping the step, what was typed and focus.
+   */
+  preview?: WidgetPreview;
+
+  private locale_: Locale = 'nl';
+  private step: StepId = 'who';
+  private draft: Draft = emptyDraft();
+  private errors: DraftError[] = [];
+  private sendState: SendState = 'idle';
+  private retryMinutes = 0;
+  private result?: ReportCreated;
+  private helpOpen = false;
   /** The Where step's texts are in (for the language shown): they load when the reporter gets there. */
-  @state() private locationTexts = false;
+  private locationTexts = false;
   /** The route check for which contact details were cleared (its receiver does not follow up). */
-  @state() private contactClearedFor?: RouteCheck;
+  private contactClearedFor?: RouteCheck;
   /**
    * The steps after the Where step, once loaded: their own chunk and texts, which load when the Where step
    * opens.
    */
-  @state() private later?: LaterChunk;
+  private later?: LaterChunk;
   /** Loading the steps after the Where step failed (offline): those steps offer to try again. */
-  @state() private laterFailed = false;
+  private laterFailed = false;
 
   private texts?: Translations;
   /** The tenant's own municipality (from its published config), if the service knows it. */
@@ -128,12 +156,16 @@ export class MeldpuntWidget extends LitElement {
   requestTimeoutMs = defaultTimeoutMs;
 
   private readonly load = new Task(this, {
-    args: () => [this.tenant, this.base] as const,
-    task: async ([tenant, base], { signal }) => {
-      const loaded = await loadWidget({ base, tenant, locale: this.locale, signal, timeoutMs: this.requestTimeoutMs });
+    args: () => [this.tenant, this.base, this.preview] as const,
+    task: async ([tenant, base, preview], { signal }) => {
+      const loaded = preview
+        ? await (await import('./preview.ts')).loadPreview(preview, this.locale, this.textParts())
+        : await loadWidget({ base, tenant, locale: this.locale, signal, timeoutMs: this.requestTimeoutMs });
       this.area = loaded.area;
       this.texts = loaded.texts;
       this.locale_ = loaded.locale;
+      // Child elements (the location picker) get `t` as a property: new texts render them again.
+      this.t = (key, options) => this.text(key, options);
       if (this.shadowRoot)
         adoptSheet(this.shadowRoot, (this.tenantSheet = brandingSheet(loaded.config, this.tenantSheet)));
       return loaded.config;
@@ -190,7 +222,11 @@ export class MeldpuntWidget extends LitElement {
 
   override render() {
     return this.load.render({
-      pending: () => html`<div class="widget" part="container" aria-busy="true"></div>`,
+      // A preview keeps showing the last draft until the new one is ready: no empty flash while typing.
+      pending: () =>
+        this.preview && this.load.value
+          ? this.renderWidget(this.load.value)
+          : html`<div class="widget" part="container" aria-busy="true"></div>`,
       complete: (config) => this.renderWidget(config),
       error: (error) => {
         // Without the tenant there are no texts yet: load the page language's defaults to explain.
@@ -261,7 +297,7 @@ export class MeldpuntWidget extends LitElement {
     const failed = last && this.later && !['idle', 'sending'].includes(this.sendState);
     return html`
       <p class="widget-title">${this.t('intro.title')}</p>
-      ${index === 0 ? html`<p class="intro">${this.t('intro.body')} ${this.t('app.anonymous')}</p>` : nothing}
+      ${index === 0 ? html`<div class="intro">${plainText(`${this.t('intro.body')} ${this.t('app.anonymous')}`)}</div>` : nothing}
       <form
         part="form"
         data-step=${step}
@@ -383,13 +419,14 @@ export class MeldpuntWidget extends LitElement {
     event.preventDefault();
     const step = currentStep(steps, this.step);
     if (!stepReady(step, this.later !== undefined)) return;
-    const errors = [
-      ...validateStep(step, this.draft),
-      ...(step === 'where' || step === 'review' ? this.route.errors() : []),
-    ];
+    // The review sends only when every step is answered (a preview jumps past steps: `showPreviewStep`).
+    const unanswered = step === 'review' ? steps.find((s) => validateStep(s, this.draft).length) : undefined;
+    const errors = unanswered
+      ? validateStep(unanswered, this.draft)
+      : [...validateStep(step, this.draft), ...(step === 'where' || step === 'review' ? this.route.errors() : [])];
     if (errors.length) {
-      // The place is asked on the Where step: from the review, go back there to fix it.
-      if (step === 'review') this.goTo('where');
+      // From the review, go back to the step to fix (the place is asked on the Where step).
+      if (step === 'review') this.goTo(unanswered ?? 'where');
       this.errors = errors;
       emit(this, 'meldpunt-error', { kind: 'validation' });
       await this.updateComplete;
@@ -408,8 +445,11 @@ export class MeldpuntWidget extends LitElement {
     window.removeEventListener('online', this.onOnline);
     try {
       const body = later.toReportBody(this.draft, config, this.locale_, this.route.followUp(config));
-      const result = await later.sendReport(this.base, this.tenant, body, this.idempotencyKey, this.requestTimeoutMs);
-      this.finish(result);
+      this.finish(
+        this.preview
+          ? await this.preview.send(body)
+          : await later.sendReport(this.base, this.tenant, body, this.idempotencyKey, this.requestTimeoutMs),
+      );
     } catch (error) {
       await this.failed(later.sendFailure(error));
     }
@@ -451,15 +491,40 @@ export class MeldpuntWidget extends LitElement {
     this.goTo('who');
   };
 
+  /**
+   * Preview mode only: shows `step` without checking the steps before it, or (`'sent'`) the confirmation
+   * after sending with the draft's response and a sample reference — for the communications team.
+   */
+  async showPreviewStep(step: StepId | 'sent'): Promise<void> {
+    if (!this.preview) return;
+    void this.loadLocationTexts();
+    if (step !== 'sent') {
+      this.result = undefined;
+      this.goTo(step);
+      // Focus stays where the person chose the step.
+      this.moveFocus = false;
+      return;
+    }
+    this.loadLaterSteps();
+    const [{ sampleResult }] = await Promise.all([import('./preview.ts'), this.laterLoading, this.load.taskComplete]);
+    const config = this.load.value;
+    if (config) this.result = sampleResult(config, this.locale_, this.route.followUp(config));
+  }
+
+  /** The parts of the default texts the form has come to so far. */
+  private textParts(): TextPart[] {
+    const parts: TextPart[] = ['first'];
+    if (this.locationTexts) parts.push('location');
+    if (this.laterLoading) parts.push('later');
+    return parts;
+  }
+
   /** Shows another language, once the parts of its texts the form has come so far with are in. */
   private async switchLocale(locale: Locale): Promise<void> {
     const config = this.load.value;
     const texts = this.texts;
     if (!config || !texts || !config.locales.includes(locale)) return;
-    const parts: TextPart[] = ['first'];
-    if (this.locationTexts) parts.push('location');
-    if (this.laterLoading) parts.push('later');
-    await Promise.all(parts.map((part) => ensureTexts(texts, locale, part)));
+    await Promise.all(this.textParts().map((part) => ensureTexts(texts, locale, part)));
     this.locale_ = locale;
   }
 

@@ -4,6 +4,7 @@ import type { Locale, TenantConfig } from '@meldpunt/contracts';
 import type { Translate } from '../i18n.ts';
 import { defaultReferrals } from '../referrals.ts';
 import { tenantText } from '../steps/context.ts';
+import { plainText } from './plain-text.ts';
 
 /** The button that opens and closes the panel. */
 export function helpToggle(open: boolean, t: Translate, toggle: () => void) {
@@ -44,7 +45,7 @@ export function helpPanel(config: TenantConfig, locale: Locale, t: Translate) {
           (r) =>
             html`<li>
               <p class="referral-name">${r.name}</p>
-              ${r.description ? html`<p>${r.description}</p>` : nothing}
+              ${r.description ? plainText(r.description) : nothing}
               <p>
                 ${r.phone ? html`<a href="tel:${r.phone.replace(/[^0-9+]/g, '')}">${callText(t, r.phone)}</a>` : nothing}
                 ${

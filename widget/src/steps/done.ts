@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ReportCreated } from '@meldpunt/contracts';
+import { plainText } from '../shell/plain-text.ts';
 import { tenantText, type StepContext } from './context.ts';
 
 /** After sending: the tenant's logo and response, the reference, what happens next. */
@@ -18,7 +19,7 @@ export function doneStep(
         : nothing
     }
     ${forwarded ? html`<p class="forwarded">${ctx.t('location.route.forwarded', { name: routedTo.name })}</p>` : nothing}
-    <p class="response-body">${result.response.body}</p>
+    <div class="response-body">${plainText(result.response.body)}</div>
     <div class="reference" part="reference">
       <p class="reference-label" id="reference-label">${ctx.t('steps.done.reference')}</p>
       <p class="reference-code" aria-labelledby="reference-label">${result.reference}</p>

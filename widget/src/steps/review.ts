@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { plainText } from '../shell/plain-text.ts';
 import { categoryLabel, tenantText, type StepContext } from './context.ts';
 import { months } from './months.ts';
 
@@ -108,7 +109,7 @@ export function reviewStep(ctx: StepContext, steps: string[]) {
       tenantText(ctx, config.privacy.statement)
         ? html`<details class="why">
             <summary>${ctx.t('steps.review.privacy')}</summary>
-            <p>${tenantText(ctx, config.privacy.statement)}</p>
+            ${plainText(tenantText(ctx, config.privacy.statement) ?? '')}
           </details>`
         : nothing
     }

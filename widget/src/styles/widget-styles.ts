@@ -96,7 +96,8 @@ export const widgetStyles = [
     progress {
       inline-size: 100%;
       block-size: 0.5rem;
-      accent-color: var(--_meldpunt-primary);
+      /* The tenant's accent (checked ≥ 3:1 against the background before publishing); the text above says the same. */
+      accent-color: var(--meldpunt-accent-color, var(--_meldpunt-tenant-accent, var(--_meldpunt-primary)));
     }
     fieldset {
       border: 0;

@@ -4,10 +4,9 @@
  * them, and the code of each, loaded when the section is first shown. The element of section `x` is
  * `<meldpunt-config-x>`.
  *
- * A section shows in the editor once its loader is in {@link sectionLoaders}: each section's file adds
- * its line there when it lands (`branding: () => import('./sections/branding.ts')`, and the preview's
- * `preview: () => import('./preview/config-preview.ts')`, which also gives the compact preview beside
- * the editing sections on wide screens).
+ * A section shows in the editor when its loader is in {@link sectionLoaders} (a test may take one out or
+ * put a stand-in there); the preview's loader also gives the compact preview beside the editing sections
+ * on wide screens.
  */
 import { href } from '../../router.ts';
 
@@ -63,6 +62,7 @@ export const sectionLoaders: Partial<Record<SectionName, () => Promise<unknown>>
   'follow-up': () => import('./sections/follow-up.ts'),
   map: () => import('./sections/map.ts'),
   languages: () => import('./sections/languages.ts'),
+  preview: () => import('./preview/config-preview.ts'),
   history: () => import('./sections/history.ts'),
   embed: () => import('./sections/embed.ts'),
   settings: () => import('./sections/settings.ts'),
