@@ -89,7 +89,18 @@ describe('<meldpunt-configuration-page>', () => {
     const current = root.querySelector('nav a[aria-current="page"]');
     expect(current?.textContent?.trim()).to.equal('Teksten');
     expect(current?.getAttribute('href')).to.equal('/console/tenants/dordrecht/configuration/texts');
-    expect([...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).to.deep.equal(['Teksten', 'Versies']);
+    expect([...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).to.deep.equal([
+      'Teksten',
+      'Huisstijl',
+      'Soorten',
+      'Extra vragen',
+      'Opvolging',
+      'Kaart',
+      'Talen',
+      'Voorbeeld',
+      'Versies',
+      'Insluiten',
+    ]);
     expect(shadowText(root.host)).to.include('Gepubliceerd: versie 3.');
     expect(root.querySelector('#publish-open')).to.equal(null);
     // The tenant's own title, and the widget's standard text beside an override not given.
@@ -437,8 +448,11 @@ describe('<meldpunt-configuration-page>', () => {
     await sendKeys({ press: 'Tab' });
     expect(root.activeElement).to.equal(links[1]);
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => location.pathname.endsWith('/configuration/history'), 'followed by keyboard');
-    await waitFor(() => root.querySelector('nav a[aria-current="page"]')?.textContent?.trim() === 'Versies', 'current');
+    await waitFor(() => location.pathname.endsWith('/configuration/branding'), 'followed by keyboard');
+    await waitFor(
+      () => root.querySelector('nav a[aria-current="page"]')?.textContent?.trim() === 'Huisstijl',
+      'current',
+    );
   });
 
   it('other parts’ sections show once their loader is there: settings for admins only, the compact preview beside editing sections on wide screens', async () => {
@@ -460,7 +474,19 @@ describe('<meldpunt-configuration-page>', () => {
       const { root } = await open('/console/tenants/dordrecht/configuration/texts');
       await textsSection(root);
       const names = () => [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-      expect(names()).to.deep.equal(['Teksten', 'Voorbeeld', 'Versies', 'Privé-instellingen']);
+      expect(names()).to.deep.equal([
+        'Teksten',
+        'Huisstijl',
+        'Soorten',
+        'Extra vragen',
+        'Opvolging',
+        'Kaart',
+        'Talen',
+        'Voorbeeld',
+        'Versies',
+        'Insluiten',
+        'Privé-instellingen',
+      ]);
       await waitFor(() => root.querySelector('aside meldpunt-config-preview'), 'the compact preview');
       const preview = root.querySelector<Stand>('aside meldpunt-config-preview')!;
       expect(preview.getAttribute('layout')).to.equal('compact');
