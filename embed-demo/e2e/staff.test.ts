@@ -21,6 +21,7 @@ import {
   removeDataDir,
   startService,
   waitFor,
+  clickButton,
   consoleApi,
   consoleText,
   type Service,
@@ -96,20 +97,6 @@ async function acceptInvitation(page: Page, link: string, name: string, tenant =
     tenant.toLowerCase(),
   );
   await waitFor(async () => (await consoleText(page)).includes(tenant), 'the tenant page');
-}
-
-/** Clicks the button (through shadow roots) whose text contains `label`. */
-async function clickButton(page: Page, label: string): Promise<void> {
-  await waitFor(async () => {
-    for (const button of await page.$$('pierce/button')) {
-      const text = await button.evaluate((b) => b.textContent ?? '');
-      if (text.includes(label)) {
-        await button.click();
-        return true;
-      }
-    }
-    return undefined;
-  }, `a button "${label}"`);
 }
 
 describe('staff: invitation, passkey registration and passkey sign-in (Chromium, virtual authenticator)', () => {

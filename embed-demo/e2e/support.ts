@@ -356,3 +356,17 @@ export async function reportByKeyboard(
   const code = await deep(page, '.reference-code');
   return (await code.evaluate((el) => el.textContent ?? '')).trim();
 }
+
+/** Clicks the button (through shadow roots) whose text contains `label`. */
+export async function clickButton(page: Page, label: string): Promise<void> {
+  await waitFor(async () => {
+    for (const button of await page.$$('pierce/button')) {
+      const text = await button.evaluate((b) => b.textContent ?? '');
+      if (text.includes(label)) {
+        await button.click();
+        return true;
+      }
+    }
+    return undefined;
+  }, `a button "${label}"`);
+}

@@ -144,6 +144,8 @@ export class MeldpuntWidget extends LitElement {
   private area?: AreaOutline;
   /** The later chunk on its way (once per element; forgotten after a failure, so it is tried again). */
   private laterLoading?: Promise<void>;
+  /** Preview mode: the confirmation shown is the draft's sample (`showPreviewStep('sent')`), redone per language. */
+  private previewSample = false;
   /** One per draft: every attempt to send this draft carries it, so it is stored once. */
   private idempotencyKey = crypto.randomUUID();
   private moveFocus = false;
@@ -457,6 +459,7 @@ export class MeldpuntWidget extends LitElement {
 
   private finish(result: ReportCreated): void {
     // Forget the report: only the reference and the tenant's response stay on screen.
+    this.previewSample = false;
     this.draft = emptyDraft();
     this.idempotencyKey = crypto.randomUUID();
     this.errors = [];
@@ -497,6 +500,7 @@ export class MeldpuntWidget extends LitElement {
    */
   async showPreviewStep(step: StepId | 'sent'): Promise<void> {
     if (!this.preview) return;
+    this.previewSample = step === 'sent';
     void this.loadLocationTexts();
     if (step !== 'sent') {
       this.result = undefined;
@@ -526,6 +530,7 @@ export class MeldpuntWidget extends LitElement {
     if (!config || !texts || !config.locales.includes(locale)) return;
     await Promise.all(this.textParts().map((part) => ensureTexts(texts, locale, part)));
     this.locale_ = locale;
+    if (this.previewSample && this.result) void this.showPreviewStep('sent');
   }
 
   private async loadLocationTexts(): Promise<void> {

@@ -177,6 +177,11 @@ describe('<meldpunt-widget> preview mode', () => {
     await el.showPreviewStep('sent');
     expect(done()).to.not.contain('Staff of Gemeente Test read your report.');
     expect(done()).to.contain('Please note: Gemeente Test does not contact people about reports.');
+
+    // Another language on the confirmation: the draft's response in that language.
+    el.setAttribute('locale', 'nl');
+    await waitFor(() => heading(el) === 'Dank je', 'the Dutch response');
+    expect($(el, '.response-body').textContent).to.equal('Wij lezen alles.');
   });
 
   it('the tenant’s accent colour marks the progress bar', async () => {

@@ -1,0 +1,203 @@
+/**
+ * The configuration console end to end (issue 13), tried as a new user would: the real service (demo
+ * mode), the built console and the demo site in Chromium. Dordrecht's demo editor changes the Dutch and
+ * English response after sending and the primary colour in the console; the draft is saved as they type
+ * and the preview — the real widget rendering the draft — shows both languages and the colour. The demo
+ * publisher publishes with a note; on Dordrecht's demo page a report sent afterwards shows the new
+ * response. Restoring the previous version brings the old text back on a later page load within a minute
+ * (the public config's HTTP cache lifetime, 45 s, plus the service's refresh, at most 7.5 s).
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import {
+  clickButton,
+  deep,
+  launchBrowser,
+  newPage,
+  removeDataDir,
+  reportByKeyboard,
+  startService,
+  waitFor,
+  watch,
+  widgetText,
+  type Service,
+} from './support.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** Longer than the public config's cache lifetime plus the service's refresh: "within a minute". */
+const withinAMinute = 75_000;
+
+const oldTitle = { nl: 'Dank je wel voor je melding', en: 'Thank you for your report' };
+const newText = {
+  nl: { title: 'Bedankt, we lezen je melding vandaag', body: 'Het team OOV leest elke melding nog dezelfde dag.' },
+  en: { title: 'Thank you, we read your report today', body: 'The OOV team reads every report the same day.' },
+};
+const newPrimary = { hex: '#7a1f5c', rgb: 'rgb(122, 31, 92)' };
+
+/** Signs in with the demo sign-in button of `name`, as a newcomer would, and waits for the tenants page. */
+async function signInAs(page: Page, origin: string, name: string): Promise<void> {
+  await page.goto(`${origin}/console/sign-in`);
+  await clickButton(page, name);
+  await page.waitForFunction(() => location.pathname === '/console/tenants');
+}
+
+/** Replaces the text of the control edited at `pointer` (a JSON Pointer into the config) by typing. */
+async function retype(page: Page, pointer: string, text: string): Promise<void> {
+  const control = await deep(page, `[data-pointer="${pointer}"]`);
+  await control.evaluate((el) => (el as HTMLInputElement).select());
+  await control.type(text);
+}
+
+/** Waits until the editor says the draft is saved (its status line, in whatever language). */
+async function saved(page: Page): Promise<void> {
+  await waitFor(
+    () =>
+      page.evaluate(() => {
+        const roots: (Document | ShadowRoot)[] = [document];
+        for (const r of roots) {
+          const state = r.querySelector('.save-state');
+          if (state) return /Saved at|Opgeslagen om/.test(state.textContent ?? '');
+          for (const el of Array.from(r.querySelectorAll('*'))) if (el.shadowRoot) roots.push(el.shadowRoot);
+        }
+        return false;
+      }),
+    'the draft saved',
+  );
+}
+
+/** The text of the first preview widget (phone width) of the preview section. */
+function previewText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (const r of roots) {
+      const preview = r.querySelector('meldpunt-config-preview');
+      const widget = preview?.shadowRoot?.querySelector('meldpunt-widget');
+      if (widget?.shadowRoot) return (widget.shadowRoot.textContent ?? '').replace(/\s+/g, ' ');
+      for (const el of Array.from(r.querySelectorAll('*'))) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    return '';
+  });
+}
+
+describe('the configuration console: edit, preview, publish, restore (Chromium, the real service)', () => {
+  let service: Service;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    if (!existsSync(join(root, 'console/dist/index.html'))) {
+      throw new Error('The console is not built: run `pnpm --filter @meldpunt/console build` first.');
+    }
+    service = await startService({ publicHost: 'localhost' });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await service?.stop();
+    if (service) removeDataDir(service);
+  });
+
+  async function person(name: string) {
+    const { context, page } = await newPage(browser);
+    contexts.push(context);
+    const seen = await watch(page);
+    await signInAs(page, service.origin, name);
+    return { page, seen };
+  }
+
+  async function sendFromDemoPage(page: Page): Promise<string> {
+    await page.goto(`${service.origin}/demo/dordrecht.html`, { waitUntil: 'load' });
+    await reportByKeyboard(page, { located: 'words', description: 'Nageroepen bij het station.' });
+    return widgetText(page);
+  }
+
+  it('the editor changes the response in Dutch and English and the colour, sees them in the preview; the publisher publishes; a report shows the new response; restore brings the old one back', async () => {
+    const config = async () =>
+      (await (await fetch(`${service.origin}/api/v1/tenants/dordrecht/config`)).json()) as { version: number };
+    const before = (await config()).version;
+
+    // The editor: texts, in Dutch (the default language) and in English.
+    const editor = await person('Demo editor Dordrecht');
+    await editor.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/texts`);
+    await retype(editor.page, '/followUp/response/title/nl', newText.nl.title);
+    await retype(editor.page, '/followUp/response/body/nl', newText.nl.body);
+    const language = await deep(editor.page, 'select#texts-language');
+    await language.select('en');
+    await retype(editor.page, '/followUp/response/title/en', newText.en.title);
+    await retype(editor.page, '/followUp/response/body/en', newText.en.body);
+    await saved(editor.page);
+
+    // The primary colour, by its hex code; the contrast check passes.
+    await editor.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/branding`);
+    const hex = await deep(editor.page, 'input#primaryColor-hex');
+    await hex.evaluate((el) => (el as HTMLInputElement).select());
+    await hex.type(newPrimary.hex);
+    await saved(editor.page);
+
+    // The preview: the real widget with the draft, after sending, in Dutch and in English, in the new colour.
+    await editor.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/preview`);
+    const step = await deep(editor.page, 'select#preview-step');
+    const locale = await deep(editor.page, 'select#preview-locale');
+    await step.select('sent');
+    await locale.select('nl');
+    await waitFor(async () => (await previewText(editor.page)).includes(newText.nl.title), 'the Dutch response');
+    assert.ok((await previewText(editor.page)).includes(newText.nl.body));
+    await locale.select('en');
+    await waitFor(async () => (await previewText(editor.page)).includes(newText.en.title), 'the English response');
+    await step.select('who');
+    const colour = await waitFor(
+      () =>
+        editor.page.evaluate((rgb: string) => {
+          const roots: (Document | ShadowRoot)[] = [document];
+          for (const r of roots) {
+            const widget = r.querySelector('meldpunt-config-preview')?.shadowRoot?.querySelector('meldpunt-widget');
+            const next = widget?.shadowRoot?.querySelector('button#next');
+            if (next) return getComputedStyle(next).backgroundColor === rgb ? rgb : undefined;
+            for (const el of Array.from(r.querySelectorAll('*'))) if (el.shadowRoot) roots.push(el.shadowRoot);
+          }
+          return undefined;
+        }, newPrimary.rgb),
+      'the new primary colour in the preview',
+    );
+    assert.equal(colour, newPrimary.rgb);
+    // Nothing published yet: the public config is unchanged.
+    assert.equal((await config()).version, before);
+    assert.equal(await editor.page.$('pierce/#publish-open'), null, 'an editor cannot publish');
+
+    // The publisher publishes with a note.
+    const publisher = await person('Demo publisher Dordrecht');
+    await publisher.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/texts`);
+    await (await deep(publisher.page, 'button#publish-open')).click();
+    await (await deep(publisher.page, 'textarea#publish-note')).type('Nieuwe reactie na het melden; nieuwe kleur');
+    await (await deep(publisher.page, 'dialog button[type="submit"]')).click();
+    await deep(publisher.page, 'p#publish-outcome');
+    assert.equal((await config()).version, before + 1);
+
+    // The demo page: a report sent now shows the new response, in the new colour.
+    const citizen = await newPage(browser);
+    contexts.push(citizen.context);
+    const seen = await watch(citizen.page);
+    const after = await sendFromDemoPage(citizen.page);
+    assert.ok(after.includes(newText.nl.title), after);
+    assert.ok(after.includes(newText.nl.body));
+
+    // Restore the version before: a new version with the old text; the demo page shows it again within a minute.
+    await publisher.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/history`);
+    await clickButton(publisher.page, `Restore version ${before}`);
+    await (await deep(publisher.page, '#restore-dialog button[type="submit"]')).click();
+    await deep(publisher.page, '#history-outcome');
+    assert.equal((await config()).version, before + 2);
+    await waitFor(
+      async () => (await sendFromDemoPage(citizen.page)).includes(oldTitle.nl),
+      'the old response on the demo page',
+      withinAMinute,
+    );
+    for (const { errors } of [editor.seen, publisher.seen, seen]) assert.deepEqual(errors, []);
+  });
+});
