@@ -90,8 +90,6 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
   },
   configuration: {
     title: 'Reporting form settings',
-    comingSoon:
-      'Soon you will adjust your municipality’s reporting form here: texts, categories, branding and the area. You first see changes as a preview, then publish them.',
   },
   reports: {
     title: 'Reports',

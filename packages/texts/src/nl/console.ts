@@ -91,8 +91,6 @@ export const consoleTexts = {
   },
   configuration: {
     title: 'Instellingen van het meldformulier',
-    comingSoon:
-      'Hier pas je binnenkort het meldformulier van je gemeente aan: teksten, categorieën, huisstijl en het gebied. Je bekijkt wijzigingen eerst als voorbeeld en publiceert ze daarna.',
   },
   reports: {
     title: 'Meldingen',
