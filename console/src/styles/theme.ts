@@ -165,6 +165,7 @@ export const formStyles = css`
   input[type='url'],
   input[type='text'],
   input[type='email'],
+  input[type='tel'],
   input[type='number'],
   input[type='password'],
   select,

@@ -72,7 +72,7 @@ export class MeldpuntConfigBranding extends ConfigSectionElement {
         border-radius: 0.25rem;
         vertical-align: middle;
         margin-inline-end: 0.5rem;
-        background: var(--_swatch);
+        background: var(--_meldpunt-swatch);
       }
       .checks {
         list-style: none;
@@ -104,9 +104,9 @@ export class MeldpuntConfigBranding extends ConfigSectionElement {
         border: 1px solid var(--_meldpunt-border);
         border-radius: var(--_meldpunt-radius);
         padding: var(--_meldpunt-space);
-        background: var(--_sample-background);
-        color: var(--_sample-text);
-        font-family: var(--_sample-font, inherit);
+        background: var(--_meldpunt-sample-background);
+        color: var(--_meldpunt-sample-text);
+        font-family: var(--_meldpunt-sample-font, inherit);
         display: grid;
         gap: 0.75rem;
         justify-items: start;
@@ -117,24 +117,24 @@ export class MeldpuntConfigBranding extends ConfigSectionElement {
       .sample .sample-button {
         min-block-size: var(--_meldpunt-target);
         padding: 0.5rem 1rem;
-        border: 2px solid var(--_sample-primary);
+        border: 2px solid var(--_meldpunt-sample-primary);
         border-radius: var(--_meldpunt-radius);
-        background: var(--_sample-primary);
-        color: var(--_sample-on-primary);
+        background: var(--_meldpunt-sample-primary);
+        color: var(--_meldpunt-sample-on-primary);
         font: inherit;
         font-weight: 600;
       }
       .sample .sample-link {
-        color: var(--_sample-primary);
+        color: var(--_meldpunt-sample-primary);
         text-decoration: underline;
       }
       .sample .sample-border {
-        border: 2px solid var(--_sample-primary);
+        border: 2px solid var(--_meldpunt-sample-primary);
         border-radius: var(--_meldpunt-radius);
         padding: 0.5rem;
       }
       .sample .sample-accent {
-        border-block-end: 4px solid var(--_sample-accent);
+        border-block-end: 4px solid var(--_meldpunt-sample-accent);
         padding-block-end: 0.25rem;
       }
       .logo-preview {
@@ -326,12 +326,12 @@ export class MeldpuntConfigBranding extends ConfigSectionElement {
     const primary = colour(b.primaryColor, '#1a4d8f');
     const font = b.fontFamily && fontFamilyPattern.test(b.fontFamily) ? b.fontFamily : 'inherit';
     this.sampleColours = {
-      '--_sample-primary': primary,
-      '--_sample-on-primary': widgetColourDefaults.onPrimary,
-      '--_sample-accent': colour(b.accentColor, primary),
-      '--_sample-text': colour(b.textColor, widgetColourDefaults.text),
-      '--_sample-background': colour(b.backgroundColor, widgetColourDefaults.background),
-      '--_sample-font': font,
+      '--_meldpunt-sample-primary': primary,
+      '--_meldpunt-sample-on-primary': widgetColourDefaults.onPrimary,
+      '--_meldpunt-sample-accent': colour(b.accentColor, primary),
+      '--_meldpunt-sample-text': colour(b.textColor, widgetColourDefaults.text),
+      '--_meldpunt-sample-background': colour(b.backgroundColor, widgetColourDefaults.background),
+      '--_meldpunt-sample-font': font,
     };
     // The sample is a picture of the widget for the eye: nothing in it can be used (the button and link do
     // nothing), and what it shows is said in words by the checks above, so it is hidden from screen readers.
@@ -354,7 +354,7 @@ export class MeldpuntConfigBranding extends ConfigSectionElement {
     const sample = this.renderRoot.querySelector<HTMLElement>('#sample');
     for (const [name, value] of Object.entries(this.sampleColours)) sample?.style.setProperty(name, value);
     for (const swatch of this.renderRoot.querySelectorAll<HTMLElement>('.swatch[data-colour]')) {
-      swatch.style.setProperty('--_swatch', swatch.dataset['colour'] ?? '');
+      swatch.style.setProperty('--_meldpunt-swatch', swatch.dataset['colour'] ?? '');
     }
   }
 
