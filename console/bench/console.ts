@@ -59,8 +59,10 @@ const editorSources = {
     '../widget/src/meldpunt-widget.ts',
     '../packages/texts/src/nl/index.ts',
     '../widget/src/preview.ts',
+    '../packages/texts/src/nl/console-config/index.ts',
+    'src/pages/configuration/sections/texts.ts',
   ],
-  optional: ['../packages/texts/src/console-config.ts', 'src/pages/configuration/sections/texts.ts'],
+  optional: [],
 };
 /** What the preview's Where step adds: the map and the widget's later steps (as `pnpm bench:widget` counts them). */
 const mapSources = [

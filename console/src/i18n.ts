@@ -45,24 +45,44 @@ const i18n = createI18n({
   defaultNS: 'console',
 });
 
-let configTexts: Promise<void> | undefined;
+/** Each language's configuration texts, as its own chunk. */
+const configTextLoaders: Record<ConsoleLocale, () => Promise<{ configTexts: object }>> = {
+  nl: () => import('@meldpunt/texts/console-config/nl'),
+  en: () => import('@meldpunt/texts/console-config/en'),
+};
+const configTexts = new Map<ConsoleLocale, Promise<void>>();
 
 /**
- * Adds the configuration pages' texts (`@meldpunt/texts/console-config`, loaded with the first of those
- * pages, not with the first screen) to the `console` namespace; after it resolves, `t('editor.…')` works
- * in both languages. Loaded once; after a failure (offline) the next call tries again.
+ * Adds the configuration pages' texts in `locale` (`@meldpunt/texts/console-config/<locale>`, loaded with
+ * the first of those pages, not with the first screen; without `locale`: both languages) to the `console`
+ * namespace; after it resolves, `t('editor.…')` works. Each language is loaded once; after a failure
+ * (offline) the next call tries again. {@link configTextsFor} loads another language once these are in use.
  */
-export function loadConfigTexts(): Promise<void> {
-  configTexts ??= import('@meldpunt/texts/console-config').then(
-    ({ consoleConfigTexts }) => {
-      for (const locale of consoleLocales) i18n.addResourceBundle(locale, 'console', consoleConfigTexts[locale], true);
-    },
-    (error: unknown) => {
-      configTexts = undefined;
-      throw error;
-    },
-  );
-  return configTexts;
+export async function loadConfigTexts(locale?: ConsoleLocale): Promise<void> {
+  await Promise.all((locale ? [locale] : consoleLocales).map(loadConfigTextsIn));
+}
+
+function loadConfigTextsIn(locale: ConsoleLocale): Promise<void> {
+  let loading = configTexts.get(locale);
+  if (!loading) {
+    loading = configTextLoaders[locale]().then(
+      ({ configTexts: tree }) => void i18n.addResourceBundle(locale, 'console', tree, true),
+      (error: unknown) => {
+        configTexts.delete(locale);
+        throw error;
+      },
+    );
+    configTexts.set(locale, loading);
+  }
+  return loading;
+}
+
+/**
+ * Before the console switches to `locale`: its configuration texts, if a configuration page has loaded
+ * them in another language (else nothing: the pages load their own when they open).
+ */
+export async function configTextsFor(locale: ConsoleLocale): Promise<void> {
+  if (configTexts.size > 0) await loadConfigTextsIn(locale);
 }
 
 /** The console's texts in one language: `translator('en')('tenants.failing', { count: 2 })`. */

@@ -10,7 +10,7 @@ import { renderError, renderLoading } from './components/task-states.ts';
 import { meContext, textsContext, type TextsContext } from './context.ts';
 import { getMe } from './data/auth.ts';
 import type { SignedInEvent, SignedOutEvent } from './events.ts';
-import { initialLocale, storeLocale, translator, type ConsoleLocale } from './i18n.ts';
+import { configTextsFor, initialLocale, storeLocale, translator, type ConsoleLocale } from './i18n.ts';
 import './pages/sign-in/sign-in-page.ts';
 import './pages/sign-in/sso-sign-in.ts';
 import type { SignInNotice } from './pages/sign-in/sign-in-page.ts';
@@ -271,9 +271,12 @@ export class MeldpuntConsole extends LitElement {
     }
   }
 
-  private switchLocale() {
+  private async switchLocale() {
     const locale: ConsoleLocale = this.texts.locale === 'nl' ? 'en' : 'nl';
     storeLocale(locale);
+    // The configuration pages' texts in the new language first, when one of those pages has used them
+    // (offline: the switch waits for the next click rather than showing keys).
+    await configTextsFor(locale);
     this.texts = { locale, t: translator(locale) };
   }
 
@@ -294,7 +297,7 @@ export class MeldpuntConsole extends LitElement {
       <header>
         <a class="brand" href=${href('home')}>${t('app.name')}</a>
         <div class="tools">
-          <button class="button secondary" type="button" lang=${other} @click=${this.switchLocale}>
+          <button class="button secondary" type="button" lang=${other} @click=${() => void this.switchLocale()}>
             ${t('app.language')}
           </button>
           ${signedIn ? html`<meldpunt-account-menu></meldpunt-account-menu>` : ''}

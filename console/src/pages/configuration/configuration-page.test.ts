@@ -513,6 +513,21 @@ describe('<meldpunt-configuration-page>', () => {
     }
   });
 
+  it('switching the console to English loads the editor’s English texts (only the language shown is loaded)', async () => {
+    start();
+    const { el, root } = await open('/console/tenants/dordrecht/configuration/texts');
+    await textsSection(root);
+    expect(root.querySelector('nav a')?.textContent?.trim()).to.equal('Teksten');
+    const switcher = el.shadowRoot!.querySelector<HTMLButtonElement>('header button[lang="en"]')!;
+    try {
+      switcher.click();
+      await waitFor(() => root.querySelector('nav a')?.textContent?.trim() === 'Texts', 'the English section names');
+      expect(shadowText(root.host)).to.not.match(/\b(editor|textsSection|publish)\.[a-z]/);
+    } finally {
+      localStorage.removeItem('meldpunt-console-language');
+    }
+  });
+
   it('reflows at 320 px: nothing wider than the screen', async () => {
     start(publisher());
     await setViewport({ width: 320, height: 640 });

@@ -181,7 +181,7 @@ export class MeldpuntConfigurationPage extends LitElement {
     task: async ([slug, editable], { signal }) => {
       const [draft] = await Promise.all([
         editable ? getDraft(slug, signal) : this.publishedAsDraft(slug, signal),
-        loadConfigTexts(),
+        loadConfigTexts(this.texts.locale),
       ]);
       this.store.start(slug, draft);
       return draft;
