@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../meldpunt-console.ts';
 import type { MeldpuntConsole } from '../meldpunt-console.ts';
 import { fakeConsoleApi, person, tenant, type FakeConsoleApi } from '../test-support/fake-api.ts';
@@ -64,7 +65,15 @@ describe('<meldpunt-session-guard> in the console', () => {
     api = fakeConsoleApi({ me: person(), tenants: [tenant(), tenant({ slug: 'almere', name: 'Almere' })] });
     const el = await open('/console/tenants');
     const menu = () => el.shadowRoot!.querySelector('meldpunt-account-menu');
-    await waitFor(() => menu()?.shadowRoot?.querySelector('wa-dropdown-item'), 'the account menu');
+    await waitFor(() => menu()?.shadowRoot?.querySelector('button[slot="trigger"]'), 'the account menu');
+    await expect(el).to.be.accessible();
+    // The dropdown's code loads on the first click (not with the page); then it opens.
+    expect(customElements.get('wa-dropdown')).to.equal(undefined);
+    menu()!.shadowRoot!.querySelector<HTMLButtonElement>('button[slot="trigger"]')!.click();
+    await waitFor(
+      () => menu()!.shadowRoot!.querySelector<HTMLElement & { open?: boolean }>('wa-dropdown')?.open,
+      'the menu opens',
+    );
     await expect(el).to.be.accessible();
     menu()!.shadowRoot!.querySelector<HTMLElement>('wa-dropdown-item[value="sign-out"]')!.click();
     await waitFor(() => location.pathname === '/console/sign-in', 'the sign-in page');
@@ -72,6 +81,31 @@ describe('<meldpunt-session-guard> in the console', () => {
     await waitFor(
       () => shadowText(el.shadowRoot!.querySelector('meldpunt-sign-in-page')).includes('Je bent uitgelogd'),
       'the notice',
+    );
+  });
+
+  it('the account menu opens from the keyboard, its code loaded on the way, and the arrow keys reach its items', async () => {
+    api = fakeConsoleApi({ me: person(), tenants: [tenant()] });
+    const el = await open('/console/tenants');
+    const menu = () => el.shadowRoot!.querySelector('meldpunt-account-menu')!;
+    await waitFor(() => menu()?.shadowRoot?.querySelector('button[slot="trigger"]'), 'the account menu');
+    menu().shadowRoot!.querySelector<HTMLButtonElement>('button[slot="trigger"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(
+      () => menu().shadowRoot!.querySelector<HTMLElement & { open?: boolean }>('wa-dropdown')?.open,
+      'the menu opens',
+    );
+    const focusedItem = () => {
+      let node: Element | null = document.activeElement;
+      while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+      return node?.closest('wa-dropdown-item')?.getAttribute('value') ?? node?.tagName.toLowerCase();
+    };
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => focusedItem() === 'account' || focusedItem() === 'sign-out', 'an item has the focus');
+    await sendKeys({ press: 'Escape' });
+    await waitFor(
+      () => !menu().shadowRoot!.querySelector<HTMLElement & { open?: boolean }>('wa-dropdown')?.open,
+      'the menu closes',
     );
   });
 });

@@ -5,12 +5,21 @@ import { define } from '@meldpunt/ui/define';
 import { tokens } from '@meldpunt/ui/tokens';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import '@awesome.me/webawesome/dist/components/button/button.js';
-import '@awesome.me/webawesome/dist/components/callout/callout.js';
-import '@awesome.me/webawesome/dist/components/dialog/dialog.js';
 import { meContext, textsContext, type TextsContext } from '../context.ts';
 import { getMe, signOut, staySignedIn } from '../data/auth.ts';
 import { emit } from '../events.ts';
+
+/**
+ * The dialogs' code (Web Awesome's dialog, callout and button), loaded when one is first needed: most
+ * sessions never see a warning, and every signed-in page would carry it otherwise (`pnpm bench:console`).
+ */
+function loadDialogs(): Promise<unknown> {
+  return Promise.all([
+    import('@awesome.me/webawesome/dist/components/button/button.js'),
+    import('@awesome.me/webawesome/dist/components/callout/callout.js'),
+    import('@awesome.me/webawesome/dist/components/dialog/dialog.js'),
+  ]);
+}
 
 /** How long before the session ends the warning shows (issue 12: two minutes). */
 export const warningBefore = 2 * 60_000;
@@ -42,6 +51,8 @@ export class MeldpuntSessionGuard extends LitElement {
   @state() private phase: 'quiet' | 'warning' | 'expired' = 'quiet';
   @state() private secondsLeft = 0;
   @state() private stayFailed = false;
+  /** The dialogs' code is in (see {@link loadDialogs}); until then nothing is rendered. */
+  @state() private dialogs = false;
 
   private timer?: ReturnType<typeof setTimeout>;
   private ticker?: ReturnType<typeof setInterval>;
@@ -82,8 +93,12 @@ export class MeldpuntSessionGuard extends LitElement {
   /** Two minutes before the end we know of: the server says whether that is still the end. */
   private async beforeWarning(known: Me) {
     const fresh = await getMe({ passive: true }).catch(() => known);
-    if (!fresh) return this.expire();
+    if (!fresh) {
+      await this.expire();
+      return;
+    }
     if (this.endsAt(fresh) > this.endsAt(known) + 1000) return emit(this, 'meldpunt-signed-in', { me: fresh });
+    await this.loadDialogs();
     this.phase = 'warning';
     this.tick(fresh);
     this.ticker = setInterval(() => this.tick(fresh), 1000);
@@ -102,12 +117,19 @@ export class MeldpuntSessionGuard extends LitElement {
   private async atEnd(known: Me) {
     const fresh = await getMe({ passive: true }).catch(() => null);
     if (fresh && this.endsAt(fresh) > this.endsAt(known)) emit(this, 'meldpunt-signed-in', { me: fresh });
-    else this.expire();
+    else await this.expire();
   }
 
-  private expire() {
+  private async expire() {
     this.stop();
+    await this.loadDialogs();
     this.phase = 'expired';
+  }
+
+  /** The dialogs' code (if it cannot load, offline, their words still show in the page). */
+  private async loadDialogs() {
+    await loadDialogs().catch(() => undefined);
+    this.dialogs = true;
   }
 
   private async stay() {
@@ -130,7 +152,7 @@ export class MeldpuntSessionGuard extends LitElement {
   override render() {
     const { t } = this.texts;
     const me = this.me;
-    if (!me) return '';
+    if (!me || !this.dialogs) return '';
     return html`
       <wa-dialog
         id="warning"
