@@ -52,8 +52,19 @@ async function retype(page: Page, pointer: string, text: string): Promise<void> 
   await control.type(text);
 }
 
-/** Waits until the editor says the draft is saved (its status line, in whatever language). */
-async function saved(page: Page): Promise<void> {
+/**
+ * Waits until the service holds the draft with `check` true of it (read in the page, with the person's
+ * session) and the editor says it is saved — never only the status line, which may still show an
+ * earlier save while the newest edit waits for its turn.
+ */
+async function stored(page: Page, what: string, check: (config: StoredConfig) => boolean): Promise<void> {
+  await waitFor(async () => {
+    const draft = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/console/tenants/dordrecht/config/draft', { credentials: 'same-origin' });
+      return res.ok ? ((await res.json()) as { config: unknown }).config : null;
+    });
+    return draft !== null && check(draft as StoredConfig);
+  }, `the draft stored with ${what}`);
   await waitFor(
     () =>
       page.evaluate(() => {
@@ -65,8 +76,14 @@ async function saved(page: Page): Promise<void> {
         }
         return false;
       }),
-    'the draft saved',
+    'the editor saying it is saved',
   );
+}
+
+/** The parts of a stored draft the test checks. */
+interface StoredConfig {
+  followUp: { response: { title: Record<string, string>; body: Record<string, string> } };
+  branding: { primaryColor: string };
 }
 
 /** The text of the first preview widget (phone width) of the preview section. */
@@ -131,25 +148,38 @@ describe('the configuration console: edit, preview, publish, restore (Chromium, 
     await language.select('en');
     await retype(editor.page, '/followUp/response/title/en', newText.en.title);
     await retype(editor.page, '/followUp/response/body/en', newText.en.body);
-    await saved(editor.page);
+    await stored(editor.page, 'the new response in nl and en', (c) =>
+      (['nl', 'en'] as const).every(
+        (l) => c.followUp.response.title[l] === newText[l].title && c.followUp.response.body[l] === newText[l].body,
+      ),
+    );
 
     // The primary colour, by its hex code; the contrast check passes.
     await editor.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/branding`);
     const hex = await deep(editor.page, 'input#primaryColor-hex');
     await hex.evaluate((el) => (el as HTMLInputElement).select());
     await hex.type(newPrimary.hex);
-    await saved(editor.page);
+    await stored(editor.page, 'the new primary colour', (c) => c.branding.primaryColor === newPrimary.hex);
 
     // The preview: the real widget with the draft, after sending, in Dutch and in English, in the new colour.
     await editor.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/preview`);
     const step = await deep(editor.page, 'select#preview-step');
     const locale = await deep(editor.page, 'select#preview-locale');
-    await step.select('sent');
     await locale.select('nl');
-    await waitFor(async () => (await previewText(editor.page)).includes(newText.nl.title), 'the Dutch response');
+    await step.select('sent');
+    await waitFor(async () => (await previewText(editor.page)).includes(newText.nl.title), 'the Dutch response').catch(
+      async (error: Error) => {
+        throw new Error(`${error.message}; the preview shows: ${await previewText(editor.page)}`);
+      },
+    );
     assert.ok((await previewText(editor.page)).includes(newText.nl.body));
     await locale.select('en');
-    await waitFor(async () => (await previewText(editor.page)).includes(newText.en.title), 'the English response');
+    await waitFor(
+      async () => (await previewText(editor.page)).includes(newText.en.title),
+      'the English response',
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message}; the preview shows: ${await previewText(editor.page)}`);
+    });
     await step.select('who');
     const colour = await waitFor(
       () =>
