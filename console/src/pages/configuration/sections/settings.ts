@@ -20,7 +20,7 @@ import {
   sendTestDelivery,
 } from '../../../data/settings.ts';
 import type { Translate } from '../../../i18n.ts';
-import { pageStyles, webAwesomeTheme } from '../../../styles/theme.ts';
+import { formStyles, pageStyles, webAwesomeTheme } from '../../../styles/theme.ts';
 
 /** The languages the forwarded e-mail can be written in (`mailLocales` of the contracts: every supported one). */
 const mailLocales: readonly MailLocale[] = supportedLocales;
@@ -108,6 +108,7 @@ export class MeldpuntConfigSettings extends LitElement {
     baseStyles,
     webAwesomeTheme,
     pageStyles,
+    formStyles,
     css`
       form,
       .group {
@@ -129,56 +130,13 @@ export class MeldpuntConfigSettings extends LitElement {
         font-size: 1.125rem;
         padding-inline: 0.25rem;
       }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
-      label {
-        font-weight: 600;
-      }
-      .hint,
       .note {
         margin: 0;
         color: var(--_meldpunt-muted);
       }
-      .field-error {
-        margin: 0;
-        color: var(--_meldpunt-error);
-        font-weight: 600;
-      }
-      input[type='url'],
-      input[type='email'],
-      input[type='text'],
-      input[type='number'],
-      select,
-      textarea {
-        font: inherit;
-        min-block-size: var(--_meldpunt-target);
-        padding: 0.5rem;
-        border: 2px solid var(--_meldpunt-border);
-        border-radius: var(--_meldpunt-radius);
-        inline-size: 100%;
-        box-sizing: border-box;
-        background: var(--_meldpunt-background);
-        color: var(--_meldpunt-text);
-      }
       textarea.key {
         font-family: ui-monospace, monospace;
         font-size: 0.875rem;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--_meldpunt-error);
-      }
-      .check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        min-block-size: var(--_meldpunt-target);
-      }
-      .check input {
-        inline-size: 1.5rem;
-        block-size: 1.5rem;
-        flex: none;
       }
       .row {
         display: flex;
@@ -188,11 +146,6 @@ export class MeldpuntConfigSettings extends LitElement {
       }
       .row > .field {
         flex: 1 1 12rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
       }
       dl.key {
         margin: 0;
