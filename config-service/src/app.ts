@@ -36,6 +36,9 @@ import { logoUploadRoutes } from './routes/console/logo.ts';
 import { hostedPageRoutes } from './routes/public/hosted-page.ts';
 import { logoRoutes } from './routes/public/logos.ts';
 import { qrRoutes } from './routes/public/qr.ts';
+// Issue 14: the back office.
+import { backofficeReportRoutes } from './routes/backoffice/reports.ts';
+import { figuresRoutes, platformFiguresRoutes } from './routes/backoffice/figures.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -84,7 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', hostedPageRoutes(deps));
 
   // Staff: changes only from our own origin, then the one access check (rules in http/staff-access.ts).
-  for (const prefix of ['/api/v1/auth/*', '/api/v1/console/*']) {
+  for (const prefix of ['/api/v1/auth/*', '/api/v1/console/*', '/api/v1/backoffice/*']) {
     app.use(prefix, ownOriginOnly(deps.publicOrigin), staffAccess(deps));
   }
   app.route('/api/v1/auth', sessionRoutes(deps));
@@ -108,6 +111,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/console/municipalities', municipalityRoutes(deps));
   // Issue 13: the logo upload.
   app.route('/api/v1/console/tenants', logoUploadRoutes(deps));
+  // Issue 14: the back office — officers' reports, figures, the national overview.
+  app.route('/api/v1/backoffice/tenants', backofficeReportRoutes(deps));
+  app.route('/api/v1/backoffice/tenants', figuresRoutes(deps));
+  app.route('/api/v1/backoffice/platform/figures', platformFiguresRoutes(deps));
   // Demo mode only: server.ts creates a dev mailbox (without SMTP_URL) and passes the demo site only then.
   if (deps.devMailbox) app.route('/dev/mail', devMailRoutes(deps.devMailbox));
   if (deps.widgetDir) app.route('/', widgetRoutes(deps.widgetDir));

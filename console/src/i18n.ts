@@ -45,44 +45,62 @@ const i18n = createI18n({
   defaultNS: 'console',
 });
 
-/** Each language's configuration texts, as its own chunk. */
-const configTextLoaders: Record<ConsoleLocale, () => Promise<{ configTexts: object }>> = {
-  nl: () => import('@meldpunt/texts/console-config/nl'),
-  en: () => import('@meldpunt/texts/console-config/en'),
-};
-const configTexts = new Map<ConsoleLocale, Promise<void>>();
-
 /**
- * Adds the configuration pages' texts in `locale` (`@meldpunt/texts/console-config/<locale>`, loaded with
- * the first of those pages, not with the first screen; without `locale`: both languages) to the `console`
- * namespace; after it resolves, `t('editor.…')` works. Each language is loaded once; after a failure
- * (offline) the next call tries again. {@link configTextsFor} loads another language once these are in use.
+ * The parts of the `console` namespace that load with their pages, each language as its own chunk: the
+ * configuration pages' (`@meldpunt/texts/console-config/<locale>`) and the back office's
+ * (`@meldpunt/texts/console-backoffice/<locale>`).
  */
-export async function loadConfigTexts(locale?: ConsoleLocale): Promise<void> {
-  await Promise.all((locale ? [locale] : consoleLocales).map(loadConfigTextsIn));
-}
+const textParts = {
+  config: {
+    nl: () => import('@meldpunt/texts/console-config/nl').then((m) => m.configTexts),
+    en: () => import('@meldpunt/texts/console-config/en').then((m) => m.configTexts),
+  },
+  backoffice: {
+    nl: () => import('@meldpunt/texts/console-backoffice/nl').then((m) => m.backofficeTexts),
+    en: () => import('@meldpunt/texts/console-backoffice/en').then((m) => m.backofficeTexts),
+  },
+} satisfies Record<string, Record<ConsoleLocale, () => Promise<object>>>;
+type TextPart = keyof typeof textParts;
+const loadedParts = new Map<`${TextPart}:${ConsoleLocale}`, Promise<void>>();
 
-function loadConfigTextsIn(locale: ConsoleLocale): Promise<void> {
-  let loading = configTexts.get(locale);
+function loadPart(part: TextPart, locale: ConsoleLocale): Promise<void> {
+  const key = `${part}:${locale}` as const;
+  let loading = loadedParts.get(key);
   if (!loading) {
-    loading = configTextLoaders[locale]().then(
-      ({ configTexts: tree }) => void i18n.addResourceBundle(locale, 'console', tree, true),
+    loading = textParts[part][locale]().then(
+      (tree) => void i18n.addResourceBundle(locale, 'console', tree, true),
       (error: unknown) => {
-        configTexts.delete(locale);
+        loadedParts.delete(key);
         throw error;
       },
     );
-    configTexts.set(locale, loading);
+    loadedParts.set(key, loading);
   }
   return loading;
 }
 
 /**
- * Before the console switches to `locale`: its configuration texts, if a configuration page has loaded
- * them in another language (else nothing: the pages load their own when they open).
+ * Adds the configuration pages' texts in `locale` (loaded with the first of those pages, not with the
+ * first screen; without `locale`: both languages) to the `console` namespace; after it resolves,
+ * `t('editor.…')` works. Each language is loaded once; after a failure (offline) the next call tries
+ * again. {@link configTextsFor} loads another language once these are in use.
+ */
+export async function loadConfigTexts(locale?: ConsoleLocale): Promise<void> {
+  await Promise.all((locale ? [locale] : consoleLocales).map((l) => loadPart('config', l)));
+}
+
+/** The back office's texts (issue 14), as {@link loadConfigTexts}: `t('inbox.…')`, `t('reportDetail.…')`, `t('figures.…')`. */
+export async function loadBackofficeTexts(locale?: ConsoleLocale): Promise<void> {
+  await Promise.all((locale ? [locale] : consoleLocales).map((l) => loadPart('backoffice', l)));
+}
+
+/**
+ * Before the console switches to `locale`: the parts (configuration, back office) that pages have loaded
+ * in another language, in this one too (else nothing: the pages load their own when they open).
  */
 export async function configTextsFor(locale: ConsoleLocale): Promise<void> {
-  if (configTexts.size > 0) await loadConfigTextsIn(locale);
+  const inUse = new Set([...loadedParts.keys()].map((key) => key.split(':')[0] as TextPart));
+  await Promise.all([...inUse].map((part) => loadPart(part, locale)));
 }
 
 /** The console's texts in one language: `translator('en')('tenants.failing', { count: 2 })`. */

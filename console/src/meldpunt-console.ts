@@ -38,6 +38,10 @@ const pageLoaders: Record<RouteName, () => Promise<unknown>> = {
   configuration: () => import('./pages/configuration/configuration-page.ts'),
   'configuration-section': () => import('./pages/configuration/configuration-page.ts'),
   reports: () => import('./pages/reports/reports-page.ts'),
+  report: () => import('./pages/reports/report-page.ts'),
+  figures: () => import('./pages/figures/figures-page.ts'),
+  'council-report': () => import('./pages/figures/council-report-page.ts'),
+  'national-figures': () => import('./pages/figures/national-figures-page.ts'),
   invitation: () => import('./pages/invitation/invitation-page.ts'),
   account: () => import('./pages/account/account-page.ts'),
   onboard: () => import('./pages/operator/onboard-page.ts'),
@@ -250,6 +254,14 @@ export class MeldpuntConsole extends LitElement {
         return `${t('configuration.title')} · ${tenant}`;
       case 'reports':
         return `${t('reports.title')} · ${tenant}`;
+      case 'report':
+        return `${t('reports.detailTitle')} · ${tenant}`;
+      case 'figures':
+        return `${t('reports.figuresTitle')} · ${tenant}`;
+      case 'council-report':
+        return `${t('reports.councilReportTitle')} · ${tenant}`;
+      case 'national-figures':
+        return t('reports.nationalTitle');
       case 'invitation':
         return t('invitation.title');
       case 'account':
@@ -336,7 +348,23 @@ export class MeldpuntConsole extends LitElement {
           section=${this.route.params['section'] ?? ''}
         ></meldpunt-configuration-page>`;
       case 'reports':
-        return html`<meldpunt-reports-page slug=${slug}></meldpunt-reports-page>`;
+        return html`<meldpunt-reports-page slug=${slug} .query=${this.route.query.toString()}></meldpunt-reports-page>`;
+      case 'report':
+        return html`<meldpunt-report-page
+          slug=${slug}
+          report-id=${this.route.params['id'] ?? ''}
+        ></meldpunt-report-page>`;
+      case 'figures':
+        return html`<meldpunt-figures-page slug=${slug} .query=${this.route.query.toString()}></meldpunt-figures-page>`;
+      case 'council-report':
+        return html`<meldpunt-council-report-page
+          slug=${slug}
+          .query=${this.route.query.toString()}
+        ></meldpunt-council-report-page>`;
+      case 'national-figures':
+        return html`<meldpunt-national-figures-page
+          .query=${this.route.query.toString()}
+        ></meldpunt-national-figures-page>`;
       case 'invitation':
         return html`<meldpunt-invitation-page></meldpunt-invitation-page>`;
       case 'account':

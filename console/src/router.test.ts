@@ -27,7 +27,7 @@ describe('router', () => {
 
   it('builds the URL of each route back, and knows which need a session', () => {
     for (const route of routeTable) {
-      const url = href(route.name, { slug: 'den-haag', section: 'history' });
+      const url = href(route.name, { slug: 'den-haag', section: 'history', id: '0b7e' });
       expect(at(url).name, url).to.equal(route.name);
     }
     expect(href('tenant', { slug: 'den-haag' }, { tab: 'x' })).to.equal('/console/tenants/den-haag?tab=x');

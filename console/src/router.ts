@@ -16,6 +16,10 @@ export type RouteName =
   | 'configuration'
   | 'configuration-section'
   | 'reports'
+  | 'report'
+  | 'figures'
+  | 'council-report'
+  | 'national-figures'
   | 'invitation'
   | 'account'
   | 'onboard'
@@ -43,7 +47,13 @@ export const routeTable: readonly { name: Exclude<RouteName, 'not-found'>; path:
   { name: 'configuration', path: 'tenants/:slug/configuration', signedIn: true },
   // The configuration editor's sections (`pages/configuration/sections.ts`: texts, branding, history, …).
   { name: 'configuration-section', path: 'tenants/:slug/configuration/:section', signedIn: true },
+  // The back office (issue 14): the inbox (its filter in the query), one report, the figures (period in
+  // the query), the council report, and the platform operator's national overview.
   { name: 'reports', path: 'tenants/:slug/reports', signedIn: true },
+  { name: 'report', path: 'tenants/:slug/reports/:id', signedIn: true },
+  { name: 'figures', path: 'tenants/:slug/figures', signedIn: true },
+  { name: 'council-report', path: 'tenants/:slug/figures/council-report', signedIn: true },
+  { name: 'national-figures', path: 'operator/figures', signedIn: true },
   // Passkeys: an invitation link (its token after `#`), and one's own passkeys.
   { name: 'invitation', path: 'invitation', signedIn: false },
   { name: 'account', path: 'account', signedIn: true },

@@ -7,7 +7,16 @@
  * compiler refuses one without the other.
  */
 import { z } from 'zod';
-import { auditActions, tenantConfigObjectSchema, tenantRoles, type AuditActionName } from '@meldpunt/contracts';
+import {
+  auditActions,
+  closingReasons,
+  contactRevealReasons,
+  referralTargets,
+  reportStatuses,
+  tenantConfigObjectSchema,
+  tenantRoles,
+  type AuditActionName,
+} from '@meldpunt/contracts';
 
 /**
  * The staff roles (the contracts' tenant roles, plus the operator's `platform-admin`), as the audit log
@@ -67,10 +76,13 @@ const detailsSchemas = {
   /** Someone opened one report; the target is the report. Its content is never logged. */
   'report.viewed': z.strictObject({}),
   /** Someone revealed a report's contact details; the target is the report. */
-  'contact.revealed': z.strictObject({}),
+  'contact.revealed': z.strictObject({
+    /** Why (issue 14: from the back office's fixed list; entries before it have none). Never the remark. */
+    reason: z.enum(contactRevealReasons).optional(),
+  }),
   /** An export was made: of what, in which format, how many rows. */
   'export.created': z.strictObject({
-    of: z.enum(['audit-log', 'reports', 'tenant']),
+    of: z.enum(['audit-log', 'reports', 'tenant', 'figures']),
     /** `json`: the one document of a tenant export. */
     format: z.enum(['jsonl', 'csv', 'json']),
     rows: count.optional(),
@@ -134,6 +146,23 @@ const detailsSchemas = {
   'webhook-secret.rotated': z.strictObject({ first: z.boolean() }),
   /** An admin sent a test delivery (target the tenant): to how many targets, per channel. */
   'delivery.tested': z.strictObject({ emails: count, webhooks: count }),
+  // The back office (issue 14): never a note's text, a remark or anything of the report.
+  /** An officer changed a report's handling (target the report): the new status and its choice, and/or whether it was (un)assigned. */
+  'report.updated': z.strictObject({
+    status: z.enum(reportStatuses).optional(),
+    referredTo: z.enum(referralTargets).optional(),
+    closingReason: z.enum(closingReasons).optional(),
+    /** The officer it is now assigned to (null: unassigned). */
+    assigneeId: idSchema.nullable().optional(),
+  }),
+  /** An officer added an internal note (target the report): its length, never its text. */
+  'report.note-added': z.strictObject({ length: count }),
+  /** An officer asked for a failed or retrying delivery to be sent again (target the report). */
+  'delivery.retried': z.strictObject({ deliveryId: idSchema, channel: z.enum(['email', 'webhook']) }),
+  /** An officer saved an inbox view for the team (target the view; never its name or filter). */
+  'view.saved': z.strictObject({}),
+  /** An officer deleted a saved view (target the view). */
+  'view.deleted': z.strictObject({}),
 } as const satisfies Record<AuditActionName, z.ZodType>;
 
 export type AuditAction = AuditActionName;
@@ -152,6 +181,8 @@ export const auditTargetKinds = [
   'report',
   'config-version',
   'export',
+  // Issue 14: an officer's saved inbox view.
+  'saved-view',
 ] as const;
 /** What it was done to. */
 export interface AuditTarget {

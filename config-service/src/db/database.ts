@@ -1,5 +1,12 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
-import type { TenantConfig, TenantRole, TenantSettings } from '@meldpunt/contracts';
+import type {
+  ClosingReason,
+  ReferralTarget,
+  ReportStatus,
+  TenantConfig,
+  TenantRole,
+  TenantSettings,
+} from '@meldpunt/contracts';
 
 /**
  * A tenant's private settings as stored in `tenant.settings`: the contracts' `TenantSettings` without the
@@ -112,6 +119,61 @@ export interface ReportTable {
    */
   request_hash: string | null;
   received_at: GeneratedTimestamp;
+  // ── Issue 14: the back office ──
+  /** Where the OOV team's work on it is (contracts' `reportStatuses`). */
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  /** Set with status `referred`: where to (contracts' `referralTargets`). */
+  referred_to: ColumnType<ReferralTarget | null, ReferralTarget | null | undefined, ReferralTarget | null>;
+  /** Set with status `closed` (contracts' `closingReasons`). */
+  closing_reason: ColumnType<ClosingReason | null, ClosingReason | null | undefined, ClosingReason | null>;
+  /** The officer of the tenant it is assigned to. */
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Raised by every change of status or assignee: the detail's ETag, `If-Match` of `PATCH`. */
+  revision: ColumnType<number, number | undefined, number>;
+  status_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When retention erased the contact details (they are gone for good; the report says so). */
+  contact_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Seeded for the demo (demo mode only), never a real report. */
+  demo: ColumnType<boolean, boolean | undefined, boolean>;
+  /**
+   * The hotspot grid's 500 m square (RD New) the point lies in: the south-west corner's easting and
+   * northing in metres, computed by the database from `location_lat`/`location_lng`; null without a point.
+   */
+  grid_e: GeneratedAlways<number | null>;
+  grid_n: GeneratedAlways<number | null>;
+}
+
+/** An internal note on a report (never shown to the reporter); deleted with the report. */
+export interface ReportNoteTable {
+  id: Generated<string>;
+  tenant_id: string;
+  report_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: GeneratedTimestamp;
+}
+
+/** One step of a report's handling, for its timeline; deleted with the report. */
+export interface ReportEventTable {
+  id: Generated<string>;
+  tenant_id: string;
+  report_id: string;
+  actor_id: string | null;
+  kind: 'status-changed' | 'assigned' | 'note-added' | 'contact-revealed' | 'delivery-retried';
+  /** What changed: `{ status, referredTo, closingReason }`, `{ assigneeId }`, `{ reason, remark }`, `{ deliveryId }`. */
+  details: ColumnType<Record<string, string | null>, string | undefined, string>;
+  created_at: GeneratedTimestamp;
+}
+
+/** An inbox filter saved by an officer, shared by the tenant's officers. */
+export interface SavedViewTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  /** The inbox query string (contracts' `inboxQuerySchema`, without `cursor`). */
+  query: string;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
 }
 
 export type DeliveryChannel = 'email' | 'webhook';
@@ -381,6 +443,10 @@ export interface Database {
   sso_sign_in: SsoSignInTable;
   // Issue 13: the logo upload.
   logo: LogoTable;
+  // Issue 14: the back office.
+  report_note: ReportNoteTable;
+  report_event: ReportEventTable;
+  saved_view: SavedViewTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

@@ -1,10 +1,10 @@
 /**
- * Who may call which staff route — in ONE place. Every route under `/api/v1/auth/` and
- * `/api/v1/console/` has its rule in `staffAccessRules`, and the one middleware `staffAccess` enforces
+ * Who may call which staff route — in ONE place. Every route under `/api/v1/auth/`,
+ * `/api/v1/console/` and `/api/v1/backoffice/` has its rule in `staffAccessRules`, and the one middleware `staffAccess` enforces
  * it before any handler runs; a route without a rule answers 500 (and the role × route matrix test
  * fails), so nothing is reachable by forgetting a rule.
  *
- * Tenant-scoped routes (`/api/v1/console/tenants/:slug/…`) answer 404 to a person without a
+ * Tenant-scoped routes (`/api/v1/console/tenants/:slug/…`, `/api/v1/backoffice/tenants/:slug/…`) answer 404 to a person without a
  * membership there — the same as for a tenant that does not exist, so nobody learns which other
  * tenants exist — and 403 to a member without one of the route's roles.
  */
@@ -50,6 +50,11 @@ const configReaders: AccessRule = { tenant: true, roles: ['editor', 'publisher',
 
 /** The platform operator's work on one tenant: no tenant role allows it. */
 const operatorOnly: AccessRule = { tenant: true, roles: [], platformAdmin: true };
+
+/** The back office's single reports (issue 14): a tenant's officers, nobody else. */
+const officers: AccessRule = { tenant: true, roles: ['officer'] };
+/** The back office's figures: officers and analysts. */
+const figureReaders: AccessRule = { tenant: true, roles: ['officer', 'analyst'] };
 
 /** Every staff route, `METHOD path` as registered, with its rule. */
 export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
@@ -113,6 +118,26 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'POST /api/v1/console/tenants/:slug/config/versions/:version/restore': configPublishers,
   // Sending from the preview stores nothing: whoever may see the configuration may try it.
   'POST /api/v1/console/tenants/:slug/config/preview-report': configReaders,
+  // ── The back office (issue 14; routes/backoffice/). Single reports: the tenant's officers only — not
+  // analysts, not admins as such, not the platform operator (who reads no single report). Figures:
+  // officers and analysts. The national overview: the operator, aggregates only.
+  'GET /api/v1/backoffice/tenants/:slug/reports': officers,
+  'GET /api/v1/backoffice/tenants/:slug/reports.csv': officers,
+  'GET /api/v1/backoffice/tenants/:slug/reports/:id': officers,
+  'PATCH /api/v1/backoffice/tenants/:slug/reports/:id': officers,
+  'POST /api/v1/backoffice/tenants/:slug/reports/:id/notes': officers,
+  'POST /api/v1/backoffice/tenants/:slug/reports/:id/contact': officers,
+  'POST /api/v1/backoffice/tenants/:slug/reports/:id/deliveries/:deliveryId/retry': officers,
+  // The tenant's officers (to assign a report to), and the team's saved inbox views.
+  'GET /api/v1/backoffice/tenants/:slug/officers': officers,
+  'GET /api/v1/backoffice/tenants/:slug/views': officers,
+  'POST /api/v1/backoffice/tenants/:slug/views': officers,
+  'DELETE /api/v1/backoffice/tenants/:slug/views/:id': officers,
+  'GET /api/v1/backoffice/tenants/:slug/figures': figureReaders,
+  'GET /api/v1/backoffice/tenants/:slug/figures/hot-times': figureReaders,
+  'GET /api/v1/backoffice/tenants/:slug/figures/hotspots': figureReaders,
+  'GET /api/v1/backoffice/tenants/:slug/figures.csv': figureReaders,
+  'GET /api/v1/backoffice/platform/figures': { platform: true },
 };
 
 /** The rule of a registered route (HEAD is answered by the GET route), or undefined when it has none. */

@@ -146,5 +146,15 @@ function sampleRow(
     idempotency_key: null,
     request_hash: null,
     received_at: now,
+    status: 'new',
+    referred_to: null,
+    closing_reason: null,
+    assignee_id: null,
+    revision: 0,
+    status_changed_at: null,
+    contact_erased_at: null,
+    demo: false,
+    grid_e: null,
+    grid_n: null,
   };
 }

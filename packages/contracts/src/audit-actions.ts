@@ -38,6 +38,12 @@ export const auditActions = [
   'settings.changed',
   'webhook-secret.rotated',
   'delivery.tested',
+  // The back office (issue 14):
+  'report.updated',
+  'report.note-added',
+  'delivery.retried',
+  'view.saved',
+  'view.deleted',
 ] as const;
 
 /** One action of the closed list. */

@@ -14,3 +14,5 @@ export * from './config-draft.ts';
 export * from './config-preview.ts';
 export * from './contrast.ts';
 export * from './completeness.ts';
+// Issue 14: the back office.
+export * from './backoffice.ts';

@@ -3,6 +3,7 @@
  * delivered. Never sent to a browser; the public side is `tenant-config.ts`.
  */
 import { z } from 'zod';
+import { minimumCountCeiling, minimumCountFloor } from './backoffice-values.ts';
 import { supportedLocales } from './limits.ts';
 import { text } from './text.ts';
 
@@ -63,5 +64,14 @@ export const tenantSettingsSchema = z.strictObject({
         .optional(),
     })
     .default({ email: [] }),
+  /**
+   * Issue 14: the figures. `minimumCount`: counts below it are shown as "< n" (never below 3; 5 unless
+   * set), in every figure, export and council report of the tenant.
+   */
+  figures: z
+    .strictObject({
+      minimumCount: z.number().int().min(minimumCountFloor).max(minimumCountCeiling),
+    })
+    .optional(),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

@@ -15,6 +15,7 @@ import {
 } from './index.ts';
 import { consoleLocales, consoleTexts } from './console.ts';
 import { consoleConfigTexts } from './console-config.ts';
+import { consoleBackofficeTexts } from './console-backoffice.ts';
 import { serverTexts, staffLocales, staffTexts } from './server.ts';
 import { lookup, merge, placeholders, pluralOf } from './test-support.ts';
 
@@ -43,6 +44,7 @@ const namespaces: Record<string, Partial<Record<Locale, object>> & { nl: object 
   routing: Object.fromEntries(supportedLocales.map((l) => [l, serverTexts[l].routing])) as Record<Locale, object>,
   console: consoleTexts,
   consoleConfig: consoleConfigTexts,
+  consoleBackoffice: consoleBackofficeTexts,
   staffMail: { nl: staffTexts.nl.staffMail, en: staffTexts.en.staffMail },
   newTenant: { nl: staffTexts.nl.newTenant, en: staffTexts.en.newTenant },
 };
@@ -54,6 +56,7 @@ const localesOf: Record<string, readonly Locale[]> = {
   routing: supportedLocales,
   console: consoleLocales,
   consoleConfig: consoleLocales,
+  consoleBackoffice: consoleLocales,
   // Staff read the invitation mail and set up a new municipality in Dutch or English only (its first
   // configuration offers those two languages; the municipality adds more in the editor).
   staffMail: staffLocales,
@@ -69,10 +72,17 @@ describe('default texts', () => {
     for (const locale of supportedLocales) assert.ok(localeNames[locale]);
   });
 
-  it("console: the configuration pages' texts add top-level keys of their own (merged into the namespace, never over a key)", () => {
+  it("console: the configuration pages' and the back office's texts add top-level keys of their own (merged into the namespace, never over a key)", () => {
     for (const locale of consoleLocales) {
-      const shared = Object.keys(consoleConfigTexts[locale]).filter((key) => key in consoleTexts[locale]);
+      const config = Object.keys(consoleConfigTexts[locale]);
+      const backoffice = Object.keys(consoleBackofficeTexts[locale]);
+      const shared = [...config, ...backoffice].filter((key) => key in consoleTexts[locale]);
       assert.deepEqual(shared, [], locale);
+      assert.deepEqual(
+        backoffice.filter((key) => config.includes(key)),
+        [],
+        `${locale}: back office and configuration`,
+      );
     }
   });
 

@@ -16,6 +16,8 @@ import * as settings from './2026-12-05T01-00-settings.ts';
 import * as logo from './2026-12-05T02-00-logo.ts';
 // Issue 13: the webhook secret sealed at rest.
 import * as webhookSecretSealed from './2026-12-06T00-00-webhook-secret-sealed.ts';
+// Issue 14: the back office.
+import * as backoffice from './2026-12-07T00-00-backoffice.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   // Issue 13: the logo upload.
   '2026-12-05T02-00-logo': logo,
   '2026-12-06T00-00-webhook-secret-sealed': webhookSecretSealed,
+  // Issue 14: the back office.
+  '2026-12-07T00-00-backoffice': backoffice,
 };

@@ -23,7 +23,7 @@ import { startOidcProvider, type TestOidcProvider } from '../../../test/oidc-pro
 /** A real OpenID provider on loopback, so saving SSO settings (which runs discovery) can succeed. */
 let provider: TestOidcProvider | undefined;
 
-const staffPrefixes = ['/api/v1/auth/', '/api/v1/console/'];
+const staffPrefixes = ['/api/v1/auth/', '/api/v1/console/', '/api/v1/backoffice/'];
 
 /** A link's token of a fresh invitation to tenant A (set in `before`). */
 let freshInvitationToken: () => Promise<string>;

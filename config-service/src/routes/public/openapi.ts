@@ -11,6 +11,8 @@ import {
 } from '@meldpunt/contracts';
 import type { AppEnv } from '../../deps.ts';
 import { staffOpenApi } from './openapi-staff.ts';
+import { backofficeFiguresOpenApi } from './openapi-backoffice-figures.ts';
+import { backofficeReportsOpenApi } from './openapi-backoffice-reports.ts';
 
 /** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a contracts schema. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -40,6 +42,9 @@ const unavailable = problem('The database is out of reach or too slow; see Retry
 /** OpenAPI 3.1 of the public API, generated from the same zod schemas the routes validate with. */
 export function openApiDocument(): Record<string, unknown> {
   const staff = staffOpenApi(schemaOf);
+  // Issue 14: the back office.
+  const reports = backofficeReportsOpenApi(schemaOf);
+  const figures = backofficeFiguresOpenApi(schemaOf);
   return {
     openapi: '3.1.0',
     info: {
@@ -223,6 +228,8 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       ...staff.paths,
+      ...reports.paths,
+      ...figures.paths,
     },
     components: {
       schemas: {
@@ -232,6 +239,8 @@ export function openApiDocument(): Record<string, unknown> {
         RoutePreview: schemaOf(routePreviewSchema, 'output'),
         Problem: schemaOf(problemSchema, 'output'),
         ...staff.schemas,
+        ...reports.schemas,
+        ...figures.schemas,
       },
       securitySchemes: staff.securitySchemes,
     },

@@ -11,16 +11,17 @@ import { href } from '../../router.ts';
 import { pageStyles } from '../../styles/theme.ts';
 
 /**
- * The reports room of a tenant, still empty: it says honestly what comes here (the next issues fill
- * it), for the people whose roles will use it; to anyone else it is not found.
+ * A tenant's inbox of reports (issue 14; filled in by its own change).
  *
- * @summary A tenant's reports (to come).
+ * @summary A tenant's inbox of reports
  */
 export class MeldpuntReportsPage extends LitElement {
   static override styles = [tokens, baseStyles, pageStyles];
 
   /** The tenant's slug (from the URL). */
   @property({ attribute: 'slug' }) slug = '';
+  /** The query string of the URL (the filter or period). */
+  @property({ attribute: false }) query = '';
 
   @consume({ context: textsContext, subscribe: true })
   @state()
@@ -32,19 +33,12 @@ export class MeldpuntReportsPage extends LitElement {
 
   override render() {
     const { t } = this.texts;
-    const back = html`<p><a href=${href('tenant', { slug: this.slug })}>${this.tenantName()}</a></p>`;
     if (!may(this.me, 'reports.view', this.slug)) {
       return html`<h1>${t('notFound.title')}</h1>
         <p>${t('tenant.notFound')}</p>
         <p><a href=${href('tenants')}>${t('tenant.allTenants')}</a></p>`;
     }
-    return html`<h1>${t('reports.title')}</h1>
-      <p>${t('reports.comingSoon')}</p>
-      ${back}`;
-  }
-
-  private tenantName(): string {
-    return this.me?.memberships.find((m) => m.tenant === this.slug)?.tenantName ?? this.slug;
+    return html`<h1>${t('reports.title')}</h1>`;
   }
 }
 

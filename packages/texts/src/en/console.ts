@@ -87,14 +87,19 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
     configurationHint: 'Texts, categories, branding and publishing.',
     reports: 'Reports',
     reportsHint: 'Handle the reports that come in.',
+    figures: 'Figures',
+    figuresHint: 'Hotspots, hot times and figures for the council, without anyone being recognisable.',
   },
   configuration: {
     title: 'Reporting form settings',
   },
+  // The back office (issue 14): the titles the console knows before a back-office page loads its texts.
   reports: {
     title: 'Reports',
-    comingSoon:
-      'Soon you will handle the reports your municipality receives here. For now, reports still go by e-mail to the address your municipality gave.',
+    detailTitle: 'Report',
+    figuresTitle: 'Figures',
+    councilReportTitle: 'Report for the council',
+    nationalTitle: 'National overview',
   },
   notFound: {
     title: 'Page not found',
@@ -407,6 +412,13 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
         },
         report: {
           viewed: 'Report viewed',
+          // Issue 14: the back office.
+          updated: 'Handling of a report changed',
+          'note-added': 'Internal note added to a report',
+        },
+        view: {
+          saved: 'Report view saved',
+          deleted: 'Saved view deleted',
         },
         contact: {
           revealed: 'A reporter’s contact details shown',
@@ -443,6 +455,7 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
         },
         delivery: {
           tested: 'Test delivery sent',
+          retried: 'Delivery of a report sent again',
         },
       },
       other: 'Event {{action}}',
@@ -464,7 +477,12 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
         version: 'version {{version}}',
         export: '{{of}} as {{format}}, {{rows}} lines',
         exportWhole: '{{of}} as {{format}}',
-        exportOf: { 'audit-log': 'the audit log', reports: 'reports', tenant: 'all data of the municipality' },
+        exportOf: {
+          'audit-log': 'the audit log',
+          reports: 'reports',
+          tenant: 'all data of the municipality',
+          figures: 'figures',
+        },
         demoOn: 'marked the municipality as a demo',
         demoOff: 'the municipality is no longer a demo',
         contacts_one: 'opened the contact details of {{count}} report in an export',

@@ -88,14 +88,19 @@ export const consoleTexts = {
     configurationHint: 'Teksten, categorieën, huisstijl en publiceren.',
     reports: 'Meldingen',
     reportsHint: 'Binnengekomen meldingen behandelen.',
+    figures: 'Cijfers',
+    figuresHint: 'Hotspots, hot times en cijfers voor het college, zonder dat iemand herkenbaar is.',
   },
   configuration: {
     title: 'Instellingen van het meldformulier',
   },
+  // The back office (issue 14): the titles the console knows before a back-office page loads its texts.
   reports: {
     title: 'Meldingen',
-    comingSoon:
-      'Hier behandel je binnenkort de meldingen die bij je gemeente binnenkomen. Nu gaan meldingen nog per e-mail naar het adres dat je gemeente heeft opgegeven.',
+    detailTitle: 'Melding',
+    figuresTitle: 'Cijfers',
+    councilReportTitle: 'Rapportage voor het college',
+    nationalTitle: 'Landelijk overzicht',
   },
   notFound: {
     title: 'Pagina niet gevonden',
@@ -411,6 +416,13 @@ export const consoleTexts = {
         },
         report: {
           viewed: 'Melding bekeken',
+          // Issue 14: the back office.
+          updated: 'Behandeling van een melding gewijzigd',
+          'note-added': 'Interne notitie bij een melding geplaatst',
+        },
+        view: {
+          saved: 'Weergave van de meldingen bewaard',
+          deleted: 'Bewaarde weergave verwijderd',
         },
         contact: {
           revealed: 'Contactgegevens van een melder getoond',
@@ -447,6 +459,7 @@ export const consoleTexts = {
         },
         delivery: {
           tested: 'Testlevering verstuurd',
+          retried: 'Levering van een melding opnieuw verstuurd',
         },
       },
       other: 'Gebeurtenis {{action}}',
@@ -468,7 +481,12 @@ export const consoleTexts = {
         version: 'versie {{version}}',
         export: '{{of}} als {{format}}, {{rows}} regels',
         exportWhole: '{{of}} als {{format}}',
-        exportOf: { 'audit-log': 'het logboek', reports: 'meldingen', tenant: 'alle gegevens van de gemeente' },
+        exportOf: {
+          'audit-log': 'het logboek',
+          reports: 'meldingen',
+          tenant: 'alle gegevens van de gemeente',
+          figures: 'cijfers',
+        },
         demoOn: 'de gemeente gemarkeerd als demo',
         demoOff: 'de gemeente is geen demo meer',
         contacts_one: 'de contactgegevens van {{count}} melding geopend in een export',

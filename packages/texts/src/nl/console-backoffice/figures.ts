@@ -1,0 +1,4 @@
+/** The back office's figures (issue 14) in Dutch: counts, hot times, hotspots, the council report, the national overview. */
+export const figuresTexts = {
+  figures: {},
+};
