@@ -8,26 +8,19 @@
  * (the public config's HTTP cache lifetime, 45 s, plus the service's refresh, at most 7.5 s).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import {
   clickButton,
   deep,
-  launchBrowser,
-  newPage,
-  removeDataDir,
   reportByKeyboard,
-  startService,
+  signInWithDemoButton,
+  useConsoleSuite,
   waitFor,
   watch,
   widgetText,
-  type Service,
 } from './support.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Longer than the public config's cache lifetime plus the service's refresh: "within a minute". */
 const withinAMinute = 75_000;
 
@@ -37,13 +30,6 @@ const newText = {
   en: { title: 'Thank you, we read your report today', body: 'The OOV team reads every report the same day.' },
 };
 const newPrimary = { hex: '#7a1f5c', rgb: 'rgb(122, 31, 92)' };
-
-/** Signs in with the demo sign-in button of `name`, as a newcomer would, and waits for the tenants page. */
-async function signInAs(page: Page, origin: string, name: string): Promise<void> {
-  await page.goto(`${origin}/console/sign-in`);
-  await clickButton(page, name);
-  await page.waitForFunction(() => location.pathname === '/console/tenants');
-}
 
 /** Replaces the text of the control edited at `pointer` (a JSON Pointer into the config) by typing. */
 async function retype(page: Page, pointer: string, text: string): Promise<void> {
@@ -101,47 +87,29 @@ function previewText(page: Page): Promise<string> {
 }
 
 describe('the configuration console: edit, preview, publish, restore (Chromium, the real service)', () => {
-  let service: Service;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    if (!existsSync(join(root, 'console/dist/index.html'))) {
-      throw new Error('The console is not built: run `pnpm --filter @meldpunt/console build` first.');
-    }
-    service = await startService({ publicHost: 'localhost' });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await service?.stop();
-    if (service) removeDataDir(service);
-  });
+  const suite = useConsoleSuite();
 
   async function person(name: string) {
-    const { context, page } = await newPage(browser);
-    contexts.push(context);
+    const { page } = await suite.person();
     const seen = await watch(page);
-    await signInAs(page, service.origin, name);
+    await signInWithDemoButton(page, suite.service.origin, name);
     return { page, seen };
   }
 
   async function sendFromDemoPage(page: Page): Promise<string> {
-    await page.goto(`${service.origin}/demo/dordrecht.html`, { waitUntil: 'load' });
+    await page.goto(`${suite.service.origin}/demo/dordrecht.html`, { waitUntil: 'load' });
     await reportByKeyboard(page, { located: 'words', description: 'Nageroepen bij het station.' });
     return widgetText(page);
   }
 
   it('the editor changes the response in Dutch and English and the colour, sees them in the preview; the publisher publishes; a report shows the new response; restore brings the old one back', async () => {
     const config = async () =>
-      (await (await fetch(`${service.origin}/api/v1/tenants/dordrecht/config`)).json()) as { version: number };
+      (await (await fetch(`${suite.service.origin}/api/v1/tenants/dordrecht/config`)).json()) as { version: number };
     const before = (await config()).version;
 
     // The editor: texts, in Dutch (the default language) and in English.
     const editor = await person('Demo editor Dordrecht');
-    await editor.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/texts`);
+    await editor.page.goto(`${suite.service.origin}/console/tenants/dordrecht/configuration/texts`);
     await retype(editor.page, '/followUp/response/title/nl', newText.nl.title);
     await retype(editor.page, '/followUp/response/body/nl', newText.nl.body);
     const language = await deep(editor.page, 'select#texts-language');
@@ -155,14 +123,14 @@ describe('the configuration console: edit, preview, publish, restore (Chromium, 
     );
 
     // The primary colour, by its hex code; the contrast check passes.
-    await editor.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/branding`);
+    await editor.page.goto(`${suite.service.origin}/console/tenants/dordrecht/configuration/branding`);
     const hex = await deep(editor.page, 'input#primaryColor-hex');
     await hex.evaluate((el) => (el as HTMLInputElement).select());
     await hex.type(newPrimary.hex);
     await stored(editor.page, 'the new primary colour', (c) => c.branding.primaryColor === newPrimary.hex);
 
     // The preview: the real widget with the draft, after sending, in Dutch and in English, in the new colour.
-    await editor.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/preview`);
+    await editor.page.goto(`${suite.service.origin}/console/tenants/dordrecht/configuration/preview`);
     const step = await deep(editor.page, 'select#preview-step');
     const locale = await deep(editor.page, 'select#preview-locale');
     await locale.select('nl');
@@ -202,7 +170,7 @@ describe('the configuration console: edit, preview, publish, restore (Chromium, 
 
     // The publisher publishes with a note.
     const publisher = await person('Demo publisher Dordrecht');
-    await publisher.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/texts`);
+    await publisher.page.goto(`${suite.service.origin}/console/tenants/dordrecht/configuration/texts`);
     await (await deep(publisher.page, 'button#publish-open')).click();
     await (await deep(publisher.page, 'textarea#publish-note')).type('Nieuwe reactie na het melden; nieuwe kleur');
     await (await deep(publisher.page, 'dialog button[type="submit"]')).click();
@@ -210,15 +178,14 @@ describe('the configuration console: edit, preview, publish, restore (Chromium, 
     assert.equal((await config()).version, before + 1);
 
     // The demo page: a report sent now shows the new response, in the new colour.
-    const citizen = await newPage(browser);
-    contexts.push(citizen.context);
+    const citizen = await suite.person();
     const seen = await watch(citizen.page);
     const after = await sendFromDemoPage(citizen.page);
     assert.ok(after.includes(newText.nl.title), after);
     assert.ok(after.includes(newText.nl.body));
 
     // Restore the version before: a new version with the old text; the demo page shows it again within a minute.
-    await publisher.page.goto(`${service.origin}/console/tenants/dordrecht/configuration/history`);
+    await publisher.page.goto(`${suite.service.origin}/console/tenants/dordrecht/configuration/history`);
     await clickButton(publisher.page, `Restore version ${before}`);
     await (await deep(publisher.page, '#restore-dialog button[type="submit"]')).click();
     await deep(publisher.page, '#history-outcome');

@@ -9,25 +9,11 @@
  * callback with a state this browser never started ends on the sign-in page with the visible message.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
+import { describe, it } from 'node:test';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { startOidcProvider, type TestOidcProvider } from '../../config-service/test/oidc-provider.ts';
-import {
-  deep,
-  launchBrowser,
-  newPage,
-  removeDataDir,
-  startService,
-  waitFor,
-  consoleApi,
-  consoleText,
-  type Service,
-} from './support.ts';
+import { deep, useConsoleSuite, waitFor, consoleApi, consoleText, type Service } from './support.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const admin = 'dordrecht-admin@demo.meldpunt.example';
 /** A demo member of Dordrecht: the first SSO sign-in binds to this membership by the verified address. */
 const editor = 'dordrecht-editor@demo.meldpunt.example';
@@ -67,60 +53,52 @@ async function signInWithSso(page: Page, service: Service): Promise<void> {
 }
 
 describe('staff: single sign-on with the municipality’s provider (Chromium, a real OpenID provider)', () => {
-  let service: Service;
-  let provider: TestOidcProvider;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let provider: TestOidcProvider | undefined;
+  const suite = useConsoleSuite({
+    setUp: async (service) => {
+      const started = await startOidcProvider({
+        redirectUri: `${service.origin}/api/v1/auth/sso/callback`,
+        defaultAccount: subject,
+      });
+      provider = started;
+      started.setAccount(subject, { email: editor, email_verified: true, name: 'Demo editor Dordrecht' });
 
-  before(async () => {
-    if (!existsSync(join(root, 'console/dist/index.html'))) {
-      throw new Error('The console is not built: run `pnpm --filter @meldpunt/console build` first.');
-    }
-    service = await startService({ publicHost: 'localhost' });
-    provider = await startOidcProvider({
-      redirectUri: `${service.origin}/api/v1/auth/sso/callback`,
-      defaultAccount: subject,
-    });
-    provider.setAccount(subject, { email: editor, email_verified: true, name: 'Demo editor Dordrecht' });
-
-    // Dordrecht's admin sets up SSO through the console API (an http issuer on loopback: demo mode).
-    const signedIn = await consoleApi(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
-    assert.equal(signedIn.status, 200);
-    const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-    const saved = await consoleApi(service, '/api/v1/console/tenants/dordrecht/sso', {
-      method: 'PUT',
-      cookie,
-      body: {
-        issuer: provider.issuer,
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-        allowedEmailDomains: ['demo.meldpunt.example'],
-        enabled: true,
-      },
-    });
-    assert.equal(saved.status, 200, await saved.clone().text());
-    browser = await launchBrowser();
+      // Dordrecht's admin sets up SSO through the console API (an http issuer on loopback: demo mode).
+      const signedIn = await consoleApi(service, '/api/v1/auth/demo', { method: 'POST', body: { email: admin } });
+      assert.equal(signedIn.status, 200);
+      const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+      const saved = await consoleApi(service, '/api/v1/console/tenants/dordrecht/sso', {
+        method: 'PUT',
+        cookie,
+        body: {
+          issuer: started.issuer,
+          clientId: started.clientId,
+          clientSecret: started.clientSecret,
+          allowedEmailDomains: ['demo.meldpunt.example'],
+          enabled: true,
+        },
+      });
+      assert.equal(saved.status, 200, await saved.clone().text());
+    },
+    tearDown: async () => {
+      await provider?.close();
+    },
   });
-
-  after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await provider?.close();
-    await service?.stop();
-    if (service) removeDataDir(service);
-  });
+  const oidc = () => {
+    if (!provider) throw new Error('The OpenID provider is not started');
+    return provider;
+  };
 
   it('signs in at the provider and lands on the tenant with the Strict session cookie; again by iss + sub after signing out', async () => {
-    const { context, page } = await newPage(browser);
-    contexts.push(context);
+    const { context, page } = await suite.person();
     // The provider's redirect back, as Chromium sent it: a cross-site navigation with only the Lax cookie.
     const callbackRequests: Record<string, string>[] = [];
     page.on('response', (response) => {
-      if (response.url().startsWith(`${service.origin}/api/v1/auth/sso/callback`)) {
+      if (response.url().startsWith(`${suite.service.origin}/api/v1/auth/sso/callback`)) {
         callbackRequests.push(response.request().headers());
       }
     });
-    await signInWithSso(page, service);
+    await signInWithSso(page, suite.service);
     assert.equal(callbackRequests.length, 1);
     assert.equal(callbackRequests[0]?.['sec-fetch-site'], 'cross-site');
     assert.match(callbackRequests[0]?.cookie ?? '', /^__Host-meldpunt-sso=[A-Za-z0-9_-]+$/);
@@ -148,16 +126,15 @@ describe('staff: single sign-on with the municipality’s provider (Chromium, a 
     assert.equal(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status), 401);
 
     // The address at the provider changes: only the bound iss + sub counts now.
-    provider.setAccount(subject, { email: 'someone.else@elsewhere.example', email_verified: true });
-    await signInWithSso(page, service);
+    oidc().setAccount(subject, { email: 'someone.else@elsewhere.example', email_verified: true });
+    await signInWithSso(page, suite.service);
     const again = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
     assert.equal(again.email, editor);
   });
 
   it('a callback with a state this browser never started ends on the sign-in page with the message', async () => {
-    const { context, page } = await newPage(browser);
-    contexts.push(context);
-    await page.goto(`${service.origin}/api/v1/auth/sso/callback?state=${'x'.repeat(43)}&code=foreign`);
+    const { page } = await suite.person();
+    await page.goto(`${suite.service.origin}/api/v1/auth/sso/callback?state=${'x'.repeat(43)}&code=foreign`);
     await page.waitForFunction(() => location.pathname + location.search === '/console/sign-in?error=sso-failed');
     const alert = await inSsoElement(page, '[role="alert"]');
     assert.match(await alert.evaluate((a) => a.textContent ?? ''), /Signing in through your municipality did not work/);

@@ -9,25 +9,19 @@
  * passkey cannot stand in for theirs.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import {
   deep,
-  launchBrowser,
-  newPage,
-  removeDataDir,
-  startService,
   waitFor,
   clickButton,
   consoleApi,
   consoleText,
+  useConsoleSuite,
+  type ConsoleSuite,
   type Service,
 } from './support.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const admin = 'dordrecht-admin@demo.meldpunt.example';
 const operatorName = 'Demo platformbeheerder';
 const invitees = ['nieuwe.redacteur@dordrecht.example', 'tweede.redacteur@dordrecht.example'] as const;
@@ -66,8 +60,8 @@ async function inviteThroughConsole(service: Service, email: string): Promise<vo
 }
 
 /** A browser context with its own page and its own virtual authenticator (a person's own device). */
-async function personWithAuthenticator(browser: Browser) {
-  const { context, page } = await newPage(browser);
+async function personWithAuthenticator(suite: ConsoleSuite) {
+  const { context, page } = await suite.person();
   const cdp = await page.createCDPSession();
   await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -100,33 +94,15 @@ async function acceptInvitation(page: Page, link: string, name: string, tenant =
 }
 
 describe('staff: invitation, passkey registration and passkey sign-in (Chromium, virtual authenticator)', () => {
-  let service: Service;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    if (!existsSync(join(root, 'console/dist/index.html'))) {
-      throw new Error('The console is not built: run `pnpm --filter @meldpunt/console build` first.');
-    }
-    service = await startService({ publicHost: 'localhost' });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await service?.stop();
-    if (service) removeDataDir(service);
-  });
+  const suite = useConsoleSuite();
 
   it('done when: the operator onboards Zwijndrecht in the console; its invited admin registers a passkey from the link in /dev/mail and signs in', async () => {
     const firstAdmin = 'oov.beheer@zwijndrecht.example';
-    const operator = await newPage(browser);
-    contexts.push(operator.context);
-    await operator.page.goto(`${service.origin}/console/sign-in`);
+    const operator = await suite.person();
+    await operator.page.goto(`${suite.service.origin}/console/sign-in`);
     await clickButton(operator.page, operatorName);
     await operator.page.waitForFunction(() => location.pathname.startsWith('/console/tenants'));
-    await operator.page.goto(`${service.origin}/console/operator/onboard`);
+    await operator.page.goto(`${suite.service.origin}/console/operator/onboard`);
     await (await deep(operator.page, 'input#municipality')).type('zwijn');
     await (await deep(operator.page, '[role="option"]#option-GM0642')).click();
     await (await deep(operator.page, 'input#admin-email')).type(firstAdmin);
@@ -134,9 +110,13 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
     await clickButton(operator.page, 'Onboard and send the invitation');
     await deep(operator.page, '#done');
 
-    const person = await personWithAuthenticator(browser);
-    contexts.push(person.context);
-    await acceptInvitation(person.page, await invitationLinkFor(service, firstAdmin), 'Ilse Eerste', 'Zwijndrecht');
+    const person = await personWithAuthenticator(suite);
+    await acceptInvitation(
+      person.page,
+      await invitationLinkFor(suite.service, firstAdmin),
+      'Ilse Eerste',
+      'Zwijndrecht',
+    );
     const me = await person.page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
     assert.equal(me.email, firstAdmin);
     assert.deepEqual(
@@ -147,7 +127,7 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
       await person.page.evaluate(async () => (await fetch('/api/v1/auth/sign-out', { method: 'POST' })).status),
       204,
     );
-    await person.page.goto(`${service.origin}/console/sign-in`);
+    await person.page.goto(`${suite.service.origin}/console/sign-in`);
     await (await deep(person.page, 'button#passkey-sign-in')).click();
     await person.page.waitForFunction(() => location.pathname === '/console/tenants/zwijndrecht');
     await waitFor(async () => (await consoleText(person.page)).includes('Zwijndrecht'), 'the new tenant page');
@@ -156,11 +136,10 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
   let firstCredentialId = '';
 
   it('an invited editor registers a passkey from the link, signs out, and signs in with it', async () => {
-    await inviteThroughConsole(service, invitees[0]);
+    await inviteThroughConsole(suite.service, invitees[0]);
 
-    const person = await personWithAuthenticator(browser);
-    contexts.push(person.context);
-    const link = await invitationLinkFor(service, invitees[0]);
+    const person = await personWithAuthenticator(suite);
+    const link = await invitationLinkFor(suite.service, invitees[0]);
     await acceptInvitation(person.page, link, 'Nora Nieuw');
     const [credential] = await person.credentials();
     assert.ok(credential?.isResidentCredential, 'a discoverable credential on the authenticator');
@@ -180,7 +159,7 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
       await person.page.evaluate(async () => (await fetch('/api/v1/auth/sign-out', { method: 'POST' })).status),
       204,
     );
-    await person.page.goto(`${service.origin}/console/sign-in`);
+    await person.page.goto(`${suite.service.origin}/console/sign-in`);
     await (await deep(person.page, 'button#passkey-sign-in')).click();
     await person.page.waitForFunction(() => location.pathname === '/console/tenants/dordrecht');
     await waitFor(async () => (await consoleText(person.page)).includes('Dordrecht'), 'the tenant page again');
@@ -192,19 +171,17 @@ describe('staff: invitation, passkey registration and passkey sign-in (Chromium,
   });
 
   it('the invitation link does not work a second time', async () => {
-    const { context, page } = await newPage(browser);
-    contexts.push(context);
-    await page.goto(await invitationLinkFor(service, invitees[0]));
+    const { page } = await suite.person();
+    await page.goto(await invitationLinkFor(suite.service, invitees[0]));
     await waitFor(async () => (await consoleText(page)).includes('no longer works'), 'the invalid-link message');
     assert.equal(await page.$('pierce/button#create'), null);
   });
 
   it('a second person cannot sign in with the first one’s passkey id', async () => {
     assert.ok(firstCredentialId, 'the first test registered a passkey');
-    const second = await personWithAuthenticator(browser);
-    contexts.push(second.context);
-    await inviteThroughConsole(service, invitees[1]);
-    await acceptInvitation(second.page, await invitationLinkFor(service, invitees[1]), 'Tom Tweede');
+    const second = await personWithAuthenticator(suite);
+    await inviteThroughConsole(suite.service, invitees[1]);
+    await acceptInvitation(second.page, await invitationLinkFor(suite.service, invitees[1]), 'Tom Tweede');
     await second.page.evaluate(async () => (await fetch('/api/v1/auth/sign-out', { method: 'POST' })).status);
 
     // The second person's authenticator signs, but the answer claims the first person's credential id:

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../config-service/test/net.ts';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
@@ -102,6 +103,68 @@ export async function startService(
 
 export function removeDataDir(service: Service): void {
   rmSync(service.dataDir, { recursive: true, force: true });
+}
+
+/** The shared parts of a console suite, started by {@link useConsoleSuite}. */
+export interface ConsoleSuite {
+  /** The real service, demo mode, on `http://localhost:<port>` (a passkey needs a domain name). */
+  readonly service: Service;
+  readonly browser: Browser;
+  /** A new person: a page in a browser context of their own, closed after the suite. */
+  person(): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * The suite setup every console suite shares, as `before`/`after` hooks of the calling `describe`: the
+ * built console is required, the service starts (after `setUp` for anything that must exist before it,
+ * like an OpenID provider), Chromium launches; afterwards every person's context, the browser and the
+ * service close (then `tearDown`), and the service's data folder is removed.
+ */
+export function useConsoleSuite(
+  hooks: { setUp?: (service: Service) => Promise<void>; tearDown?: () => Promise<void> } = {},
+): ConsoleSuite {
+  let service: Service | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  before(async () => {
+    if (!existsSync(join(root, 'console/dist/index.html'))) {
+      throw new Error('The console is not built: run `pnpm --filter @meldpunt/console build` first.');
+    }
+    service = await startService({ publicHost: 'localhost' });
+    await hooks.setUp?.(service);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await hooks.tearDown?.();
+    await service?.stop();
+    if (service) removeDataDir(service);
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The suite's ${what} is not started (use it inside a test)`);
+    return value;
+  };
+  return {
+    get service() {
+      return started(service, 'service');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    async person() {
+      const opened = await newPage(started(browser, 'browser'));
+      contexts.push(opened.context);
+      return opened;
+    },
+  };
+}
+
+/** Signs in with the demo sign-in button of `name`, as a newcomer would, and waits for the tenants page. */
+export async function signInWithDemoButton(page: Page, origin: string, name: string): Promise<void> {
+  await page.goto(`${origin}/console/sign-in`);
+  await clickButton(page, name);
+  await page.waitForFunction(() => location.pathname === '/console/tenants');
 }
 
 /** A page in a context of its own, whose waits and navigations have `patience` rather than puppeteer's defaults. */
