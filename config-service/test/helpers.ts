@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import { reportCreatedSchema, type ReportCreated } from '@meldpunt/contracts';
 import { testTenantDocument, type TestTenantChanges } from '@meldpunt/test-support/tenant';
@@ -72,7 +73,9 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const databaseUrl = options.handle ? undefined : (own?.url ?? process.env.TEST_DATABASE_URL);
   const handle =
     options.handle ??
-    (databaseUrl ? openDatabase({ url: databaseUrl, poolSize: 4 }) : openDatabase({ pgliteDir: 'memory://' }));
+    (databaseUrl
+      ? openDatabase({ url: databaseUrl, poolSize: 4 })
+      : openDatabase({ pgliteDir: 'memory://', pgliteDump: await pgliteTemplate() }));
   await migrateToLatest(handle.db);
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
@@ -132,12 +135,32 @@ export function useTestContext(options: TestContextOptions = {}): TestContext {
   return ctx;
 }
 
-/** A fresh, empty database on the test PostgreSQL server; `drop()` removes it again. */
+/**
+ * The migrated PGlite template `test/run.ts` dumped once for the whole run (`TEST_PGLITE_TEMPLATE`, a
+ * file), read once per test process; undefined when a test file runs on its own (it then starts empty
+ * and migrates, as before).
+ */
+let templateDump: Promise<Blob | undefined> | undefined;
+function pgliteTemplate(): Promise<Blob | undefined> {
+  const file = process.env.TEST_PGLITE_TEMPLATE;
+  templateDump ??= file ? readFile(file).then((bytes) => new Blob([bytes])) : Promise.resolve(undefined);
+  return templateDump;
+}
+
+/**
+ * A fresh database on the test PostgreSQL server; `drop()` removes it again. A copy of the migrated
+ * template `test/run.ts` made (`TEST_POSTGRES_TEMPLATE`) when there is one, else empty (then migrated).
+ */
 async function createOwnDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `meldpunt_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const admin = openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 1 });
+  const template = process.env.TEST_POSTGRES_TEMPLATE;
   try {
-    await sql`create database ${sql.id(name)}`.execute(admin.db);
+    await (
+      template
+        ? sql`create database ${sql.id(name)} template ${sql.id(template)}`
+        : sql`create database ${sql.id(name)}`
+    ).execute(admin.db);
   } finally {
     await admin.close();
   }

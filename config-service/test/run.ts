@@ -4,10 +4,14 @@
  * what to install; it is never skipped.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, sql } from 'kysely';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/dialect.ts';
+import type { Database } from '../src/db/database.ts';
 import { startPostgres } from './postgres.ts';
 
 // `pnpm --filter @meldpunt/config-service test src/x.test.ts …` runs just those files (on both databases).
@@ -33,9 +37,34 @@ function runSuite(label: string, env: Record<string, string>): Promise<number> {
   });
 }
 
+/**
+ * The one migrated PGlite database every test context starts from (`test/helpers.ts`): made here once,
+ * dumped to a file, loaded by each context — an empty PGlite takes seconds to initialise and migrate, a
+ * loaded dump about one.
+ */
+async function pgliteTemplateFile(dir: string): Promise<string> {
+  const pglite = new PGlite('memory://');
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  await migrateToLatest(db);
+  const dump = await pglite.dumpDataDir('none');
+  const file = join(dir, 'pglite-template.tar');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await db.destroy();
+  return file;
+}
+
+/** The migrated PostgreSQL database that the tests' own databases are copied from (`create database … template`). */
+const postgresTemplate = 'meldpunt_template';
+
 let failed = false;
 if (!only || only === 'pglite') {
-  failed = (await runSuite('PGlite', { TEST_DATABASE_URL: '' })) !== 0 || failed;
+  const dir = mkdtempSync(join(tmpdir(), 'meldpunt-test-template-'));
+  try {
+    const template = await pgliteTemplateFile(dir);
+    failed = (await runSuite('PGlite', { TEST_DATABASE_URL: '', TEST_PGLITE_TEMPLATE: template })) !== 0 || failed;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 if (!only || only === 'postgres') {
   let postgres;
@@ -48,8 +77,16 @@ if (!only || only === 'postgres') {
   try {
     const handle = openDatabase({ url: postgres.url });
     await migrateToLatest(handle.db);
+    await sql`create database ${sql.id(postgresTemplate)}`.execute(handle.db);
     await handle.close();
-    failed = (await runSuite('PostgreSQL', { TEST_DATABASE_URL: postgres.url })) !== 0 || failed;
+    const templateUrl = new URL(postgres.url);
+    templateUrl.pathname = `/${postgresTemplate}`;
+    const template = openDatabase({ url: templateUrl.toString(), poolSize: 1 });
+    await migrateToLatest(template.db);
+    await template.close();
+    failed =
+      (await runSuite('PostgreSQL', { TEST_DATABASE_URL: postgres.url, TEST_POSTGRES_TEMPLATE: postgresTemplate })) !==
+        0 || failed;
   } finally {
     await postgres.stop();
   }

@@ -16,6 +16,12 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite's data folder, or `memory://` for a throwaway in-memory database. */
   pgliteDir?: string;
+  /**
+   * PGlite: start from this dump of a data folder (`PGlite.dumpDataDir`) instead of an empty one — the
+   * tests' one migrated template, which opens in a fraction of the time an empty database takes to
+   * initialise and migrate.
+   */
+  pgliteDump?: Blob;
   /** Pool size for a real server. */
   poolSize?: number;
   /**
@@ -53,7 +59,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir);
+  const pglite = new PGlite(dir, options.pgliteDump ? { loadDataDir: options.pgliteDump } : {});
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
