@@ -58,17 +58,14 @@ export function nextComplete(period: Period, day = today()): PeriodChoice | unde
   return endOfNext(period) <= day ? { period: period.kind, at: period.end } : undefined;
 }
 
-/** The ISO week number and its year of a Monday. */
+/** The ISO week number of a day, and the year that week belongs to (its Thursday's). */
 function isoWeek(day: string): { week: number; year: number } {
-  const date = dateOf(day);
-  date.setUTCDate(date.getUTCDate() + 3 - ((date.getUTCDay() + 6) % 7));
-  const year = date.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(year, 0, 4));
-  const week =
-    1 +
-    Math.round(
-      (date.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7) / 7 + 3 / 7,
-    );
+  const thursday = dateOf(day);
+  thursday.setUTCDate(thursday.getUTCDate() - ((thursday.getUTCDay() + 6) % 7) + 3);
+  const year = thursday.getUTCFullYear();
+  const january4 = new Date(Date.UTC(year, 0, 4));
+  const days = (thursday.getTime() - january4.getTime()) / 86_400_000;
+  const week = 1 + Math.round((days - 3 + ((january4.getUTCDay() + 6) % 7)) / 7);
   return { week, year };
 }
 
