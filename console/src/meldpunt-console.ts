@@ -96,6 +96,13 @@ export class MeldpuntConsole extends LitElement {
       .skip-link:focus {
         inset-block-start: 0.5rem;
       }
+      /* Printed (the council report): the page's content only, not the console's frame. */
+      @media print {
+        .skip-link,
+        header {
+          display: none;
+        }
+      }
       header {
         display: flex;
         flex-wrap: wrap;

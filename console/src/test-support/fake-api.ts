@@ -615,6 +615,7 @@ function privateSettings(
         allowedOrigins: [...new Set(body.allowedOrigins)],
         rateLimit: body.rateLimit,
         routing: body.routing,
+        ...(body.figures ? { figures: body.figures } : {}),
         delivery: {
           email,
           webhook:

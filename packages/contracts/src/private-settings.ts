@@ -60,6 +60,8 @@ export const settingsInputSchema = z.strictObject({
       })
       .optional(),
   }),
+  /** Issue 14: the smallest count the figures show (3..50; omitted: 5, the default). */
+  figures: tenantSettingsSchema.shape.figures,
   /** Generate a new webhook secret (the old one stops working at once). */
   rotateWebhookSecret: z.boolean().optional(),
 });
@@ -88,6 +90,8 @@ export const settingsViewSchema = z.strictObject({
         .nullable(),
       mail: z.strictObject({ locale: z.enum(mailLocales).optional(), intro: text().optional() }).optional(),
     }),
+    /** Issue 14: the figures' smallest count shown; absent: the default (5). */
+    figures: tenantSettingsSchema.shape.figures,
   }),
   /** The operator's bounds for `rateLimit`. */
   rateLimitBounds: z.strictObject({

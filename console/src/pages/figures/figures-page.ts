@@ -1,26 +1,87 @@
 import { consume } from '@lit/context';
-import type { Me } from '@meldpunt/contracts';
+import { Task } from '@lit/task';
+import type { Figures, Hotspots, HotTimes, Me } from '@meldpunt/contracts';
+import { figurePeriods, type FigurePeriod } from '@meldpunt/contracts/backoffice-values';
 import { baseStyles } from '@meldpunt/ui/base-styles';
 import { define } from '@meldpunt/ui/define';
 import { tokens } from '@meldpunt/ui/tokens';
-import { html, LitElement } from 'lit';
+import { css, html, LitElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { renderError, renderLoading } from '../../components/task-states.ts';
 import { meContext, textsContext, type TextsContext } from '../../context.ts';
+import { figuresCsvUrl, readFigures, readHotspots, readHotTimes, type PeriodChoice } from '../../data/figures.ts';
+import { NotFoundError } from '../../data/http.ts';
+import { loadBackofficeTexts } from '../../i18n.ts';
 import { may } from '../../permissions.ts';
-import { href } from '../../router.ts';
-import { pageStyles } from '../../styles/theme.ts';
+import { href, navigate } from '../../router.ts';
+import { formStyles, pageStyles } from '../../styles/theme.ts';
+import {
+  changeText,
+  choiceOf,
+  countText,
+  figuresStyles,
+  nextComplete,
+  periodInWords,
+  queryOfChoice,
+  renderBreakdown,
+  renderExplanation,
+  renderHotspotTable,
+  renderTrend,
+} from './figures-shared.ts';
+import './hot-times-grid.ts';
 
 /**
- * A tenant's figures (issue 14; filled in by its own change).
+ * A tenant's figures, for its officers and analysts: the period (a whole week or month; the last complete
+ * one unless the URL's `period=&at=` says another, so a view can be shared), the total beside the previous
+ * period's and the change, the trend of 12 periods, by category, role, part of day and delay, the hot-times
+ * grid and the hotspot map — every chart with a table of the same numbers beside it. Counts below the
+ * tenant's minimum come as "< 5", and those hidden so a small one cannot be worked out as "hidden", with
+ * why. The CSV download and the council report link to the same period.
  *
- * @summary A tenant's figures
+ * @summary A tenant's figures: counts, hot times, hotspots.
  */
 export class MeldpuntFiguresPage extends LitElement {
-  static override styles = [tokens, baseStyles, pageStyles];
+  static override styles = [
+    tokens,
+    baseStyles,
+    pageStyles,
+    formStyles,
+    figuresStyles,
+    css`
+      .periods {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: end;
+      }
+      .key {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+        gap: 1rem;
+        margin: 0;
+      }
+      .key div {
+        border: 1px solid var(--_meldpunt-border);
+        border-radius: var(--_meldpunt-radius);
+        padding: var(--_meldpunt-space, 1rem);
+      }
+      .key dt {
+        font-weight: 700;
+      }
+      .key dd {
+        margin: 0;
+        font-size: 1.5rem;
+      }
+      .breakdowns {
+        display: grid;
+        gap: 1.5rem;
+      }
+    `,
+  ];
 
   /** The tenant's slug (from the URL). */
   @property({ attribute: 'slug' }) slug = '';
-  /** The query string of the URL (the filter or period). */
+  /** The query string of the URL: `period=week|month&at=YYYY-MM-DD`. */
   @property({ attribute: false }) query = '';
 
   @consume({ context: textsContext, subscribe: true })
@@ -31,14 +92,237 @@ export class MeldpuntFiguresPage extends LitElement {
   @state()
   private me!: Me | null;
 
+  /** The hotspot map's element, loaded (a chunk of its own, with Leaflet) when the squares are there. */
+  @state() private mapLoaded = false;
+
+  private get choice(): PeriodChoice {
+    return choiceOf(this.query);
+  }
+
+  private get allowed(): boolean {
+    return may(this.me, 'figures.view', this.slug);
+  }
+
+  private figures = new Task(this, {
+    task: async ([slug, period, at, locale, allowed], { signal }): Promise<Figures | undefined> => {
+      if (!allowed) return undefined;
+      const [figures] = await Promise.all([
+        readFigures(slug, { period, at }, locale, signal),
+        loadBackofficeTexts(locale),
+      ]);
+      return figures;
+    },
+    args: () => [this.slug, this.choice.period, this.choice.at, this.texts.locale, this.allowed] as const,
+  });
+
+  private hotTimes = new Task(this, {
+    task: async ([slug, period, at, allowed], { signal }): Promise<HotTimes | undefined> =>
+      allowed ? readHotTimes(slug, { period, at }, signal) : undefined,
+    args: () => [this.slug, this.choice.period, this.choice.at, this.allowed] as const,
+  });
+
+  private hotspots = new Task(this, {
+    task: async ([slug, period, at, allowed], { signal }): Promise<Hotspots | undefined> => {
+      if (!allowed) return undefined;
+      const hotspots = await readHotspots(slug, { period, at }, signal);
+      if (hotspots.cells.length > 0 && !this.mapLoaded) {
+        await import('./hotspot-map.ts');
+        this.mapLoaded = true;
+      }
+      return hotspots;
+    },
+    args: () => [this.slug, this.choice.period, this.choice.at, this.allowed] as const,
+  });
+
+  private go(choice: PeriodChoice) {
+    navigate(href('figures', { slug: this.slug }, queryOfChoice(choice)));
+  }
+
+  private choosePeriod(event: SubmitEvent) {
+    event.preventDefault();
+    const kind = new FormData(event.target as HTMLFormElement).get('period');
+    if (figurePeriods.includes(kind as FigurePeriod)) this.go({ period: kind as FigurePeriod });
+  }
+
   override render() {
     const { t } = this.texts;
-    if (!may(this.me, 'figures.view', this.slug)) {
-      return html`<h1>${t('notFound.title')}</h1>
-        <p>${t('tenant.notFound')}</p>
-        <p><a href=${href('tenants')}>${t('tenant.allTenants')}</a></p>`;
-    }
-    return html`<h1>${t('reports.figuresTitle')}</h1>`;
+    if (!this.allowed) return this.renderNotFound();
+    return html`
+      <h1>${t('reports.figuresTitle')}</h1>
+      ${this.figures.render({
+        pending: () => renderLoading(t),
+        error: (error) =>
+          error instanceof NotFoundError ? this.renderNotFound() : renderError(t, error, () => void this.figures.run()),
+        complete: (figures) => (figures ? this.renderFigures(figures) : this.renderNotFound()),
+      })}
+    `;
+  }
+
+  private renderNotFound(): TemplateResult {
+    const { t } = this.texts;
+    return html`<h1>${t('notFound.title')}</h1>
+      <p>${t('tenant.notFound')}</p>
+      <p><a href=${href('tenants')}>${t('tenant.allTenants')}</a></p>`;
+  }
+
+  private renderFigures(figures: Figures): TemplateResult {
+    const { t, locale } = this.texts;
+    const tenant = this.me?.memberships.find((m) => m.tenant === this.slug)?.tenantName ?? this.slug;
+    const minimum = figures.minimumCount;
+    const shown = (count: Figures['total']) => countText(t, locale, count, minimum);
+    const next = nextComplete(figures.period);
+    const choice = { period: figures.period.kind, at: figures.period.start };
+    return html`
+      <p>${t('figures.intro', { tenant })}</p>
+      ${this.renderPeriodChooser(figures, next)}
+      <section aria-labelledby="total-title">
+        <h2 id="total-title">${t('figures.total.title')}</h2>
+        <dl class="key">
+          <div>
+            <dt>${t('figures.total.thisPeriod')}</dt>
+            <dd data-total>${shown(figures.total)}</dd>
+          </div>
+          <div>
+            <dt>${t('figures.total.previousPeriod')} (${periodInWords(t, locale, figures.previous)})</dt>
+            <dd data-previous-total>${shown(figures.previousTotal)}</dd>
+          </div>
+          <div>
+            <dt>${t('figures.total.change')}</dt>
+            <dd data-change>${changeText(t, locale, figures.total, figures.previousTotal)}</dd>
+          </div>
+        </dl>
+        ${renderExplanation(t, minimum)}
+      </section>
+      <section aria-labelledby="trend-title">
+        <h2 id="trend-title">${t('figures.trend.title')}</h2>
+        ${renderTrend(t, locale, figures.trend, minimum)}
+      </section>
+      <section aria-labelledby="breakdowns-title" class="breakdowns">
+        <h2 id="breakdowns-title">${t('figures.breakdown.title')}</h2>
+        ${renderBreakdown(t, locale, {
+          id: 'category',
+          title: t('figures.breakdown.byCategory'),
+          caption: t('figures.breakdown.byCategoryCaption'),
+          column: t('figures.breakdown.category'),
+          rows: figures.byCategory.map((row) => ({ label: figures.categoryLabels[row.key] ?? row.key, count: row })),
+          minimum,
+        })}
+        ${renderBreakdown(t, locale, {
+          id: 'role',
+          title: t('figures.breakdown.byRole'),
+          caption: t('figures.breakdown.byRoleCaption'),
+          column: t('figures.breakdown.role'),
+          rows: figures.byRole.map((row) => ({ label: t(`figures.roles.${row.key}`), count: row })),
+          minimum,
+        })}
+        ${renderBreakdown(t, locale, {
+          id: 'part-of-day',
+          title: t('figures.breakdown.byPartOfDay'),
+          caption: t('figures.breakdown.byPartOfDayCaption'),
+          column: t('figures.breakdown.partOfDay'),
+          rows: figures.byPartOfDay.map((row) => ({ label: t(`figures.partsOfDay.${row.key}`), count: row })),
+          minimum,
+        })}
+        ${renderBreakdown(t, locale, {
+          id: 'delay',
+          title: t('figures.breakdown.byDelay'),
+          caption: t('figures.breakdown.byDelayCaption'),
+          column: t('figures.breakdown.delay'),
+          rows: figures.byDelay.map((row) => ({ label: t(`figures.delays.${row.key}`), count: row })),
+          minimum,
+        })}
+      </section>
+      <section aria-labelledby="hot-times-title">
+        <h2 id="hot-times-title">${t('figures.hotTimes.title')}</h2>
+        <p>${t('figures.hotTimes.intro')}</p>
+        ${this.hotTimes.render({
+          pending: () => renderLoading(t),
+          error: (error) => renderError(t, error, () => void this.hotTimes.run()),
+          complete: (data) =>
+            data
+              ? html`<meldpunt-hot-times-grid .data=${data} .t=${t} locale=${locale}></meldpunt-hot-times-grid>`
+              : '',
+        })}
+      </section>
+      <section aria-labelledby="hotspots-title">
+        <h2 id="hotspots-title">${t('figures.hotspots.title')}</h2>
+        <p>${t('figures.hotspots.intro')}</p>
+        ${this.hotspots.render({
+          pending: () => renderLoading(t),
+          error: (error) => renderError(t, error, () => void this.hotspots.run()),
+          complete: (data) => (data ? this.renderHotspots(data) : ''),
+        })}
+      </section>
+      <section aria-labelledby="export-title">
+        <h2 id="export-title">${t('figures.export.title')}</h2>
+        <p>${t('figures.export.hint')}</p>
+        <p class="toolbar">
+          <a class="button secondary" href=${figuresCsvUrl(this.slug, choice, locale)} download
+            >${t('figures.export.csv')}</a
+          >
+          <a class="button secondary" href=${href('council-report', { slug: this.slug }, queryOfChoice(choice))}
+            >${t('figures.councilLink')}</a
+          >
+        </p>
+      </section>
+    `;
+  }
+
+  private renderPeriodChooser(figures: Figures, next: PeriodChoice | undefined): TemplateResult {
+    const { t, locale } = this.texts;
+    const previous = { period: figures.previous.kind, at: figures.previous.start };
+    return html`<section aria-labelledby="period-title">
+      <h2 id="period-title" class="visually-hidden">${t('figures.period.legend')}</h2>
+      <p role="status" data-period>
+        ${t('figures.period.current', { period: periodInWords(t, locale, figures.period) })}
+      </p>
+      <div class="periods">
+        <form class="periods" @submit=${this.choosePeriod}>
+          <div class="field">
+            <label for="period">${t('figures.period.kind')}</label>
+            <select id="period" name="period">
+              ${figurePeriods.map(
+                (kind) =>
+                  html`<option value=${kind} ?selected=${kind === figures.period.kind}>
+                    ${t(`figures.period.${kind}`)}
+                  </option>`,
+              )}
+            </select>
+          </div>
+          <div class="field"><button class="button secondary" type="submit">${t('figures.period.show')}</button></div>
+        </form>
+        <a class="button secondary" rel="prev" href=${href('figures', { slug: this.slug }, queryOfChoice(previous))}
+          >${t('figures.period.previous')}</a
+        >
+        ${
+          next
+            ? html`<a
+                class="button secondary"
+                rel="next"
+                href=${href('figures', { slug: this.slug }, queryOfChoice(next))}
+                >${t('figures.period.next')}</a
+              >`
+            : html`<button class="button secondary" type="button" disabled>${t('figures.period.next')}</button>`
+        }
+      </div>
+    </section>`;
+  }
+
+  private renderHotspots(data: Hotspots): TemplateResult {
+    const { t, locale } = this.texts;
+    const shown = (count: Hotspots['locatedTotal']) => countText(t, locale, count, data.minimumCount);
+    return html`
+      ${
+        data.cells.length === 0
+          ? html`<p>${t('figures.hotspots.none')}</p>`
+          : html`<div class="chart">
+              ${this.mapLoaded ? html`<meldpunt-hotspot-map .cells=${data.cells} .t=${t}></meldpunt-hotspot-map>` : ''}
+              ${renderHotspotTable(t, locale, data)}
+            </div>`
+      }
+      <p data-located>${t('figures.hotspots.located', { value: shown(data.locatedTotal) })}</p>
+      <p data-without-location>${t('figures.hotspots.withoutLocation', { value: shown(data.withoutLocation) })}</p>
+    `;
   }
 }
 

@@ -43,4 +43,18 @@ describe('<meldpunt-tenant-page>: the admin sections by role', () => {
     const editor = await sections(person(), ['editor']);
     expect(editor.links.filter((l) => /members|invitations|audit/.test(l ?? ''))).to.deep.equal([]);
   });
+
+  it('officers and analysts find the figures; an editor and the platform operator do not', async () => {
+    const analyst = person({ memberships: [{ tenant: 'dordrecht', tenantName: 'Dordrecht', roles: ['analyst'] }] });
+    const figures = await sections(analyst, ['analyst']);
+    expect(figures.links).to.include('/console/tenants/dordrecht/figures');
+    expect(pageRoot(figures.el, 'tenant')?.textContent).to.contain('zonder dat iemand herkenbaar is');
+    await expect(figures.el).to.be.accessible();
+    api.restore();
+    const editor = await sections(person(), ['editor']);
+    expect(editor.links).not.to.include('/console/tenants/dordrecht/figures');
+    api.restore();
+    const operator = await sections(person({ platformAdmin: true, memberships: [] }), []);
+    expect(operator.links).not.to.include('/console/tenants/dordrecht/figures');
+  });
 });

@@ -64,6 +64,9 @@ export class MeldpuntTenantPage extends LitElement {
           ...(may(this.me, 'reports.view', tenant.slug)
             ? [{ route: 'reports', title: t('sections.reports'), hint: t('sections.reportsHint') } as const]
             : []),
+          ...(may(this.me, 'figures.view', tenant.slug)
+            ? [{ route: 'figures', title: t('sections.figures'), hint: t('sections.figuresHint') } as const]
+            : []),
           // Members, invitations and the audit log, as the person's roles allow.
           ...adminSections(t, this.me, tenant.slug),
           ...(may(this.me, 'sso.manage', tenant.slug)

@@ -55,7 +55,12 @@ export class MeldpuntTenantsPage extends LitElement {
             ? html`<p>${t('tenants.empty')}</p>
                 ${all ? html`<p><a class="button" href=${href('onboard')}>${t('operator.onboardLink')}</a></p>` : ''}`
             : html`<p>${t(all ? 'tenants.allIntro' : 'tenants.intro')}</p>
-                ${all ? html`<p><a class="button" href=${href('onboard')}>${t('operator.onboardLink')}</a></p>` : ''}
+                ${
+                  all
+                    ? html`<p><a class="button" href=${href('onboard')}>${t('operator.onboardLink')}</a></p>
+                        <p><a href=${href('national-figures')}>${t('reports.nationalTitle')}</a></p>`
+                    : ''
+                }
                 <ul class="cards">
                   ${tenants.map((tenant) => this.renderTenant(tenant, all))}
                 </ul>`,

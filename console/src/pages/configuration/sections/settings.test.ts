@@ -145,6 +145,7 @@ describe('<meldpunt-config-settings>', () => {
         allowedOrigins: ['https://www.dordrecht.nl', 'https://melden.dordrecht.nl'],
         rateLimit: { reports: 5, windowSeconds: 1800 },
         routing: { keepReportsElsewhere: true },
+        figures: { minimumCount: 5 },
         delivery: { email: [{ address: 'oov@dordrecht.example' }], webhook: null },
       },
     });
@@ -192,6 +193,29 @@ describe('<meldpunt-config-settings>', () => {
     expect(root.querySelector('#recipient-1-stored .fingerprint')?.textContent).to.equal(
       'ABCD EF01 2345 6789 ABCD EF01 2345 6789 ABCD EF01',
     );
+  });
+
+  it('the smallest count the figures show: 5 unless set, sent as figures.minimumCount, 3 to 50 only', async () => {
+    fake();
+    const { root } = await open();
+    const input = root.querySelector<HTMLInputElement>('#minimumCount')!;
+    expect(input.value).to.equal('5');
+    expect(root.querySelector('label[for="minimumCount"]')?.textContent?.trim()).to.equal(
+      'Kleinste aantal dat de cijfers tonen',
+    );
+    await type(root, 'minimumCount', '2', true);
+    await submit(root);
+    await waitFor(() => root.querySelector('[role="alert"]#outcome'), 'the summary');
+    expect(root.querySelector('#minimumCount-error')?.textContent).to.include('van 3 tot 50');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(api.settingsSent).to.equal(undefined);
+    await type(root, 'minimumCount', '8', true);
+    expect(shadowText(root.host)).to.include('“< 8”');
+    await submit(root);
+    await waitFor(() => api.settingsSent, 'the save');
+    expect(api.settingsSent?.body.figures).to.deep.equal({ minimumCount: 8 });
+    await waitFor(() => root.querySelector('[role="status"]#outcome'), 'saved');
+    expect(root.querySelector<HTMLInputElement>('#minimumCount')!.value).to.equal('8');
   });
 
   it('checks the form before asking the service: a bad address and an impossible rate limit beside their fields', async () => {

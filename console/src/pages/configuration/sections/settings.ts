@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { MailLocale, SettingsInput, SettingsView, TestDelivery } from '@meldpunt/contracts';
+import { defaultMinimumCount, minimumCountCeiling, minimumCountFloor } from '@meldpunt/contracts/backoffice-values';
 import { supportedLocales } from '@meldpunt/contracts/limits';
 import { baseStyles } from '@meldpunt/ui/base-styles';
 import { define } from '@meldpunt/ui/define';
@@ -49,6 +50,8 @@ interface FormDraft {
   reports: string;
   minutes: string;
   keepReportsElsewhere: boolean;
+  /** The figures' smallest count shown (issue 14). */
+  minimumCount: string;
 }
 
 type Outcome =
@@ -294,6 +297,7 @@ export class MeldpuntConfigSettings extends LitElement {
       reports: String(s.rateLimit.reports),
       minutes: String(s.rateLimit.windowSeconds / 60),
       keepReportsElsewhere: s.routing.keepReportsElsewhere,
+      minimumCount: String(s.figures?.minimumCount ?? defaultMinimumCount),
     };
   }
 
@@ -344,6 +348,7 @@ export class MeldpuntConfigSettings extends LitElement {
       <form @submit=${this.onSubmit} novalidate>
         ${this.renderOrigins(draft)} ${this.renderRecipients(draft)} ${this.renderMail(draft)}
         ${this.renderWebhook(draft, view)} ${this.renderRateLimit(draft, view)} ${this.renderRouting(draft)}
+        ${this.renderFigures(draft)}
         <div class="actions">
           <button class="button" type="submit" ?disabled=${this.busy}>
             ${this.busy ? t('privateSettings.saving') : t('privateSettings.save')}
@@ -882,6 +887,42 @@ export class MeldpuntConfigSettings extends LitElement {
     </fieldset>`;
   }
 
+  /** The figures' smallest count shown (issue 14): counts below it read "< n" everywhere. */
+  private renderFigures(draft: FormDraft) {
+    const { t } = this.texts;
+    const value = Number(draft.minimumCount);
+    const shownValue = Number.isInteger(value) && value >= minimumCountFloor ? value : defaultMinimumCount;
+    return html`<fieldset>
+      <legend>${t('privateSettings.figures.title')}</legend>
+      ${field(
+        {
+          id: 'minimumCount',
+          label: t('privateSettings.figures.label'),
+          hint: t('privateSettings.figures.hint', {
+            value: shownValue,
+            min: minimumCountFloor,
+            max: minimumCountCeiling,
+            default: defaultMinimumCount,
+          }),
+          error: this.errors.get('minimumCount'),
+        },
+        (aria) =>
+          html`<input
+            id="minimumCount"
+            type="number"
+            inputmode="numeric"
+            min=${minimumCountFloor}
+            max=${minimumCountCeiling}
+            step="1"
+            aria-invalid=${aria.invalid}
+            aria-describedby=${aria.describedBy}
+            .value=${draft.minimumCount}
+            @input=${(e: Event) => this.set('minimumCount', (e.target as HTMLInputElement).value)}
+          />`,
+      )}
+    </fieldset>`;
+  }
+
   // ——— Saving ———
 
   /** The origins typed, one per line, as a browser sends them (`https://www.gemeente.nl`). */
@@ -943,6 +984,18 @@ export class MeldpuntConfigSettings extends LitElement {
     if (reportsOk && secondsOk && (reports * 3600) / seconds > b.maxReportsPerHour) {
       errors.set('reports', t('privateSettings.rateLimit.errors.perHour', { perHour: b.maxReportsPerHour }));
     }
+    const minimum = Number(draft.minimumCount);
+    if (
+      draft.minimumCount.trim() === '' ||
+      !Number.isInteger(minimum) ||
+      minimum < minimumCountFloor ||
+      minimum > minimumCountCeiling
+    ) {
+      errors.set(
+        'minimumCount',
+        t('privateSettings.figures.error', { min: minimumCountFloor, max: minimumCountCeiling }),
+      );
+    }
     return errors;
   }
 
@@ -958,6 +1011,7 @@ export class MeldpuntConfigSettings extends LitElement {
       allowedOrigins: this.origins(),
       rateLimit: { reports: Number(draft.reports), windowSeconds: Math.round(Number(draft.minutes) * 60) },
       routing: { keepReportsElsewhere: draft.keepReportsElsewhere },
+      figures: { minimumCount: Number(draft.minimumCount) },
       delivery: {
         email: draft.recipients.map((r) => ({
           address: r.address.trim(),
@@ -977,6 +1031,7 @@ export class MeldpuntConfigSettings extends LitElement {
     if (first === 'allowedOrigins') return 'allowedOrigins';
     if (first === 'rateLimit') return second === 'windowSeconds' ? 'minutes' : 'reports';
     if (first === 'routing') return 'routing';
+    if (first === 'figures') return 'minimumCount';
     if (first === 'rotateWebhookSecret') return 'webhookUrl';
     if (first === 'delivery') {
       if (second === 'email' && third !== undefined && /^\d+$/.test(third)) {
@@ -1090,6 +1145,7 @@ export class MeldpuntConfigSettings extends LitElement {
       allowedOrigins: s.allowedOrigins,
       rateLimit: s.rateLimit,
       routing: s.routing,
+      figures: { minimumCount: s.figures?.minimumCount ?? defaultMinimumCount },
       delivery: {
         email: s.delivery.email.map((r) => ({ address: r.address })),
         webhook: s.delivery.webhook ? { url: s.delivery.webhook.url } : null,

@@ -122,6 +122,12 @@ export const settingsTexts: TextTree<typeof nl, PluralCategories['en']> = {
       keep: 'Keep reports about a place in another municipality here',
       hint: 'Off: such a report goes to the municipality where it happened (or to the national reporting point), and the reporter sees that before sending. On: your municipality receives every report of its own form, also about places elsewhere — and must then follow them up.',
     },
+    figures: {
+      title: 'Figures',
+      label: 'Smallest count shown in the figures',
+      hint: 'Smaller counts show as “< {{value}}” in the figures, the hotspot map and the council report, so nobody can be recognised. From {{min}} to {{max}}; {{default}} by default.',
+      error: 'Enter a whole number from {{min}} to {{max}}.',
+    },
     errors: {
       address: 'Enter an e-mail address, such as safety@municipality.nl.',
       duplicate: 'This address is listed already; each address once.',

@@ -120,6 +120,12 @@ export const settingsTexts = {
       keep: 'Meldingen over een plek in een andere gemeente zelf houden',
       hint: 'Uit: zo’n melding gaat naar de gemeente waar het gebeurde (of naar het landelijke meldpunt), en de melder ziet dat vóór het versturen. Aan: jouw gemeente ontvangt alle meldingen van je eigen formulier, ook over plekken elders — jij moet ze dan ook opvolgen.',
     },
+    figures: {
+      title: 'Cijfers',
+      label: 'Kleinste aantal dat de cijfers tonen',
+      hint: 'Kleinere aantallen tonen de cijfers, de hotspotkaart en de rapportage als “< {{value}}”, zodat niemand herkenbaar is. Van {{min}} tot {{max}}; standaard {{default}}.',
+      error: 'Vul een heel getal van {{min}} tot {{max}} in.',
+    },
     errors: {
       address: 'Vul een e-mailadres in, zoals oov@gemeente.nl.',
       duplicate: 'Dit adres staat er al; elk adres één keer.',

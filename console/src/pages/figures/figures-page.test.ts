@@ -1,0 +1,215 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Me } from '@meldpunt/contracts';
+import type { FakeConsoleApi } from '../../test-support/fake-api.ts';
+import { person } from '../../test-support/fake-api.ts';
+import { waitFor } from '../../test-support/wait.ts';
+import { openConsole, pageRoot } from '../admin/admin-test-support.ts';
+import {
+  analyst,
+  fakeFiguresApi,
+  figures,
+  hotspots,
+  month,
+  officer,
+  type FakeFigures,
+} from './figures-test-support.ts';
+
+const text = (node: ShadowRoot | Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The rows of a table as [header, value] texts. */
+const rowsOf = (table: Element | null | undefined) =>
+  [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) => [
+    text(row.querySelector('th')),
+    text(row.querySelector('td')),
+  ]);
+
+describe('<meldpunt-figures-page>', () => {
+  const startUrl = location.pathname + location.search;
+  let api: FakeConsoleApi & { figures: FakeFigures };
+
+  afterEach(() => {
+    api.restore();
+    history.replaceState(null, '', startUrl);
+    localStorage.removeItem('meldpunt-console-language');
+  });
+
+  async function open(
+    me: Me = officer(),
+    path = '/console/tenants/dordrecht/figures',
+    overrides: Partial<FakeFigures> = {},
+  ) {
+    api = fakeFiguresApi(me, overrides);
+    const el = await openConsole(path);
+    await waitFor(
+      () =>
+        pageRoot(el, 'figures')?.querySelector('[data-total]') &&
+        pageRoot(el, 'figures')?.querySelector('meldpunt-hot-times-grid')?.shadowRoot?.querySelector('table') &&
+        pageRoot(el, 'figures')?.querySelector('[data-table="hotspots"]'),
+      'the figures, the hot times and the hotspots are shown',
+    );
+    return { el, root: pageRoot(el, 'figures')! };
+  }
+
+  it('is accessible', async () => {
+    const { el } = await open();
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible for an analyst too', async () => {
+    const { el } = await open(analyst());
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the total beside the previous period, and the change', async () => {
+    const { root } = await open();
+    expect(text(root.querySelector('[data-total]'))).to.equal('42');
+    expect(text(root.querySelector('[data-previous-total]'))).to.equal('31');
+    expect(text(root.querySelector('[data-change]'))).to.equal('11 meer (35%)');
+    expect(text(root.querySelector('[data-period]'))).to.contain('november 2026');
+    // Without `at`, the service picks the last complete period; the page asks for the month with the language.
+    expect(api.requests).to.include('GET /backoffice/tenants/dordrecht/figures?period=month&lang=nl');
+  });
+
+  it('every chart has a table with the same numbers, and suppressed values never show a number', async () => {
+    const { root } = await open();
+    for (const id of ['category', 'role', 'part-of-day', 'delay', 'trend']) {
+      const chart = root.querySelector(`[data-chart="${id}"]`);
+      const table = root.querySelector(`[data-table="${id}"]`);
+      expect(chart, id).to.exist;
+      expect(chart?.getAttribute('aria-hidden'), id).to.equal('true');
+      expect(table?.querySelector('caption'), id).to.exist;
+      const chartValues = [...(chart?.querySelectorAll('.value') ?? [])].map((v) => text(v));
+      if (id !== 'trend')
+        expect(
+          rowsOf(table).map(([, value]) => value),
+          id,
+        ).to.deep.equal(chartValues);
+    }
+    expect(rowsOf(root.querySelector('[data-table="category"]'))).to.deep.equal([
+      ['Nageroepen', '30'],
+      ['Achtervolgd', '9'],
+      ['Aangeraakt', '< 5'],
+      ['Online', 'verborgen'],
+    ]);
+    expect(rowsOf(root.querySelector('[data-table="part-of-day"]'))).to.deep.equal([
+      ['Nacht (0–6 uur)', '6'],
+      ['Ochtend (6–12 uur)', '< 5'],
+      ['Middag (12–18 uur)', 'verborgen'],
+      ['Avond (18–24 uur)', '22'],
+    ]);
+    const trend = rowsOf(root.querySelector('[data-table="trend"]'));
+    expect(trend).to.have.length(12);
+    expect(trend[3]?.[1]).to.equal('< 5');
+    expect(trend[11]).to.deep.equal(['november 2026', '42']);
+    const trendLabels = [...(root.querySelectorAll('[data-chart="trend"] text') ?? [])].map((t) => text(t));
+    expect(trendLabels).to.include('< 5');
+    expect(text(root)).to.contain('zodat niemand herkenbaar is');
+    // The hidden bars draw no length: an outline, not a number's bar.
+    expect(root.querySelectorAll('[data-chart="category"] .hidden-bar')).to.have.length(2);
+  });
+
+  it('shows the hot-times grid with the number in each cell, a legend, and the reports not in the grid', async () => {
+    const { root } = await open();
+    const grid = root.querySelector('meldpunt-hot-times-grid')!.shadowRoot!;
+    const cell = (weekday: number, hour: number) =>
+      grid.querySelector(`td[data-weekday="${weekday}"][data-hour="${hour}"]`);
+    expect(grid.querySelectorAll('tbody tr')).to.have.length(7);
+    expect(grid.querySelectorAll('tbody td')).to.have.length(7 * 24);
+    expect(text(cell(5, 22))).to.equal('12');
+    expect(cell(5, 22)?.className).to.equal('level-4');
+    expect(text(cell(3, 17))).to.equal('6');
+    expect(text(cell(6, 23))).to.equal('< 5');
+    expect(cell(6, 23)?.className).to.equal('level-suppressed');
+    expect(text(cell(6, 1))).to.equal('verborgen');
+    expect(text(cell(1, 0))).to.equal('0');
+    expect(text(grid.querySelector('tbody tr th'))).to.equal('maandag');
+    expect(text(grid.querySelector('.legend'))).to.contain('te weinig om te tonen');
+    expect(text(grid.querySelector('[data-without-time]'))).to.equal(
+      'Niet in het rooster: 12 meldingen zonder precieze tijd.',
+    );
+  });
+
+  it('draws the hotspot squares on the map, and lists them in a table, suppressed ones without a number', async () => {
+    const { root } = await open();
+    await waitFor(
+      () => root.querySelector('meldpunt-hotspot-map')?.shadowRoot?.querySelectorAll('path.cell').length === 3,
+      'the three squares on the map',
+    );
+    const map = root.querySelector('meldpunt-hotspot-map')!.shadowRoot!;
+    expect(map.querySelectorAll('path.level-suppressed')).to.have.length(2);
+    expect(map.querySelectorAll('path.level-4')).to.have.length(1);
+    expect(map.querySelector('.leaflet-marker-icon, circle')).to.equal(null);
+    expect(rowsOf(root.querySelector('[data-table="hotspots"]')).map(([, v]) => v)).to.deep.equal([
+      '14',
+      'verborgen',
+      '< 5',
+    ]);
+    expect(text(root.querySelector('[data-without-location]'))).to.contain('17');
+  });
+
+  it('goes to the previous period and back by the URL; the next one only when it is complete', async () => {
+    const { el, root } = await open(officer(), '/console/tenants/dordrecht/figures', {
+      figures: (at) =>
+        at === '2026-10-01' ? figures(month('2026-10-01'), { total: { count: 31, suppressed: null } }) : figures(),
+    });
+    const previous = root.querySelector<HTMLAnchorElement>('a[rel="prev"]')!;
+    expect(new URL(previous.href).search).to.equal('?period=month&at=2026-10-01');
+    previous.click();
+    await waitFor(() => location.search === '?period=month&at=2026-10-01', 'the URL holds the period');
+    await waitFor(
+      () => text(pageRoot(el, 'figures')?.querySelector('[data-period]')).includes('oktober 2026'),
+      'October',
+    );
+    expect(text(pageRoot(el, 'figures')?.querySelector('[data-total]'))).to.equal('31');
+    expect(api.requests).to.include('GET /backoffice/tenants/dordrecht/figures/hot-times?period=month&at=2026-10-01');
+    const next = pageRoot(el, 'figures')?.querySelector<HTMLAnchorElement>('a[rel="next"]');
+    expect(new URL(next!.href).search).to.equal('?period=month&at=2026-11-01');
+  });
+
+  it('switches to weeks from the keyboard', async () => {
+    const { el, root } = await open();
+    root.querySelector<HTMLSelectElement>('#period')!.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    const select = root.querySelector<HTMLSelectElement>('#period')!;
+    expect(select.value).to.equal('week');
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement?.textContent?.trim()).to.equal('Toon');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => location.search === '?period=week', 'weeks in the URL');
+    await waitFor(
+      () => api.requests.includes('GET /backoffice/tenants/dordrecht/figures?period=week&lang=nl'),
+      'the weeks asked for',
+    );
+    expect(pageRoot(el, 'figures')).to.exist;
+  });
+
+  it('offers the CSV of the period and the council report', async () => {
+    const { root } = await open();
+    const csv = [...root.querySelectorAll('a')].find((a) => text(a) === 'Cijfers downloaden (CSV)');
+    expect(csv?.getAttribute('href')).to.equal(
+      '/api/v1/backoffice/tenants/dordrecht/figures.csv?period=month&at=2026-11-01&lang=nl',
+    );
+    const council = [...root.querySelectorAll('a')].find((a) => text(a).startsWith('Rapportage voor het college'));
+    expect(new URL(council!.href).pathname).to.equal('/console/tenants/dordrecht/figures/council-report');
+  });
+
+  it('says "not found" to a person without the figures role, and asks nothing', async () => {
+    api = fakeFiguresApi(person());
+    const el = await openConsole('/console/tenants/dordrecht/figures');
+    await waitFor(() => pageRoot(el, 'figures')?.querySelector('h1'), 'the page');
+    expect(text(pageRoot(el, 'figures')?.querySelector('h1'))).to.not.equal('Cijfers');
+    expect(api.requests.filter((r) => r.startsWith('GET /backoffice'))).to.deep.equal([]);
+  });
+
+  it('says so when there are no squares on the map', async () => {
+    api = fakeFiguresApi(officer(), {
+      hotspots: () => ({ ...hotspots(undefined, []), locatedTotal: { count: 0, suppressed: null } }),
+    });
+    const el = await openConsole('/console/tenants/dordrecht/figures');
+    await waitFor(() => text(pageRoot(el, 'figures')).includes('Niet op de kaart'), 'the hotspots part');
+    const root = pageRoot(el, 'figures')!;
+    expect(text(root)).to.contain('Geen meldingen met een plek op de kaart');
+    expect(root.querySelector('meldpunt-hotspot-map')).to.equal(null);
+  });
+});
