@@ -46,7 +46,28 @@ export type Refusal =
   /** The tenant asked for too many test deliveries; again after `retryAfterSeconds`. */
   | { code: 'too-many-test-deliveries'; retryAfterSeconds: number }
   /** A test delivery needs at least one e-mail recipient or a webhook to go to. */
-  | { code: 'no-delivery-targets' };
+  | { code: 'no-delivery-targets' }
+  // The back office (issue 14, reports/):
+  /** No report with this id in the tenant (another tenant's reads the same). */
+  | { code: 'unknown-report' }
+  /** The report changed since it was read (`If-Match` names an old revision). */
+  | { code: 'report-stale'; revision: number }
+  /** The workflow does not allow this move of status (contracts' `canMove`). */
+  | { code: 'status-move-not-allowed'; from: string; to: string }
+  /** A report is assigned to officers of its tenant only. */
+  | { code: 'not-an-officer' }
+  /** Retention erased the report's contact details: gone for good. */
+  | { code: 'contact-erased' }
+  /** The reporter gave no contact details. */
+  | { code: 'no-contact' }
+  /** No delivery with this id of this report. */
+  | { code: 'unknown-delivery' }
+  /** Only a failed or retrying delivery is sent again. */
+  | { code: 'delivery-not-retryable'; status: string }
+  /** The team already has a saved view by this name. */
+  | { code: 'view-name-taken' }
+  /** No saved view with this id in the tenant. */
+  | { code: 'unknown-view' };
 
 export type RefusalCode = Refusal['code'];
 

@@ -164,5 +164,49 @@ export function problemOf(error: DomainError): ProblemError {
       return new ProblemError(409, 'no-delivery-targets', 'There is nowhere to send a test delivery', {
         detail: 'Add an e-mail recipient or a webhook to the settings first.',
       });
+    // The back office (issue 14):
+    case 'unknown-report':
+      return problems.notFound('No such report');
+    case 'report-stale':
+      return new ProblemError(412, 'report-stale', 'Someone else changed this report in the meantime', {
+        detail: `Nothing was changed. It is now at revision ${refusal.revision}: reload it, then make your change again.`,
+        headers: { ETag: `"${refusal.revision}"` },
+      });
+    case 'status-move-not-allowed':
+      return new ProblemError(
+        409,
+        'status-move-not-allowed',
+        `A report cannot move from ${refusal.from} to ${refusal.to}`,
+        {
+          detail: `Nothing was changed. From ${refusal.from} a report moves on as the workflow allows (closed reports are reopened to in-progress).`,
+          errors: [{ path: '/status', message: `Not allowed from ${refusal.from}` }],
+        },
+      );
+    case 'not-an-officer':
+      return problems.validation([
+        { path: '/assigneeId', message: 'Assign the report to an officer of this municipality' },
+      ]);
+    case 'contact-erased':
+      return new ProblemError(410, 'contact-erased', 'The contact details have been erased', {
+        detail:
+          'Retention erased them at the end of the period the privacy statement promises; they are gone for good.',
+      });
+    case 'no-contact':
+      return new ProblemError(404, 'no-contact', 'The reporter gave no contact details', {
+        detail: 'This report was sent anonymously: there is nothing to show.',
+      });
+    case 'unknown-delivery':
+      return problems.notFound('No such delivery of this report');
+    case 'delivery-not-retryable':
+      return new ProblemError(409, 'delivery-not-retryable', 'Only a failed or retrying delivery is sent again', {
+        detail: `This delivery is ${refusal.status}: nothing to send again.`,
+      });
+    case 'view-name-taken':
+      return new ProblemError(409, 'view-name-taken', 'The team already has a view by this name', {
+        detail: 'Choose another name, or delete the other view first.',
+        errors: [{ path: '/name', message: 'Already taken' }],
+      });
+    case 'unknown-view':
+      return problems.notFound('No such saved view');
   }
 }

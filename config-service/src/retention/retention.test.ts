@@ -12,7 +12,13 @@ import {
   tenantDocument,
   useTestContext,
 } from '../../test/helpers.ts';
-import { enforceRetention, fallbackRetentionMonths, replayWindowHours, testDeliveryDays } from './retention.ts';
+import {
+  enforceRetention,
+  fallbackRetentionMonths,
+  replayWindowHours,
+  retentionDatesOf,
+  testDeliveryDays,
+} from './retention.ts';
 
 const hour = 3600 * 1000;
 const day = 24 * hour;
@@ -82,6 +88,47 @@ describe(`retention (${databaseKind})`, () => {
       testDeliveriesDeleted: 0,
       byTenant: [],
     });
+  });
+
+  // Issue 14: the back office says when contact details were erased, and when they and the report will be.
+  it('records when it erased contact details, and answers the dates it acts on with the same periods', async () => {
+    const tenant = await ctx.createTenant({ config: { privacy: privacy(6, 2) } });
+    const kept = await report(tenant.slug, 10);
+    const erased = await report(tenant.slug, 70);
+    const before = await retentionDatesOf(ctx.db, erased);
+    const received = await ctx.db
+      .selectFrom('report')
+      .select('received_at')
+      .where('id', '=', erased)
+      .executeTakeFirstOrThrow();
+    const plusMonths = (date: Date, months: number) => {
+      const d = new Date(date);
+      d.setUTCMonth(d.getUTCMonth() + months);
+      return d;
+    };
+    assert.ok(before);
+    assert.ok(before.contactErasedBy < new Date(), 'the contact period of a 70-day-old report is over');
+    // Months are counted in the database's zone (UTC in the tests): within a day of two and six months.
+    assert.ok(Math.abs(before.contactErasedBy.getTime() - plusMonths(received.received_at, 2).getTime()) < day);
+    assert.ok(Math.abs(before.deletedBy.getTime() - plusMonths(received.received_at, 6).getTime()) < day);
+
+    const now = new Date();
+    await enforceRetention(ctx.db, now);
+
+    const erasedRow = await ctx.db
+      .selectFrom('report')
+      .select(['contact_sealed', 'contact_erased_at'])
+      .where('id', '=', erased)
+      .executeTakeFirstOrThrow();
+    assert.equal(erasedRow.contact_sealed, null);
+    assert.equal(erasedRow.contact_erased_at?.toISOString(), now.toISOString());
+    const keptRow = await ctx.db
+      .selectFrom('report')
+      .select('contact_erased_at')
+      .where('id', '=', kept)
+      .executeTakeFirstOrThrow();
+    assert.equal(keptRow.contact_erased_at, null);
+    assert.equal(await retentionDatesOf(ctx.db, '00000000-0000-4000-8000-000000000000'), undefined);
   });
 
   it('deletes test deliveries after a month, with their outbox rows; newer ones stay', async () => {

@@ -51,7 +51,7 @@ export interface RetentionResult {
  * `privacy.contactRetentionMonths`), so a shortened period applies to reports already stored; where
  * either has no published config, `fallbackRetentionMonths`.
  */
-const periods = (now: string) => sql`
+const retentionPeriods = sql`
   select r.id, t.slug, r.received_at, r.contact_sealed is not null as has_contact,
     least(
       coalesce((v.config #>> '{privacy,retentionMonths}')::int, ${sql.lit(fallbackRetentionMonths)}),
@@ -65,9 +65,34 @@ const periods = (now: string) => sql`
   join tenant t on t.id = r.tenant_id
   left join tenant_config_version v on v.tenant_id = t.id and v.version = t.published_version
   join tenant s on s.id = r.source_tenant_id
-  left join tenant_config_version sv on sv.tenant_id = s.id and sv.version = s.published_version
-  -- No period is shorter than a month (the contracts' minimum): newer reports need no look.
-  where r.received_at < ${now}::timestamptz - interval '1 month'`;
+  left join tenant_config_version sv on sv.tenant_id = s.id and sv.version = s.published_version`;
+
+/** The reports old enough that a period may be over: no period is shorter than a month (the contracts' minimum). */
+const periods = (now: string) => sql`
+  select * from (${retentionPeriods}) p where p.received_at < ${now}::timestamptz - interval '1 month'`;
+
+/** When retention erases a report's contact details and when it deletes the report, by the rules of `enforceRetention`. */
+export interface RetentionDates {
+  /** Received + the contact period (whether or not contact details are held). */
+  contactErasedBy: Date;
+  /** Received + the report period. */
+  deletedBy: Date;
+}
+
+/**
+ * The dates `enforceRetention` acts on for one report (issue 14: the back office shows them), from the
+ * same periods, counted the same way (months after receipt, in the database); undefined when there is no
+ * such report. A period shortened later moves these dates, as it moves retention.
+ */
+export async function retentionDatesOf(db: Kysely<Database>, reportId: string): Promise<RetentionDates | undefined> {
+  const { rows } = await sql<{ contact_until: Date | string; report_until: Date | string }>`
+    select p.received_at + make_interval(months => p.contact_months) as contact_until,
+      p.received_at + make_interval(months => p.report_months) as report_until
+    from (${retentionPeriods}) p
+    where p.id = ${reportId}`.execute(db);
+  const row = rows[0];
+  return row && { contactErasedBy: new Date(row.contact_until), deletedBy: new Date(row.report_until) };
+}
 
 /**
  * Reports per statement. Each batch is one short statement (atomic on its own), so a sweep that has a
@@ -116,7 +141,8 @@ export async function enforceRetention(
         where p.has_contact and p.received_at < ${at}::timestamptz - make_interval(months => p.contact_months)
         limit ${batchSize}
       )
-      update report set contact_sealed = null, wants_follow_up = false, idempotency_key = null, request_hash = null
+      update report set contact_sealed = null, wants_follow_up = false, idempotency_key = null, request_hash = null,
+        contact_erased_at = ${at}::timestamptz
       from due
       where report.id = due.id
       returning due.slug`.execute(db),

@@ -263,6 +263,10 @@ export const revealedContactSchema = z.strictObject({
 });
 export type RevealedContact = z.infer<typeof revealedContactSchema>;
 
+/** `GET …/officers`: the tenant's officers, whom a report can be assigned to. */
+export const officerListSchema = z.strictObject({ officers: z.array(staffRefSchema) });
+export type OfficerList = z.infer<typeof officerListSchema>;
+
 /** A saved inbox filter, shared by the tenant's officers. */
 export const savedViewSchema = z.strictObject({
   id: text(z.uuid()),

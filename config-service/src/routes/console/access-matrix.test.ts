@@ -15,7 +15,7 @@ import { importDemoAreas } from '../../areas/demo-areas.ts';
 import { seedDemoStaff } from '../../staff/demo-staff.ts';
 import { createInvitation } from '../../staff/invitations.ts';
 import { saveSsoSettings } from '../../staff/sso/sso-settings.ts';
-import { useTestContext } from '../../../test/helpers.ts';
+import { minimalReport, sendReport, useTestContext } from '../../../test/helpers.ts';
 import { asConsole, createStaff, signIn } from '../../../test/staff.ts';
 import { testTenantConfig } from '@meldpunt/test-support/tenant';
 import { startOidcProvider, type TestOidcProvider } from '../../../test/oidc-provider.ts';
@@ -66,6 +66,11 @@ const sampleBodies: Record<string, () => unknown> = {
     delivery: { email: [{ address: 'oov@testgemeente.example' }], webhook: null },
   }),
   'POST /api/v1/console/tenants/:slug/settings/origin-check': () => ({ origin: 'https://www.testgemeente.example' }),
+  // Issue 14: the back office's officer routes (each request on a fresh report; see `resourcesIn`).
+  'PATCH /api/v1/backoffice/tenants/:slug/reports/:id': () => ({ status: 'in-progress' }),
+  'POST /api/v1/backoffice/tenants/:slug/reports/:id/notes': () => ({ body: 'Matrix' }),
+  'POST /api/v1/backoffice/tenants/:slug/reports/:id/contact': () => ({ reason: 'clarify-report' }),
+  'POST /api/v1/backoffice/tenants/:slug/views': () => ({ name: `Matrix ${randomUUID()}`, query: 'status=new' }),
   // Sending from the preview (issue 13): the test tenant's config as a draft, a report placed in words.
   'POST /api/v1/console/tenants/:slug/config/preview-report': () => ({
     config: testTenantConfig(),
@@ -93,6 +98,8 @@ const sampleRawBodies: Record<string, () => Promise<{ bytes: Uint8Array; type: s
 /** The headers a route needs to answer 2xx. */
 const sampleHeaders: Record<string, Record<string, string>> = {
   'PUT /api/v1/console/tenants/:slug/settings': { 'If-Match': '*' },
+  // Issue 14: a fresh report is at revision 0.
+  'PATCH /api/v1/backoffice/tenants/:slug/reports/:id': { 'If-Match': '"0"' },
 };
 
 /**
@@ -225,14 +232,44 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
     );
   });
 
-  /** Fresh resources in a tenant for one request: a member and an open invitation. */
-  async function resourcesIn(tenant: 'A' | 'B') {
+  /**
+   * Fresh resources in a tenant for one request: a member and an open invitation; for the back office's
+   * routes a report (with contact details and a failed delivery, so a reveal and a retry can succeed)
+   * or a saved view. `id` is the one the route's `:id` names.
+   */
+  async function resourcesIn(tenant: 'A' | 'B', routePath: string) {
     const t = tenants[tenant];
     const member = await createStaff(ctx, { tenantId: t.id, roles: ['analyst'] });
     const email = `pending-${randomUUID().slice(0, 8)}@example.nl`;
     const invitation = await createInvitation(ctx.deps, { email, tenantId: t.id, roles: ['editor'] });
     if (tenant === 'B') secretsOfB.add(member.id).add(member.email).add(invitation.id).add(email);
-    return { staffId: member.id, id: invitation.id };
+    let id = invitation.id;
+    let deliveryId = '';
+    if (routePath.includes('/backoffice/tenants/:slug/reports/:id')) {
+      const report = await sendReport(
+        ctx,
+        t.slug,
+        minimalReport({ contact: { email: `melder-${tenant}@example.org`, wantsFollowUp: true } }),
+      );
+      const delivery = await ctx.db
+        .updateTable('delivery')
+        .set({ status: 'failed', last_error: 'smtp-550' })
+        .where('report_id', '=', report.id)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = report.id;
+      deliveryId = delivery.id;
+      if (tenant === 'B') secretsOfB.add(report.id).add(report.reference).add(delivery.id).add('melder-B@example.org');
+    } else if (routePath.includes('/backoffice/tenants/:slug/views/:id')) {
+      const view = await ctx.db
+        .insertInto('saved_view')
+        .values({ tenant_id: t.id, name: `View ${randomUUID()}`, query: 'status=new' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = view.id;
+      if (tenant === 'B') secretsOfB.add(view.id);
+    }
+    return { staffId: member.id, id, deliveryId };
   }
 
   /**
@@ -297,12 +334,17 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
       for (const scope of scopes) {
         for (const who of principals) {
           const ids = scope
-            ? await resourcesIn(scope.idsOf)
-            : { staffId: '', id: route.path.endsWith('/passkeys/:id') ? await ownPasskeyOf(who) : '' };
+            ? await resourcesIn(scope.idsOf, route.path)
+            : {
+                staffId: '',
+                id: route.path.endsWith('/passkeys/:id') ? await ownPasskeyOf(who) : '',
+                deliveryId: '',
+              };
           const path = route.path
             .replace(':slug', scope ? tenants[scope.slugOf].slug : '')
             .replace(':staffId', ids.staffId)
             .replace(':id', ids.id)
+            .replace(':deliveryId', ids.deliveryId)
             .replace(':version', '1');
           const cookie = who.id ? await signIn(ctx, who.id) : undefined;
           const key = `${route.method} ${route.path}`;

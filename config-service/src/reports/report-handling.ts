@@ -1,0 +1,508 @@
+/**
+ * One report in the back office (issue 14): everything the reporter gave (labelled from the config they
+ * saw), its deliveries, the officers' notes and the handling's timeline; and what officers do with it —
+ * change its status or assignee (with `If-Match`), add a note, open the contact details with a reason,
+ * send a delivery again. Every change is one transaction with its `report_event` row and its audit entry;
+ * the audit entry never holds content (no note, no remark, no contact detail).
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import {
+  canMove,
+  hotspotCellId,
+  localize,
+  type ContactRevealInput,
+  type ReportDelivery,
+  type ReportDetail,
+  type ReportEvent,
+  type ReportNote,
+  type ReportUpdate,
+  type RevealedContact,
+  type StaffRef,
+} from '@meldpunt/contracts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { Database } from '../db/database.ts';
+import { categoryLabels } from '../delivery/mail/mail-language.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { retentionDatesOf } from '../retention/retention.ts';
+import type { ContactSealer } from '../secrets/contact-sealer.ts';
+
+export interface HandlingDeps {
+  db: Kysely<Database>;
+  auditLog: AuditLog;
+}
+
+/** Who acts, in which tenant, on which report. */
+export interface ReportAct {
+  tenantId: string;
+  reportId: string;
+  staffId: string;
+}
+
+const unknownReport = () => new DomainError({ code: 'unknown-report' }, 'no such report in this tenant');
+
+/** The report row of the tenant, or a refusal that reads as "not found" (another tenant's too). */
+async function reportOf(db: Kysely<Database>, tenantId: string, reportId: string) {
+  const row = await db
+    .selectFrom('report')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  if (!row) throw unknownReport();
+  return row;
+}
+
+function staffRef(id: string | null, name: string | null | undefined): StaffRef | null {
+  return id && name ? { id, name } : null;
+}
+
+/** The deliveries of a report, oldest first. */
+async function deliveriesOf(db: Kysely<Database>, reportId: string): Promise<ReportDelivery[]> {
+  const rows = await db
+    .selectFrom('delivery')
+    .select(['id', 'channel', 'target', 'status', 'attempts', 'next_attempt_at', 'last_error', 'sent_at'])
+    .where('report_id', '=', reportId)
+    .where('kind', '=', 'report')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((d) => ({
+    id: d.id,
+    channel: d.channel,
+    target: d.target,
+    status: d.status,
+    attempts: d.attempts,
+    nextAttemptAt: d.status === 'retrying' || d.status === 'queued' ? d.next_attempt_at.toISOString() : null,
+    lastError: d.last_error,
+    sentAt: d.sent_at?.toISOString() ?? null,
+  }));
+}
+
+async function notesOf(db: Kysely<Database>, reportId: string): Promise<ReportNote[]> {
+  const rows = await db
+    .selectFrom('report_note as n')
+    .leftJoin('staff as s', 's.id', 'n.author_id')
+    .select(['n.id', 'n.body', 'n.author_id', 's.name', 'n.created_at'])
+    .where('n.report_id', '=', reportId)
+    .orderBy('n.created_at')
+    .orderBy('n.id')
+    .execute();
+  return rows.map((n) => ({
+    id: n.id,
+    body: n.body,
+    author: staffRef(n.author_id, n.name),
+    createdAt: n.created_at.toISOString(),
+  }));
+}
+
+async function eventsOf(db: Kysely<Database>, reportId: string): Promise<ReportEvent[]> {
+  const rows = await db
+    .selectFrom('report_event as e')
+    .leftJoin('staff as s', 's.id', 'e.actor_id')
+    .leftJoin('staff as assignee', (join) => join.on(sql<boolean>`assignee.id::text = e.details->>'assigneeId'`))
+    .select([
+      'e.kind',
+      'e.details',
+      'e.actor_id',
+      's.name',
+      'e.created_at',
+      'assignee.id as assignee_id',
+      'assignee.name as assignee_name',
+    ])
+    .where('e.report_id', '=', reportId)
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute();
+  return rows.map((e) => {
+    const details = e.details;
+    const event: ReportEvent = { at: e.created_at.toISOString(), by: staffRef(e.actor_id, e.name), kind: e.kind };
+    if (e.kind === 'status-changed') {
+      event.status = details.status as ReportEvent['status'];
+      if (details.referredTo) event.referredTo = details.referredTo as ReportEvent['referredTo'];
+      if (details.closingReason) event.closingReason = details.closingReason as ReportEvent['closingReason'];
+    }
+    if (e.kind === 'assigned') event.assignee = staffRef(e.assignee_id, e.assignee_name);
+    if (e.kind === 'contact-revealed') {
+      event.revealReason = details.reason as ReportEvent['revealReason'];
+      if (details.remark) event.remark = details.remark;
+    }
+    return event;
+  });
+}
+
+/**
+ * The report as the detail page shows it, labels in `lang` from the config version the reporter saw (the
+ * source tenant's `config_version`); undefined-safe: another tenant's id is refused as unknown.
+ */
+export async function reportDetail(
+  db: Kysely<Database>,
+  tenantId: string,
+  reportId: string,
+  lang: 'nl' | 'en' = 'nl',
+): Promise<ReportDetail> {
+  const report = await reportOf(db, tenantId, reportId);
+  const [tenants, configRow, assignee, dates, deliveries, notes, events] = await Promise.all([
+    db
+      .selectFrom('tenant')
+      .select(['id', 'slug', 'name'])
+      .where('id', 'in', [report.tenant_id, report.source_tenant_id])
+      .execute(),
+    db
+      .selectFrom('tenant_config_version')
+      .select('config')
+      .where('tenant_id', '=', report.source_tenant_id)
+      .where('version', '=', report.config_version)
+      .executeTakeFirst(),
+    report.assignee_id
+      ? db.selectFrom('staff').select(['id', 'name']).where('id', '=', report.assignee_id).executeTakeFirst()
+      : undefined,
+    retentionDatesOf(db, report.id),
+    deliveriesOf(db, report.id),
+    notesOf(db, report.id),
+    eventsOf(db, report.id),
+  ]);
+  const tenantRef = (id: string) => {
+    const t = tenants.find((x) => x.id === id);
+    return { slug: t?.slug ?? '', name: t?.name ?? '' };
+  };
+  const config = configRow?.config;
+  const labels = config ? categoryLabels(config, report.categories, lang) : report.categories;
+  const extra: ReportDetail['extra'] = [];
+  const stored = report.extra ?? {};
+  for (const field of config?.fields.extra ?? []) {
+    const value = stored[field.id];
+    if (value === undefined || value === '') continue;
+    const option = field.type === 'select' ? field.options?.find((o) => o.id === value) : undefined;
+    const label = (t: Parameters<typeof localize>[0]) => localize(t, lang, config?.defaultLocale ?? 'nl');
+    extra.push({
+      key: field.id,
+      label: label(field.label) ?? field.id,
+      value: option ? (label(option.label) ?? value) : value,
+    });
+  }
+  for (const [key, value] of Object.entries(stored)) {
+    if (!extra.some((e) => e.key === key) && !config?.fields.extra.some((f) => f.id === key) && value !== '') {
+      extra.push({ key, label: key, value });
+    }
+  }
+  const hasPoint = report.location_lat !== null && report.location_lng !== null;
+  const present = report.contact_sealed !== null;
+  return {
+    id: report.id,
+    reference: report.reference,
+    revision: report.revision,
+    receivedAt: report.received_at.toISOString(),
+    occurredAt: report.occurred_at.toISOString(),
+    timePrecision: report.time_precision,
+    partOfDay: report.part_of_day as ReportDetail['partOfDay'],
+    role: report.role,
+    categories: report.categories.map((id, i) => ({ id, label: labels[i] ?? id })),
+    location:
+      hasPoint || report.location_text !== null
+        ? {
+            lat: report.location_lat,
+            lng: report.location_lng,
+            text: report.location_text,
+            source: report.location_source,
+            accuracy: report.location_accuracy,
+            gridCell:
+              report.grid_e !== null && report.grid_n !== null ? hotspotCellId(report.grid_e, report.grid_n) : null,
+          }
+        : null,
+    description: report.description,
+    intervened: report.intervened,
+    extra,
+    locale: report.locale,
+    via: tenantRef(report.source_tenant_id),
+    receivingTenant: tenantRef(report.tenant_id),
+    status: report.status,
+    referredTo: report.referred_to,
+    closingReason: report.closing_reason,
+    assignee: staffRef(assignee?.id ?? null, assignee?.name),
+    contact: {
+      present,
+      wantsFollowUp: present && report.wants_follow_up,
+      erasesAt: present && dates ? dates.contactErasedBy.toISOString() : null,
+      erasedAt: report.contact_erased_at?.toISOString() ?? null,
+    },
+    deletesAt: (dates?.deletedBy ?? report.received_at).toISOString(),
+    deliveries,
+    notes,
+    events,
+    demo: report.demo,
+  };
+}
+
+/** Opens a report for an officer: its detail, and `report.viewed` in the audit log (never its content). */
+export async function viewReport(deps: HandlingDeps, act: ReportAct, lang?: 'nl' | 'en'): Promise<ReportDetail> {
+  const detail = await reportDetail(deps.db, act.tenantId, act.reportId, lang);
+  await deps.auditLog.append({
+    tenantId: act.tenantId,
+    actor: { kind: 'staff', id: act.staffId },
+    action: 'report.viewed',
+    target: { kind: 'report', id: act.reportId },
+    details: {},
+  });
+  return detail;
+}
+
+/** The revision an `If-Match` names (`"3"`, or `W/"3"`), or undefined when it names none. */
+export function revisionOf(ifMatch: string): number | undefined {
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(ifMatch.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Whether this person holds the officer role in the tenant. */
+async function isOfficer(db: Kysely<Database>, tenantId: string, staffId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('membership')
+    .select('staff_id')
+    .where('tenant_id', '=', tenantId)
+    .where('staff_id', '=', staffId)
+    .where('role', '=', 'officer')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Changes a report's status (as the workflow allows) and/or its assignee (an officer of the tenant, or
+ * nobody), if it is still at the revision `ifMatch` names; raises the revision. Returns the new revision.
+ */
+export async function updateReport(
+  deps: HandlingDeps,
+  act: ReportAct,
+  update: ReportUpdate,
+  ifMatch: string,
+): Promise<number> {
+  return deps.auditLog.transaction(async (trx, append) => {
+    const report = await trx
+      .selectFrom('report')
+      .select(['id', 'status', 'assignee_id', 'revision'])
+      .where('tenant_id', '=', act.tenantId)
+      .where('id', '=', act.reportId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!report) throw unknownReport();
+    if (revisionOf(ifMatch) !== report.revision) {
+      throw new DomainError({ code: 'report-stale', revision: report.revision }, 'stale If-Match');
+    }
+    const events: { kind: 'status-changed' | 'assigned'; details: Record<string, string | null> }[] = [];
+    const changes: {
+      status?: ReportDetail['status'];
+      referred_to?: ReportDetail['referredTo'];
+      closing_reason?: ReportDetail['closingReason'];
+      status_changed_at?: ReturnType<typeof sql<Date>>;
+      assignee_id?: string | null;
+    } = {};
+    if (update.status !== undefined) {
+      if (!canMove(report.status, update.status)) {
+        throw new DomainError(
+          { code: 'status-move-not-allowed', from: report.status, to: update.status },
+          'move not allowed',
+        );
+      }
+      Object.assign(changes, {
+        status: update.status,
+        referred_to: update.referredTo ?? null,
+        closing_reason: update.closingReason ?? null,
+        status_changed_at: sql<Date>`now()`,
+      });
+      events.push({
+        kind: 'status-changed',
+        details: {
+          status: update.status,
+          ...(update.referredTo ? { referredTo: update.referredTo } : {}),
+          ...(update.closingReason ? { closingReason: update.closingReason } : {}),
+        },
+      });
+    }
+    if (update.assigneeId !== undefined && update.assigneeId !== report.assignee_id) {
+      const assigneeId = update.assigneeId?.toLowerCase() ?? null;
+      if (assigneeId !== null && !(await isOfficer(trx, act.tenantId, assigneeId))) {
+        throw new DomainError({ code: 'not-an-officer' }, 'assignee is not an officer of the tenant');
+      }
+      changes.assignee_id = assigneeId;
+      events.push({ kind: 'assigned', details: { assigneeId } });
+    }
+    if (events.length === 0) return report.revision;
+    const revision = report.revision + 1;
+    await trx
+      .updateTable('report')
+      .set({ ...changes, revision })
+      .where('id', '=', report.id)
+      .execute();
+    for (const event of events) {
+      await trx
+        .insertInto('report_event')
+        .values({
+          tenant_id: act.tenantId,
+          report_id: report.id,
+          actor_id: act.staffId,
+          kind: event.kind,
+          details: JSON.stringify(event.details),
+        })
+        .execute();
+    }
+    await append({
+      tenantId: act.tenantId,
+      actor: { kind: 'staff', id: act.staffId },
+      action: 'report.updated',
+      target: { kind: 'report', id: report.id },
+      details: {
+        ...(update.status !== undefined ? { status: update.status } : {}),
+        ...(update.referredTo ? { referredTo: update.referredTo } : {}),
+        ...(update.closingReason ? { closingReason: update.closingReason } : {}),
+        ...(changes.assignee_id !== undefined ? { assigneeId: changes.assignee_id } : {}),
+      },
+    });
+    return revision;
+  });
+}
+
+/** Adds an internal note (never shown to the reporter); the audit log gets its length only. */
+export async function addNote(deps: HandlingDeps, act: ReportAct, body: string): Promise<ReportNote> {
+  return deps.auditLog.transaction(async (trx, append) => {
+    await reportOf(trx, act.tenantId, act.reportId);
+    const note = await trx
+      .insertInto('report_note')
+      .values({ tenant_id: act.tenantId, report_id: act.reportId, author_id: act.staffId, body })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('report_event')
+      .values({
+        tenant_id: act.tenantId,
+        report_id: act.reportId,
+        actor_id: act.staffId,
+        kind: 'note-added',
+        details: JSON.stringify({ noteId: note.id }),
+      })
+      .execute();
+    await append({
+      tenantId: act.tenantId,
+      actor: { kind: 'staff', id: act.staffId },
+      action: 'report.note-added',
+      target: { kind: 'report', id: act.reportId },
+      details: { length: body.length },
+    });
+    const author = await trx
+      .selectFrom('staff')
+      .select(['id', 'name'])
+      .where('id', '=', act.staffId)
+      .executeTakeFirst();
+    return {
+      id: note.id,
+      body,
+      author: staffRef(author?.id ?? null, author?.name),
+      createdAt: note.created_at.toISOString(),
+    };
+  });
+}
+
+/**
+ * Opens the reporter's contact details for an officer who gave a reason: the reveal is on record (audit:
+ * who, when, why; the timeline: with the remark — deleted with the report) before anything is answered.
+ */
+export async function revealContact(
+  deps: HandlingDeps & { sealer: Pick<ContactSealer, 'open'> },
+  act: ReportAct,
+  input: ContactRevealInput,
+): Promise<RevealedContact> {
+  const report = await reportOf(deps.db, act.tenantId, act.reportId);
+  if (report.contact_sealed === null) {
+    if (report.contact_erased_at !== null) throw new DomainError({ code: 'contact-erased' }, 'contact erased');
+    throw new DomainError({ code: 'no-contact' }, 'no contact details given');
+  }
+  const contact = deps.sealer.open(report.contact_sealed, { reportId: report.id, tenantId: report.tenant_id });
+  await deps.auditLog.transaction(async (trx, append) => {
+    await trx
+      .insertInto('report_event')
+      .values({
+        tenant_id: act.tenantId,
+        report_id: act.reportId,
+        actor_id: act.staffId,
+        kind: 'contact-revealed',
+        details: JSON.stringify({ reason: input.reason, ...(input.remark ? { remark: input.remark } : {}) }),
+      })
+      .execute();
+    await append({
+      tenantId: act.tenantId,
+      actor: { kind: 'staff', id: act.staffId },
+      action: 'contact.revealed',
+      target: { kind: 'report', id: act.reportId },
+      details: { reason: input.reason },
+    });
+  });
+  return {
+    name: contact.name ?? null,
+    email: contact.email ?? null,
+    phone: contact.phone ?? null,
+    wantsFollowUp: contact.wantsFollowUp ?? false,
+  };
+}
+
+/**
+ * Sends a failed or retrying delivery of this report again: queued, due now, with a fresh give-up
+ * window (as `pnpm deliveries:retry`). Returns the delivery as it is now.
+ */
+export async function retryDelivery(
+  deps: HandlingDeps,
+  act: ReportAct & { deliveryId: string },
+): Promise<ReportDelivery> {
+  await deps.auditLog.transaction(async (trx, append) => {
+    await reportOf(trx, act.tenantId, act.reportId);
+    const delivery = await trx
+      .selectFrom('delivery')
+      .select(['id', 'status', 'channel'])
+      .where('id', '=', act.deliveryId)
+      .where('report_id', '=', act.reportId)
+      .where('tenant_id', '=', act.tenantId)
+      .where('kind', '=', 'report')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!delivery) throw new DomainError({ code: 'unknown-delivery' }, 'no such delivery of this report');
+    if (delivery.status !== 'failed' && delivery.status !== 'retrying') {
+      throw new DomainError({ code: 'delivery-not-retryable', status: delivery.status }, 'not retryable');
+    }
+    await trx
+      .updateTable('delivery')
+      .set({ status: 'queued', next_attempt_at: sql<Date>`now()`, redriven_at: sql<Date>`now()`, locked_until: null })
+      .where('id', '=', delivery.id)
+      .execute();
+    await trx
+      .insertInto('report_event')
+      .values({
+        tenant_id: act.tenantId,
+        report_id: act.reportId,
+        actor_id: act.staffId,
+        kind: 'delivery-retried',
+        details: JSON.stringify({ deliveryId: delivery.id }),
+      })
+      .execute();
+    await append({
+      tenantId: act.tenantId,
+      actor: { kind: 'staff', id: act.staffId },
+      action: 'delivery.retried',
+      target: { kind: 'report', id: act.reportId },
+      details: { deliveryId: delivery.id, channel: delivery.channel },
+    });
+  });
+  const deliveries = await deliveriesOf(deps.db, act.reportId);
+  const now = deliveries.find((d) => d.id === act.deliveryId);
+  if (!now) throw new DomainError({ code: 'unknown-delivery' }, 'delivery gone');
+  return now;
+}
+
+/** The tenant's officers (whom a report can be assigned to), by name. */
+export async function officersOf(db: Kysely<Database>, tenantId: string): Promise<StaffRef[]> {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('staff as s', 's.id', 'm.staff_id')
+    .select(['s.id', 's.name'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.role', '=', 'officer')
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .execute();
+}
