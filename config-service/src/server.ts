@@ -17,6 +17,7 @@ import { ContactSealer } from './secrets/contact-sealer.ts';
 import { loadContactKeys, loadServerSecret } from './secrets/load.ts';
 import { sealPlaintextWebhookSecrets } from './secrets/webhook-secret.ts';
 import { seedDemoStaff } from './staff/demo-staff.ts';
+import { seedDemoReports } from './tenants/demo-reports.ts';
 import { seedDemoTenants } from './tenants/demo-seed.ts';
 import { TenantCache } from './tenants/tenant-cache.ts';
 
@@ -50,6 +51,11 @@ if (env.demo) {
 }
 
 const sealer = new ContactSealer(loadContactKeys(env, logger));
+if (env.demo) {
+  // After the demo tenants and staff, before retention's first sweep; sealed with the service's own keys.
+  const reports = await seedDemoReports(database.db, sealer);
+  logger.info({ reports: reports.map((r) => `${r.slug}:${r.outcome}:${r.count}`) }, 'demo reports seeded');
+}
 // Webhook secrets stored before they were sealed at rest (migration 2026-12-06T00-00): sealed now.
 const sealedWebhookSecrets = await sealPlaintextWebhookSecrets(database.db, sealer);
 if (sealedWebhookSecrets > 0) logger.info({ count: sealedWebhookSecrets }, 'plain-text webhook secrets sealed');
