@@ -1,0 +1,173 @@
+/**
+ * Statistical disclosure control for one period's figures: which counts may be published.
+ *
+ * 1. **Primary**: every count below the minimum — 0 included — is `below-minimum` (shown as "< 5").
+ * 2. **Complementary**: the published figures of a period are tied together by sums (the total is the
+ *    sum of the roles, of the parts of day, …). Every sum is a linear equation over the cells; quantities
+ *    that are never published (`hidden`, e.g. the reports without an exact time per part of day) are free
+ *    unknowns in it. A suppressed cell can be worked out exactly when its unit vector lies in the row
+ *    space of the equations restricted to the unknowns (suppressed and hidden). We check that exactly,
+ *    with rational Gaussian elimination, and while a suppressed cell is derivable we hide the smallest
+ *    published cell of the equations that pin it (`complementary`), then check again.
+ *
+ * Pure: no database, no HTTP. Only linear (exact) derivation is prevented; bounds from the counts being
+ * non-negative are not (a suppressed value stays a range, never one number).
+ */
+import type { PublishedCount } from '@meldpunt/contracts';
+
+/** `total` is the sum of `parts` (keys of cells or of hidden quantities; a key twice counts twice). */
+export interface SumRule {
+  total: string;
+  parts: readonly string[];
+}
+
+export interface SuppressionInput {
+  /** Every published count of the period, by key. */
+  cells: ReadonlyMap<string, number>;
+  /** Quantities that appear in rules but are never published (free unknowns). */
+  hidden?: readonly string[];
+  rules: readonly SumRule[];
+  minimumCount: number;
+  /**
+   * Cells hidden for another's sake only when nothing else can be (the grand total: other answers —
+   * the trend, the previous period — show it too, with primary suppression only).
+   */
+  keep?: readonly string[];
+}
+
+/** The published form of every cell of `input.cells`. */
+export function suppress(input: SuppressionInput): Map<string, PublishedCount> {
+  const state = new Map<string, PublishedCount['suppressed']>();
+  for (const [key, count] of input.cells) state.set(key, count < input.minimumCount ? 'below-minimum' : null);
+
+  const hidden = new Set(input.hidden ?? []);
+  const keep = new Set(input.keep ?? []);
+  for (const rule of input.rules) {
+    for (const key of [rule.total, ...rule.parts]) {
+      if (!input.cells.has(key) && !hidden.has(key)) throw new Error(`rule names an unknown key ${key}`);
+    }
+  }
+
+  for (;;) {
+    const pinned = derivableKeys(input.rules, (key) => hidden.has(key) || state.get(key) !== null)
+      .filter((d) => !hidden.has(d.key))
+      .sort((a, b) => (a.key < b.key ? -1 : 1))[0];
+    if (!pinned) break;
+    const published = [...new Set(pinned.rules.flatMap((r) => [r.total, ...r.parts]))].filter(
+      (key) => !hidden.has(key) && state.get(key) === null,
+    );
+    const pick = (keys: string[]) =>
+      keys.sort((a, b) => input.cells.get(a)! - input.cells.get(b)! || (a < b ? -1 : a > b ? 1 : 0))[0];
+    const choice = pick(published.filter((key) => !keep.has(key))) ?? pick(published);
+    // A derivable cell is pinned by published cells, so there is always one to hide.
+    if (choice === undefined) throw new Error(`${pinned.key} is derivable but no published cell pins it`);
+    state.set(choice, 'complementary');
+  }
+
+  const result = new Map<string, PublishedCount>();
+  for (const [key, count] of input.cells) {
+    const suppressed = state.get(key) ?? null;
+    result.set(key, { count: suppressed ? null : count, suppressed });
+  }
+  return result;
+}
+
+/**
+ * The keys among the unknowns (`isUnknown`) that the rules determine exactly, each with the rules that
+ * combine to it. Hidden quantities count as unknowns; callers ignore them as results.
+ */
+export function derivableKeys(
+  rules: readonly SumRule[],
+  isUnknown: (key: string) => boolean,
+): { key: string; rules: SumRule[] }[] {
+  const columns = [...new Set(rules.flatMap((r) => [r.total, ...r.parts]).filter(isUnknown))];
+  const index = new Map(columns.map((key, i) => [key, i]));
+  const width = columns.length;
+  // Each row: the rule over the unknowns, then which rules it combines (to name the ones that pin a cell).
+  const rows = rules.map((rule, r) => {
+    const row: Fraction[] = Array.from({ length: width + rules.length }, () => zero);
+    const add = (key: string, coefficient: bigint) => {
+      const i = index.get(key);
+      if (i !== undefined) row[i] = row[i]!.add(new Fraction(coefficient));
+    };
+    add(rule.total, 1n);
+    for (const part of rule.parts) add(part, -1n);
+    row[width + r] = one;
+    return row;
+  });
+
+  // Reduced row echelon form over the unknowns' columns.
+  const pivots: number[] = [];
+  let top = 0;
+  for (let col = 0; col < width && top < rows.length; col++) {
+    const found = rows.findIndex((row, i) => i >= top && !row[col]!.isZero());
+    if (found < 0) continue;
+    [rows[top], rows[found]] = [rows[found]!, rows[top]!];
+    const pivotRow = rows[top]!;
+    const inverse = pivotRow[col]!.inverse();
+    const nonZero: number[] = [];
+    for (let j = 0; j < pivotRow.length; j++) {
+      if (pivotRow[j]!.isZero()) continue;
+      pivotRow[j] = pivotRow[j]!.mul(inverse);
+      nonZero.push(j);
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (i === top || row[col]!.isZero()) continue;
+      const factor = row[col]!;
+      for (const j of nonZero) row[j] = row[j]!.sub(factor.mul(pivotRow[j]!));
+    }
+    pivots.push(col);
+    top++;
+  }
+
+  // A unit vector lies in the row space iff it is a reduced row: its column a pivot, nothing else in the row.
+  const found: { key: string; rules: SumRule[] }[] = [];
+  pivots.forEach((col, r) => {
+    const row = rows[r]!;
+    const alone = row.every((value, j) => j >= width || j === col || value.isZero());
+    if (!alone) return;
+    found.push({
+      key: columns[col]!,
+      rules: rules.filter((_, k) => !row[width + k]!.isZero()),
+    });
+  });
+  return found;
+}
+
+/** An exact rational number (the elimination must not round). */
+class Fraction {
+  readonly num: bigint;
+  readonly den: bigint;
+
+  constructor(num: bigint, den = 1n) {
+    if (den < 0n) [num, den] = [-num, -den];
+    const g = gcd(num < 0n ? -num : num, den);
+    this.num = g > 1n ? num / g : num;
+    this.den = g > 1n ? den / g : den;
+  }
+
+  isZero() {
+    return this.num === 0n;
+  }
+  add(o: Fraction) {
+    return new Fraction(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+  sub(o: Fraction) {
+    return new Fraction(this.num * o.den - o.num * this.den, this.den * o.den);
+  }
+  mul(o: Fraction) {
+    return new Fraction(this.num * o.num, this.den * o.den);
+  }
+  inverse() {
+    return new Fraction(this.den, this.num);
+  }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+const zero = new Fraction(0n);
+const one = new Fraction(1n);
