@@ -48,18 +48,25 @@ export function suppress(input: SuppressionInput): Map<string, PublishedCount> {
     }
   }
 
+  // Cells the rules fix without any published number (a sum of nothing: no hotspot square listed means
+  // none has a report): such a cell is 0, known from the shape of the answer itself — nothing to hide.
+  const structural = new Set(
+    derivableKeys(input.rules, () => true)
+      .map((d) => d.key)
+      .filter((key) => !hidden.has(key)),
+  );
   for (;;) {
     const pinned = derivableKeys(input.rules, (key) => hidden.has(key) || state.get(key) !== null)
-      .filter((d) => !hidden.has(d.key))
+      .filter((d) => !hidden.has(d.key) && !structural.has(d.key))
       .sort((a, b) => (a.key < b.key ? -1 : 1))[0];
     if (!pinned) break;
     const published = [...new Set(pinned.rules.flatMap((r) => [r.total, ...r.parts]))].filter(
       (key) => !hidden.has(key) && state.get(key) === null,
     );
     const pick = (keys: string[]) =>
-      keys.sort((a, b) => input.cells.get(a)! - input.cells.get(b)! || (a < b ? -1 : a > b ? 1 : 0))[0];
+      keys.sort((a, b) => (input.cells.get(a) ?? 0) - (input.cells.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0))[0];
     const choice = pick(published.filter((key) => !keep.has(key))) ?? pick(published);
-    // A derivable cell is pinned by published cells, so there is always one to hide.
+    // A derivable cell is pinned by published cells (a structural one was left out above).
     if (choice === undefined) throw new Error(`${pinned.key} is derivable but no published cell pins it`);
     state.set(choice, 'complementary');
   }
@@ -83,12 +90,13 @@ export function derivableKeys(
   const columns = [...new Set(rules.flatMap((r) => [r.total, ...r.parts]).filter(isUnknown))];
   const index = new Map(columns.map((key, i) => [key, i]));
   const width = columns.length;
+  const at = (row: readonly Fraction[], j: number) => row[j] ?? zero;
   // Each row: the rule over the unknowns, then which rules it combines (to name the ones that pin a cell).
   const rows = rules.map((rule, r) => {
     const row: Fraction[] = Array.from({ length: width + rules.length }, () => zero);
     const add = (key: string, coefficient: bigint) => {
       const i = index.get(key);
-      if (i !== undefined) row[i] = row[i]!.add(new Fraction(coefficient));
+      if (i !== undefined) row[i] = at(row, i).add(new Fraction(coefficient));
     };
     add(rule.total, 1n);
     for (const part of rule.parts) add(part, -1n);
@@ -96,41 +104,38 @@ export function derivableKeys(
     return row;
   });
 
-  // Reduced row echelon form over the unknowns' columns.
+  // Reduced row echelon form over the unknowns' columns: `pivots[r]` is the pivot column of row r.
   const pivots: number[] = [];
-  let top = 0;
-  for (let col = 0; col < width && top < rows.length; col++) {
-    const found = rows.findIndex((row, i) => i >= top && !row[col]!.isZero());
+  for (let col = 0; col < width && pivots.length < rows.length; col++) {
+    const top = pivots.length;
+    const found = rows.findIndex((row, i) => i >= top && !at(row, col).isZero());
     if (found < 0) continue;
-    [rows[top], rows[found]] = [rows[found]!, rows[top]!];
-    const pivotRow = rows[top]!;
-    const inverse = pivotRow[col]!.inverse();
+    const [pivotRow] = rows.splice(found, 1);
+    if (!pivotRow) continue;
+    rows.splice(top, 0, pivotRow);
+    const inverse = at(pivotRow, col).inverse();
     const nonZero: number[] = [];
-    for (let j = 0; j < pivotRow.length; j++) {
-      if (pivotRow[j]!.isZero()) continue;
-      pivotRow[j] = pivotRow[j]!.mul(inverse);
+    pivotRow.forEach((value, j) => {
+      if (value.isZero()) return;
+      pivotRow[j] = value.mul(inverse);
       nonZero.push(j);
-    }
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (i === top || row[col]!.isZero()) continue;
-      const factor = row[col]!;
-      for (const j of nonZero) row[j] = row[j]!.sub(factor.mul(pivotRow[j]!));
-    }
+    });
+    rows.forEach((row, i) => {
+      const factor = at(row, col);
+      if (i === top || factor.isZero()) return;
+      for (const j of nonZero) row[j] = at(row, j).sub(factor.mul(at(pivotRow, j)));
+    });
     pivots.push(col);
-    top++;
   }
 
   // A unit vector lies in the row space iff it is a reduced row: its column a pivot, nothing else in the row.
   const found: { key: string; rules: SumRule[] }[] = [];
   pivots.forEach((col, r) => {
-    const row = rows[r]!;
+    const row = rows[r] ?? [];
     const alone = row.every((value, j) => j >= width || j === col || value.isZero());
-    if (!alone) return;
-    found.push({
-      key: columns[col]!,
-      rules: rules.filter((_, k) => !row[width + k]!.isZero()),
-    });
+    const key = columns[col];
+    if (!alone || key === undefined) return;
+    found.push({ key, rules: rules.filter((_, k) => !at(row, width + k).isZero()) });
   });
   return found;
 }
