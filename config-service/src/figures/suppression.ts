@@ -87,19 +87,38 @@ export function derivableKeys(
   rules: readonly SumRule[],
   isUnknown: (key: string) => boolean,
 ): { key: string; rules: SumRule[] }[] {
-  const columns = [...new Set(rules.flatMap((r) => [r.total, ...r.parts]).filter(isUnknown))];
-  const index = new Map(columns.map((key, i) => [key, i]));
+  // Unknowns with the same coefficients in every rule (the hours of one part of day, the squares) are one
+  // column: their sum may be determined, never one of them alone (no row tells two equal columns apart).
+  // This keeps the system a few dozen columns wide however many squares a period has.
+  const signatures = new Map<string, Map<number, number>>();
+  rules.forEach((rule, r) => {
+    for (const [key, coefficient] of [[rule.total, 1] as const, ...rule.parts.map((p) => [p, -1] as const)]) {
+      if (!isUnknown(key)) continue;
+      const signature = signatures.get(key) ?? new Map<number, number>();
+      signature.set(r, (signature.get(r) ?? 0) + coefficient);
+      signatures.set(key, signature);
+    }
+  });
+  const groups = new Map<string, { keys: string[]; coefficients: Map<number, number> }>();
+  for (const [key, coefficients] of signatures) {
+    const id = [...coefficients]
+      .filter(([, c]) => c !== 0)
+      .map(([r, c]) => `${r}:${c}`)
+      .join(',');
+    const group = groups.get(id) ?? { keys: [], coefficients };
+    group.keys.push(key);
+    groups.set(id, group);
+  }
+  const columns = [...groups.values()];
   const width = columns.length;
   const at = (row: readonly Fraction[], j: number) => row[j] ?? zero;
   // Each row: the rule over the unknowns, then which rules it combines (to name the ones that pin a cell).
-  const rows = rules.map((rule, r) => {
+  const rows = rules.map((_, r) => {
     const row: Fraction[] = Array.from({ length: width + rules.length }, () => zero);
-    const add = (key: string, coefficient: bigint) => {
-      const i = index.get(key);
-      if (i !== undefined) row[i] = at(row, i).add(new Fraction(coefficient));
-    };
-    add(rule.total, 1n);
-    for (const part of rule.parts) add(part, -1n);
+    columns.forEach((column, i) => {
+      const coefficient = column.coefficients.get(r) ?? 0;
+      if (coefficient !== 0) row[i] = new Fraction(BigInt(coefficient));
+    });
     row[width + r] = one;
     return row;
   });
@@ -133,7 +152,8 @@ export function derivableKeys(
   pivots.forEach((col, r) => {
     const row = rows[r] ?? [];
     const alone = row.every((value, j) => j >= width || j === col || value.isZero());
-    const key = columns[col];
+    const keys = columns[col]?.keys ?? [];
+    const key = keys.length === 1 ? keys[0] : undefined;
     if (!alone || key === undefined) return;
     found.push({ key, rules: rules.filter((_, k) => !at(row, width + k).isZero()) });
   });
