@@ -359,4 +359,50 @@ describe('figures', { timeout: 120_000 }, () => {
     assert.equal((await get(path, s.analyst)).status, 403);
     assert.equal((await get('/api/v1/backoffice/platform/figures?at=2099-01-01', operator)).status, 422);
   });
+
+  it('uses the minimum count an admin sets in the private settings (audited as group figures), never below 3', async () => {
+    const s = await setUp();
+    const admin = await createStaff(ctx, { tenantId: s.tenant.id, roles: ['admin'] });
+    const adminCookie = await signIn(ctx, admin.id);
+    const settingsPath = `/api/v1/console/tenants/${s.tenant.slug}/settings`;
+    const view = await readJson(await get(settingsPath, adminCookie));
+    assert.deepEqual(view.settings.figures, { minimumCount: 5 });
+    const body = (minimumCount: number | undefined) => ({
+      allowedOrigins: ['https://www.testgemeente.example'],
+      rateLimit: { reports: 10, windowSeconds: 3600 },
+      routing: { keepReportsElsewhere: false },
+      delivery: { email: [{ address: 'oov@testgemeente.example' }], webhook: null },
+      ...(minimumCount === undefined ? {} : { figures: { minimumCount } }),
+    });
+    const put = (minimumCount: number | undefined) =>
+      ctx.app.request(
+        settingsPath,
+        asConsole(adminCookie, { method: 'PUT', body: body(minimumCount), headers: { 'If-Match': '*' } }),
+      );
+
+    assert.equal((await put(2)).status, 422);
+    const saved = await put(3);
+    assert.equal(saved.status, 200, await saved.clone().text());
+    assert.deepEqual((await readJson(saved)).settings.figures, { minimumCount: 3 });
+    const entries = await ctx.db
+      .selectFrom('audit_entry')
+      .select(['details'])
+      .where('tenant_id', '=', s.tenant.id)
+      .where('action', '=', 'settings.changed')
+      .execute();
+    assert.ok(entries.some((e) => (e.details as { groups: string[] }).groups.includes('figures')));
+
+    const figures = figuresSchema.parse(
+      await readJson(await get(`/api/v1/backoffice/tenants/${s.tenant.slug}/figures?at=2026-06-15`, s.analyst)),
+    );
+    assert.equal(figures.minimumCount, 3);
+    assert.deepEqual(byKey(figures.byRole), { victim: shown(16), bystander: shown(4), other: shown(5) });
+
+    // Omitted: the default again.
+    assert.equal((await put(undefined)).status, 200);
+    const back = figuresSchema.parse(
+      await readJson(await get(`/api/v1/backoffice/tenants/${s.tenant.slug}/figures?at=2026-06-15`, s.analyst)),
+    );
+    assert.equal(back.minimumCount, 5);
+  });
 });
