@@ -5,7 +5,7 @@
  * Europe/Amsterdam.
  */
 import { sql, type Kysely } from 'kysely';
-import { figuresTimeZone, type FigurePeriod } from '@meldpunt/contracts';
+import { figuresTimeZone } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
 
 const zone = sql.lit(figuresTimeZone);
@@ -80,29 +80,47 @@ export async function hotspotCounts(
   return rows;
 }
 
-/** Reports by category (a report with two categories counts in both). */
-export async function categoryCounts(db: Kysely<Database>, range: Range): Promise<{ category: string; n: number }[]> {
-  const { rows } = await sql<{ category: string; n: number }>`
-    select c as category, count(*)::int as n
-    from report, unnest(categories) as c
-    where ${inRange(range)}
-    group by 1`.execute(db);
-  return rows;
-}
-
-/** The number of reports of each period of `kind` from `from` to `to`, by the period's first day. */
-export async function periodTotals(
+/**
+ * Reports by category (a report with two categories counts in both): the config's categories counted in
+ * one pass (`count(*) filter`); ids outside them (from an older config) only when there are any.
+ */
+export async function categoryCounts(
   db: Kysely<Database>,
   range: Range,
-  kind: FigurePeriod,
-): Promise<Map<string, number>> {
-  const { rows } = await sql<{ start: string; n: number }>`
-    select to_char(date_trunc(${sql.lit(kind)}, received_at at time zone ${zone}), 'YYYY-MM-DD') as start,
-      count(*)::int as n
+  known: readonly string[],
+): Promise<{ category: string; n: number }[]> {
+  const ids = sql`${[...known]}::text[]`;
+  const counts = known.map(
+    (id, i) => sql`count(*) filter (where categories @> array[${id}::text])::int as ${sql.ref(`c${i}`)}`,
+  );
+  const { rows } = await sql<Record<string, number>>`
+    select ${sql.join([...counts, sql`count(*) filter (where not categories <@ ${ids})::int as other`])}
     from report
-    where ${inRange(range)}
+    where ${inRange(range)}`.execute(db);
+  const row = rows[0] ?? {};
+  const result = known.map((category, i) => ({ category, n: row[`c${i}`] ?? 0 }));
+  if (!row['other']) return result;
+  const { rows: others } = await sql<{ category: string; n: number }>`
+    select c as category, count(*)::int as n
+    from report, unnest(categories) as c
+    where ${inRange(range)} and not categories <@ ${ids} and not c = any(${ids})
     group by 1`.execute(db);
-  return new Map(rows.map((r) => [r.start, r.n]));
+  return [...result, ...others];
+}
+
+/**
+ * The number of reports in each of consecutive periods, given by their boundaries (`bounds[i]` to
+ * `bounds[i + 1]`): one count per period on `(tenant_id, received_at)`, which the index answers alone.
+ */
+export async function periodTotals(db: Kysely<Database>, tenantId: string, bounds: readonly Date[]): Promise<number[]> {
+  const periods = bounds.slice(1).map((to, i) => ({ from: bounds[i] ?? to, to }));
+  if (periods.length === 0) return [];
+  const counts = periods.map(
+    (p, i) => sql`(select count(*)::int from report where ${inRange({ tenantId, ...p })}) as ${sql.ref(`p${i}`)}`,
+  );
+  const { rows } = await sql<Record<string, number>>`select ${sql.join(counts)}`.execute(db);
+  const row = rows[0] ?? {};
+  return periods.map((_, i) => row[`p${i}`] ?? 0);
 }
 
 /** Every tenant's number of reports received in `from` … `to` (tenants without one included). */

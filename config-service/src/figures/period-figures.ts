@@ -95,14 +95,16 @@ export async function periodFigures(
 ): Promise<PeriodFigures> {
   const { minimumCount } = options;
   const range = { tenantId, ...periodRange(period) };
-  const trendStart = periodBefore(period, 11);
-  const [groups, hotTimes, squares, categories, totals] = await Promise.all([
+  const trendPeriods = Array.from({ length: 12 }, (_, i) => periodBefore(period, 11 - i));
+  const bounds = [...trendPeriods.map((p) => periodRange(p).from), range.to];
+  const [groups, hotTimes, squares, categories, trendCounts] = await Promise.all([
     reportGroups(db, range),
     hotTimeCounts(db, range),
     hotspotCounts(db, range),
-    categoryCounts(db, range),
-    periodTotals(db, { tenantId, from: periodRange(trendStart).from, to: range.to }, period.kind),
+    categoryCounts(db, range, options.categoryIds),
+    periodTotals(db, tenantId, bounds),
   ]);
+  const totals = new Map(trendPeriods.map((p, i) => [p.start, trendCounts[i] ?? 0]));
 
   const cells = new Map<string, number>();
   const bump = (k: string, n: number) => cells.set(k, (cells.get(k) ?? 0) + n);
@@ -155,7 +157,7 @@ export async function periodFigures(
   const get = (k: string) => publishedOf(published, k);
 
   const previous = periodBefore(period);
-  const trend = Array.from({ length: 12 }, (_, i) => periodBefore(period, 11 - i)).map((p) => ({
+  const trend = trendPeriods.map((p) => ({
     period: p,
     ...(p.start === period.start ? get('total') : primary(totals.get(p.start) ?? 0, minimumCount)),
   }));
@@ -235,4 +237,43 @@ export async function nationalFigures(db: Kysely<Database>, period: Period) {
     total: publishedOf(published, 'total'),
     tenants: rows.map((r) => ({ slug: r.slug, name: r.name, ...publishedOf(published, `tenant:${r.slug}`) })),
   };
+}
+
+/**
+ * The figures of complete periods for a short while: the console asks for a period's counts, hot times
+ * and hotspots at once, and they are one computation (`periodFigures`). A complete period's figures do
+ * not change as reports arrive (they are selected by receipt); only retention's deletions change them,
+ * so `ttlMs` bounds how stale an answer can be.
+ */
+export class PeriodFiguresCache {
+  readonly #entries = new Map<string, { at: number; figures: Promise<PeriodFigures> }>();
+  readonly #ttlMs: number;
+  readonly #maxEntries: number;
+
+  constructor(options: { ttlMs?: number; maxEntries?: number } = {}) {
+    this.#ttlMs = options.ttlMs ?? 60_000;
+    this.#maxEntries = options.maxEntries ?? 200;
+  }
+
+  get(
+    db: Kysely<Database>,
+    tenantId: string,
+    period: Period,
+    options: { minimumCount: number; categoryIds: readonly string[] },
+  ): Promise<PeriodFigures> {
+    const key = JSON.stringify([tenantId, period, options.minimumCount, options.categoryIds]);
+    const now = Date.now();
+    const cached = this.#entries.get(key);
+    if (cached && now - cached.at < this.#ttlMs) return cached.figures;
+    const figures = periodFigures(db, tenantId, period, options);
+    this.#entries.delete(key);
+    this.#entries.set(key, { at: now, figures });
+    // A failed computation is not kept.
+    figures.catch(() => this.#entries.delete(key));
+    for (const [old, entry] of this.#entries) {
+      if (this.#entries.size <= this.#maxEntries && now - entry.at < this.#ttlMs) break;
+      this.#entries.delete(old);
+    }
+    return figures;
+  }
 }

@@ -60,12 +60,16 @@ export function suppress(input: SuppressionInput): Map<string, PublishedCount> {
       .filter((d) => !hidden.has(d.key) && !structural.has(d.key))
       .sort((a, b) => (a.key < b.key ? -1 : 1))[0];
     if (!pinned) break;
-    const published = [...new Set(pinned.rules.flatMap((r) => [r.total, ...r.parts]))].filter(
-      (key) => !hidden.has(key) && state.get(key) === null,
-    );
-    const pick = (keys: string[]) =>
-      keys.sort((a, b) => (input.cells.get(a) ?? 0) - (input.cells.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0))[0];
-    const choice = pick(published.filter((key) => !keep.has(key))) ?? pick(published);
+    // The smallest published cell of the rules that pin it (by key among equals), the kept ones last.
+    let choice: string | undefined;
+    let choiceRank: [boolean, number, string] | undefined;
+    for (const rule of pinned.rules) {
+      for (const key of [rule.total, ...rule.parts]) {
+        if (hidden.has(key) || state.get(key) !== null) continue;
+        const rank: [boolean, number, string] = [keep.has(key), input.cells.get(key) ?? 0, key];
+        if (!choiceRank || compareRanks(rank, choiceRank) < 0) [choice, choiceRank] = [key, rank];
+      }
+    }
     // A derivable cell is pinned by published cells (a structural one was left out above).
     if (choice === undefined) throw new Error(`${pinned.key} is derivable but no published cell pins it`);
     state.set(choice, 'complementary');
@@ -79,6 +83,12 @@ export function suppress(input: SuppressionInput): Map<string, PublishedCount> {
   return result;
 }
 
+function compareRanks(a: [boolean, number, string], b: [boolean, number, string]): number {
+  if (a[0] !== b[0]) return a[0] ? 1 : -1;
+  if (a[1] !== b[1]) return a[1] - b[1];
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+}
+
 /**
  * The keys among the unknowns (`isUnknown`) that the rules determine exactly, each with the rules that
  * combine to it. Hidden quantities count as unknowns; callers ignore them as results.
@@ -90,21 +100,20 @@ export function derivableKeys(
   // Unknowns with the same coefficients in every rule (the hours of one part of day, the squares) are one
   // column: their sum may be determined, never one of them alone (no row tells two equal columns apart).
   // This keeps the system a few dozen columns wide however many squares a period has.
-  const signatures = new Map<string, Map<number, number>>();
+  const signatures = new Map<string, number[]>();
+  const count = (key: string, r: number, coefficient: number) => {
+    if (!isUnknown(key)) return;
+    let signature = signatures.get(key);
+    if (!signature) signatures.set(key, (signature = new Array<number>(rules.length).fill(0)));
+    signature[r] = (signature[r] ?? 0) + coefficient;
+  };
   rules.forEach((rule, r) => {
-    for (const [key, coefficient] of [[rule.total, 1] as const, ...rule.parts.map((p) => [p, -1] as const)]) {
-      if (!isUnknown(key)) continue;
-      const signature = signatures.get(key) ?? new Map<number, number>();
-      signature.set(r, (signature.get(r) ?? 0) + coefficient);
-      signatures.set(key, signature);
-    }
+    count(rule.total, r, 1);
+    for (const part of rule.parts) count(part, r, -1);
   });
-  const groups = new Map<string, { keys: string[]; coefficients: Map<number, number> }>();
+  const groups = new Map<string, { keys: string[]; coefficients: number[] }>();
   for (const [key, coefficients] of signatures) {
-    const id = [...coefficients]
-      .filter(([, c]) => c !== 0)
-      .map(([r, c]) => `${r}:${c}`)
-      .join(',');
+    const id = coefficients.join(',');
     const group = groups.get(id) ?? { keys: [], coefficients };
     group.keys.push(key);
     groups.set(id, group);
@@ -116,7 +125,7 @@ export function derivableKeys(
   const rows = rules.map((_, r) => {
     const row: Fraction[] = Array.from({ length: width + rules.length }, () => zero);
     columns.forEach((column, i) => {
-      const coefficient = column.coefficients.get(r) ?? 0;
+      const coefficient = column.coefficients[r] ?? 0;
       if (coefficient !== 0) row[i] = new Fraction(BigInt(coefficient));
     });
     row[width + r] = one;

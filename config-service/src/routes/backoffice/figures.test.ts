@@ -405,4 +405,29 @@ describe('figures', { timeout: 120_000 }, () => {
     );
     assert.equal(back.minimumCount, 5);
   });
+
+  it('counts categories no longer in the config too, and lists the config’s own with 0', async () => {
+    const tenant = await ctx.createTenant();
+    await insert(tenant.id, [
+      {
+        n: 6,
+        role: 'victim',
+        occurredAt: '2026-03-10T12:00:00Z',
+        receivedAt: '2026-03-10T12:30:00Z',
+        precision: 'exact',
+        categories: ['verbal', 'retired-category'],
+      },
+    ]);
+    const analyst = await signIn(ctx, (await createStaff(ctx, { tenantId: tenant.id, roles: ['analyst'] })).id);
+    const figures = figuresSchema.parse(
+      await readJson(await get(`/api/v1/backoffice/tenants/${tenant.slug}/figures?at=2026-03-01`, analyst)),
+    );
+    assert.deepEqual(byKey(figures.byCategory), {
+      verbal: shown(6),
+      following: below,
+      touching: below,
+      'retired-category': shown(6),
+    });
+    assert.equal(figures.categoryLabels['retired-category'], 'retired-category');
+  });
 });

@@ -12,7 +12,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import {
   categoryLabels,
   nationalFigures,
-  periodFigures,
+  PeriodFiguresCache,
   tenantFigureContext,
   type PeriodFigures,
 } from '../../figures/period-figures.ts';
@@ -37,11 +37,11 @@ function periodOf(query: { period: Period['kind']; at?: string | undefined }): P
 type ValidQuery = { period: Period['kind']; at?: string | undefined; lang?: 'nl' | 'en' | undefined };
 
 /** The tenant's figures of the period asked for, with the labels of its categories. */
-async function figuresOf(deps: AppDeps, c: Context<AppEnv>, query: ValidQuery) {
+async function figuresOf(deps: AppDeps, cache: PeriodFiguresCache, c: Context<AppEnv>, query: ValidQuery) {
   const tenant = staffTenantOf(c);
   const period = periodOf(query);
   const context = await tenantFigureContext(deps.db, tenant.id, query.lang);
-  const all = await periodFigures(deps.db, tenant.id, period, context);
+  const all = await cache.get(deps.db, tenant.id, period, context);
   const labels = categoryLabels(
     context.config,
     all.figures.byCategory.map((c) => c.key),
@@ -92,22 +92,23 @@ function csvRows({ figures, hotTimes, hotspots }: PeriodFigures, labels: Figures
  * (`figures/period-figures.ts`); never a single report's point (squares only).
  */
 export function figuresRoutes(deps: AppDeps) {
+  const cache = new PeriodFiguresCache();
   return new Hono<AppEnv>()
     .get('/:slug/figures', zValidator('query', figuresQuerySchema, validationHook), async (c) => {
-      const { all, labels } = await figuresOf(deps, c, c.req.valid('query'));
+      const { all, labels } = await figuresOf(deps, cache, c, c.req.valid('query'));
       const body: Figures = { ...all.figures, categoryLabels: labels };
       return c.json(body, 200, noStore);
     })
     .get('/:slug/figures/hot-times', zValidator('query', figuresQuerySchema, validationHook), async (c) => {
-      const { all } = await figuresOf(deps, c, c.req.valid('query'));
+      const { all } = await figuresOf(deps, cache, c, c.req.valid('query'));
       return c.json(all.hotTimes, 200, noStore);
     })
     .get('/:slug/figures/hotspots', zValidator('query', figuresQuerySchema, validationHook), async (c) => {
-      const { all } = await figuresOf(deps, c, c.req.valid('query'));
+      const { all } = await figuresOf(deps, cache, c, c.req.valid('query'));
       return c.json(all.hotspots, 200, noStore);
     })
     .get('/:slug/figures.csv', zValidator('query', figuresQuerySchema, validationHook), async (c) => {
-      const { all, labels, slug } = await figuresOf(deps, c, c.req.valid('query'));
+      const { all, labels, slug } = await figuresOf(deps, cache, c, c.req.valid('query'));
       const rows = csvRows(all, labels);
       await deps.auditLog.append({
         tenantId: staffTenantOf(c).id,
