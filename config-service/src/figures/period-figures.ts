@@ -40,6 +40,7 @@ import {
   periodTotals,
   reportGroups,
   tenantFigureSettings,
+  type ReportGroup,
   tenantTotals,
 } from './figures-repository.ts';
 import { periodBefore, periodRange } from './periods.ts';
@@ -63,7 +64,7 @@ export interface PeriodFigures {
   hotspots: Hotspots;
 }
 
-const key = {
+export const key = {
   role: (r: string) => `role:${r}`,
   part: (p: string) => `part:${p}`,
   delay: (d: string) => `delay:${d}`,
@@ -86,26 +87,22 @@ function primary(count: number, minimumCount: number): PublishedCount {
   return count < minimumCount ? { count: null, suppressed: 'below-minimum' } : { count, suppressed: null };
 }
 
-/** Everything published about `period` for one tenant, suppressed as one set. */
-export async function periodFigures(
-  db: Kysely<Database>,
-  tenantId: string,
-  period: Period,
-  options: { minimumCount: number; categoryIds: readonly string[] },
-): Promise<PeriodFigures> {
-  const { minimumCount } = options;
-  const range = { tenantId, ...periodRange(period) };
-  const trendPeriods = Array.from({ length: 12 }, (_, i) => periodBefore(period, 11 - i));
-  const bounds = [...trendPeriods.map((p) => periodRange(p).from), range.to];
-  const [groups, hotTimes, squares, categories, trendCounts] = await Promise.all([
-    reportGroups(db, range),
-    hotTimeCounts(db, range),
-    hotspotCounts(db, range),
-    categoryCounts(db, range, options.categoryIds),
-    periodTotals(db, tenantId, bounds),
-  ]);
-  const totals = new Map(trendPeriods.map((p, i) => [p.start, trendCounts[i] ?? 0]));
+/** A period's counts as the queries give them. */
+export interface PeriodCounts {
+  groups: readonly ReportGroup[];
+  hotTimes: readonly { weekday: number; hour: number; n: number }[];
+  squares: readonly { id: string; n: number }[];
+  categories: readonly { category: string; n: number }[];
+  /** The config's categories (listed with 0 too). */
+  categoryIds: readonly string[];
+}
 
+/**
+ * The period's published numbers: every count a cell (keys as `key` makes them), every sum between them
+ * a rule, one suppression over all of them. Pure (the property tests build random periods).
+ */
+export function suppressPeriod(counts: PeriodCounts, minimumCount: number) {
+  const { groups, hotTimes, squares, categories } = counts;
   const cells = new Map<string, number>();
   const bump = (k: string, n: number) => cells.set(k, (cells.get(k) ?? 0) + n);
   for (const k of [
@@ -132,11 +129,8 @@ export async function periodFigures(
     if (!g.exact) inexact.set(key.inexact(g.part_of_day), (inexact.get(key.inexact(g.part_of_day)) ?? 0) + g.n);
   }
   for (const t of hotTimes) cells.set(key.hour(t.weekday, t.hour), t.n);
-  const squareCells = squares
-    .map((s) => ({ ...hotspotCell(s.grid_e, s.grid_n), n: s.n }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (const s of squareCells) cells.set(key.cell(s.id), s.n);
-  const categoryIds = [...new Set([...options.categoryIds, ...categories.map((c) => c.category)])];
+  for (const s of squares) cells.set(key.cell(s.id), s.n);
+  const categoryIds = [...new Set([...counts.categoryIds, ...categories.map((c) => c.category)])];
   for (const id of categoryIds) cells.set(key.category(id), 0);
   for (const c of categories) cells.set(key.category(c.category), c.n);
 
@@ -151,9 +145,40 @@ export async function periodFigures(
     ...figurePartsOfDay.map((p) => ({ total: key.part(p), parts: [...hourKeys(p), key.inexact(p)] })),
     { total: 'withoutExact', parts: figurePartsOfDay.map(key.inexact) },
     { total: 'total', parts: ['located', 'withoutLocation'] },
-    { total: 'located', parts: squareCells.map((s) => key.cell(s.id)) },
+    { total: 'located', parts: squares.map((s) => key.cell(s.id)) },
   ];
-  const published = suppress({ cells, hidden: [...inexact.keys()], rules, minimumCount, keep: ['total'] });
+  const hidden = [...inexact.keys()];
+  const published = suppress({ cells, hidden, rules, minimumCount, keep: ['total'] });
+  return { published, categoryIds, cells, hidden, rules };
+}
+
+/** Everything published about `period` for one tenant, suppressed as one set. */
+export async function periodFigures(
+  db: Kysely<Database>,
+  tenantId: string,
+  period: Period,
+  options: { minimumCount: number; categoryIds: readonly string[] },
+): Promise<PeriodFigures> {
+  const { minimumCount } = options;
+  const range = { tenantId, ...periodRange(period) };
+  const trendPeriods = Array.from({ length: 12 }, (_, i) => periodBefore(period, 11 - i));
+  const bounds = [...trendPeriods.map((p) => periodRange(p).from), range.to];
+  const [groups, hotTimes, squares, categories, trendCounts] = await Promise.all([
+    reportGroups(db, range),
+    hotTimeCounts(db, range),
+    hotspotCounts(db, range),
+    categoryCounts(db, range, options.categoryIds),
+    periodTotals(db, tenantId, bounds),
+  ]);
+  const totals = new Map(trendPeriods.map((p, i) => [p.start, trendCounts[i] ?? 0]));
+
+  const squareCells = squares
+    .map((sq) => ({ ...hotspotCell(sq.grid_e, sq.grid_n), n: sq.n }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const { published, categoryIds } = suppressPeriod(
+    { groups, hotTimes, squares: squareCells, categories, categoryIds: options.categoryIds },
+    minimumCount,
+  );
   const get = (k: string) => publishedOf(published, k);
 
   const previous = periodBefore(period);
