@@ -18,8 +18,10 @@ const reportArbitrary = fc.record({
   categories: fc.subarray(['verbal', 'following', 'touching'], { minLength: 1 }),
 });
 
+type TestReport = typeof reportArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
 /** The counts the queries would give for these reports. */
-function countsOf(reports: fc.infer<typeof reportArbitrary>[]): PeriodCounts {
+function countsOf(reports: TestReport[]): PeriodCounts {
   const tally = <T>(items: T[], id: (item: T) => string) => {
     const counts = new Map<string, { item: T; n: number }>();
     for (const item of items) {
@@ -28,7 +30,7 @@ function countsOf(reports: fc.infer<typeof reportArbitrary>[]): PeriodCounts {
     }
     return [...counts.values()];
   };
-  const partOf = (t: fc.infer<typeof reportArbitrary>['time']) =>
+  const partOf = (t: TestReport['time']) =>
     typeof t === 'string' ? t : (['night', 'morning', 'afternoon', 'evening'][Math.floor(t.hour / 6)] ?? 'night');
   return {
     groups: tally(reports, (r) => JSON.stringify([r.role, partOf(r.time), typeof r.time, r.delay, !!r.square])).map(
@@ -94,13 +96,13 @@ describe('a period’s figures together', () => {
 
   it('a cell of 4 is never shown and cannot be derived', () => {
     const reports = [
-      ...Array.from({ length: 4 }, () => ({ role: 'bystander', hour: 23 })),
-      ...Array.from({ length: 12 }, () => ({ role: 'victim', hour: 10 })),
-    ].map((r) => ({
+      ...Array.from({ length: 4 }, () => ({ role: 'bystander' as const, hour: 23 })),
+      ...Array.from({ length: 12 }, () => ({ role: 'victim' as const, hour: 10 })),
+    ].map((r): TestReport => ({
       role: r.role,
       time: { weekday: 7, hour: r.hour },
       delay: 'under-1-hour' as const,
-      square: 'E1205N4875',
+      square: 'E1205N4875' as const,
       categories: ['verbal'],
     }));
     const { published, hidden, rules } = suppressPeriod(countsOf(reports), 5);
