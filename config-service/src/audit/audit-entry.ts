@@ -41,6 +41,7 @@ export const settingsGroups = [
   'pgpKeys',
   'webhook',
   'mail',
+  'figures',
 ] as const;
 export type SettingsGroup = (typeof settingsGroups)[number];
 

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import {
+  defaultMinimumCount,
   rateLimitBounds,
   tenantSettingsSchema,
   type FieldError,
@@ -95,6 +96,7 @@ export async function readPrivateSettings(db: Kysely<Database>, tenantId: string
           : null,
         ...(settings.delivery.mail ? { mail: settings.delivery.mail } : {}),
       },
+      figures: { minimumCount: settings.figures?.minimumCount ?? defaultMinimumCount },
     },
     rateLimitBounds: { ...rateLimitBounds },
   };
@@ -161,6 +163,8 @@ export async function savePrivateSettings(
         }),
         ...(input.delivery.mail && Object.keys(input.delivery.mail).length > 0 ? { mail: input.delivery.mail } : {}),
       },
+      // Stored only when it differs from the default, so "omitted" and "5" are the same settings.
+      ...(input.figures && input.figures.minimumCount !== defaultMinimumCount ? { figures: input.figures } : {}),
     });
     const next: StoredTenantSettings = {
       ...parsed,
@@ -248,6 +252,7 @@ function changedGroups(before: StoredTenantSettings, after: StoredTenantSettings
   if (!same(keys(before), keys(after))) groups.push('pgpKeys');
   if (!same(before.delivery.webhook?.url, after.delivery.webhook?.url ?? null)) groups.push('webhook');
   if (!same(before.delivery.mail, after.delivery.mail ?? null)) groups.push('mail');
+  if (!same(before.figures, after.figures ?? null)) groups.push('figures');
   return groups;
 }
 

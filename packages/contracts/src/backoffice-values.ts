@@ -56,6 +56,14 @@ export type ContactRevealReason = (typeof contactRevealReasons)[number];
 export const reportDelays = ['under-1-hour', '1-to-24-hours', '1-to-7-days', 'over-7-days'] as const;
 export type ReportDelay = (typeof reportDelays)[number];
 
+/**
+ * The parts of day of the figures: the four a reporter chooses (an exact time by its hour: night 0–6,
+ * morning 6–12, afternoon 12–18, evening 18–24), and `unknown` (an approximate time without one), so
+ * the parts add up to the total.
+ */
+export const figurePartsOfDay = ['night', 'morning', 'afternoon', 'evening', 'unknown'] as const;
+export type FigurePartOfDay = (typeof figurePartsOfDay)[number];
+
 /** The fixed periods of the figures: ISO weeks (Monday to Sunday) and calendar months, in Europe/Amsterdam. */
 export const figurePeriods = ['week', 'month'] as const;
 export type FigurePeriod = (typeof figurePeriods)[number];

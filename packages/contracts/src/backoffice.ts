@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   closingReasons,
   contactRevealReasons,
+  figurePartsOfDay,
   figurePeriods,
   referralTargets,
   reportDelays,
@@ -329,7 +330,8 @@ export const figuresSchema = z.strictObject({
   /** Category ids; a report may have several, so these do not add up to the total. */
   byCategory: breakdown(text()),
   byRole: breakdown(reportRoleSchema),
-  byPartOfDay: breakdown(partOfDaySchema),
+  /** Exact times by their hour, the others by the part of day given; `unknown`: none given. */
+  byPartOfDay: breakdown(z.enum(figurePartsOfDay)),
   byDelay: breakdown(z.enum(reportDelays)),
   /** Labels of the category ids in the requested language (`?lang=`), from the published config. */
   categoryLabels: z.record(text(), text()),

@@ -60,8 +60,11 @@ export const settingsInputSchema = z.strictObject({
       })
       .optional(),
   }),
-  /** Issue 14: the smallest count the figures show (3..50; omitted: 5, the default). */
-  figures: tenantSettingsSchema.shape.figures,
+  /**
+   * Issue 14: the figures' minimum count (3 … 50). The document is whole: omitted means the default
+   * (`defaultMinimumCount`, 5).
+   */
+  figures: z.strictObject({ minimumCount: stored.figures.unwrap().shape.minimumCount }).optional(),
   /** Generate a new webhook secret (the old one stops working at once). */
   rotateWebhookSecret: z.boolean().optional(),
 });
@@ -90,8 +93,8 @@ export const settingsViewSchema = z.strictObject({
         .nullable(),
       mail: z.strictObject({ locale: z.enum(mailLocales).optional(), intro: text().optional() }).optional(),
     }),
-    /** Issue 14: the figures' smallest count shown; absent: the default (5). */
-    figures: tenantSettingsSchema.shape.figures,
+    /** Issue 14: the minimum count in force (the default, 5, when none is set). */
+    figures: z.strictObject({ minimumCount: z.number().int() }).optional(),
   }),
   /** The operator's bounds for `rateLimit`. */
   rateLimitBounds: z.strictObject({

@@ -18,6 +18,8 @@ import * as logo from './2026-12-05T02-00-logo.ts';
 import * as webhookSecretSealed from './2026-12-06T00-00-webhook-secret-sealed.ts';
 // Issue 14: the back office.
 import * as backoffice from './2026-12-07T00-00-backoffice.ts';
+// Issue 14: the figures' counts from the index alone.
+import * as figuresIndex from './2026-12-07T02-00-figures-index.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T00-00-webhook-secret-sealed': webhookSecretSealed,
   // Issue 14: the back office.
   '2026-12-07T00-00-backoffice': backoffice,
+  '2026-12-07T02-00-figures-index': figuresIndex,
 };

@@ -504,6 +504,7 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
           pgpKeys: 'PGP keys',
           webhook: 'webhook',
           mail: 'mail language and intro',
+          figures: 'minimum count in the figures',
         },
         secretFirst: 'the first one',
         secretRotated: 'the old one no longer works',

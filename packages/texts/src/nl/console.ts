@@ -508,6 +508,7 @@ export const consoleTexts = {
           pgpKeys: 'PGP-sleutels',
           webhook: 'webhook',
           mail: 'taal en inleiding van de mail',
+          figures: 'minimumaantal in de cijfers',
         },
         secretFirst: 'het eerste',
         secretRotated: 'het oude werkt niet meer',
