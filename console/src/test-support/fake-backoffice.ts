@@ -216,8 +216,9 @@ function route(
   const index = reports.indexOf(report);
   const now = new Date().toISOString();
   const save = (changed: Partial<ReportDetail>) => {
-    reports[index] = { ...reports[index]!, ...changed };
-    return reports[index];
+    const saved = { ...report, ...changed };
+    reports[index] = saved;
+    return saved;
   };
   const sub = one[2] ?? '';
   if (sub === '' && method === 'GET') return Response.json(report, { headers: { ETag: `"${report.revision}"` } });
