@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Me, ReportDetail } from '@meldpunt/contracts';
 import { fakeConsoleApi, person, tenant, tenantConfig, type FakeConsoleApi } from '../../test-support/fake-api.ts';
@@ -198,8 +198,10 @@ describe('<meldpunt-report-page>', () => {
 
   it('shows the contact details only after a reason is given in the dialog', async () => {
     const { el, root } = await openReport();
+    // The dialog moves focus into itself once shown: wait for that before typing.
+    const shown = oneEvent(root().querySelector('#reveal-dialog')!, 'wa-after-show');
     root().querySelector<HTMLButtonElement>('#show-contact')!.click();
-    await waitFor(() => root().querySelector('#confirm-reveal'), 'the dialog');
+    await shown;
     await expect(el).to.be.accessible();
     root().querySelector<HTMLButtonElement>('#confirm-reveal')!.click();
     await waitFor(() => root().querySelector('#reveal-error'), 'a reason is required');
@@ -214,7 +216,10 @@ describe('<meldpunt-report-page>', () => {
     expect(text(root().querySelector('#revealed')))
       .to.contain('Sam')
       .and.to.contain('sam@example.org');
-    expect(text(root().querySelector('.timeline'))).to.contain('Contactgegevens getoond (Een vraag over de melding)');
+    await waitFor(
+      () => text(root().querySelector('.timeline')).includes('Contactgegevens getoond (Een vraag over de melding)'),
+      'the reveal in the timeline',
+    );
     expect(JSON.stringify({ ...localStorage, ...sessionStorage })).to.not.contain('sam@example.org');
   });
 
@@ -232,7 +237,7 @@ describe('<meldpunt-report-page>', () => {
     await sendKeys({ press: 'Enter' });
     await waitFor(() => text(root().querySelector('[role="status"]')).includes('Wordt opnieuw verstuurd.'), 'retried');
     expect(office.retries).to.deep.equal([failedDelivery.id]);
-    expect(text(root())).to.contain('Wacht op verzending');
+    await waitFor(() => text(root()).includes('Wacht op verzending'), 'the delivery queued again');
     expect(root().querySelector('[data-retry]')).to.equal(null);
   });
 

@@ -603,10 +603,7 @@ export class MeldpuntReportPage extends LitElement {
         this.revealing
           ? html`<form @submit=${(event: SubmitEvent) => void this.reveal(event, report)} novalidate>
               <p>${t('reportDetail.contact.dialogText')}</p>
-              <fieldset
-                aria-invalid=${this.revealError && !this.revealReason ? 'true' : 'false'}
-                aria-describedby=${this.revealError ? 'reveal-error' : nothing}
-              >
+              <fieldset aria-describedby=${this.revealError ? 'reveal-error' : nothing}>
                 <legend>${t('reportDetail.contact.reason')}</legend>
                 ${contactRevealReasons.map(
                   (reason) =>

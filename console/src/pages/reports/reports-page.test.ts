@@ -119,6 +119,23 @@ describe('<meldpunt-reports-page>', () => {
     expect(root().querySelector<HTMLInputElement>('input[name="status"][value="new"]')!.checked).to.equal(false);
   });
 
+  it('filters with the keyboard only, and the reference leads to the report', async () => {
+    const { el, root } = await openInbox();
+    root().querySelector<HTMLInputElement>('input[name="role"][value="bystander"]')!.focus();
+    await sendKeys({ press: 'Space' });
+    root().querySelector<HTMLInputElement>('#q')!.focus();
+    await sendKeys({ type: 'kerk' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => root().querySelectorAll('tbody tr').length === 1, 'the bystander’s report only');
+    expect(location.search).to.equal('?role=bystander&q=kerk');
+    const link = root().querySelector<HTMLAnchorElement>('tbody th a')!;
+    expect(link.textContent?.trim()).to.equal('MP-2026-0004');
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => el.shadowRoot?.querySelector('meldpunt-report-page'), 'the report page');
+    expect(location.pathname).to.equal(new URL(link.href).pathname);
+  });
+
   it('opens a shared filter from its URL, and says when nothing matches', async () => {
     const { root } = await openInbox('/console/tenants/dordrecht/reports?role=bystander&contact=without');
     expect(text(root())).to.contain('Geen meldingen passen bij dit filter.');
