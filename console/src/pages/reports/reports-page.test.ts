@@ -167,6 +167,9 @@ describe('<meldpunt-reports-page>', () => {
     await sendKeys({ press: 'Enter' });
     await waitFor(() => root().querySelector('.views a'), 'the view is listed');
     expect(office.views['dordrecht']?.[0]).to.include({ name: 'Nieuw', query: 'status=new' });
+    const viewLink = root().querySelector<HTMLAnchorElement>('.views a')!;
+    expect(viewLink.getAttribute('href')).to.equal('/console/tenants/dordrecht/reports?status=new');
+    expect(viewLink.getAttribute('aria-current')).to.equal('true');
     expect(text(root().querySelector('[role="status"]'))).to.contain('Weergave “Nieuw” bewaard.');
     await expect(el).to.be.accessible();
 
