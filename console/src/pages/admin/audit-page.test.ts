@@ -257,6 +257,72 @@ describe('<meldpunt-audit-page>', () => {
     await expect(el).to.be.accessible();
   });
 
+  /** Entries of the back office (issue 14): handling, notes, a retry, views, a reveal, a figures export. */
+  function backofficeActions(): AuditEntryView[] {
+    const reportTarget = { kind: 'report', id: crypto.randomUUID() };
+    const viewTarget = { kind: 'saved-view', id: crypto.randomUUID() };
+    return [
+      auditEntry({
+        sequence: 1,
+        action: 'report.updated',
+        target: reportTarget,
+        details: { status: 'referred', referredTo: 'slachtofferhulp' },
+      }),
+      auditEntry({
+        sequence: 2,
+        action: 'report.updated',
+        target: reportTarget,
+        details: { status: 'closed', closingReason: 'handled', assigneeId: evaId },
+      }),
+      auditEntry({ sequence: 3, action: 'report.updated', target: reportTarget, details: { assigneeId: null } }),
+      auditEntry({ sequence: 4, action: 'report.note-added', target: reportTarget, details: { length: 42 } }),
+      auditEntry({
+        sequence: 5,
+        action: 'delivery.retried',
+        target: reportTarget,
+        details: { deliveryId: crypto.randomUUID(), channel: 'webhook' },
+      }),
+      auditEntry({ sequence: 6, action: 'view.saved', target: viewTarget, details: {} }),
+      auditEntry({ sequence: 7, action: 'view.deleted', target: viewTarget, details: {} }),
+      auditEntry({
+        sequence: 8,
+        action: 'contact.revealed',
+        target: reportTarget,
+        details: { reason: 'safety-concern' },
+      }),
+      auditEntry({
+        sequence: 9,
+        action: 'export.created',
+        target: { kind: 'tenant', id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' },
+        details: { of: 'figures', format: 'csv', rows: 31 },
+      }),
+    ];
+  }
+
+  it('says the back office’s entries with their details in words (never content), Dutch and English', async () => {
+    const { el, root } = await openAudit(backofficeActions());
+    await waitFor(() => text(root()).includes('gecontroleerd'), 'the verification');
+    await expect(el).to.be.accessible();
+    const rows = [...root().querySelectorAll('tbody tr')].map((r) => text(r));
+    expect(rows[0]).to.include('cijfers als csv, 31 regels');
+    expect(rows[1]).to.include('reden: zorg om iemands veiligheid');
+    expect(rows[2]).to.include('een weergave van het team');
+    expect(rows[3]).to.include('een weergave van het team');
+    expect(rows[4]).to.include('per webhook');
+    expect(rows[5]).to.include('een notitie van 42 tekens');
+    expect(rows[6]).to.include('niet langer toegewezen');
+    expect(rows[7]).to.include('status: afgesloten; reden van afsluiten: afgehandeld; toegewezen aan een medewerker');
+    expect(rows[8]).to.include('status: doorverwezen; doorverwezen naar: Slachtofferhulp Nederland');
+    expect(text(root())).not.to.match(/Gebeurtenis [a-z]|admin\.audit|\{\{/);
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('header button[lang="en"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => text(root()).includes('reason: concern for someone’s safety'), 'English');
+    const englishRows = [...root().querySelectorAll('tbody tr')].map((r) => text(r));
+    expect(englishRows[0]).to.include('figures as csv, 31 lines');
+    expect(englishRows[7]).to.include('status: closed; reason for closing: handled; assigned to an officer');
+  });
+
   it('pages to older entries by the cursor, and filters by one kind of event in the URL', async () => {
     const many = Array.from({ length: 60 }, (_, i) => auditEntry({ sequence: i + 1 }));
     many[4] = auditEntry({

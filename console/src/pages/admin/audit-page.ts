@@ -325,6 +325,37 @@ export class MeldpuntAuditPage extends LitElement {
           t(d['secretChanged'] === true ? 'admin.audit.detail.ssoNewSecret' : 'admin.audit.detail.ssoSameSecret'),
         );
         break;
+      // Issue 14: the back office. Never a report's content: codes of the closed lists, counts, ids.
+      case 'report.updated':
+        if (typeof d['status'] === 'string')
+          parts.push(t('admin.audit.detail.status', { status: word('statuses', d['status']) }));
+        if (typeof d['referredTo'] === 'string') {
+          parts.push(t('admin.audit.detail.referredTo', { target: word('referralTargets', d['referredTo']) }));
+        }
+        if (typeof d['closingReason'] === 'string') {
+          parts.push(t('admin.audit.detail.closingReason', { reason: word('closingReasons', d['closingReason']) }));
+        }
+        if (d['assigneeId'] === null) parts.push(t('admin.audit.detail.unassigned'));
+        else if (typeof d['assigneeId'] === 'string') {
+          const name = people[d['assigneeId']]?.name;
+          parts.push(name ? t('admin.audit.detail.assigned', { name }) : t('admin.audit.detail.assignedSomeone'));
+        }
+        break;
+      case 'report.note-added':
+        parts.push(t('admin.audit.detail.noteLength', { count: d['length'] }));
+        break;
+      case 'delivery.retried':
+        parts.push(t('admin.audit.detail.retried', { channel: word('channels', d['channel']) }));
+        break;
+      case 'contact.revealed':
+        if (typeof d['reason'] === 'string') {
+          parts.push(t('admin.audit.detail.revealReason', { reason: word('revealReasons', d['reason']) }));
+        }
+        break;
+      case 'view.saved':
+      case 'view.deleted':
+        parts.push(t('admin.audit.detail.teamView'));
+        break;
       case 'sso.identity-bound':
         if (typeof d['by'] === 'string') parts.push(word('boundBy', d['by']));
         break;
