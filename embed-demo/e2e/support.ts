@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -338,7 +339,13 @@ export function routeNotice(page: Page): Promise<string> {
  */
 export async function reportByKeyboard(
   page: Page,
-  options: { located: Located; description: string; notice?: RegExp },
+  options: {
+    located: Located;
+    description: string;
+    notice?: RegExp;
+    /** Leave an e-mail address and ask to be contacted (when the tenant follows up); else stay anonymous. */
+    contactEmail?: string;
+  },
 ): Promise<string> {
   await deep(page, '#step-heading');
   // 1. Who: Tab into the radio group, arrow to the second choice (that also selects it)
@@ -402,9 +409,17 @@ export async function reportByKeyboard(
   await page.keyboard.type(options.description);
   await tabTo(page, 'button#next');
   await page.keyboard.press('Enter');
-  // 6. Contact (when the tenant follows up): stay anonymous
+  // 6. Contact (when the tenant follows up): stay anonymous, or leave an address
   heading = await nextHeading(page, heading);
   if (await page.$('pierce/#contact-anonymous')) {
+    if (options.contactEmail) {
+      // Into the radio group (the checked "anonymous"), arrow to "yes" (that selects it), then the address.
+      await tabTo(page, 'input#contact-anonymous');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await activeElement(page), 'input#contact-yes');
+      await tabTo(page, 'input#email');
+      await page.keyboard.type(options.contactEmail);
+    }
     await tabTo(page, 'button#next');
     await page.keyboard.press('Enter');
     heading = await nextHeading(page, heading);
@@ -432,4 +447,27 @@ export async function clickButton(page: Page, label: string): Promise<void> {
     }
     return undefined;
   }, `a button "${label}"`);
+}
+
+/** axe-core's browser bundle, read once (injected into pages by {@link axeViolations}). */
+let axeSource: string | undefined;
+
+/**
+ * What axe finds against WCAG 2.2 A and AA on the page as it is now, shadow roots included — one line per
+ * rule and element, empty when it finds nothing. The page must allow the injected script: open it after
+ * `page.setBypassCSP(true)` (the console's CSP takes no inline script, rightly).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeRun> } }).axe;
+    interface AxeRun {
+      violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
+    }
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
+  });
 }

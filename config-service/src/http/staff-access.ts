@@ -29,7 +29,16 @@ export type AccessRule =
    * A member of the path's tenant (`:slug`) holding one of `roles`; with `platformAdmin`, the platform
    * operator too, in every tenant. (Reading reports will not allow it: the operator needs `officer`.)
    */
-  | { tenant: true; roles: readonly TenantRole[]; platformAdmin?: boolean };
+  | {
+      tenant: true;
+      roles: readonly TenantRole[];
+      platformAdmin?: boolean;
+      /**
+       * A member without one of `roles` gets 404 rather than 403: for single reports, whose existence is
+       * itself theirs to know only (an analyst of the tenant learns nothing of which report ids exist).
+       */
+      othersNotFound?: true;
+    };
 
 const admin: AccessRule = { tenant: true, roles: ['admin'], platformAdmin: true };
 /**
@@ -51,8 +60,11 @@ const configReaders: AccessRule = { tenant: true, roles: ['editor', 'publisher',
 /** The platform operator's work on one tenant: no tenant role allows it. */
 const operatorOnly: AccessRule = { tenant: true, roles: [], platformAdmin: true };
 
-/** The back office's single reports (issue 14): a tenant's officers, nobody else. */
-const officers: AccessRule = { tenant: true, roles: ['officer'] };
+/**
+ * The back office's single reports (issue 14): a tenant's officers, nobody else — to anyone else of the
+ * tenant (an analyst, an admin) they answer 404, as a report that does not exist.
+ */
+const officers: AccessRule = { tenant: true, roles: ['officer'], othersNotFound: true };
 /** The back office's figures: officers and analysts. */
 const figureReaders: AccessRule = { tenant: true, roles: ['officer', 'analyst'] };
 
@@ -206,7 +218,9 @@ export function staffAccess(deps: Pick<AppDeps, 'db' | 'serverSecret' | 'logger'
     const membership = signedIn.memberships.find((m) => m.slug === slug);
     const asOperator = rule.platformAdmin === true && signedIn.platformAdmin;
     if (!membership && !asOperator) throw problems.notFound();
-    if (!asOperator && !membership?.roles.some((r) => rule.roles.includes(r))) throw forbidden();
+    if (!asOperator && !membership?.roles.some((r) => rule.roles.includes(r))) {
+      throw rule.othersNotFound ? problems.notFound() : forbidden();
+    }
     const tenant = membership ? { id: membership.tenantId, slug } : await findTenantBySlug(deps.db, slug);
     if (!tenant) throw problems.notFound();
     c.set('staffTenant', { id: tenant.id, slug: tenant.slug });

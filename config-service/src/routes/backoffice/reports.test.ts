@@ -216,12 +216,12 @@ describe(`back office: officers' report routes (${databaseKind})`, () => {
       assert.equal(res.status, 404);
     });
 
-    it('an analyst of the tenant gets 403 for single reports; the platform operator 404 (no membership)', async () => {
+    it('an analyst of the tenant gets 404 for single reports (as if none existed); the platform operator 404 (no membership)', async () => {
       const s = await setup(['analyst']);
       const id = await s.report();
-      assert.equal((await s.ask(`/reports/${id}`)).status, 403);
-      assert.equal((await s.ask('/reports')).status, 403);
-      assert.equal((await s.ask('/reports.csv')).status, 403);
+      assert.equal((await s.ask(`/reports/${id}`)).status, 404);
+      assert.equal((await s.ask('/reports')).status, 404);
+      assert.equal((await s.ask('/reports.csv')).status, 404);
       const operator = await createStaff(ctx, { platformAdmin: true });
       const res = await ctx.app.request(`${s.base}/reports/${id}`, asConsole(await signIn(ctx, operator.id)));
       assert.equal(res.status, 404);

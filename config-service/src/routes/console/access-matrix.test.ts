@@ -310,7 +310,7 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
     const asOperator = rule.platformAdmin === true && who.platformAdmin;
     const member = scope.slugOf === 'A' && who.roles.length > 0;
     if (!member && !asOperator) return 404;
-    if (!asOperator && !who.roles.some((r) => rule.roles.includes(r))) return 403;
+    if (!asOperator && !who.roles.some((r) => rule.roles.includes(r))) return rule.othersNotFound ? 404 : 403;
     return scope.hasIds && scope.idsOf !== scope.slugOf ? 404 : 'ok';
   }
 

@@ -66,6 +66,7 @@ export const figuresTexts = {
       morning: 'Morning (6–12)',
       afternoon: 'Afternoon (12–18)',
       evening: 'Evening (18–24)',
+      unknown: 'Time of day not known',
     },
     delays: {
       'under-1-hour': 'Within an hour',

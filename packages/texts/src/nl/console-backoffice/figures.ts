@@ -66,6 +66,7 @@ export const figuresTexts = {
       morning: 'Ochtend (6–12 uur)',
       afternoon: 'Middag (12–18 uur)',
       evening: 'Avond (18–24 uur)',
+      unknown: 'Tijdstip onbekend',
     },
     delays: {
       'under-1-hour': 'Binnen een uur',
