@@ -13,7 +13,9 @@
  *    that database, signs in an officer and an analyst of the 200k tenant, and measures sequential
  *    requests (p95): the inbox's first page with three filters and its next page (budget 50 ms), each
  *    figure — `/figures`, `/figures/hot-times`, `/figures/hotspots` — (200 ms), and the CSV export of the
- *    whole tenant (≥ 20,000 rows/s, RSS of this process before, at its peak and after: memory flat).
+ *    whole tenant (≥ 20,000 rows/s; memory flat: the heap in use after a full GC grows by less than
+ *    16 MB — `node --expose-gc` — with the RSS before, at its peak and after printed beside it). The
+ *    figures are computed for every request (`figuresCacheMs: 0`), not served from the service's cache.
  * 4. Beside each: the bare SQL. Every statement the app sends is captured (Kysely's `log`) and its reads
  *    are replayed with `pg` directly, timed the same way; the ratio endpoint / bare SQL is printed. A
  *    hand-written reference query per endpoint (what an index-backed implementation must run) is timed
@@ -325,6 +327,9 @@ try {
     auditLog: new AuditLog({ db, serverSecret: secret, logger }),
     trustProxy: false,
     publicOrigin: origin,
+    // Every figures request computed afresh: the budgets hold for the computation, not for the service's
+    // short cache of a complete period's figures (which the console's three requests of a page share).
+    figuresCacheMs: 0,
   };
   const app = createApp(deps);
   server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
@@ -546,7 +551,10 @@ try {
         client.release();
       }
     })();
+    // What the export keeps is what counts: the heap in use after a full collection, before and after
+    // (`node --expose-gc`); the resident set's peak is printed too, garbage awaiting collection included.
     global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
     const rssBefore = process.memoryUsage().rss;
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
@@ -564,6 +572,8 @@ try {
     capturing = undefined;
     clearInterval(sampler);
     const rssAfter = process.memoryUsage().rss;
+    global.gc?.();
+    const heapAfter = process.memoryUsage().heapUsed;
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     const refText = `${Math.round(exportRef).toLocaleString('en')} rows/s (pg, all rows as text)`;
     if (res.status === 404) {
@@ -580,13 +590,14 @@ try {
     } else {
       const rows_ = Math.max(0, lines - 1);
       const rate = rows_ / seconds;
-      const growth = rssPeak - rssBefore;
-      const flat = growth < 128 * 1024 * 1024;
+      // Flat: what the export leaves behind in the heap stays under 16 MB (200,000 rows of CSV are ~60 MB).
+      const retained = heapAfter - heapBefore;
+      const flat = global.gc !== undefined && retained < 16 * 1024 * 1024;
       const ok = rate >= budgets.exportRowsPerSecond && flat;
       if (!ok) missed = true;
       rows.push({
         name: 'CSV export (whole tenant)',
-        figure: `${Math.round(rate).toLocaleString('en')} rows/s (${rows_} rows); RSS ${mb(rssBefore)} → peak ${mb(rssPeak)} → ${mb(rssAfter)}`,
+        figure: `${Math.round(rate).toLocaleString('en')} rows/s (${rows_} rows); heap after GC ${mb(heapBefore)} → ${mb(heapAfter)}; RSS ${mb(rssBefore)} → peak ${mb(rssPeak)} → ${mb(rssAfter)}`,
         budget: `≥ 20,000 rows/s, flat ${ok ? 'ok' : 'MISSED'}`,
         bare: `${captured.length} statements`,
         reference: `${refText} (× ${(rate / exportRef).toFixed(2)})`,

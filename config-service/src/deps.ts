@@ -52,6 +52,11 @@ export interface AppDeps {
   allowPrivateAddresses?: boolean;
   /** Failed staff sign-ins per client (one per app when unset). */
   signInLimiter?: SignInLimiter;
+  /**
+   * How long the figures of a complete period are kept for the next request (60 s unless set; 0: computed
+   * for every request, as `pnpm bench:backoffice` measures them).
+   */
+  figuresCacheMs?: number;
   /** Serve the built widget at `/widget/` from this folder (in every mode). */
   widgetDir?: string;
   /** Serve the built console at `/console/` from this folder (in every mode). */

@@ -92,7 +92,7 @@ function csvRows({ figures, hotTimes, hotspots }: PeriodFigures, labels: Figures
  * (`figures/period-figures.ts`); never a single report's point (squares only).
  */
 export function figuresRoutes(deps: AppDeps) {
-  const cache = new PeriodFiguresCache();
+  const cache = new PeriodFiguresCache({ ttlMs: deps.figuresCacheMs });
   return new Hono<AppEnv>()
     .get('/:slug/figures', zValidator('query', figuresQuerySchema, validationHook), async (c) => {
       const { all, labels } = await figuresOf(deps, cache, c, c.req.valid('query'));
