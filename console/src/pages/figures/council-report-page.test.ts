@@ -1,32 +1,21 @@
 import { expect } from '@open-wc/testing';
-import type { FakeConsoleApi } from '../../test-support/fake-api.ts';
 import { person } from '../../test-support/fake-api.ts';
-import { waitFor } from '../../test-support/wait.ts';
-import { openConsole, pageRoot } from '../admin/admin-test-support.ts';
-import { analyst, fakeFiguresApi, type FakeFigures } from './figures-test-support.ts';
-
-const text = (node: ShadowRoot | Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const rowsOf = (table: Element | null | undefined) =>
-  [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) => [
-    text(row.querySelector('th')),
-    text(row.querySelector('td')),
-  ]);
+import {
+  analyst,
+  figuresTestSetup,
+  openFiguresPage,
+  rowsOf,
+  text,
+  type FakeFiguresApi,
+} from './figures-test-support.ts';
 
 describe('<meldpunt-council-report-page>', () => {
-  const startUrl = location.pathname + location.search;
-  let api: FakeConsoleApi & { figures: FakeFigures };
+  const serve = figuresTestSetup();
+  let api: FakeFiguresApi;
 
-  afterEach(() => {
-    api.restore();
-    history.replaceState(null, '', startUrl);
-    localStorage.removeItem('meldpunt-console-language');
-  });
-
-  async function open(path = '/console/tenants/dordrecht/figures/council-report?period=month&at=2026-11-01') {
-    api = fakeFiguresApi(analyst());
-    const el = await openConsole(path);
-    await waitFor(() => pageRoot(el, 'council-report')?.querySelector('[data-subtitle]'), 'the report');
-    return { el, root: pageRoot(el, 'council-report')! };
+  function open(path = '/console/tenants/dordrecht/figures/council-report?period=month&at=2026-11-01') {
+    api = serve(analyst());
+    return openFiguresPage(path, 'council-report', (root) => root.querySelector('[data-subtitle]'), 'the report');
   }
 
   it('is accessible', async () => {
@@ -102,10 +91,14 @@ describe('<meldpunt-council-report-page>', () => {
   });
 
   it('is not found for an editor, and asks nothing', async () => {
-    api = fakeFiguresApi(person());
-    const el = await openConsole('/console/tenants/dordrecht/figures/council-report');
-    await waitFor(() => pageRoot(el, 'council-report')?.querySelector('h1'), 'the page');
-    expect(text(pageRoot(el, 'council-report')?.querySelector('h1'))).to.not.contain('college');
+    api = serve(person());
+    const { root } = await openFiguresPage(
+      '/console/tenants/dordrecht/figures/council-report',
+      'council-report',
+      (root) => root.querySelector('h1'),
+      'the page',
+    );
+    expect(text(root.querySelector('h1'))).to.not.contain('college');
     expect(api.requests.filter((r) => r.startsWith('GET /backoffice'))).to.deep.equal([]);
   });
 });

@@ -22,10 +22,11 @@ import {
   figuresStyles,
   periodInWords,
   queryOfChoice,
-  renderBreakdown,
+  renderBreakdowns,
   renderExplanation,
   renderHotspotSnapshot,
   renderHotspotTable,
+  renderTable,
   renderTrend,
   today,
 } from './figures-shared.ts';
@@ -210,31 +211,18 @@ export class MeldpuntCouncilReportPage extends LitElement {
       <p class="subtitle" data-subtitle>${t('figures.council.subtitle', { tenant, period })}</p>
       <section aria-labelledby="key-title">
         <h2 id="key-title">${t('figures.council.keyFigures')}</h2>
-        <table class="key" data-table="key">
-          <caption>
-            ${t('figures.total.caption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('figures.total.period')}</th>
-              <th scope="col" class="number">${t('figures.total.count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">${period}</th>
-              <td class="number">${shown(figures.total)}</td>
-            </tr>
-            <tr>
-              <th scope="row">${periodInWords(t, locale, figures.previous)}</th>
-              <td class="number">${shown(figures.previousTotal)}</td>
-            </tr>
-            <tr>
-              <th scope="row">${t('figures.total.change')}</th>
-              <td class="number">${changeText(t, locale, figures.total, figures.previousTotal)}</td>
-            </tr>
-          </tbody>
-        </table>
+        ${renderTable({
+          id: 'key',
+          className: 'key',
+          caption: t('figures.total.caption'),
+          column: t('figures.total.period'),
+          countColumn: t('figures.total.count'),
+          rows: [
+            { label: period, value: shown(figures.total) },
+            { label: periodInWords(t, locale, figures.previous), value: shown(figures.previousTotal) },
+            { label: t('figures.total.change'), value: changeText(t, locale, figures.total, figures.previousTotal) },
+          ],
+        })}
         ${renderExplanation(t, minimum)}
       </section>
       <section aria-labelledby="trend-title">
@@ -243,30 +231,7 @@ export class MeldpuntCouncilReportPage extends LitElement {
       </section>
       <section aria-labelledby="breakdowns-title">
         <h2 id="breakdowns-title">${t('figures.breakdown.title')}</h2>
-        ${renderBreakdown(t, locale, {
-          id: 'category',
-          title: t('figures.breakdown.byCategory'),
-          caption: t('figures.breakdown.byCategoryCaption'),
-          column: t('figures.breakdown.category'),
-          rows: figures.byCategory.map((row) => ({ label: figures.categoryLabels[row.key] ?? row.key, count: row })),
-          minimum,
-        })}
-        ${renderBreakdown(t, locale, {
-          id: 'role',
-          title: t('figures.breakdown.byRole'),
-          caption: t('figures.breakdown.byRoleCaption'),
-          column: t('figures.breakdown.role'),
-          rows: figures.byRole.map((row) => ({ label: t(`figures.roles.${row.key}`), count: row })),
-          minimum,
-        })}
-        ${renderBreakdown(t, locale, {
-          id: 'part-of-day',
-          title: t('figures.breakdown.byPartOfDay'),
-          caption: t('figures.breakdown.byPartOfDayCaption'),
-          column: t('figures.breakdown.partOfDay'),
-          rows: figures.byPartOfDay.map((row) => ({ label: t(`figures.partsOfDay.${row.key}`), count: row })),
-          minimum,
-        })}
+        ${renderBreakdowns(t, locale, figures, ['category', 'role', 'part-of-day'])}
       </section>
       <section aria-labelledby="hot-times-title">
         <h2 id="hot-times-title">${t('figures.hotTimes.title')}</h2>

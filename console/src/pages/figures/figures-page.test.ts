@@ -1,54 +1,38 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Me } from '@meldpunt/contracts';
-import type { FakeConsoleApi } from '../../test-support/fake-api.ts';
 import { person } from '../../test-support/fake-api.ts';
 import { waitFor } from '../../test-support/wait.ts';
-import { openConsole, pageRoot } from '../admin/admin-test-support.ts';
+import { pageRoot } from '../admin/admin-test-support.ts';
 import {
   analyst,
-  fakeFiguresApi,
   figures,
+  figuresTestSetup,
   hotspots,
   month,
   officer,
+  openFiguresPage,
+  rowsOf,
+  text,
   type FakeFigures,
+  type FakeFiguresApi,
 } from './figures-test-support.ts';
 
-const text = (node: ShadowRoot | Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** The rows of a table as [header, value] texts. */
-const rowsOf = (table: Element | null | undefined) =>
-  [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) => [
-    text(row.querySelector('th')),
-    text(row.querySelector('td')),
-  ]);
-
 describe('<meldpunt-figures-page>', () => {
-  const startUrl = location.pathname + location.search;
-  let api: FakeConsoleApi & { figures: FakeFigures };
+  const serve = figuresTestSetup();
+  let api: FakeFiguresApi;
 
-  afterEach(() => {
-    api.restore();
-    history.replaceState(null, '', startUrl);
-    localStorage.removeItem('meldpunt-console-language');
-  });
-
-  async function open(
-    me: Me = officer(),
-    path = '/console/tenants/dordrecht/figures',
-    overrides: Partial<FakeFigures> = {},
-  ) {
-    api = fakeFiguresApi(me, overrides);
-    const el = await openConsole(path);
-    await waitFor(
-      () =>
-        pageRoot(el, 'figures')?.querySelector('[data-total]') &&
-        pageRoot(el, 'figures')?.querySelector('meldpunt-hot-times-grid')?.shadowRoot?.querySelector('table') &&
-        pageRoot(el, 'figures')?.querySelector('[data-table="hotspots"]'),
+  function open(me: Me = officer(), path = '/console/tenants/dordrecht/figures', overrides: Partial<FakeFigures> = {}) {
+    api = serve(me, overrides);
+    return openFiguresPage(
+      path,
+      'figures',
+      (root) =>
+        root.querySelector('[data-total]') &&
+        root.querySelector('meldpunt-hot-times-grid')?.shadowRoot?.querySelector('table') &&
+        root.querySelector('[data-table="hotspots"]'),
       'the figures, the hot times and the hotspots are shown',
     );
-    return { el, root: pageRoot(el, 'figures')! };
   }
 
   it('is accessible', async () => {
@@ -195,20 +179,27 @@ describe('<meldpunt-figures-page>', () => {
   });
 
   it('says "not found" to a person without the figures role, and asks nothing', async () => {
-    api = fakeFiguresApi(person());
-    const el = await openConsole('/console/tenants/dordrecht/figures');
-    await waitFor(() => pageRoot(el, 'figures')?.querySelector('h1'), 'the page');
-    expect(text(pageRoot(el, 'figures')?.querySelector('h1'))).to.not.equal('Cijfers');
+    api = serve(person());
+    const { root } = await openFiguresPage(
+      '/console/tenants/dordrecht/figures',
+      'figures',
+      (root) => root.querySelector('h1'),
+      'the page',
+    );
+    expect(text(root.querySelector('h1'))).to.not.equal('Cijfers');
     expect(api.requests.filter((r) => r.startsWith('GET /backoffice'))).to.deep.equal([]);
   });
 
   it('says so when there are no squares on the map', async () => {
-    api = fakeFiguresApi(officer(), {
+    api = serve(officer(), {
       hotspots: () => ({ ...hotspots(undefined, []), locatedTotal: { count: 0, suppressed: null } }),
     });
-    const el = await openConsole('/console/tenants/dordrecht/figures');
-    await waitFor(() => text(pageRoot(el, 'figures')).includes('Niet op de kaart'), 'the hotspots part');
-    const root = pageRoot(el, 'figures')!;
+    const { root } = await openFiguresPage(
+      '/console/tenants/dordrecht/figures',
+      'figures',
+      (root) => text(root).includes('Niet op de kaart'),
+      'the hotspots part',
+    );
     expect(text(root)).to.contain('Geen meldingen met een plek op de kaart');
     expect(root.querySelector('meldpunt-hotspot-map')).to.equal(null);
   });

@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { Figures, Hotspots, HotTimes, Me } from '@meldpunt/contracts';
-import { figurePeriods, type FigurePeriod } from '@meldpunt/contracts/backoffice-values';
 import { baseStyles } from '@meldpunt/ui/base-styles';
 import { define } from '@meldpunt/ui/define';
 import { tokens } from '@meldpunt/ui/tokens';
@@ -23,9 +22,10 @@ import {
   nextComplete,
   periodInWords,
   queryOfChoice,
-  renderBreakdown,
+  renderBreakdowns,
   renderExplanation,
   renderHotspotTable,
+  renderPeriodChooser,
   renderTrend,
 } from './figures-shared.ts';
 import './hot-times-grid.ts';
@@ -48,12 +48,6 @@ export class MeldpuntFiguresPage extends LitElement {
     formStyles,
     figuresStyles,
     css`
-      .periods {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: end;
-      }
       .key {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
@@ -138,12 +132,6 @@ export class MeldpuntFiguresPage extends LitElement {
     navigate(href('figures', { slug: this.slug }, queryOfChoice(choice)));
   }
 
-  private choosePeriod(event: SubmitEvent) {
-    event.preventDefault();
-    const kind = new FormData(event.target as HTMLFormElement).get('period');
-    if (figurePeriods.includes(kind as FigurePeriod)) this.go({ period: kind as FigurePeriod });
-  }
-
   override render() {
     const { t } = this.texts;
     if (!this.allowed) return this.renderNotFound();
@@ -170,11 +158,19 @@ export class MeldpuntFiguresPage extends LitElement {
     const tenant = this.me?.memberships.find((m) => m.tenant === this.slug)?.tenantName ?? this.slug;
     const minimum = figures.minimumCount;
     const shown = (count: Figures['total']) => countText(t, locale, count, minimum);
-    const next = nextComplete(figures.period);
     const choice = { period: figures.period.kind, at: figures.period.start };
     return html`
       <p>${t('figures.intro', { tenant })}</p>
-      ${this.renderPeriodChooser(figures, next)}
+      <section aria-labelledby="period-title">
+        <h2 id="period-title" class="visually-hidden">${t('figures.period.legend')}</h2>
+        ${renderPeriodChooser(t, locale, {
+          period: figures.period,
+          previous: { period: figures.previous.kind, at: figures.previous.start },
+          next: nextComplete(figures.period),
+          hrefOf: (choice) => href('figures', { slug: this.slug }, queryOfChoice(choice)),
+          onChoose: (period) => this.go({ period }),
+        })}
+      </section>
       <section aria-labelledby="total-title">
         <h2 id="total-title">${t('figures.total.title')}</h2>
         <dl class="key">
@@ -199,38 +195,7 @@ export class MeldpuntFiguresPage extends LitElement {
       </section>
       <section aria-labelledby="breakdowns-title" class="breakdowns">
         <h2 id="breakdowns-title">${t('figures.breakdown.title')}</h2>
-        ${renderBreakdown(t, locale, {
-          id: 'category',
-          title: t('figures.breakdown.byCategory'),
-          caption: t('figures.breakdown.byCategoryCaption'),
-          column: t('figures.breakdown.category'),
-          rows: figures.byCategory.map((row) => ({ label: figures.categoryLabels[row.key] ?? row.key, count: row })),
-          minimum,
-        })}
-        ${renderBreakdown(t, locale, {
-          id: 'role',
-          title: t('figures.breakdown.byRole'),
-          caption: t('figures.breakdown.byRoleCaption'),
-          column: t('figures.breakdown.role'),
-          rows: figures.byRole.map((row) => ({ label: t(`figures.roles.${row.key}`), count: row })),
-          minimum,
-        })}
-        ${renderBreakdown(t, locale, {
-          id: 'part-of-day',
-          title: t('figures.breakdown.byPartOfDay'),
-          caption: t('figures.breakdown.byPartOfDayCaption'),
-          column: t('figures.breakdown.partOfDay'),
-          rows: figures.byPartOfDay.map((row) => ({ label: t(`figures.partsOfDay.${row.key}`), count: row })),
-          minimum,
-        })}
-        ${renderBreakdown(t, locale, {
-          id: 'delay',
-          title: t('figures.breakdown.byDelay'),
-          caption: t('figures.breakdown.byDelayCaption'),
-          column: t('figures.breakdown.delay'),
-          rows: figures.byDelay.map((row) => ({ label: t(`figures.delays.${row.key}`), count: row })),
-          minimum,
-        })}
+        ${renderBreakdowns(t, locale, figures)}
       </section>
       <section aria-labelledby="hot-times-title">
         <h2 id="hot-times-title">${t('figures.hotTimes.title')}</h2>
@@ -266,46 +231,6 @@ export class MeldpuntFiguresPage extends LitElement {
         </p>
       </section>
     `;
-  }
-
-  private renderPeriodChooser(figures: Figures, next: PeriodChoice | undefined): TemplateResult {
-    const { t, locale } = this.texts;
-    const previous = { period: figures.previous.kind, at: figures.previous.start };
-    return html`<section aria-labelledby="period-title">
-      <h2 id="period-title" class="visually-hidden">${t('figures.period.legend')}</h2>
-      <p role="status" data-period>
-        ${t('figures.period.current', { period: periodInWords(t, locale, figures.period) })}
-      </p>
-      <div class="periods">
-        <form class="periods" @submit=${this.choosePeriod}>
-          <div class="field">
-            <label for="period">${t('figures.period.kind')}</label>
-            <select id="period" name="period">
-              ${figurePeriods.map(
-                (kind) =>
-                  html`<option value=${kind} ?selected=${kind === figures.period.kind}>
-                    ${t(`figures.period.${kind}`)}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="field"><button class="button secondary" type="submit">${t('figures.period.show')}</button></div>
-        </form>
-        <a class="button secondary" rel="prev" href=${href('figures', { slug: this.slug }, queryOfChoice(previous))}
-          >${t('figures.period.previous')}</a
-        >
-        ${
-          next
-            ? html`<a
-                class="button secondary"
-                rel="next"
-                href=${href('figures', { slug: this.slug }, queryOfChoice(next))}
-                >${t('figures.period.next')}</a
-              >`
-            : html`<button class="button secondary" type="button" disabled>${t('figures.period.next')}</button>`
-        }
-      </div>
-    </section>`;
   }
 
   private renderHotspots(data: Hotspots): TemplateResult {

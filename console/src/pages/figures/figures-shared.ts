@@ -4,9 +4,9 @@
  * number), the shading level of a count, and the charts with the table beside each that holds the same
  * numbers (the chart is a picture for the eye, `aria-hidden`; the table is what screen readers read).
  */
-import type { Hotspots, Period, PublishedCount } from '@meldpunt/contracts';
+import type { Figures, Hotspots, Period, PublishedCount } from '@meldpunt/contracts';
 import { figurePeriods, type FigurePeriod } from '@meldpunt/contracts/backoffice-values';
-import { css, html, svg, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { PeriodChoice } from '../../data/figures.ts';
 import type { Translate } from '../../i18n.ts';
 
@@ -239,12 +239,53 @@ export const figuresStyles = css`
   .explanation {
     color: var(--_meldpunt-muted, #555555);
   }
+  .periods {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: end;
+  }
 `;
 
 /** One row of a breakdown: its label and its published count. */
 export interface Row {
   label: string;
   count: PublishedCount;
+}
+
+/**
+ * A table of counts as the charts have beside them: a caption, a column of labels (row headers) and one of
+ * values (already in words: a count, "< 5", "hidden", a change).
+ */
+export function renderTable(options: {
+  id: string;
+  caption: string;
+  column: string | TemplateResult;
+  countColumn: string;
+  rows: readonly { label: string; value: string }[];
+  className?: string;
+}): TemplateResult {
+  const { id, caption, column, countColumn, rows, className } = options;
+  return html`<table class=${className ?? nothing} data-table=${id}>
+    <caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${column}</th>
+        <th scope="col" class="number">${countColumn}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            <th scope="row">${row.label}</th>
+            <td class="number">${row.value}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 /** A horizontal bar chart (for the eye) and the table with the same numbers (for everyone). */
@@ -276,30 +317,117 @@ export function renderBreakdown(
               )}
             </div>
             <div class="table-box">
-              <table data-table=${id}>
-                <caption>
-                  ${caption}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${column}</th>
-                    <th scope="col" class="number">${t('figures.breakdown.count')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map(
-                    (row) =>
-                      html`<tr>
-                        <th scope="row">${row.label}</th>
-                        <td class="number">${countText(t, locale, row.count, minimum)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
+              ${renderTable({
+                id,
+                caption,
+                column,
+                countColumn: t('figures.breakdown.count'),
+                rows: rows.map((row) => ({ label: row.label, value: countText(t, locale, row.count, minimum) })),
+              })}
             </div>
           </div>`
     }
   </section>`;
+}
+
+/** The breakdowns of a tenant's figures, in this order; a page may show fewer. */
+export const breakdownIds = ['category', 'role', 'part-of-day', 'delay'] as const;
+export type BreakdownId = (typeof breakdownIds)[number];
+
+/** The breakdowns of `figures` by category, role, part of day and delay (those in `ids`), each a chart with its table. */
+export function renderBreakdowns(
+  t: Translate,
+  locale: string,
+  figures: Figures,
+  ids: readonly BreakdownId[] = breakdownIds,
+): TemplateResult {
+  const minimum = figures.minimumCount;
+  const breakdowns: Record<BreakdownId, () => TemplateResult> = {
+    category: () =>
+      renderBreakdown(t, locale, {
+        id: 'category',
+        title: t('figures.breakdown.byCategory'),
+        caption: t('figures.breakdown.byCategoryCaption'),
+        column: t('figures.breakdown.category'),
+        rows: figures.byCategory.map((row) => ({ label: figures.categoryLabels[row.key] ?? row.key, count: row })),
+        minimum,
+      }),
+    role: () =>
+      renderBreakdown(t, locale, {
+        id: 'role',
+        title: t('figures.breakdown.byRole'),
+        caption: t('figures.breakdown.byRoleCaption'),
+        column: t('figures.breakdown.role'),
+        rows: figures.byRole.map((row) => ({ label: t(`figures.roles.${row.key}`), count: row })),
+        minimum,
+      }),
+    'part-of-day': () =>
+      renderBreakdown(t, locale, {
+        id: 'part-of-day',
+        title: t('figures.breakdown.byPartOfDay'),
+        caption: t('figures.breakdown.byPartOfDayCaption'),
+        column: t('figures.breakdown.partOfDay'),
+        rows: figures.byPartOfDay.map((row) => ({ label: t(`figures.partsOfDay.${row.key}`), count: row })),
+        minimum,
+      }),
+    delay: () =>
+      renderBreakdown(t, locale, {
+        id: 'delay',
+        title: t('figures.breakdown.byDelay'),
+        caption: t('figures.breakdown.byDelayCaption'),
+        column: t('figures.breakdown.delay'),
+        rows: figures.byDelay.map((row) => ({ label: t(`figures.delays.${row.key}`), count: row })),
+        minimum,
+      }),
+  };
+  return html`${ids.map((id) => breakdowns[id]())}`;
+}
+
+/**
+ * The period chooser of the figures pages: the period shown (announced when it changes), a form to switch
+ * between week and month (the last complete one), and links to the previous and — once complete — the next
+ * period. `hrefOf` makes a page's link of a choice; `onChoose` gets the kind chosen in the form.
+ */
+export function renderPeriodChooser(
+  t: Translate,
+  locale: string,
+  options: {
+    period: Period;
+    previous: PeriodChoice;
+    next: PeriodChoice | undefined;
+    hrefOf: (choice: PeriodChoice) => string;
+    onChoose: (period: FigurePeriod) => void;
+  },
+): TemplateResult {
+  const { period, previous, next, hrefOf, onChoose } = options;
+  const choose = (event: SubmitEvent) => {
+    event.preventDefault();
+    const kind = new FormData(event.target as HTMLFormElement).get('period');
+    if (figurePeriods.includes(kind as FigurePeriod)) onChoose(kind as FigurePeriod);
+  };
+  return html`<p role="status" data-period>
+      ${t('figures.period.current', { period: periodInWords(t, locale, period) })}
+    </p>
+    <div class="periods">
+      <form class="periods" @submit=${choose}>
+        <div class="field">
+          <label for="period">${t('figures.period.kind')}</label>
+          <select id="period" name="period">
+            ${figurePeriods.map(
+              (kind) =>
+                html`<option value=${kind} ?selected=${kind === period.kind}>${t(`figures.period.${kind}`)}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field"><button class="button secondary" type="submit">${t('figures.period.show')}</button></div>
+      </form>
+      <a class="button secondary" rel="prev" href=${hrefOf(previous)}>${t('figures.period.previous')}</a>
+      ${
+        next
+          ? html`<a class="button secondary" rel="next" href=${hrefOf(next)}>${t('figures.period.next')}</a>`
+          : html`<button class="button secondary" type="button" disabled>${t('figures.period.next')}</button>`
+      }
+    </div>`;
 }
 
 /** The trend: a column per period (oldest first) and the table with the same numbers. */
@@ -331,26 +459,16 @@ export function renderTrend(
       </svg>
     </div>
     <div class="table-box">
-      <table data-table="trend">
-        <caption>
-          ${t('figures.trend.caption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('figures.total.period')}</th>
-            <th scope="col" class="number">${t('figures.total.count')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${trend.map(
-            (row) =>
-              html`<tr>
-                <th scope="row">${periodInWords(t, locale, row.period)}</th>
-                <td class="number">${countText(t, locale, row, minimum)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${renderTable({
+        id: 'trend',
+        caption: t('figures.trend.caption'),
+        column: t('figures.total.period'),
+        countColumn: t('figures.total.count'),
+        rows: trend.map((row) => ({
+          label: periodInWords(t, locale, row.period),
+          value: countText(t, locale, row, minimum),
+        })),
+      })}
     </div>
   </div>`;
 }
@@ -366,26 +484,13 @@ export function renderHotspotTable(t: Translate, locale: string, data: Hotspots)
     (a, b) => (b.count ?? -1) - (a.count ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return html`<div class="table-box">
-    <table data-table="hotspots">
-      <caption>
-        ${t('figures.hotspots.caption')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t('figures.hotspots.cell')} <small>(${t('figures.hotspots.cellHint')})</small></th>
-          <th scope="col" class="number">${t('figures.breakdown.count')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (cell) =>
-            html`<tr>
-              <th scope="row">${cell.id}</th>
-              <td class="number">${countText(t, locale, cell, data.minimumCount)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${renderTable({
+      id: 'hotspots',
+      caption: t('figures.hotspots.caption'),
+      column: html`${t('figures.hotspots.cell')} <small>(${t('figures.hotspots.cellHint')})</small>`,
+      countColumn: t('figures.breakdown.count'),
+      rows: rows.map((cell) => ({ label: cell.id, value: countText(t, locale, cell, data.minimumCount) })),
+    })}
   </div>`;
 }
 

@@ -5,7 +5,10 @@
  * answers is in the fake's `requests`. Not imported by the app.
  */
 import type { Figures, Hotspots, HotTimes, Me, NationalFigures, Period, PublishedCount } from '@meldpunt/contracts';
+import type { MeldpuntConsole } from '../../meldpunt-console.ts';
 import { fakeConsoleApi, person, tenant, type FakeConsoleApi } from '../../test-support/fake-api.ts';
+import { waitFor } from '../../test-support/wait.ts';
+import { openConsole, pageRoot } from '../admin/admin-test-support.ts';
 
 export const n = (count: number): PublishedCount => ({ count, suppressed: null });
 export const below: PublishedCount = { count: null, suppressed: 'below-minimum' };
@@ -162,10 +165,7 @@ export interface FakeFigures {
 }
 
 /** The console's fake API with the figures routes on top. */
-export function fakeFiguresApi(
-  me: Me,
-  overrides: Partial<FakeFigures> = {},
-): FakeConsoleApi & { figures: FakeFigures } {
+export function fakeFiguresApi(me: Me, overrides: Partial<FakeFigures> = {}): FakeFiguresApi {
   const api = fakeConsoleApi({ me, tenants: [tenant({ roles: me.memberships[0]?.roles ?? [] })] });
   const figuresApi: FakeFigures = {
     figures: () => figures(),
@@ -205,4 +205,52 @@ export function fakeFiguresApi(
     return Response.json(answer);
   };
   return Object.assign(api, { figures: figuresApi });
+}
+
+/** The console's fake API with the figures routes, as {@link fakeFiguresApi} returns it. */
+export type FakeFiguresApi = FakeConsoleApi & { figures: FakeFigures };
+
+/** A node's text, white space collapsed. */
+export const text = (node: ShadowRoot | Element | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The rows of a table as [header, value] texts. */
+export const rowsOf = (table: Element | null | undefined) =>
+  [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) => [
+    text(row.querySelector('th')),
+    text(row.querySelector('td')),
+  ]);
+
+/**
+ * The setup of a figures page's tests; call it inside `describe`. It returns `serve`, which puts the fake API
+ * with the figures routes in place for a test (and returns it); after each test the fake is gone again, and
+ * the URL and the chosen language are as before.
+ */
+export function figuresTestSetup(): (me: Me, overrides?: Partial<FakeFigures>) => FakeFiguresApi {
+  const startUrl = location.pathname + location.search;
+  let api: FakeFiguresApi | undefined;
+  afterEach(() => {
+    api?.restore();
+    api = undefined;
+    history.replaceState(null, '', startUrl);
+    localStorage.removeItem('meldpunt-console-language');
+  });
+  return (me, overrides = {}) => (api = fakeFiguresApi(me, overrides));
+}
+
+/** Opens the console at `path` and waits until the page `name` shows what `ready` looks for. */
+export async function openFiguresPage(
+  path: string,
+  name: string,
+  ready: (root: ShadowRoot) => unknown,
+  what: string,
+): Promise<{ el: MeldpuntConsole; root: ShadowRoot }> {
+  const el = await openConsole(path);
+  await waitFor(() => {
+    const root = pageRoot(el, name);
+    return root && ready(root);
+  }, what);
+  const root = pageRoot(el, name);
+  if (!root) throw new Error(`The ${name} page is not shown.`);
+  return { el, root };
 }

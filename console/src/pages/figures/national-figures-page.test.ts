@@ -1,32 +1,24 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { FakeConsoleApi } from '../../test-support/fake-api.ts';
 import { waitFor } from '../../test-support/wait.ts';
-import { openConsole, pageRoot } from '../admin/admin-test-support.ts';
-import { fakeFiguresApi, officer, operator, type FakeFigures } from './figures-test-support.ts';
-
-const text = (node: ShadowRoot | Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const rowsOf = (table: Element | null | undefined) =>
-  [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) => [
-    text(row.querySelector('th')),
-    text(row.querySelector('td')),
-  ]);
+import { openConsole } from '../admin/admin-test-support.ts';
+import {
+  figuresTestSetup,
+  officer,
+  openFiguresPage,
+  operator,
+  rowsOf,
+  text,
+  type FakeFiguresApi,
+} from './figures-test-support.ts';
 
 describe('<meldpunt-national-figures-page>', () => {
-  const startUrl = location.pathname + location.search;
-  let api: FakeConsoleApi & { figures: FakeFigures };
+  const serve = figuresTestSetup();
+  let api: FakeFiguresApi;
 
-  afterEach(() => {
-    api.restore();
-    history.replaceState(null, '', startUrl);
-    localStorage.removeItem('meldpunt-console-language');
-  });
-
-  async function open(path = '/console/operator/figures') {
-    api = fakeFiguresApi(operator());
-    const el = await openConsole(path);
-    await waitFor(() => pageRoot(el, 'national-figures')?.querySelector('table'), 'the overview');
-    return { el, root: pageRoot(el, 'national-figures')! };
+  function open(path = '/console/operator/figures') {
+    api = serve(operator());
+    return openFiguresPage(path, 'national-figures', (root) => root.querySelector('table'), 'the overview');
   }
 
   it('is accessible', async () => {
@@ -80,7 +72,7 @@ describe('<meldpunt-national-figures-page>', () => {
   });
 
   it('is linked from the operator’s tenants page', async () => {
-    api = fakeFiguresApi(operator());
+    api = serve(operator());
     const el = await openConsole('/console/');
     await waitFor(
       () => el.shadowRoot?.querySelector('meldpunt-tenants-page')?.shadowRoot?.querySelector('.cards, p'),
@@ -96,10 +88,14 @@ describe('<meldpunt-national-figures-page>', () => {
   });
 
   it('is not found for a municipality’s officer, and asks nothing', async () => {
-    api = fakeFiguresApi(officer());
-    const el = await openConsole('/console/operator/figures');
-    await waitFor(() => pageRoot(el, 'national-figures')?.querySelector('h1'), 'the page');
-    expect(text(pageRoot(el, 'national-figures')?.querySelector('h1'))).to.not.equal('Landelijk overzicht');
+    api = serve(officer());
+    const { root } = await openFiguresPage(
+      '/console/operator/figures',
+      'national-figures',
+      (root) => root.querySelector('h1'),
+      'the page',
+    );
+    expect(text(root.querySelector('h1'))).to.not.equal('Landelijk overzicht');
     expect(api.requests.filter((r) => r.startsWith('GET /backoffice'))).to.deep.equal([]);
   });
 });

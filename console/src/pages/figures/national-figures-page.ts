@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { Me, NationalFigures } from '@meldpunt/contracts';
-import { figurePeriods, type FigurePeriod } from '@meldpunt/contracts/backoffice-values';
 import { baseStyles } from '@meldpunt/ui/base-styles';
 import { define } from '@meldpunt/ui/define';
 import { tokens } from '@meldpunt/ui/tokens';
@@ -17,11 +16,12 @@ import { formStyles, pageStyles } from '../../styles/theme.ts';
 import {
   choiceOf,
   countText,
+  dayBefore,
   figuresStyles,
   nextComplete,
-  periodInWords,
   queryOfChoice,
   renderExplanation,
+  renderPeriodChooser,
 } from './figures-shared.ts';
 
 type SortKey = 'name' | 'count';
@@ -43,12 +43,6 @@ export class MeldpuntNationalFiguresPage extends LitElement {
     formStyles,
     figuresStyles,
     css`
-      .periods {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: end;
-      }
       th button {
         font: inherit;
         font-weight: 700;
@@ -94,12 +88,6 @@ export class MeldpuntNationalFiguresPage extends LitElement {
     navigate(href('national-figures', {}, queryOfChoice(choice)));
   }
 
-  private choosePeriod(event: SubmitEvent) {
-    event.preventDefault();
-    const kind = new FormData(event.target as HTMLFormElement).get('period');
-    if (figurePeriods.includes(kind as FigurePeriod)) this.go({ period: kind as FigurePeriod });
-  }
-
   private sortBy(key: SortKey) {
     this.descending = this.sortKey === key ? !this.descending : key === 'count';
     this.sortKey = key;
@@ -135,12 +123,6 @@ export class MeldpuntNationalFiguresPage extends LitElement {
   private renderOverview(overview: NationalFigures): TemplateResult {
     const { t, locale } = this.texts;
     const minimum = overview.minimumCount;
-    const previous = (() => {
-      const date = new Date(`${overview.period.start}T00:00:00Z`);
-      date.setUTCDate(date.getUTCDate() - 1);
-      return { period: overview.period.kind, at: date.toISOString().slice(0, 10) };
-    })();
-    const next = nextComplete(overview.period);
     const sortState = (key: SortKey) =>
       this.sortKey === key ? (this.descending ? 'descending' : 'ascending') : 'none';
     const header = (key: SortKey, label: string, className = '') =>
@@ -151,35 +133,13 @@ export class MeldpuntNationalFiguresPage extends LitElement {
       </th>`;
     return html`
       <p>${t('figures.national.intro')}</p>
-      <p role="status" data-period>
-        ${t('figures.period.current', { period: periodInWords(t, locale, overview.period) })}
-      </p>
-      <div class="periods">
-        <form class="periods" @submit=${this.choosePeriod}>
-          <div class="field">
-            <label for="period">${t('figures.period.kind')}</label>
-            <select id="period" name="period">
-              ${figurePeriods.map(
-                (kind) =>
-                  html`<option value=${kind} ?selected=${kind === overview.period.kind}>
-                    ${t(`figures.period.${kind}`)}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="field"><button class="button secondary" type="submit">${t('figures.period.show')}</button></div>
-        </form>
-        <a class="button secondary" rel="prev" href=${href('national-figures', {}, queryOfChoice(previous))}
-          >${t('figures.period.previous')}</a
-        >
-        ${
-          next
-            ? html`<a class="button secondary" rel="next" href=${href('national-figures', {}, queryOfChoice(next))}
-                >${t('figures.period.next')}</a
-              >`
-            : html`<button class="button secondary" type="button" disabled>${t('figures.period.next')}</button>`
-        }
-      </div>
+      ${renderPeriodChooser(t, locale, {
+        period: overview.period,
+        previous: { period: overview.period.kind, at: dayBefore(overview.period.start) },
+        next: nextComplete(overview.period),
+        hrefOf: (choice) => href('national-figures', {}, queryOfChoice(choice)),
+        onChoose: (period) => this.go({ period }),
+      })}
       <p data-total>${t('figures.national.total', { value: countText(t, locale, overview.total, minimum) })}</p>
       ${
         overview.tenants.length === 0
