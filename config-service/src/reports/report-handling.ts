@@ -20,8 +20,9 @@ import {
   type RevealedContact,
   type StaffRef,
 } from '@meldpunt/contracts';
-import type { AuditLog } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
+import type { AuditInput } from '../audit/audit-entry.ts';
+import type { AppendAudit, AuditLog } from '../audit/audit-log.ts';
+import type { Database, ReportEventTable } from '../db/database.ts';
 import { categoryLabels } from '../delivery/mail/mail-language.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { retentionDatesOf } from '../retention/retention.ts';
@@ -37,6 +38,46 @@ export interface ReportAct {
   tenantId: string;
   reportId: string;
   staffId: string;
+}
+
+/** A row of the report's timeline, as `report_event` stores it. */
+interface TimelineEvent {
+  kind: ReportEventTable['kind'];
+  details: Record<string, string | null>;
+}
+
+/** An audit entry's action and details (never content); who, where and on which report follow from the act. */
+type ActAudit = AuditInput extends infer I ? (I extends AuditInput ? Pick<I, 'action' | 'details'> : never) : never;
+
+/**
+ * Puts an officer's act on record, inside the act's transaction: its rows in the report's timeline
+ * (`report_event`), then its entry in the audit log.
+ */
+async function recordAct(
+  trx: Kysely<Database>,
+  append: AppendAudit,
+  act: ReportAct,
+  events: readonly TimelineEvent[],
+  audit: ActAudit,
+): Promise<void> {
+  for (const event of events) {
+    await trx
+      .insertInto('report_event')
+      .values({
+        tenant_id: act.tenantId,
+        report_id: act.reportId,
+        actor_id: act.staffId,
+        kind: event.kind,
+        details: JSON.stringify(event.details),
+      })
+      .execute();
+  }
+  await append({
+    tenantId: act.tenantId,
+    actor: { kind: 'staff', id: act.staffId },
+    target: { kind: 'report', id: act.reportId },
+    ...audit,
+  });
 }
 
 const unknownReport = () => new DomainError({ code: 'unknown-report' }, 'no such report in this tenant');
@@ -287,7 +328,7 @@ export async function updateReport(
     if (revisionOf(ifMatch) !== report.revision) {
       throw new DomainError({ code: 'report-stale', revision: report.revision }, 'stale If-Match');
     }
-    const events: { kind: 'status-changed' | 'assigned'; details: Record<string, string | null> }[] = [];
+    const events: TimelineEvent[] = [];
     const changes: {
       status?: ReportDetail['status'];
       referred_to?: ReportDetail['referredTo'];
@@ -332,23 +373,8 @@ export async function updateReport(
       .set({ ...changes, revision })
       .where('id', '=', report.id)
       .execute();
-    for (const event of events) {
-      await trx
-        .insertInto('report_event')
-        .values({
-          tenant_id: act.tenantId,
-          report_id: report.id,
-          actor_id: act.staffId,
-          kind: event.kind,
-          details: JSON.stringify(event.details),
-        })
-        .execute();
-    }
-    await append({
-      tenantId: act.tenantId,
-      actor: { kind: 'staff', id: act.staffId },
+    await recordAct(trx, append, act, events, {
       action: 'report.updated',
-      target: { kind: 'report', id: report.id },
       details: {
         ...(update.status !== undefined ? { status: update.status } : {}),
         ...(update.referredTo ? { referredTo: update.referredTo } : {}),
@@ -369,21 +395,8 @@ export async function addNote(deps: HandlingDeps, act: ReportAct, body: string):
       .values({ tenant_id: act.tenantId, report_id: act.reportId, author_id: act.staffId, body })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('report_event')
-      .values({
-        tenant_id: act.tenantId,
-        report_id: act.reportId,
-        actor_id: act.staffId,
-        kind: 'note-added',
-        details: JSON.stringify({ noteId: note.id }),
-      })
-      .execute();
-    await append({
-      tenantId: act.tenantId,
-      actor: { kind: 'staff', id: act.staffId },
+    await recordAct(trx, append, act, [{ kind: 'note-added', details: { noteId: note.id } }], {
       action: 'report.note-added',
-      target: { kind: 'report', id: act.reportId },
       details: { length: body.length },
     });
     const author = await trx
@@ -416,21 +429,9 @@ export async function revealContact(
   }
   const contact = deps.sealer.open(report.contact_sealed, { reportId: report.id, tenantId: report.tenant_id });
   await deps.auditLog.transaction(async (trx, append) => {
-    await trx
-      .insertInto('report_event')
-      .values({
-        tenant_id: act.tenantId,
-        report_id: act.reportId,
-        actor_id: act.staffId,
-        kind: 'contact-revealed',
-        details: JSON.stringify({ reason: input.reason, ...(input.remark ? { remark: input.remark } : {}) }),
-      })
-      .execute();
-    await append({
-      tenantId: act.tenantId,
-      actor: { kind: 'staff', id: act.staffId },
+    const details = { reason: input.reason, ...(input.remark ? { remark: input.remark } : {}) };
+    await recordAct(trx, append, act, [{ kind: 'contact-revealed', details }], {
       action: 'contact.revealed',
-      target: { kind: 'report', id: act.reportId },
       details: { reason: input.reason },
     });
   });
@@ -470,21 +471,8 @@ export async function retryDelivery(
       .set({ status: 'queued', next_attempt_at: sql<Date>`now()`, redriven_at: sql<Date>`now()`, locked_until: null })
       .where('id', '=', delivery.id)
       .execute();
-    await trx
-      .insertInto('report_event')
-      .values({
-        tenant_id: act.tenantId,
-        report_id: act.reportId,
-        actor_id: act.staffId,
-        kind: 'delivery-retried',
-        details: JSON.stringify({ deliveryId: delivery.id }),
-      })
-      .execute();
-    await append({
-      tenantId: act.tenantId,
-      actor: { kind: 'staff', id: act.staffId },
+    await recordAct(trx, append, act, [{ kind: 'delivery-retried', details: { deliveryId: delivery.id } }], {
       action: 'delivery.retried',
-      target: { kind: 'report', id: act.reportId },
       details: { deliveryId: delivery.id, channel: delivery.channel },
     });
   });

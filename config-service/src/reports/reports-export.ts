@@ -3,13 +3,17 @@
  * a byte order mark, `;` between cells, CRLF), every cell that starts like a formula (`=`, `+`, `-`, `@`,
  * tab, carriage return) made inert by `csv-stringify`'s `escape_formulas` (a leading `'`). Streamed in
  * keyset batches, so an export of any size holds one batch in memory. Never contact details or notes:
- * those need the audited reveal. The export itself is audited before its first byte.
+ * those need the audited reveal. The export itself is audited before its first byte. Categories are
+ * written as labels in the receiving tenant's default language, from its published config, as the detail
+ * view labels them (a category the config no longer holds: its default label, else its id).
  */
 import { stringify } from 'csv-stringify/sync';
 import { sql, type Kysely } from 'kysely';
 import { figuresTimeZone, hotspotCellId } from '@meldpunt/contracts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
+import { categoryLabels } from '../delivery/mail/mail-language.ts';
+import { findPublishedTenant } from '../tenants/tenant-repository.ts';
 import { afterCursor, filteredReports, type InboxRequest } from './inbox.ts';
 
 /** The columns, in order (their names are the header row). */
@@ -91,6 +95,8 @@ export async function exportReports(
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   const rows = Number(counted.n);
+  const config = (await findPublishedTenant(db, request.tenantSlug))?.config;
+  const labelsOf = (ids: readonly string[]) => (config ? categoryLabels(config, ids, config.defaultLocale) : ids);
   await deps.auditLog.append({
     tenantId: request.tenantId,
     actor: { kind: 'staff', id: request.staffId },
@@ -138,7 +144,7 @@ export async function exportReports(
             r.time_precision === 'exact' ? dateTime.format(r.occurred_at) : dateOnly.format(r.occurred_at),
             r.time_precision,
             r.part_of_day,
-            r.categories.join(', '),
+            labelsOf(r.categories).join(', '),
             r.role,
             r.location_text,
             r.grid_e !== null && r.grid_n !== null ? hotspotCellId(r.grid_e, r.grid_n) : null,

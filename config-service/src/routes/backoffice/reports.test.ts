@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { inboxPageSchema, reportDetailSchema, revealedContactSchema, type TenantRole } from '@meldpunt/contracts';
 import { enforceRetention } from '../../retention/retention.ts';
-import { databaseKind, minimalReport, readJson, sendReport, useTestContext } from '../../../test/helpers.ts';
+import {
+  databaseKind,
+  minimalReport,
+  readJson,
+  sendReport,
+  useTestContext,
+  type TenantChanges,
+} from '../../../test/helpers.ts';
 import { asConsole, createStaff, signIn } from '../../../test/staff.ts';
 
 const day = 24 * 3600 * 1000;
@@ -13,8 +20,8 @@ describe(`back office: officers' report routes (${databaseKind})`, () => {
   const ctx = useTestContext({ ownDatabase: true });
 
   /** A tenant with a signed-in officer (and helpers to ask as them). */
-  async function setup(roles: TenantRole[] = ['officer']) {
-    const tenant = await ctx.createTenant();
+  async function setup(roles: TenantRole[] = ['officer'], changes?: TenantChanges) {
+    const tenant = await ctx.createTenant(changes);
     const officer = await createStaff(ctx, { tenantId: tenant.id, roles });
     const cookie = await signIn(ctx, officer.id);
     const base = `/api/v1/backoffice/tenants/${tenant.slug}`;
@@ -485,14 +492,23 @@ describe(`back office: officers' report routes (${databaseKind})`, () => {
     }
 
     it('exports the filter with BOM, `;`, CRLF and the listed columns; never contact details or notes; audited', async () => {
-      const s = await setup();
+      const s = await setup(['officer'], {
+        config: { categories: [{ id: 'verbal', label: { nl: 'Naroepen of nafluiten', en: 'Catcalling' } }] },
+      });
       const id = await s.report({
+        categories: ['verbal'],
         description: 'Bij de bushalte',
         location: { lat: 51.8133, lng: 4.6901, text: 'Bushalte Centrum' },
         contact: { name: 'Geheim Persoon', email: 'geheim@example.org', wantsFollowUp: true },
       });
       await s.report({ role: 'bystander', description: 'Niet in dit filter' });
       await s.ask(`/reports/${id}/notes`, { method: 'POST', body: { body: 'Interne notitie XYZ' } });
+      // A category the config no longer holds (and that has no default label) keeps its id.
+      await ctx.db
+        .updateTable('report')
+        .set({ categories: ['verbal', 'retired-category'] })
+        .where('id', '=', id)
+        .execute();
 
       const res = await s.ask('/reports.csv?role=victim');
       assert.equal(res.status, 200);
@@ -526,6 +542,7 @@ describe(`back office: officers' report routes (${databaseKind})`, () => {
       ]);
       assert.equal(rows.length, 1);
       const row = rows[0] ?? [];
+      assert.equal(row[5], 'Naroepen of nafluiten, retired-category', 'labels in the tenant’s default language');
       assert.equal(row[6], 'victim');
       assert.equal(row[7], 'Bushalte Centrum');
       assert.match(row[8] ?? '', /^E\d{4}N\d{4}$/);

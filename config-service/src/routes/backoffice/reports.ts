@@ -13,6 +13,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { pathId } from '../../http/path-id.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { signedInOf, staffTenantOf } from '../../http/staff-access.ts';
+import { streamBody } from '../../http/stream-body.ts';
 import { validationHook } from '../../http/validation.ts';
 import { inboxPage } from '../../reports/inbox.ts';
 import {
@@ -54,20 +55,8 @@ export function backofficeReportRoutes(deps: AppDeps) {
         filter: c.req.valid('query'),
         staffId: signedInOf(c).staffId,
       });
-      const encoder = new TextEncoder();
-      const chunks = exported.chunks;
       // Pulled one batch at a time: the client's pace sets the database's.
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        },
-        async cancel() {
-          await chunks.return(undefined);
-        },
-      });
-      return c.body(body, 200, {
+      return c.body(streamBody(exported.chunks), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exported.filename}"`,
         ...noStore,

@@ -10,6 +10,7 @@ import {
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { problems } from '../../http/problem.ts';
 import { signedInOf, staffTenantOf } from '../../http/staff-access.ts';
+import { streamBody } from '../../http/stream-body.ts';
 import { validationHook } from '../../http/validation.ts';
 import { tenantOverview } from '../../staff/tenant-overview.ts';
 import { exportTenant, offboardTenant } from '../../tenants/offboarding.ts';
@@ -85,19 +86,7 @@ export function consoleTenantRoutes(deps: AppDeps) {
     .get('/:slug/export', async (c) => {
       const exported = await exportTenant(deps, staffTenantOf(c).id, signedInOf(c).staffId);
       if (!exported) throw problems.notFound();
-      const encoder = new TextEncoder();
-      const chunks = exported.chunks;
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        },
-        async cancel() {
-          await chunks.return(undefined);
-        },
-      });
-      return c.body(body, 200, {
+      return c.body(streamBody(exported.chunks), 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exported.filename}"`,
         'Cache-Control': 'no-store',
