@@ -231,7 +231,7 @@ export class MeldpuntCouncilReportPage extends LitElement {
       </section>
       <section aria-labelledby="breakdowns-title">
         <h2 id="breakdowns-title">${t('figures.breakdown.title')}</h2>
-        ${renderBreakdowns(t, locale, figures, ['category', 'role', 'part-of-day'])}
+        ${renderBreakdowns(t, locale, figures)}
       </section>
       <section aria-labelledby="hot-times-title">
         <h2 id="hot-times-title">${t('figures.hotTimes.title')}</h2>
