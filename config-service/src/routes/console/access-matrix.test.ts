@@ -380,6 +380,49 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
     }
   });
 
+  it('refuses every state change from another origin, or without one, even for a person the rule lets through (403 cross-site-request)', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')) {
+      const key = `${route.method} ${route.path}`;
+      const rule = accessRuleOf(route.method, route.path);
+      if (!rule) continue; // the first test reports it
+      const tenantScoped = route.path.includes(':slug');
+      const scope = tenantScoped
+        ? ({ slugOf: 'A', idsOf: 'A', hasIds: /:(id|staffId|version|deliveryId)/.test(route.path) } as const)
+        : undefined;
+      const who =
+        principals.find((p) => p.id && expected(key, rule, p, scope) === 'ok') ?? principals.find((p) => !p.id);
+      if (!who) continue;
+      const ids = scope ? await resourcesIn('A', route.path) : { staffId: '', id: '', deliveryId: '' };
+      const path = route.path
+        .replace(':slug', tenants.A.slug)
+        .replace(':staffId', ids.staffId)
+        .replace(':id', ids.id)
+        .replace(':deliveryId', ids.deliveryId)
+        .replace(':version', '1');
+      const cookie = who.id ? await signIn(ctx, who.id) : undefined;
+      for (const origin of ['https://evil.example', undefined]) {
+        const init = asConsole(cookie, {
+          method: route.method,
+          body: await sampleBodies[key]?.(),
+          headers: sampleHeaders[key],
+        });
+        const headers = new Headers(init.headers);
+        if (origin) headers.set('Origin', origin);
+        else headers.delete('Origin');
+        const res = await app.request(path, { ...init, headers });
+        const body = (await res.json().catch(() => ({}))) as { type?: string };
+        checked += 1;
+        if (res.status !== 403 || body.type !== 'https://meldpunt.dev/problems/cross-site-request') {
+          failures.push(`${key} as ${who.label} from ${origin ?? 'no origin'}: ${res.status} ${body.type ?? ''}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked > 40, `checked ${checked} requests`);
+  });
+
   it('a tenant that does not exist reads as one without a membership: 404 for every signed-in person', async () => {
     for (const who of principals.filter((p) => p.id)) {
       const cookie = await signIn(ctx, who.id ?? '');
