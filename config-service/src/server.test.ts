@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { openDatabase } from './db/dialect.ts';
+import { demoCities } from './tenants/demo-reports.ts';
 import { createTestContext, databaseKind, minimalReport, randomIp } from '../test/helpers.ts';
 import { freePort } from '../test/net.ts';
 
@@ -76,8 +77,8 @@ async function ownDatabase() {
       string,
       string
     >,
-    /** Tenants and area sets in it; call after the server stopped (PGlite has one owner). */
-    async count(): Promise<{ tenants: number; areaSets: number }> {
+    /** Tenants, area sets and demo reports in it; call after the server stopped (PGlite has one owner). */
+    async count(): Promise<{ tenants: number; areaSets: number; demoReports: number }> {
       const handle = ctx ? undefined : openDatabase({ pgliteDir: join(dir, 'pglite') });
       const db = ctx?.db ?? handle!.db;
       try {
@@ -90,7 +91,16 @@ async function ownDatabase() {
                 .executeTakeFirstOrThrow()
             ).n,
           );
-        return { tenants: await count('tenant'), areaSets: await count('area_set') };
+        const demoReports = await db
+          .selectFrom('report')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('demo', '=', true)
+          .executeTakeFirstOrThrow();
+        return {
+          tenants: await count('tenant'),
+          areaSets: await count('area_set'),
+          demoReports: Number(demoReports.n),
+        };
       } finally {
         await handle?.close();
       }
@@ -214,8 +224,8 @@ describe(`the service as started: production by default, demo on request (${data
     try {
       assert.deepEqual(
         await database.count(),
-        { tenants: 0, areaSets: 1 },
-        'no tenant seeded, the 2025 areas imported',
+        { tenants: 0, areaSets: 1, demoReports: 0 },
+        'no tenant or report seeded, the 2025 areas imported',
       );
       assert.equal(existsSync(join(database.dir, 'contact-encryption.key')), false, 'no key written next to the data');
     } finally {
@@ -284,6 +294,16 @@ describe(`the service as started: production by default, demo on request (${data
       }
     } finally {
       await stopServer(child);
+    }
+    try {
+      // Issue 14: demo mode seeds the demo reports too (and the retention sweep at start keeps them).
+      const { demoReports } = await database.count();
+      assert.equal(
+        demoReports,
+        demoCities.reduce((n, city) => n + city.count, 0),
+      );
+      assert.match(output(), /"reports":\["dordrecht:seeded:300",.*"msg":"demo reports seeded"/);
+    } finally {
       await database.close();
     }
   });

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import { referenceSchema, reportContactSchema, type TenantConfig } from '@meldpunt/contracts';
 import type { Database } from '../db/database.ts';
-import { openDatabase } from '../db/dialect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { enforceRetention } from '../retention/retention.ts';
 import { seedDemoStaff } from '../staff/demo-staff.ts';
 import { createTestContext, databaseKind, useTestContext } from '../../test/helpers.ts';
-import { freePort } from '../../test/net.ts';
 import { demoCities, demoWeeks, seedDemoReports } from './demo-reports.ts';
 import { seedDemoTenants } from './demo-seed.ts';
 
@@ -207,119 +198,6 @@ describe(`demo reports (${databaseKind})`, () => {
       assert.deepEqual(await shape(other.db), await shape(ctx.db));
     } finally {
       await other.close();
-    }
-  });
-});
-
-const configServiceDir = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Starts `node src/server.ts` with exactly this environment, waits for health, stops it; returns its output. */
-async function runServer(env: Record<string, string>): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['src/server.ts'], {
-    cwd: configServiceDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      LOG_LEVEL: 'info',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ...env,
-      PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? `http://127.0.0.1:${port}`,
-    },
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const closed = once(child, 'close');
-  try {
-    // A generous start-up bound, only so a broken start ends the test.
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      assert.ok(Date.now() < deadline && child.exitCode === null, `no answer; output:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } finally {
-    child.kill('SIGTERM');
-    await closed;
-  }
-  return output;
-}
-
-describe(`demo reports and the service as started (${databaseKind})`, () => {
-  /** A database of the test's own (PostgreSQL, or a PGlite folder) and a way to count its demo reports. */
-  async function database() {
-    const dir = mkdtempSync(join(tmpdir(), 'meldpunt-demo-reports-'));
-    const ctx = databaseKind === 'postgres' ? await createTestContext({ ownDatabase: true }) : undefined;
-    const open = () => (ctx ? { db: ctx.db, close: async () => {} } : openDatabase({ pgliteDir: join(dir, 'pglite') }));
-    return {
-      env: (ctx?.databaseUrl ? { DATABASE_URL: ctx.databaseUrl, DATA_DIR: dir } : { DATA_DIR: dir }) as Record<
-        string,
-        string
-      >,
-      /** Runs `use` on the database while no server holds it (PGlite has one owner). */
-      async with<T>(use: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-        const handle = open();
-        try {
-          if (!ctx) await migrateToLatest(handle.db);
-          return await use(handle.db);
-        } finally {
-          await handle.close();
-        }
-      },
-      async close() {
-        await ctx?.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const countDemo = (db: Kysely<Database>) =>
-    db
-      .selectFrom('report')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('demo', '=', true)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
-
-  it('demo mode seeds them at start (and the retention sweep at start keeps them); a restart adds none', async () => {
-    const db = await database();
-    try {
-      const output = await runServer({ MELDPUNT_MODE: 'demo', ...db.env });
-      assert.match(output, /"reports":\["dordrecht:seeded:300",.*"msg":"demo reports seeded"/);
-      const total = demoCities.reduce((n, c) => n + c.count, 0);
-      assert.equal(await db.with(countDemo), total);
-      const restarted = await runServer({ MELDPUNT_MODE: 'demo', ...db.env });
-      assert.match(restarted, /"dordrecht:present:0"/);
-      assert.equal(await db.with(countDemo), total);
-    } finally {
-      await db.close();
-    }
-  });
-
-  it('production never seeds them, even with the demo tenants in the database', async () => {
-    const db = await database();
-    try {
-      await db.with(async (handle) => {
-        await seedDemoTenants(handle);
-        await seedDemoStaff(handle);
-      });
-      const output = await runServer({
-        CONTACT_ENCRYPTION_KEYS: `1:${Buffer.alloc(32, 9).toString('base64')}`,
-        SERVER_SECRET: Buffer.alloc(32, 8).toString('base64'),
-        SMTP_URL: 'smtp://127.0.0.1:9/',
-        MAIL_FROM: 'Meldpunt <meldpunt@gemeente.example>',
-        DELIVERY_WORKER: 'false',
-        ...db.env,
-      });
-      assert.doesNotMatch(output, /demo reports/);
-      assert.equal(await db.with(countDemo), 0);
-    } finally {
-      await db.close();
     }
   });
 });
