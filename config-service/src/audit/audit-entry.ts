@@ -164,6 +164,16 @@ const detailsSchemas = {
   'view.saved': z.strictObject({}),
   /** An officer deleted a saved view (target the view). */
   'view.deleted': z.strictObject({}),
+  // Anonymous follow-up (issue 15): never a message's text or anything of the report.
+  /** An officer wrote to the reporter (target the report): its length, and whether the status became `waiting`. */
+  'report.message-sent': z.strictObject({ length: count, waitForReply: z.boolean() }),
+  /**
+   * The reporter withdrew the report with their receipt code (actor `system`, target the report, which
+   * is deleted): nothing but that it happened.
+   */
+  'report.withdrawn': z.strictObject({}),
+  /** The reporter erased their contact details with their receipt code (actor `system`, target the report). */
+  'report.contact-erased': z.strictObject({}),
 } as const satisfies Record<AuditActionName, z.ZodType>;
 
 export type AuditAction = AuditActionName;

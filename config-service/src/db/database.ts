@@ -141,6 +141,11 @@ export interface ReportTable {
    */
   grid_e: GeneratedAlways<number | null>;
   grid_n: GeneratedAlways<number | null>;
+  // ── Issue 15: anonymous follow-up ──
+  /** The receipt key (`RECEIPT_CODE_KEYS` id) `receipt_hash` was made with; null without a receipt code. */
+  receipt_key_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** HMAC-SHA256 (base64url) of the normalised receipt code under that key; the code itself is never stored. */
+  receipt_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An internal note on a report (never shown to the reporter); deleted with the report. */
@@ -159,10 +164,53 @@ export interface ReportEventTable {
   tenant_id: string;
   report_id: string;
   actor_id: string | null;
-  kind: 'status-changed' | 'assigned' | 'note-added' | 'contact-revealed' | 'delivery-retried';
+  kind:
+    | 'status-changed'
+    | 'assigned'
+    | 'note-added'
+    | 'contact-revealed'
+    | 'delivery-retried'
+    | 'message-sent'
+    | 'reporter-replied'
+    | 'contact-erased-by-reporter';
   /** What changed: `{ status, referredTo, closingReason }`, `{ assigneeId }`, `{ reason, remark }`, `{ deliveryId }`. */
   details: ColumnType<Record<string, string | null>, string | undefined, string>;
   created_at: GeneratedTimestamp;
+}
+
+/** One message of the thread between the municipality and a reporter (issue 15); deleted with the report. */
+export interface ReportMessageTable {
+  id: Generated<string>;
+  tenant_id: string;
+  report_id: string;
+  sender: 'municipality' | 'reporter';
+  /** The officer who wrote it (`municipality` messages); null for the reporter's. */
+  author_id: string | null;
+  body: string;
+  created_at: GeneratedTimestamp;
+}
+
+/** "How was reporting for you?": one answer after sending and one after closing; deleted with the report. */
+export interface ReportFeedbackTable {
+  id: Generated<string>;
+  /** The receiving tenant (the report's `tenant_id`). */
+  tenant_id: string;
+  report_id: string;
+  moment: 'sent' | 'closed';
+  rating: number;
+  /** Shown to the tenant's officers only. */
+  comment: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+/** What is left of a report its reporter withdrew: its reference and dates, nothing of its content. */
+export interface ReportWithdrawalTable {
+  id: Generated<string>;
+  tenant_id: string;
+  report_id: string;
+  reference: string;
+  received_at: Timestamp;
+  withdrawn_at: GeneratedTimestamp;
 }
 
 /** An inbox filter saved by an officer, shared by the tenant's officers. */
@@ -183,8 +231,12 @@ export type DeliveryChannel = 'email' | 'webhook';
  */
 export type DeliveryStatus = 'queued' | 'sending' | 'retrying' | 'sent' | 'failed';
 
-/** What an outbox row sends: a forwarded report, or the mail with an invitation link. */
-export type DeliveryKind = 'report' | 'invitation' | 'test';
+/**
+ * What an outbox row sends: a forwarded report, the mail with an invitation link, a test delivery, or
+ * (issue 15) a content-free notice: `reporter-notice` to the reporter's sealed e-mail address (target
+ * `reporter`: the address is opened at sending, never written here), `reply-notice` to the tenant.
+ */
+export type DeliveryKind = 'report' | 'invitation' | 'test' | 'reporter-notice' | 'reply-notice';
 
 /**
  * The outbox: one row per report and target, written in the same statement as the report; and one per
@@ -447,6 +499,9 @@ export interface Database {
   report_note: ReportNoteTable;
   report_event: ReportEventTable;
   saved_view: SavedViewTable;
+  report_message: ReportMessageTable;
+  report_feedback: ReportFeedbackTable;
+  report_withdrawal: ReportWithdrawalTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

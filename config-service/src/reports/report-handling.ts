@@ -272,6 +272,10 @@ export async function reportDetail(
     notes,
     events,
     demo: report.demo,
+    // Issue 15: filled by the follow-up part.
+    receiptCode: report.receipt_hash !== null,
+    messages: [],
+    feedback: [],
   };
 }
 

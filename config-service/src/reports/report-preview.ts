@@ -156,5 +156,7 @@ function sampleRow(
     demo: false,
     grid_e: null,
     grid_n: null,
+    receipt_key_id: null,
+    receipt_hash: null,
   };
 }

@@ -68,6 +68,9 @@ export function reportDetail(overrides: Partial<ReportDetail> = {}): ReportDetai
     notes: [],
     events: [],
     demo: false,
+    receiptCode: true,
+    messages: [],
+    feedback: [],
     ...overrides,
   };
 }

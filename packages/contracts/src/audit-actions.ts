@@ -44,6 +44,10 @@ export const auditActions = [
   'delivery.retried',
   'view.saved',
   'view.deleted',
+  // Anonymous follow-up (issue 15):
+  'report.message-sent',
+  'report.withdrawn',
+  'report.contact-erased',
 ] as const;
 
 /** One action of the closed list. */

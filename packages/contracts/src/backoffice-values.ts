@@ -5,18 +5,23 @@
  * like `./audit-actions`): the console needs these values, not the schemas.
  */
 
-/** Where a report is in the OOV team's work. */
-export const reportStatuses = ['new', 'in-progress', 'referred', 'closed'] as const;
+/**
+ * Where a report is in the OOV team's work. `waiting` (issue 15): the municipality asked the reporter
+ * something through the follow-up channel and waits for the answer.
+ */
+export const reportStatuses = ['new', 'in-progress', 'waiting', 'referred', 'closed'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
 /**
  * The moves the workflow allows, from each status: new → in progress → referred → closed, each of them
- * directly where the work is already done, and back (reopen: closed → in progress).
+ * directly where the work is already done, and back (reopen: closed → in progress); waiting for the
+ * reporter from any open status, back to in progress (also by itself when the reporter replies).
  */
 export const statusTransitions: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
-  new: ['in-progress', 'referred', 'closed'],
-  'in-progress': ['new', 'referred', 'closed'],
-  referred: ['in-progress', 'closed'],
+  new: ['in-progress', 'waiting', 'referred', 'closed'],
+  'in-progress': ['new', 'waiting', 'referred', 'closed'],
+  waiting: ['in-progress', 'referred', 'closed'],
+  referred: ['in-progress', 'waiting', 'closed'],
   closed: ['in-progress'],
 };
 

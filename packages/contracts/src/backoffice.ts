@@ -16,6 +16,7 @@ import {
   suppressionKinds,
 } from './backoffice-values.ts';
 import { staffRefSchema } from './config-draft.ts';
+import { feedbackMoments, messageSenders } from './follow-up.ts';
 import { partOfDaySchema, reportRoleSchema } from './report.ts';
 import { text } from './text.ts';
 
@@ -143,11 +144,41 @@ export const reportNoteSchema = z.strictObject({
 });
 export type ReportNote = z.infer<typeof reportNoteSchema>;
 
+/** One message of the thread with the reporter, as the officer sees it. */
+export const reportMessageSchema = z.strictObject({
+  id: text(z.uuid()),
+  from: z.enum(messageSenders),
+  /** The officer who wrote it; null for the reporter's (and for an officer since removed). */
+  author: staffRefSchema.nullable(),
+  body: text(),
+  at: timestamp,
+});
+export type ReportMessage = z.infer<typeof reportMessageSchema>;
+
+/** One feedback answer of the reporter. */
+export const reportFeedbackSchema = z.strictObject({
+  moment: z.enum(feedbackMoments),
+  rating: z.number().int().min(1).max(5),
+  comment: text().nullable(),
+  at: timestamp,
+});
+export type ReportFeedback = z.infer<typeof reportFeedbackSchema>;
+
 /** One step of a report's handling, newest last (the audit log holds the same, without content). */
 export const reportEventSchema = z.strictObject({
   at: timestamp,
   by: staffRefSchema.nullable(),
-  kind: z.enum(['status-changed', 'assigned', 'note-added', 'contact-revealed', 'delivery-retried']),
+  kind: z.enum([
+    'status-changed',
+    'assigned',
+    'note-added',
+    'contact-revealed',
+    'delivery-retried',
+    // Issue 15: the follow-up thread.
+    'message-sent',
+    'reporter-replied',
+    'contact-erased-by-reporter',
+  ]),
   status: reportStatusSchema.optional(),
   referredTo: referralTargetSchema.optional(),
   closingReason: closingReasonSchema.optional(),
@@ -208,6 +239,13 @@ export const reportDetailSchema = z.strictObject({
   notes: z.array(reportNoteSchema),
   events: z.array(reportEventSchema),
   demo: z.boolean(),
+  // ── Issue 15: anonymous follow-up ──
+  /** The reporter holds a receipt code: messages reach them (and they may reply) through it. */
+  receiptCode: z.boolean(),
+  /** The thread with the reporter, oldest first (apart from the internal notes, which they never see). */
+  messages: z.array(reportMessageSchema),
+  /** The reporter's answers to "how was reporting for you?" (comments: officers only). */
+  feedback: z.array(reportFeedbackSchema),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
@@ -247,6 +285,28 @@ export const noteMaxLength = 5000;
 /** `POST …/reports/:id/notes`: an internal note (never shown to the reporter). */
 export const noteInputSchema = z.strictObject({ body: text().trim().min(1).max(noteMaxLength) });
 export type NoteInput = z.input<typeof noteInputSchema>;
+
+/** The longest message to a reporter. */
+export const messageMaxLength = 4000;
+
+/**
+ * `POST …/reports/:id/messages`: a message to the reporter (they read it with their receipt code; a
+ * reporter who left an e-mail address and asked for follow-up gets a content-free notice). `waitForReply`
+ * sets the status to `waiting` in the same step.
+ */
+export const reportMessageInputSchema = z.strictObject({
+  body: text().trim().min(1).max(messageMaxLength),
+  waitForReply: z.boolean().optional(),
+});
+export type ReportMessageInput = z.input<typeof reportMessageInputSchema>;
+
+/** `GET …/withdrawals`: reports their reporters withdrew (deleted; only reference and dates are left). */
+export const withdrawalListSchema = z.strictObject({
+  withdrawals: z.array(
+    z.strictObject({ reportId: text(z.uuid()), reference: text(), receivedAt: timestamp, withdrawnAt: timestamp }),
+  ),
+});
+export type WithdrawalList = z.infer<typeof withdrawalListSchema>;
 
 /** `POST …/reports/:id/contact`: why the officer needs the contact details (audited). */
 export const contactRevealInputSchema = z.strictObject({
@@ -385,3 +445,40 @@ export const nationalFiguresSchema = z.strictObject({
   tenants: z.array(z.strictObject({ slug: text(), name: text(), ...publishedCountSchema.shape })),
 });
 export type NationalFigures = z.infer<typeof nationalFiguresSchema>;
+
+/** A published average rating: null when its count is hidden (below the minimum) or zero. */
+const feedbackFigure = z.strictObject({ count: publishedCountSchema, average: z.number().nullable() });
+
+/**
+ * `GET …/figures/feedback` (issue 15): how reporting was for reporters — answers and their average
+ * rating (1–5) per moment, this period and the one before, under the same suppression rules.
+ */
+export const feedbackFiguresSchema = z.strictObject({
+  period: periodSchema,
+  previous: periodSchema,
+  minimumCount: z.number().int(),
+  moments: z.array(
+    z.strictObject({
+      moment: z.enum(feedbackMoments),
+      current: feedbackFigure,
+      previous: feedbackFigure,
+    }),
+  ),
+});
+export type FeedbackFigures = z.infer<typeof feedbackFiguresSchema>;
+
+/** `GET …/feedback/comments` (officers only): the period's comments, newest first, with their report. */
+export const feedbackCommentsSchema = z.strictObject({
+  period: periodSchema,
+  comments: z.array(
+    z.strictObject({
+      reportId: text(z.uuid()),
+      reference: text(),
+      moment: z.enum(feedbackMoments),
+      rating: z.number().int().min(1).max(5),
+      comment: text(),
+      at: timestamp,
+    }),
+  ),
+});
+export type FeedbackComments = z.infer<typeof feedbackCommentsSchema>;

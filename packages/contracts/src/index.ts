@@ -16,3 +16,6 @@ export * from './contrast.ts';
 export * from './completeness.ts';
 // Issue 14: the back office.
 export * from './backoffice.ts';
+// Issue 15: anonymous follow-up by receipt code.
+export * from './receipt-code.ts';
+export * from './follow-up.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from './limits.ts';
 import { idSchema, localeSchema, type TenantConfig } from './tenant-config.ts';
 import type { FieldError } from './problem.ts';
+import { receiptAlphabet } from './receipt-code.ts';
 import { text } from './text.ts';
 
 export const reportRoleSchema = z.enum(['victim', 'bystander', 'other']);
@@ -191,5 +192,17 @@ export const reportCreatedSchema = z.object({
   followUp: z.enum(['active', 'none']),
   /** The receiving tenant's response in the report's locale (for a non-participating municipality: contact it). */
   response: z.object({ title: text(), body: text() }),
+  /**
+   * Issue 15: the receipt code (`7KQM-4XTP-9B2C-H0RD`) when the receiver follows up: shown once, never
+   * again (a retry with the same `Idempotency-Key` issues a new one that replaces it).
+   */
+  receiptCode: text()
+    .regex(new RegExp(`^([${receiptAlphabet}]{4}-){3}[${receiptAlphabet}]{4}$`))
+    .optional(),
+  /**
+   * For the one feedback question after sending (`POST …/reports/:id/feedback`); valid for an hour.
+   * Absent only where nothing was stored (the console's preview).
+   */
+  feedbackToken: text().optional(),
 });
 export type ReportCreated = z.infer<typeof reportCreatedSchema>;

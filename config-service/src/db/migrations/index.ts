@@ -20,6 +20,7 @@ import * as webhookSecretSealed from './2026-12-06T00-00-webhook-secret-sealed.t
 import * as backoffice from './2026-12-07T00-00-backoffice.ts';
 // Issue 14: the figures' counts from the index alone.
 import * as figuresIndex from './2026-12-07T02-00-figures-index.ts';
+import * as followUp from './2026-12-08T00-00-follow-up.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -41,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   // Issue 14: the back office.
   '2026-12-07T00-00-backoffice': backoffice,
   '2026-12-07T02-00-figures-index': figuresIndex,
+  // Issue 15: anonymous follow-up by receipt code.
+  '2026-12-08T00-00-follow-up': followUp,
 };

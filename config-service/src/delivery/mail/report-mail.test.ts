@@ -52,6 +52,8 @@ function reportRow(changes: Partial<Report> = {}): Report {
     demo: false,
     grid_e: null,
     grid_n: null,
+    receipt_key_id: null,
+    receipt_hash: null,
     request_hash: null,
     received_at: new Date('2026-11-20T21:45:00Z'),
     ...changes,
