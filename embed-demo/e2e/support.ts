@@ -22,7 +22,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * hang: a condition that holds ends the wait at once. Every wait of these tests uses it (puppeteer's
  * through `newPage`), none keeps a short default.
  */
-export const patience = 30_000;
+export const patience = 60_000;
 /** How long the service may take to start: it migrates a fresh database and imports the demo's areas and tenants. */
 const startupPatience = 120_000;
 
