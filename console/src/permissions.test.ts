@@ -20,6 +20,8 @@ describe('permissions', () => {
     expect(may(withRoles('officer'), 'reports.view', 'dordrecht')).to.equal(true);
     expect(may(withRoles('analyst'), 'reports.view', 'dordrecht')).to.equal(false);
     expect(may(withRoles('analyst'), 'figures.view', 'dordrecht')).to.equal(true);
+    expect(may(withRoles('officer'), 'feedback.comments', 'dordrecht')).to.equal(true);
+    expect(may(withRoles('analyst'), 'feedback.comments', 'dordrecht')).to.equal(false);
     expect(may(withRoles('admin'), 'members.manage', 'dordrecht')).to.equal(true);
     expect(may(withRoles('editor'), 'members.manage', 'dordrecht')).to.equal(false);
   });

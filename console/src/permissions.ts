@@ -7,7 +7,8 @@
  *   also hold `officer` in that tenant.
  * - `admin`: members, invitations, SSO, private settings (`settings.manage`), the audit log; sees the configuration.
  * - `editor`: edits the configuration draft. `publisher`: publishes and rolls back, and edits.
- * - `officer`: handles individual reports (and sees figures). `analyst`: figures only, never a report.
+ * - `officer`: handles individual reports (and sees figures, and the reporters' feedback comments).
+ *   `analyst`: figures only (feedback as counts and averages), never a report nor a reporter's words.
  */
 import type { Me, TenantRole } from '@meldpunt/contracts';
 
@@ -19,6 +20,7 @@ export type Action =
   | 'configuration.publish'
   | 'reports.view'
   | 'figures.view'
+  | 'feedback.comments'
   | 'members.manage'
   | 'audit.read'
   | 'sso.manage'
@@ -31,6 +33,7 @@ const allowedRoles: Record<Exclude<Action, 'tenants.listAll' | 'tenant.open'>, r
   'configuration.publish': ['publisher'],
   'reports.view': ['officer'],
   'figures.view': ['officer', 'analyst'],
+  'feedback.comments': ['officer'],
   'members.manage': ['admin'],
   'audit.read': ['admin'],
   'sso.manage': ['admin'],

@@ -2,12 +2,21 @@
  * The back office's figures (`/api/v1/backoffice/…/figures…`, issue 14): one period's counts with the
  * previous period and the trend, the hot-times grid, the hotspot squares, the platform operator's national
  * overview, and the CSV download of the figures (a plain link: the browser saves the file, and the service
- * records the export in the audit log). Typed on the contracts (`figuresSchema`, `hotTimesSchema`,
- * `hotspotsSchema`, `nationalFiguresSchema`); the guards check by hand what the pages rely on, most of all
+ * records the export in the audit log), and (issue 15) how reporting was for reporters: their feedback's
+ * counts and average ratings. Typed on the contracts (`figuresSchema`, `hotTimesSchema`, `hotspotsSchema`,
+ * `nationalFiguresSchema`, `feedbackFiguresSchema`); the guards check by hand what the pages rely on, most of all
  * that every count is published as the contracts say: a number, or why it is hidden, never both.
  */
 import type { FigurePeriod } from '@meldpunt/contracts/backoffice-values';
-import type { Figures, HotTimes, Hotspots, NationalFigures, Period, PublishedCount } from '@meldpunt/contracts';
+import type {
+  FeedbackFigures,
+  Figures,
+  HotTimes,
+  Hotspots,
+  NationalFigures,
+  Period,
+  PublishedCount,
+} from '@meldpunt/contracts';
 import { apiBase, isRecord, isText, request } from './http.ts';
 
 /** The period a page asks for: its kind and a day inside it (`YYYY-MM-DD`; none: the last complete one). */
@@ -24,7 +33,7 @@ export const isPublishedCount = (value: unknown): value is PublishedCount =>
   ((Number.isInteger(value['count']) && (value['count'] as number) >= 0 && value['suppressed'] === null) ||
     (value['count'] === null && (value['suppressed'] === 'below-minimum' || value['suppressed'] === 'complementary')));
 
-const isPeriod = (value: unknown): value is Period =>
+export const isPeriod = (value: unknown): value is Period =>
   isRecord(value) &&
   (value['kind'] === 'week' || value['kind'] === 'month') &&
   isDay(value['start']) &&
@@ -83,6 +92,32 @@ export const isNationalFigures = (value: unknown): value is NationalFigures =>
   Array.isArray(value['tenants']) &&
   value['tenants'].every((row) => isRecord(row) && isText(row['slug']) && isText(row['name']) && isPublishedCount(row));
 
+/** A published average: a rating from 1 to 5, or null exactly when its count is hidden or zero. */
+const isFeedbackFigure = (value: unknown): boolean =>
+  isRecord(value) &&
+  isPublishedCount(value['count']) &&
+  (value['average'] === null
+    ? value['count'].count === null || value['count'].count === 0
+    : typeof value['average'] === 'number' &&
+      value['count'].count !== null &&
+      value['count'].count > 0 &&
+      value['average'] >= 1 &&
+      value['average'] <= 5);
+
+export const isFeedbackFigures = (value: unknown): value is FeedbackFigures =>
+  isRecord(value) &&
+  isPeriod(value['period']) &&
+  isPeriod(value['previous']) &&
+  isMinimum(value['minimumCount']) &&
+  Array.isArray(value['moments']) &&
+  value['moments'].every(
+    (row) =>
+      isRecord(row) &&
+      (row['moment'] === 'sent' || row['moment'] === 'closed') &&
+      isFeedbackFigure(row['current']) &&
+      isFeedbackFigure(row['previous']),
+  );
+
 const base = (slug: string) => `/backoffice/tenants/${encodeURIComponent(slug)}/figures`;
 
 function queryOf(choice: PeriodChoice, lang?: string): Record<string, string> {
@@ -104,6 +139,15 @@ export function readHotTimes(slug: string, choice: PeriodChoice, signal?: AbortS
 /** The period's counts per 500 m square of the national grid. */
 export function readHotspots(slug: string, choice: PeriodChoice, signal?: AbortSignal): Promise<Hotspots> {
   return request(`${base(slug)}/hotspots`, isHotspots, { query: queryOf(choice), ...withSignal(signal) });
+}
+
+/** The period's feedback of reporters: answers and average rating per moment, beside the previous period. */
+export function readFeedbackFigures(
+  slug: string,
+  choice: PeriodChoice,
+  signal?: AbortSignal,
+): Promise<FeedbackFigures> {
+  return request(`${base(slug)}/feedback`, isFeedbackFigures, { query: queryOf(choice), ...withSignal(signal) });
 }
 
 /** The platform operator's overview: every municipality's total of the period. */

@@ -3,20 +3,25 @@
  * a time (its filter is the console URL's query, passed on as it is), one report (labels in the console's
  * language), its handling (`PATCH` with `If-Match`: a 412 is a {@link ReportChangedError}), notes, the
  * audited contact reveal (the answer lives in the page only, never stored), sending a delivery again, the
- * tenant's officers, the team's saved views, and the URL of the CSV export of a filter. Typed on the
- * contracts (`inboxPageSchema`, `reportDetailSchema`, …); the guards check the parts the console relies on.
+ * tenant's officers, the team's saved views, and the URL of the CSV export of a filter. Issue 15: messages
+ * to the reporter (`POST …/messages`; a report without a receipt code is a {@link NoFollowUpChannelError}),
+ * a withdrawn report (410: a {@link ReportWithdrawnError}, with when) and the list of withdrawals. Typed on
+ * the contracts (`inboxPageSchema`, `reportDetailSchema`, …); the guards check the parts the console relies on.
  */
 import type {
   ContactRevealInput,
   InboxItem,
   InboxPage,
   ReportDetail,
+  ReportMessage,
+  ReportMessageInput,
   ReportUpdate,
   RevealedContact,
   SavedView,
   SavedViewInput,
   StaffRef,
   TenantConfig,
+  WithdrawalList,
 } from '@meldpunt/contracts';
 import { apiBase, ApiError, isDateTime, isRecord, isText, request } from './http.ts';
 
@@ -82,7 +87,37 @@ export function isReportDetail(value: unknown): value is ReportDetail {
     isDateTime(value['deletesAt']) &&
     Array.isArray(value['deliveries']) &&
     Array.isArray(value['notes']) &&
-    Array.isArray(value['events'])
+    Array.isArray(value['events']) &&
+    typeof value['receiptCode'] === 'boolean' &&
+    Array.isArray(value['messages']) &&
+    value['messages'].every(isReportMessage) &&
+    Array.isArray(value['feedback'])
+  );
+}
+
+function isReportMessage(value: unknown): value is ReportMessage {
+  return (
+    isRecord(value) &&
+    isText(value['id']) &&
+    (value['from'] === 'municipality' || value['from'] === 'reporter') &&
+    orNull(isStaffRef)(value['author']) &&
+    isText(value['body']) &&
+    isDateTime(value['at'])
+  );
+}
+
+function isWithdrawalList(value: unknown): value is WithdrawalList {
+  return (
+    isRecord(value) &&
+    Array.isArray(value['withdrawals']) &&
+    value['withdrawals'].every(
+      (w) =>
+        isRecord(w) &&
+        isText(w['reportId']) &&
+        isText(w['reference']) &&
+        isDateTime(w['receivedAt']) &&
+        isDateTime(w['withdrawnAt']),
+    )
   );
 }
 
@@ -154,9 +189,32 @@ export function reportsCsvUrl(slug: string, filter: string | URLSearchParams): s
   return `${apiBase}${base(slug)}/reports.csv${query ? `?${query}` : ''}`;
 }
 
-/** One report, its labels in `lang`. */
-export function getReport(slug: string, id: string, lang: string, signal?: AbortSignal): Promise<ReportDetail> {
-  return request(reportPath(slug, id), isReportDetail, { query: { lang }, ...(signal ? { signal } : {}) });
+/** The problem type's last path segment (`…/problems/report-withdrawn` → `report-withdrawn`). */
+const problemSlug = (error: ApiError) => error.problem.type.split('/').at(-1);
+
+/**
+ * 410 `report-withdrawn`: the reporter withdrew the report with their receipt code; its content is deleted,
+ * only that it was withdrawn (and when) is left.
+ */
+export class ReportWithdrawnError extends ApiError {
+  override readonly name = 'ReportWithdrawnError';
+
+  /** When the reporter withdrew it (the problem's `withdrawnAt`), when the answer says. */
+  get withdrawnAt(): string | undefined {
+    const value = isRecord(this.body) ? this.body['withdrawnAt'] : undefined;
+    return isDateTime(value) ? value : undefined;
+  }
+}
+
+/** One report, its labels in `lang`; a withdrawn one throws {@link ReportWithdrawnError}. */
+export async function getReport(slug: string, id: string, lang: string, signal?: AbortSignal): Promise<ReportDetail> {
+  try {
+    return await request(reportPath(slug, id), isReportDetail, { query: { lang }, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 410 && problemSlug(error) === 'report-withdrawn')
+      throw new ReportWithdrawnError(error.problem, error.body);
+    throw error;
+  }
 }
 
 /** 412: someone else changed the report since `revision` was read. */
@@ -184,6 +242,30 @@ export async function updateReport(slug: string, id: string, revision: number, u
 /** Adds an internal note (never shown to the reporter). */
 export async function addNote(slug: string, id: string, body: string): Promise<void> {
   await request(`${reportPath(slug, id)}/notes`, undefined, { method: 'POST', body: { body } });
+}
+
+/** 409 `no-follow-up-channel`: the reporter holds no receipt code, so no message can reach them. */
+export class NoFollowUpChannelError extends ApiError {
+  override readonly name = 'NoFollowUpChannelError';
+}
+
+/**
+ * Sends a message to the reporter (they read it with their receipt code); `waitForReply` also sets the
+ * status to waiting. Throws {@link NoFollowUpChannelError} for a report whose reporter has no code.
+ */
+export async function sendMessage(slug: string, id: string, input: ReportMessageInput): Promise<ReportMessage> {
+  try {
+    return await request(`${reportPath(slug, id)}/messages`, isReportMessage, { method: 'POST', body: input });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && problemSlug(error) === 'no-follow-up-channel')
+      throw new NoFollowUpChannelError(error.problem, error.body);
+    throw error;
+  }
+}
+
+/** The reports their reporters withdrew (reference and dates only: the content is deleted). */
+export async function listWithdrawals(slug: string, signal?: AbortSignal): Promise<WithdrawalList['withdrawals']> {
+  return (await request(`${base(slug)}/withdrawals`, isWithdrawalList, signal ? { signal } : {})).withdrawals;
 }
 
 /** Reveals the contact details, with the officer's reason (audited). Keep the answer in memory only. */

@@ -3,9 +3,21 @@
  * service answers them, on top of {@link fakeConsoleApi} (install it after; `api.restore()` removes both).
  * Only the tenant's officers get anything (others: 404, as the service's rule); the inbox filters, pages by
  * a cursor and sorts newest first; `PATCH` needs `If-Match: "<revision>"` (412 otherwise) and checks the
- * workflow's moves; the contact reveal needs a reason. Not imported by the app.
+ * workflow's moves; the contact reveal needs a reason. Issue 15: messages to the reporter (409
+ * `no-follow-up-channel` without a receipt code; `waitForReply` moves the status to waiting), a withdrawn
+ * report answers 410 `report-withdrawn` with `withdrawnAt`, and `GET …/withdrawals` lists them. Not
+ * imported by the app.
  */
-import type { InboxItem, ReportDetail, ReportStatus, RevealedContact, SavedView, StaffRef } from '@meldpunt/contracts';
+import type {
+  InboxItem,
+  ReportDetail,
+  ReportMessage,
+  ReportStatus,
+  RevealedContact,
+  SavedView,
+  StaffRef,
+  WithdrawalList,
+} from '@meldpunt/contracts';
 import { canMove } from '@meldpunt/contracts/backoffice-values';
 import type { FakeConsoleApi } from './fake-api.ts';
 
@@ -24,13 +36,18 @@ export interface FakeBackoffice {
   notes: string[];
   reveals: Record<string, unknown>[];
   retries: string[];
+  /** Every message body sent to a reporter (`POST …/messages`), as sent. */
+  messages: Record<string, unknown>[];
+  /** Each tenant's withdrawn reports, by slug: `GET …/reports/:id` of one answers 410. */
+  withdrawals: Record<string, WithdrawalList['withdrawals']>;
 }
 
-const problem = (status: number, title: string, detail?: string) =>
+const problem = (status: number, title: string, detail?: string, type = 'about:blank', more = {}) =>
   Response.json(
-    { type: 'about:blank', title, status, ...(detail ? { detail } : {}) },
+    { type, title, status, ...(detail ? { detail } : {}), ...more },
     { status, headers: { 'content-type': 'application/problem+json' } },
   );
+const problemType = (slug: string) => `https://meldpunt.dev/problems/${slug}`;
 
 /** A report as the service answers `GET …/reports/:id` (a new one in Dordrecht, by default). */
 export function reportDetail(overrides: Partial<ReportDetail> = {}): ReportDetail {
@@ -109,6 +126,8 @@ export function fakeBackoffice(api: FakeConsoleApi, initial: Partial<FakeBackoff
     notes: [],
     reveals: [],
     retries: [],
+    messages: [],
+    withdrawals: {},
     ...initial,
   };
   const below = window.fetch;
@@ -213,7 +232,15 @@ function route(
     views.splice(index, 1);
     return new Response(null, { status: 204 });
   }
+  const withdrawals = office.withdrawals[slug] ?? [];
+  if (rest === 'withdrawals' && method === 'GET') return Response.json({ withdrawals });
   const one = /^reports\/([^/]+)(\/.+)?$/.exec(rest);
+  const withdrawn = one && withdrawals.find((w) => w.reportId === decodeURIComponent(one[1] ?? ''));
+  if (withdrawn) {
+    return problem(410, 'The reporter withdrew this report', undefined, problemType('report-withdrawn'), {
+      withdrawnAt: withdrawn.withdrawnAt,
+    });
+  }
   const report = one ? reports.find((r) => r.id === decodeURIComponent(one[1] ?? '')) : undefined;
   if (!one || !report) return problem(404, 'Not found');
   const index = reports.indexOf(report);
@@ -282,6 +309,26 @@ function route(
       ],
     });
     return Response.json(contact);
+  }
+  if (sub === '/messages' && method === 'POST') {
+    const input = body();
+    office.messages.push(input);
+    const text = typeof input['body'] === 'string' ? input['body'].trim() : '';
+    if (!text || text.length > 4000) return problem(422, 'Write a message of at most 4000 characters');
+    if (!report.receiptCode) {
+      return problem(409, 'This reporter has no receipt code', undefined, problemType('no-follow-up-channel'));
+    }
+    const message: ReportMessage = { id: crypto.randomUUID(), from: 'municipality', author: me, body: text, at: now };
+    const events: ReportDetail['events'] = [...report.events, { at: now, by: me, kind: 'message-sent' }];
+    const waiting = input['waitForReply'] === true && canMove(report.status, 'waiting');
+    if (waiting) events.push({ at: now, by: me, kind: 'status-changed', status: 'waiting' });
+    save({
+      revision: report.revision + 1,
+      messages: [...report.messages, message],
+      events,
+      ...(waiting ? { status: 'waiting' as const } : {}),
+    });
+    return Response.json(message, { status: 201 });
   }
   const retry = /^\/deliveries\/([^/]+)\/retry$/.exec(sub);
   if (retry && method === 'POST') {

@@ -101,4 +101,18 @@ describe('<meldpunt-council-report-page>', () => {
     expect(text(root.querySelector('h1'))).to.not.contain('college');
     expect(api.requests.filter((r) => r.startsWith('GET /backoffice'))).to.deep.equal([]);
   });
+  it('includes how reporting was (counts and averages), never the reporters’ comments', async () => {
+    const { root } = await open();
+    const table = root.querySelector('[data-table="feedback"]');
+    expect(table).to.exist;
+    expect(
+      [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => text(cell))),
+    ).to.deep.equal([
+      ['Na het versturen', '24', '4,2 van 5', '18', '3,9 van 5'],
+      ['Na het afsluiten', '< 5', 'verborgen', '0', '—'],
+    ]);
+    expect(api.requests).to.include('GET /backoffice/tenants/dordrecht/figures/feedback?period=month&at=2026-11-01');
+    expect(api.requests.some((r) => r.includes('/feedback/comments'))).to.equal(false);
+    expect(text(root)).to.not.contain('Fijn dat jullie terugschreven.');
+  });
 });

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import type { Figures, Hotspots, HotTimes, Me } from '@meldpunt/contracts';
+import type { FeedbackFigures, Figures, Hotspots, HotTimes, Me } from '@meldpunt/contracts';
 import { baseStyles } from '@meldpunt/ui/base-styles';
 import { define } from '@meldpunt/ui/define';
 import { tokens } from '@meldpunt/ui/tokens';
@@ -8,7 +8,7 @@ import { css, html, LitElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { renderError, renderLoading } from '../../components/task-states.ts';
 import { meContext, textsContext, type TextsContext } from '../../context.ts';
-import { readFigures, readHotspots, readHotTimes } from '../../data/figures.ts';
+import { readFeedbackFigures, readFigures, readHotspots, readHotTimes } from '../../data/figures.ts';
 import { NotFoundError } from '../../data/http.ts';
 import { loadBackofficeTexts } from '../../i18n.ts';
 import { may } from '../../permissions.ts';
@@ -30,12 +30,14 @@ import {
   renderTrend,
   today,
 } from './figures-shared.ts';
+import { renderFeedbackTable } from './feedback-figures.ts';
 import './hot-times-grid.ts';
 
 interface Report {
   figures: Figures;
   hotTimes: HotTimes;
   hotspots: Hotspots;
+  feedback: FeedbackFigures;
 }
 
 /**
@@ -43,8 +45,8 @@ interface Report {
  * own print rules, nothing here but the report), readable in black and white (every number written,
  * hidden ones hatched and named): the municipality and period, the key figures with the previous period,
  * the trend, by category, role, part of day and delay, the hot-times grid, and the hotspots as a static
- * picture of the squares (an SVG that prints, unlike map tiles) with their table. "Print" opens the
- * browser's print dialog.
+ * picture of the squares (an SVG that prints, unlike map tiles) with their table, and how reporting was
+ * for reporters (counts and averages; never their comments). "Print" opens the browser's print dialog.
  *
  * @summary The printable council report of a period.
  */
@@ -159,13 +161,14 @@ export class MeldpuntCouncilReportPage extends LitElement {
     task: async ([slug, query, locale, allowed], { signal }): Promise<Report | undefined> => {
       if (!allowed) return undefined;
       const choice = choiceOf(query);
-      const [figures, hotTimes, hotspots] = await Promise.all([
+      const [figures, hotTimes, hotspots, feedback] = await Promise.all([
         readFigures(slug, choice, locale, signal),
         readHotTimes(slug, choice, signal),
         readHotspots(slug, choice, signal),
+        readFeedbackFigures(slug, choice, signal),
         loadBackofficeTexts(locale),
       ]);
-      return { figures, hotTimes, hotspots };
+      return { figures, hotTimes, hotspots, feedback };
     },
     args: () => [this.slug, this.query, this.texts.locale, this.allowed] as const,
   });
@@ -193,7 +196,7 @@ export class MeldpuntCouncilReportPage extends LitElement {
       <p><a href=${href('tenants')}>${t('tenant.allTenants')}</a></p>`;
   }
 
-  private renderReport({ figures, hotTimes, hotspots }: Report): TemplateResult {
+  private renderReport({ figures, hotTimes, hotspots, feedback }: Report): TemplateResult {
     const { t, locale } = this.texts;
     const tenant = this.me?.memberships.find((m) => m.tenant === this.slug)?.tenantName ?? this.slug;
     const minimum = figures.minimumCount;
@@ -252,6 +255,11 @@ export class MeldpuntCouncilReportPage extends LitElement {
           ${t('figures.hotspots.located', { value: countText(t, locale, hotspots.locatedTotal, minimum) })}
           ${t('figures.hotspots.withoutLocation', { value: countText(t, locale, hotspots.withoutLocation, minimum) })}
         </p>
+      </section>
+      <section aria-labelledby="feedback-title">
+        <h2 id="feedback-title">${t('figures.feedback.title')}</h2>
+        <p>${t('figures.feedback.intro')}</p>
+        ${renderFeedbackTable(t, locale, feedback)}
       </section>
       <p class="explanation">${t('figures.council.madeOn', { date: dayInWords(locale, today(), 'long') })}</p>
     `;

@@ -203,4 +203,68 @@ describe('<meldpunt-figures-page>', () => {
     expect(text(root)).to.contain('Geen meldingen met een plek op de kaart');
     expect(root.querySelector('meldpunt-hotspot-map')).to.equal(null);
   });
+  describe('how was reporting (issue 15)', () => {
+    /** The cells of a table's body rows as texts, the row header first. */
+    const cellsOf = (table: Element | null | undefined) =>
+      [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => text(cell)));
+    const feedbackShown = (root: ShadowRoot) => root.querySelector('[data-table="feedback"]');
+
+    it('shows answers and average rating per moment beside the previous period, suppressed ones without a number', async () => {
+      const { el, root } = await open();
+      await waitFor(() => feedbackShown(root), 'the feedback table');
+      await expect(el).to.be.accessible();
+      const table = feedbackShown(root)!;
+      expect(text(table.querySelector('caption'))).to.contain('oktober 2026');
+      expect([...table.querySelectorAll('thead th')].map((th) => text(th))).to.deep.equal([
+        'Moment',
+        'Antwoorden (deze periode)',
+        'Gemiddeld (deze periode)',
+        'Antwoorden (vorige periode)',
+        'Gemiddeld (vorige periode)',
+      ]);
+      expect(cellsOf(table)).to.deep.equal([
+        ['Na het versturen', '24', '4,2 van 5', '18', '3,9 van 5'],
+        ['Na het afsluiten', '< 5', 'verborgen', '0', '—'],
+      ]);
+      expect(api.requests).to.include('GET /backoffice/tenants/dordrecht/figures/feedback?period=month');
+    });
+
+    it('shows an officer the comments of the period, each linked to its report', async () => {
+      const { el, root } = await open();
+      await waitFor(() => root.querySelector('[data-table="feedback-comments"]'), 'the comments');
+      await expect(el).to.be.accessible();
+      const table = root.querySelector('[data-table="feedback-comments"]')!;
+      expect(cellsOf(table).map((row) => [row[0], row[2], row[3], row[4]])).to.deep.equal([
+        ['MP-2026-0031', 'Na het afsluiten', '5 van 5', 'Fijn dat jullie terugschreven.'],
+        ['MP-2026-0012', 'Na het versturen', '2 van 5', 'De kaart was lastig.'],
+      ]);
+      expect(table.querySelector('tbody a')?.getAttribute('href')).to.equal(
+        '/console/tenants/dordrecht/reports/5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+      );
+      expect(api.requests).to.include('GET /backoffice/tenants/dordrecht/feedback/comments?period=month');
+    });
+
+    it('asks the comments of the period shown', async () => {
+      const { root } = await open(officer(), '/console/tenants/dordrecht/figures?period=month&at=2026-10-01');
+      await waitFor(() => root.querySelector('[data-table="feedback-comments"]'), 'the comments');
+      expect(api.requests).to.include('GET /backoffice/tenants/dordrecht/feedback/comments?period=month&at=2026-10-01');
+    });
+
+    it('never shows an analyst the comments, nor asks for them', async () => {
+      const { el, root } = await open(analyst());
+      await waitFor(() => feedbackShown(root), 'the feedback table');
+      await expect(el).to.be.accessible();
+      expect(root.querySelector('#feedback-comments-title')).to.equal(null);
+      expect(text(root)).to.not.contain('Fijn dat jullie terugschreven.');
+      expect(api.requests.some((r) => r.includes('/feedback/comments'))).to.equal(false);
+    });
+
+    it('says when there are no comments in the period', async () => {
+      const { root } = await open(officer(), '/console/tenants/dordrecht/figures', {
+        comments: () => ({ period: month('2026-11-01'), comments: [] }),
+      });
+      await waitFor(() => text(root).includes('Geen toelichtingen in deze periode.'), 'no comments');
+      expect(root.querySelector('[data-table="feedback-comments"]')).to.equal(null);
+    });
+  });
 });

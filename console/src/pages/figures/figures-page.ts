@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import type { Figures, Hotspots, HotTimes, Me } from '@meldpunt/contracts';
+import type { FeedbackComments, FeedbackFigures, Figures, Hotspots, HotTimes, Me } from '@meldpunt/contracts';
 import { baseStyles } from '@meldpunt/ui/base-styles';
 import { define } from '@meldpunt/ui/define';
 import { tokens } from '@meldpunt/ui/tokens';
@@ -8,7 +8,15 @@ import { css, html, LitElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { renderError, renderLoading } from '../../components/task-states.ts';
 import { meContext, textsContext, type TextsContext } from '../../context.ts';
-import { figuresCsvUrl, readFigures, readHotspots, readHotTimes, type PeriodChoice } from '../../data/figures.ts';
+import { readFeedbackComments } from '../../data/feedback.ts';
+import {
+  figuresCsvUrl,
+  readFeedbackFigures,
+  readFigures,
+  readHotspots,
+  readHotTimes,
+  type PeriodChoice,
+} from '../../data/figures.ts';
 import { NotFoundError } from '../../data/http.ts';
 import { loadBackofficeTexts } from '../../i18n.ts';
 import { may } from '../../permissions.ts';
@@ -28,6 +36,7 @@ import {
   renderPeriodChooser,
   renderTrend,
 } from './figures-shared.ts';
+import { renderFeedbackComments, renderFeedbackTable } from './feedback-figures.ts';
 import './hot-times-grid.ts';
 
 /**
@@ -36,7 +45,9 @@ import './hot-times-grid.ts';
  * period's and the change, the trend of 12 periods, by category, role, part of day and delay, the hot-times
  * grid and the hotspot map — every chart with a table of the same numbers beside it. Counts below the
  * tenant's minimum come as "< 5", and those hidden so a small one cannot be worked out as "hidden", with
- * why. The CSV download and the council report link to the same period.
+ * why. The CSV download and the council report link to the same period. "How was reporting?" (issue 15):
+ * the reporters' ratings per moment beside the previous period, and for officers only the comments of
+ * the period (an analyst's page never asks for them).
  *
  * @summary A tenant's figures: counts, hot times, hotspots.
  */
@@ -126,6 +137,19 @@ export class MeldpuntFiguresPage extends LitElement {
       return hotspots;
     },
     args: () => [this.slug, this.choice.period, this.choice.at, this.allowed] as const,
+  });
+
+  private feedback = new Task(this, {
+    task: async ([slug, period, at, allowed], { signal }): Promise<FeedbackFigures | undefined> =>
+      allowed ? readFeedbackFigures(slug, { period, at }, signal) : undefined,
+    args: () => [this.slug, this.choice.period, this.choice.at, this.allowed] as const,
+  });
+
+  /** The reporters' own words: officers only (the server's rule too). */
+  private comments = new Task(this, {
+    task: async ([slug, period, at, allowed], { signal }): Promise<FeedbackComments | undefined> =>
+      allowed ? readFeedbackComments(slug, { period, at }, signal) : undefined,
+    args: () => [this.slug, this.choice.period, this.choice.at, may(this.me, 'feedback.comments', this.slug)] as const,
   });
 
   private go(choice: PeriodChoice) {
@@ -218,6 +242,7 @@ export class MeldpuntFiguresPage extends LitElement {
           complete: (data) => (data ? this.renderHotspots(data) : ''),
         })}
       </section>
+      ${this.renderFeedback()}
       <section aria-labelledby="export-title">
         <h2 id="export-title">${t('figures.export.title')}</h2>
         <p>${t('figures.export.hint')}</p>
@@ -231,6 +256,32 @@ export class MeldpuntFiguresPage extends LitElement {
         </p>
       </section>
     `;
+  }
+
+  private renderFeedback(): TemplateResult {
+    const { t, locale } = this.texts;
+    return html`<section aria-labelledby="feedback-title" class="feedback">
+      <h2 id="feedback-title">${t('figures.feedback.title')}</h2>
+      <p>${t('figures.feedback.intro')}</p>
+      ${this.feedback.render({
+        pending: () => renderLoading(t),
+        error: (error) => renderError(t, error, () => void this.feedback.run()),
+        complete: (data) => (data ? renderFeedbackTable(t, locale, data) : ''),
+      })}
+      ${
+        may(this.me, 'feedback.comments', this.slug)
+          ? html`<section aria-labelledby="feedback-comments-title">
+              <h3 id="feedback-comments-title">${t('figures.feedback.comments.title')}</h3>
+              <p>${t('figures.feedback.comments.intro')}</p>
+              ${this.comments.render({
+                pending: () => renderLoading(t),
+                error: (error) => renderError(t, error, () => void this.comments.run()),
+                complete: (data) => (data ? renderFeedbackComments(t, locale, this.slug, data) : ''),
+              })}
+            </section>`
+          : ''
+      }
+    </section>`;
   }
 
   private renderHotspots(data: Hotspots): TemplateResult {

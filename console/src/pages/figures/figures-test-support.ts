@@ -1,10 +1,21 @@
 /**
  * Test support for the figures pages' browser tests: published figures as the service answers them
- * (`GET …/figures`, `…/hot-times`, `…/hotspots`, `GET /backoffice/platform/figures`), served by a layer over
+ * (`GET …/figures`, `…/hot-times`, `…/hotspots`, `…/figures/feedback`, `…/feedback/comments` — officers
+ * only —, `GET /backoffice/platform/figures`), served by a layer over
  * the console's fake API (`fakeConsoleApi`) so the back-office routes stay in this folder; every request it
  * answers is in the fake's `requests`. Not imported by the app.
  */
-import type { Figures, Hotspots, HotTimes, Me, NationalFigures, Period, PublishedCount } from '@meldpunt/contracts';
+import type {
+  FeedbackComments,
+  FeedbackFigures,
+  Figures,
+  Hotspots,
+  HotTimes,
+  Me,
+  NationalFigures,
+  Period,
+  PublishedCount,
+} from '@meldpunt/contracts';
 import type { MeldpuntConsole } from '../../meldpunt-console.ts';
 import { fakeConsoleApi, person, tenant, type FakeConsoleApi } from '../../test-support/fake-api.ts';
 import { waitFor } from '../../test-support/wait.ts';
@@ -125,6 +136,47 @@ export function hotspots(period = month('2026-11-01'), cells?: Hotspots['cells']
   };
 }
 
+/**
+ * How reporting was in November 2026: after sending 24 answers averaging 4.2 (18 at 3.9 before); after
+ * closing below the minimum (no average), and none at all the month before.
+ */
+export function feedback(period = month('2026-11-01')): FeedbackFigures {
+  return {
+    period,
+    previous: monthBefore(period.start),
+    minimumCount: 5,
+    moments: [
+      { moment: 'sent', current: { count: n(24), average: 4.2 }, previous: { count: n(18), average: 3.9 } },
+      { moment: 'closed', current: { count: below, average: null }, previous: { count: n(0), average: null } },
+    ],
+  };
+}
+
+/** Two comments of November 2026, newest first. */
+export function comments(period = month('2026-11-01')): FeedbackComments {
+  return {
+    period,
+    comments: [
+      {
+        reportId: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+        reference: 'MP-2026-0031',
+        moment: 'closed',
+        rating: 5,
+        comment: 'Fijn dat jullie terugschreven.',
+        at: '2026-11-28T15:00:00.000Z',
+      },
+      {
+        reportId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        reference: 'MP-2026-0012',
+        moment: 'sent',
+        rating: 2,
+        comment: 'De kaart was lastig.',
+        at: '2026-11-03T09:00:00.000Z',
+      },
+    ],
+  };
+}
+
 export function national(period = month('2026-11-01')): NationalFigures {
   return {
     period,
@@ -160,6 +212,8 @@ export interface FakeFigures {
   hotTimes: (at: string, period: string) => HotTimes;
   hotspots: (at: string, period: string) => Hotspots;
   national: (at: string, period: string) => NationalFigures;
+  feedback: (at: string, period: string) => FeedbackFigures;
+  comments: (at: string, period: string) => FeedbackComments;
   /** The slugs the signed-in person may read figures of (others: 404, as the service answers). */
   readable: string[];
 }
@@ -172,6 +226,8 @@ export function fakeFiguresApi(me: Me, overrides: Partial<FakeFigures> = {}): Fa
     hotTimes: () => hotTimes(),
     hotspots: () => hotspots(),
     national: () => national(),
+    feedback: () => feedback(),
+    comments: () => comments(),
     readable: ['dordrecht'],
     ...overrides,
   };
@@ -190,7 +246,19 @@ export function fakeFiguresApi(me: Me, overrides: Partial<FakeFigures> = {}): Fa
         ? Response.json(figuresApi.national(at, period))
         : Response.json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });
     }
-    const match = /^\/backoffice\/tenants\/([^/]+)\/figures(\/hot-times|\/hotspots)?$/.exec(path);
+    const notFound = () => Response.json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });
+    const commentsOf = /^\/backoffice\/tenants\/([^/]+)\/feedback\/comments$/.exec(path);
+    if (commentsOf) {
+      api.requests.push(`GET ${path}${url.search}`);
+      const slug = decodeURIComponent(commentsOf[1] ?? '');
+      const roles = api.me?.memberships.find((m) => m.tenant === slug)?.roles ?? [];
+      if (!figuresApi.readable.includes(slug)) return notFound();
+      if (!roles.includes('officer')) {
+        return Response.json({ type: 'about:blank', title: 'Forbidden', status: 403 }, { status: 403 });
+      }
+      return Response.json(figuresApi.comments(at, period));
+    }
+    const match = /^\/backoffice\/tenants\/([^/]+)\/figures(\/hot-times|\/hotspots|\/feedback)?$/.exec(path);
     if (!match) return below(input, init);
     api.requests.push(`GET ${path}${url.search}`);
     if (!figuresApi.readable.includes(decodeURIComponent(match[1] ?? ''))) {
@@ -201,7 +269,9 @@ export function fakeFiguresApi(me: Me, overrides: Partial<FakeFigures> = {}): Fa
         ? figuresApi.hotTimes(at, period)
         : match[2] === '/hotspots'
           ? figuresApi.hotspots(at, period)
-          : figuresApi.figures(at, period);
+          : match[2] === '/feedback'
+            ? figuresApi.feedback(at, period)
+            : figuresApi.figures(at, period);
     return Response.json(answer);
   };
   return Object.assign(api, { figures: figuresApi });

@@ -7,6 +7,8 @@ import { waitFor } from '../../test-support/wait.ts';
 import { openConsole, pageRoot } from '../admin/admin-test-support.ts';
 
 const text = (node: ShadowRoot | Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ');
+/** The same, without the white space at its ends. */
+const trimmed = (node: ShadowRoot | Element | null | undefined) => text(node).trim();
 
 const olga = { id: '6c2d8e4f-1a3b-4c5d-8e9f-0a1b2c3d4e5f', name: 'Olga Officier' };
 const piet = { id: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a', name: 'Piet Politie' };
@@ -102,7 +104,14 @@ describe('<meldpunt-report-page>', () => {
   it('offers only the moves the workflow allows, asks where to for a referral, and saves with If-Match', async () => {
     const { root } = await openReport();
     const select = () => root().querySelector<HTMLSelectElement>('#next-status')!;
-    expect([...select().options].map((o) => o.value)).to.deep.equal(['', 'in-progress', 'referred', 'closed']);
+    expect([...select().options].map((o) => o.value)).to.deep.equal([
+      '',
+      'in-progress',
+      'waiting',
+      'referred',
+      'closed',
+    ]);
+    expect(select().querySelector('option[value="waiting"]')?.textContent?.trim()).to.equal('Wacht op de melder');
     select().value = 'referred';
     select().dispatchEvent(new Event('change'));
     await waitFor(() => root().querySelector('#refer-to'), 'the referral target is asked');
@@ -122,7 +131,7 @@ describe('<meldpunt-report-page>', () => {
     });
     expect(text(root())).to.contain('Doorverwezen naar: Slachtofferhulp Nederland');
     expect(text(root().querySelector('.timeline'))).to.contain('Status gewijzigd in Doorverwezen');
-    expect([...select().options].map((o) => o.value)).to.deep.equal(['', 'in-progress', 'closed']);
+    expect([...select().options].map((o) => o.value)).to.deep.equal(['', 'in-progress', 'waiting', 'closed']);
   });
 
   it('closes with a reason, and reopens', async () => {
@@ -258,5 +267,213 @@ describe('<meldpunt-report-page>', () => {
       );
     root().querySelector<HTMLButtonElement>('#assign-me')!.click();
     await waitFor(() => text(root().querySelector('[role="alert"]')).includes('This move is not allowed'), 'the error');
+  });
+  describe('messages to the reporter (issue 15)', () => {
+    const municipalityAsked = {
+      id: '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968',
+      from: 'municipality' as const,
+      author: olga,
+      body: 'Weet u nog hoe laat het was?',
+      at: '2026-12-02T09:00:00.000Z',
+    };
+    const reporterAnswered = {
+      id: '9f8e7d6c-5b4a-4392-8a1f-2e3d4c5b6a79',
+      from: 'reporter' as const,
+      author: null,
+      body: 'كان ذلك حوالي الساعة العاشرة',
+      at: '2026-12-02T18:30:00.000Z',
+    };
+
+    it('shows the thread oldest first, apart from the notes, with who and when, and the reporter’s language', async () => {
+      const { el, root } = await openReport({
+        locale: 'ar',
+        messages: [municipalityAsked, reporterAnswered],
+      });
+      await expect(el).to.be.accessible();
+      const section = root().querySelector('section[aria-labelledby="messages-title"]')!;
+      expect(text(section.querySelector('h2'))).to.equal('Berichten aan de melder');
+      expect(text(section)).to.contain('Anders dan de interne notities: die ziet de melder nooit.');
+      // The notes are a section of their own, and no message is among them.
+      expect(section.contains(root().querySelector('#note-form'))).to.equal(false);
+      const items = [...section.querySelectorAll('.thread li')];
+      expect(items.map((li) => li.getAttribute('data-message'))).to.deep.equal([
+        municipalityAsked.id,
+        reporterAnswered.id,
+      ]);
+      expect(text(items[0])).to.contain('Gemeente (Olga Officier)').and.to.contain('Weet u nog hoe laat het was?');
+      expect(text(items[1])).to.contain('Melder,').and.to.contain('كان ذلك حوالي الساعة العاشرة');
+      expect(text(items[0]?.querySelector('.muted'))).to.match(/2 dec\.? 2026, 10:00/);
+      expect(text(root().querySelector('#message-language'))).to.equal(
+        'De melder schreef in het Arabisch. Schrijf in het Arabisch als je dat kunt.',
+      );
+      expect(root().querySelector('#message')?.getAttribute('lang')).to.equal('ar');
+    });
+
+    it('sends a message typed from the keyboard, counting the characters, and lists it', async () => {
+      const { el, root, report } = await openReport();
+      expect(trimmed(root().querySelector('#message-count'))).to.equal('0 van 4.000 tekens');
+      root().querySelector<HTMLTextAreaElement>('#message')!.focus();
+      await sendKeys({ type: 'Kunt u de plek beschrijven?' });
+      await waitFor(() => trimmed(root().querySelector('#message-count')) === '27 van 4.000 tekens', 'counted');
+      // Tab to the send button (no waiting option left unchosen in between is sent along).
+      await sendKeys({ press: 'Tab' });
+      expect(root().activeElement?.id).to.equal('wait-for-reply');
+      await sendKeys({ press: 'Tab' });
+      expect(trimmed(root().activeElement)).to.equal('Bericht versturen');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => root().querySelectorAll('.thread li').length === 1, 'the message in the thread');
+      expect(office.messages).to.deep.equal([{ body: 'Kunt u de plek beschrijven?' }]);
+      expect(api.requests).to.include(`POST /backoffice/tenants/dordrecht/reports/${report.id}/messages`);
+      expect(text(root().querySelector('.thread li'))).to.contain('Gemeente (Olga Officier)');
+      expect(text(root().querySelector('[role="status"]'))).to.contain('Bericht verstuurd.');
+      expect(root().querySelector<HTMLTextAreaElement>('#message')!.value).to.equal('');
+      expect(text(root().querySelector('.timeline'))).to.contain('Bericht aan de melder gestuurd door Olga Officier');
+      // Not a note: the notes stay empty.
+      expect(office.notes).to.deep.equal([]);
+      expect(text(root().querySelector('#current-status'))).to.contain('Nieuw');
+      await expect(el).to.be.accessible();
+    });
+
+    it('announces the characters left only near the limit', async () => {
+      const { root } = await openReport();
+      const textarea = root().querySelector<HTMLTextAreaElement>('#message')!;
+      textarea.value = 'a'.repeat(3000);
+      textarea.dispatchEvent(new Event('input'));
+      await waitFor(() => trimmed(root().querySelector('#message-count')).startsWith('3.000'), 'counted');
+      expect(trimmed(root().querySelector('#message-left'))).to.equal('');
+      textarea.value = 'a'.repeat(3999);
+      textarea.dispatchEvent(new Event('input'));
+      await waitFor(() => trimmed(root().querySelector('#message-left')) === 'Nog 1 teken over', 'one left');
+      expect(textarea.maxLength).to.equal(4000);
+    });
+
+    it('waits for the reporter’s answer when asked: the status becomes waiting in the same step', async () => {
+      const { root, report } = await openReport({ status: 'in-progress' });
+      root().querySelector<HTMLTextAreaElement>('#message')!.focus();
+      await sendKeys({ type: 'Mogen we u doorverwijzen naar Slachtofferhulp?' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Space' });
+      expect(root().querySelector<HTMLInputElement>('#wait-for-reply')!.checked).to.equal(true);
+      root().querySelector<HTMLFormElement>('#message-form')!.requestSubmit();
+      await waitFor(() => text(root().querySelector('#current-status')).includes('Wacht op de melder'), 'waiting');
+      expect(office.messages).to.deep.equal([
+        { body: 'Mogen we u doorverwijzen naar Slachtofferhulp?', waitForReply: true },
+      ]);
+      expect(office.reports['dordrecht']!.find((r) => r.id === report.id)?.status).to.equal('waiting');
+      expect(text(root().querySelector('[role="status"]'))).to.contain('De status is nu: Wacht op de melder.');
+      expect(text(root().querySelector('.timeline'))).to.contain('Status gewijzigd in Wacht op de melder');
+      // Already waiting: no second wait to choose; the workflow goes on from waiting.
+      expect(root().querySelector('#wait-for-reply')).to.equal(null);
+      const moves = [...root().querySelector<HTMLSelectElement>('#next-status')!.options].map((o) => o.value);
+      expect(moves).to.deep.equal(['', 'in-progress', 'referred', 'closed']);
+    });
+
+    it('refuses an empty message, saying so beside the box', async () => {
+      const { root } = await openReport();
+      root().querySelector<HTMLTextAreaElement>('#message')!.value = '   ';
+      root().querySelector<HTMLTextAreaElement>('#message')!.dispatchEvent(new Event('input'));
+      root().querySelector<HTMLFormElement>('#message-form')!.requestSubmit();
+      await waitFor(() => root().querySelector('#message-error'), 'a message is required');
+      expect(trimmed(root().querySelector('#message-error'))).to.equal('Schrijf eerst een bericht.');
+      expect(root().activeElement?.id).to.equal('message');
+      expect(root().querySelector('#message')?.getAttribute('aria-invalid')).to.equal('true');
+      expect(root().querySelector('#message')?.getAttribute('aria-describedby')).to.contain('message-error');
+      expect(office.messages).to.deep.equal([]);
+    });
+
+    it('explains that a reporter without a receipt code cannot be reached, and offers no box and no waiting', async () => {
+      const { el, root } = await openReport({ receiptCode: false });
+      await expect(el).to.be.accessible();
+      expect(text(root().querySelector('#no-channel'))).to.contain(
+        'Deze melder is hier niet te bereiken: bij deze melding hoort geen ontvangstcode.',
+      );
+      expect(text(root().querySelector('#no-channel'))).to.contain('De melder liet wel contactgegevens achter');
+      expect(root().querySelector('#message-form')).to.equal(null);
+      expect(root().querySelector('#message')).to.equal(null);
+      const moves = [...root().querySelector<HTMLSelectElement>('#next-status')!.options].map((o) => o.value);
+      expect(moves).to.not.include('waiting');
+    });
+
+    it('says so when the receipt code is gone by the time the message is sent (409)', async () => {
+      const { root, report } = await openReport();
+      office.reports['dordrecht']![0] = { ...office.reports['dordrecht']![0]!, receiptCode: false };
+      root().querySelector<HTMLTextAreaElement>('#message')!.value = 'Hallo';
+      root().querySelector<HTMLTextAreaElement>('#message')!.dispatchEvent(new Event('input'));
+      root().querySelector<HTMLFormElement>('#message-form')!.requestSubmit();
+      await waitFor(() => text(root().querySelector('[role="alert"]')).includes('geen ontvangstcode meer'), 'said');
+      // Reloaded: the explanation replaces the box.
+      await waitFor(() => root().querySelector('#no-channel'), 'the explanation');
+      expect(office.messages).to.deep.equal([{ body: 'Hallo' }]);
+      expect(report.id).to.be.a('string');
+    });
+
+    it('on a closed report: no waiting, and a word that the reporter cannot reply', async () => {
+      const { root } = await openReport({ status: 'closed', closingReason: 'handled' });
+      expect(root().querySelector('#message-form')).to.not.equal(null);
+      expect(root().querySelector('#wait-for-reply')).to.equal(null);
+      expect(text(root().querySelector('#message-form'))).to.contain(
+        'kan het bericht lezen, maar er niet meer op reageren',
+      );
+    });
+
+    it('shows the reporter’s feedback and the follow-up’s events in the timeline', async () => {
+      const { el, root } = await openReport({
+        feedback: [
+          { moment: 'sent', rating: 4, comment: 'Het ging snel en duidelijk.', at: '2026-12-01T21:35:00.000Z' },
+          { moment: 'closed', rating: 2, comment: null, at: '2026-12-05T10:00:00.000Z' },
+        ],
+        events: [
+          { at: '2026-12-02T09:00:00.000Z', by: olga, kind: 'message-sent' },
+          { at: '2026-12-02T18:30:00.000Z', by: null, kind: 'reporter-replied' },
+          { at: '2026-12-03T08:00:00.000Z', by: null, kind: 'contact-erased-by-reporter' },
+        ],
+      });
+      await expect(el).to.be.accessible();
+      expect(text(root().querySelector('[data-feedback="sent"]')))
+        .to.contain('4 van 5')
+        .and.to.contain('Het ging snel en duidelijk.');
+      expect(text(root().querySelector('[data-feedback="closed"]')))
+        .to.contain('2 van 5')
+        .and.to.contain('Geen toelichting.');
+      const timeline = [...root().querySelectorAll('.timeline li')].map((li) => text(li));
+      expect(timeline[0]).to.contain('Bericht aan de melder gestuurd door Olga Officier');
+      expect(timeline[1]).to.contain('De melder heeft gereageerd').and.not.to.contain('door het systeem');
+      expect(timeline[2]).to.contain('De melder heeft de eigen contactgegevens gewist');
+    });
+
+    it('says when there is no feedback', async () => {
+      const { root } = await openReport();
+      expect(text(root().querySelector('section[aria-labelledby="feedback-title"]'))).to.contain(
+        'De melder heeft (nog) niets laten weten',
+      );
+    });
+  });
+
+  it('shows a report its reporter withdrew (410) as withdrawn, with when, not as an error', async () => {
+    api = fakeConsoleApi({ me: officer(), tenants: [tenant({ roles: ['officer'] })] });
+    const reportId = crypto.randomUUID();
+    fakeBackoffice(api, {
+      withdrawals: {
+        dordrecht: [
+          {
+            reportId,
+            reference: 'MP-2026-0007',
+            receivedAt: '2026-12-01T21:30:00.000Z',
+            withdrawnAt: '2026-12-03T14:15:00.000Z',
+          },
+        ],
+      },
+    });
+    const el = await openConsole(`/console/tenants/dordrecht/reports/${reportId}`);
+    await waitFor(() => pageRoot(el, 'report')?.querySelector('[data-withdrawn]'), 'the withdrawn page');
+    const root = pageRoot(el, 'report')!;
+    expect(text(root.querySelector('h1'))).to.equal('Melding ingetrokken');
+    // 14:15 UTC is 15:15 in the municipality's time zone.
+    expect(trimmed(root.querySelector('[data-withdrawn]'))).to.match(
+      /^Deze melding is op 3 dec\.? 2026, 15:15 ingetrokken door de melder\. De inhoud is verwijderd/,
+    );
+    expect(root.querySelector('[role="alert"] .error, .message.error')).to.equal(null);
+    expect(root.querySelector('a[href="/console/tenants/dordrecht/reports"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
   });
 });

@@ -8,6 +8,7 @@ import type {
   ReportDelivery,
   ReportDetail,
   ReportEvent,
+  ReportMessage,
   ReportStatus,
   ReportUpdate,
   RevealedContact,
@@ -32,9 +33,12 @@ import {
   addNote,
   getReport,
   listOfficers,
+  NoFollowUpChannelError,
   ReportChangedError,
+  ReportWithdrawnError,
   retryDelivery,
   revealContact,
+  sendMessage,
   updateReport,
 } from '../../data/reports.ts';
 import { loadBackofficeTexts } from '../../i18n.ts';
@@ -47,6 +51,12 @@ import './report-place.ts';
 
 /** The longest note (the contracts' `noteMaxLength`, here without zod). */
 const noteMaxLength = 5000;
+/** The longest message to the reporter (the contracts' `messageMaxLength`, here without zod). */
+const messageMaxLength = 4000;
+/** From how many characters left the counter is announced (not at every key before that). */
+const messageAnnounceFrom = 200;
+/** The timeline's events a reporter did (with the receipt code): no staff member, and not the system. */
+const reporterEvents: ReadonlySet<ReportEvent['kind']> = new Set(['reporter-replied', 'contact-erased-by-reporter']);
 
 /**
  * One report, for the tenant's officers: everything the reporter gave (time with its precision, the place
@@ -58,6 +68,12 @@ const noteMaxLength = 5000;
  * answer lives in this element only, never stored), "erased on …" once retention erased them, and when
  * they and the report will be erased. A change someone else made meanwhile (412) reloads the report and
  * says so, keeping what the officer chose and typed.
+ *
+ * Issue 15: the messages to the reporter, apart from the internal notes — the thread oldest first and a
+ * box to write in (with a counter, the reporter's language named, and "wait for the reporter's answer",
+ * which sets the status to waiting); a reporter without a receipt code cannot be reached, and the page
+ * says so instead of offering the box. The reporter's feedback, and a report the reporter withdrew (410)
+ * as a page of its own: when, and that its content is gone.
  *
  * @summary One report in the back office
  */
@@ -75,12 +91,35 @@ export class MeldpuntReportPage extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
       }
       .notes,
+      .thread,
       .timeline {
         padding-inline-start: 1.25rem;
       }
       .notes li,
       .timeline li {
         margin-block-end: 0.75rem;
+      }
+      .thread {
+        list-style: none;
+        padding-inline-start: 0;
+      }
+      .thread li {
+        margin-block-end: 0.75rem;
+        padding: 0.5rem 0.75rem;
+        border: 1px solid var(--_meldpunt-border);
+        border-radius: var(--_meldpunt-radius);
+      }
+      /* The reporter's words set apart from the municipality's (by the border's side, not by colour alone: the label says who). */
+      .thread li.from-reporter {
+        margin-inline-start: 2rem;
+        border-inline-start-width: 4px;
+      }
+      .thread li.from-municipality {
+        margin-inline-end: 2rem;
+      }
+      .thread p,
+      .feedback p {
+        margin: 0;
       }
       .note-body {
         white-space: pre-wrap;
@@ -112,6 +151,8 @@ export class MeldpuntReportPage extends LitElement {
   @state() private closeReason: ClosingReason | '' = '';
   @state() private assigneeChoice = '';
   @state() private noteDraft = '';
+  @state() private messageDraft = '';
+  @state() private waitForReply = false;
   /** Field errors by field id, and the message of the last change (success or why not). */
   @state() private errors: Record<string, string> = {};
   @state() private notice = '';
@@ -152,6 +193,8 @@ export class MeldpuntReportPage extends LitElement {
       this.referTo = '';
       this.closeReason = '';
       this.noteDraft = '';
+      this.messageDraft = '';
+      this.waitForReply = false;
       this.assigneeChoice = '';
       this.errors = {};
       this.notice = '';
@@ -246,6 +289,46 @@ export class MeldpuntReportPage extends LitElement {
     }
   }
 
+  private async submitMessage(event: SubmitEvent, report: ReportDetail) {
+    event.preventDefault();
+    const { t } = this.texts;
+    const body = this.messageDraft.trim();
+    const error = !body
+      ? t('reportDetail.messages.required')
+      : body.length > messageMaxLength
+        ? t('reportDetail.messages.tooLong', { max: messageMaxLength })
+        : '';
+    this.errors = error ? { message: error } : {};
+    if (error) {
+      this.renderRoot.querySelector<HTMLElement>('#message')?.focus();
+      return;
+    }
+    const waiting = this.waitForReply && this.mayWait(report);
+    this.busy = true;
+    this.notice = '';
+    this.failure = '';
+    try {
+      await sendMessage(this.slug, report.id, { body, ...(waiting ? { waitForReply: true } : {}) });
+      this.messageDraft = '';
+      this.waitForReply = false;
+      this.notice = waiting ? t('reportDetail.messages.sentWaiting') : t('reportDetail.messages.sent');
+      await this.report.run();
+    } catch (error) {
+      this.failure =
+        error instanceof NoFollowUpChannelError
+          ? t('reportDetail.messages.noChannelNow')
+          : t('reportDetail.handling.failed', { detail: detailOf(error, t('errors.server')) });
+      if (error instanceof NoFollowUpChannelError) await this.report.run();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Whether "wait for the reporter's answer" can be chosen: a move to waiting the workflow allows now. */
+  private mayWait(report: ReportDetail): boolean {
+    return report.receiptCode && statusTransitions[report.status].includes('waiting');
+  }
+
   private async reveal(event: SubmitEvent, report: ReportDetail) {
     event.preventDefault();
     const { t } = this.texts;
@@ -302,10 +385,23 @@ export class MeldpuntReportPage extends LitElement {
             ? html`<h1>${t('notFound.title')}</h1>
                 <p>${t('reportDetail.notFound')}</p>
                 <p><a href=${href('reports', { slug: this.slug })}>${t('reportDetail.backToInbox')}</a></p>`
-            : renderError(t, error, () => void this.report.run()),
+            : error instanceof ReportWithdrawnError
+              ? this.renderWithdrawn(error)
+              : renderError(t, error, () => void this.report.run()),
         complete: (report) => (report ? this.renderReport(report) : nothing),
       })}
     `;
+  }
+
+  /** A report its reporter withdrew: only that, and when; nothing else of it is left. */
+  private renderWithdrawn(error: ReportWithdrawnError) {
+    const { t, locale } = this.texts;
+    const at = error.withdrawnAt;
+    return html`<h1>${t('reportDetail.withdrawn.title')}</h1>
+      <p data-withdrawn>
+        ${at ? t('reportDetail.withdrawn.text', { date: formatDateTime(locale, at) }) : t('reportDetail.withdrawn.textNoDate')}
+      </p>
+      <p><a href=${href('reports', { slug: this.slug })}>${t('reportDetail.backToInbox')}</a></p>`;
   }
 
   private renderReport(report: ReportDetail) {
@@ -319,8 +415,8 @@ export class MeldpuntReportPage extends LitElement {
         <div>${this.renderGiven(report)} ${this.renderPlace(report)}</div>
         <div>${this.renderHandling(report)} ${this.renderContact(report)}</div>
       </div>
-      ${this.renderDeliveries(report)} ${this.renderNotes(report)} ${this.renderTimeline(report)}
-      ${this.renderRevealDialog(report)}
+      ${this.renderMessages(report)} ${this.renderFeedback(report)} ${this.renderDeliveries(report)}
+      ${this.renderNotes(report)} ${this.renderTimeline(report)} ${this.renderRevealDialog(report)}
     `;
   }
 
@@ -370,7 +466,8 @@ export class MeldpuntReportPage extends LitElement {
 
   private renderHandling(report: ReportDetail) {
     const { t } = this.texts;
-    const moves = statusTransitions[report.status];
+    // Waiting for the reporter only where a message can reach them.
+    const moves = statusTransitions[report.status].filter((status) => status !== 'waiting' || report.receiptCode);
     const officers = this.officers.value ?? [];
     const meOfficer = this.me ? { id: this.me.id, name: this.me.name } : undefined;
     const error = (id: string) =>
@@ -774,6 +871,123 @@ export class MeldpuntReportPage extends LitElement {
     </section>`;
   }
 
+  private renderMessages(report: ReportDetail) {
+    const { t, locale } = this.texts;
+    const error = this.errors['message'];
+    const language = t(`reportDetail.languages.${report.locale}`, { defaultValue: report.locale });
+    const from = (message: ReportMessage) =>
+      message.from === 'reporter'
+        ? t('reportDetail.messages.fromReporter')
+        : message.author
+          ? t('reportDetail.messages.fromMunicipality', { name: message.author.name })
+          : t('reportDetail.messages.fromMunicipalityFormer');
+    const left = messageMaxLength - this.messageDraft.length;
+    const described = ['message-hint', 'message-count', error ? 'message-error' : ''].filter(Boolean).join(' ');
+    return html`<section aria-labelledby="messages-title" class="messages">
+      <h2 id="messages-title">${t('reportDetail.messages.title')}</h2>
+      <p>${t('reportDetail.messages.intro')}</p>
+      ${
+        report.messages.length === 0
+          ? html`<p>${t('reportDetail.messages.none')}</p>`
+          : html`<ol class="thread" aria-label=${t('reportDetail.messages.threadCaption')}>
+              ${report.messages.map(
+                (message) =>
+                  html`<li class=${`from-${message.from}`} data-message=${message.id}>
+                    <p class="muted">
+                      ${t('reportDetail.messages.at', {
+                        from: from(message),
+                        date: formatDateTime(locale, message.at),
+                      })}
+                    </p>
+                    <p class="note-body" dir="auto">${message.body}</p>
+                  </li>`,
+              )}
+            </ol>`
+      }
+      ${
+        !report.receiptCode
+          ? html`<p class="message" id="no-channel">
+              ${t('reportDetail.messages.noChannel')}
+              ${report.contact.present ? t('reportDetail.messages.noChannelContact') : nothing}
+            </p>`
+          : html`<form
+              id="message-form"
+              @submit=${(event: SubmitEvent) => void this.submitMessage(event, report)}
+              novalidate
+            >
+              <p id="message-language">${t('reportDetail.messages.language', { language })}</p>
+              <div class="field">
+                <label for="message">${t('reportDetail.messages.label')}</label>
+                <p class="hint" id="message-hint">${t('reportDetail.messages.hint')}</p>
+                <textarea
+                  id="message"
+                  lang=${report.locale}
+                  dir="auto"
+                  maxlength=${messageMaxLength}
+                  aria-describedby=${described}
+                  aria-invalid=${error ? 'true' : 'false'}
+                  .value=${this.messageDraft}
+                  @input=${(event: Event) => (this.messageDraft = (event.target as HTMLTextAreaElement).value)}
+                ></textarea>
+                <p class="hint" id="message-count">
+                  ${t('reportDetail.messages.counter', {
+                    used: new Intl.NumberFormat(locale).format(this.messageDraft.length),
+                    max: new Intl.NumberFormat(locale).format(messageMaxLength),
+                  })}
+                </p>
+                <p class="visually-hidden" role="status" id="message-left">
+                  ${left <= messageAnnounceFrom ? t('reportDetail.messages.remaining', { count: left }) : nothing}
+                </p>
+                ${error ? html`<p class="field-error" id="message-error" role="alert">${error}</p>` : nothing}
+              </div>
+              ${
+                this.mayWait(report)
+                  ? html`<label class="check"
+                      ><input
+                        type="checkbox"
+                        id="wait-for-reply"
+                        .checked=${this.waitForReply}
+                        @change=${(event: Event) => (this.waitForReply = (event.target as HTMLInputElement).checked)}
+                      />
+                      ${t('reportDetail.messages.waitForReply')}</label
+                    >`
+                  : nothing
+              }
+              ${report.status === 'closed' ? html`<p class="hint">${t('reportDetail.messages.closedHint')}</p>` : nothing}
+              <div class="actions">
+                <button class="button" type="submit" ?disabled=${this.busy}>${t('reportDetail.messages.send')}</button>
+              </div>
+            </form>`
+      }
+    </section>`;
+  }
+
+  private renderFeedback(report: ReportDetail) {
+    const { t, locale } = this.texts;
+    return html`<section aria-labelledby="feedback-title">
+      <h2 id="feedback-title">${t('reportDetail.feedback.title')}</h2>
+      ${
+        report.feedback.length === 0
+          ? html`<p>${t('reportDetail.feedback.none')}</p>`
+          : html`<dl class="feedback">
+              ${report.feedback.map(
+                (answer) =>
+                  html`<dt>${t(`reportDetail.feedback.moments.${answer.moment}`)}</dt>
+                    <dd data-feedback=${answer.moment}>
+                      <p>
+                        <strong>${t('reportDetail.feedback.rating', { rating: answer.rating })}</strong>
+                        <span class="muted"
+                          >— ${t('reportDetail.feedback.at', { date: formatDateTime(locale, answer.at) })}</span
+                        >
+                      </p>
+                      <p class="note-body" dir="auto">${answer.comment ?? t('reportDetail.feedback.noComment')}</p>
+                    </dd>`,
+              )}
+            </dl>`
+      }
+    </section>`;
+  }
+
   private renderTimeline(report: ReportDetail) {
     const { t, locale } = this.texts;
     const what = (event: ReportEvent) => {
@@ -805,9 +1019,11 @@ export class MeldpuntReportPage extends LitElement {
                   html`<li>
                     <time datetime=${event.at}>${formatDateTime(locale, event.at)}</time>: ${what(event)}
                     ${
-                      event.by
-                        ? t('reportDetail.timeline.by', { name: event.by.name })
-                        : t('reportDetail.timeline.system')
+                      reporterEvents.has(event.kind)
+                        ? nothing
+                        : event.by
+                          ? t('reportDetail.timeline.by', { name: event.by.name })
+                          : t('reportDetail.timeline.system')
                     }
                     ${event.remark ? html`<br />${t('reportDetail.timeline.remark', { remark: event.remark })}` : nothing}
                   </li>`,

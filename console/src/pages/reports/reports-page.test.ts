@@ -209,4 +209,51 @@ describe('<meldpunt-reports-page>', () => {
     expect(text(pageRoot(el, 'reports'))).to.contain('bestaat niet');
     expect(api.requests.filter((r) => r.includes('/backoffice/'))).to.deep.equal([]);
   });
+  it('lists the reports their reporters withdrew, as a notice without a link (their content is gone)', async () => {
+    const withdrawnId = crypto.randomUUID();
+    const { el, root } = await openInbox(undefined, {
+      withdrawals: {
+        dordrecht: [
+          {
+            reportId: withdrawnId,
+            reference: 'MP-2026-0042',
+            receivedAt: '2026-11-20T10:00:00.000Z',
+            withdrawnAt: '2026-11-28T12:00:00.000Z',
+          },
+        ],
+      },
+    });
+    await waitFor(() => root().querySelector('[data-withdrawals]'), 'the withdrawals');
+    await expect(el).to.be.accessible();
+    const notice = root().querySelector('[data-withdrawals]')!;
+    expect(text(notice.querySelector('h2')).trim()).to.equal('Ingetrokken door de melder');
+    expect(text(notice.querySelector(`[data-withdrawal="${withdrawnId}"]`)).trim()).to.match(
+      /^MP-2026-0042: ontvangen 20 nov\.? 2026, ingetrokken 28 nov\.? 2026$/,
+    );
+    expect(notice.querySelector('a')).to.equal(null);
+    expect(api.requests).to.include('GET /backoffice/tenants/dordrecht/withdrawals');
+  });
+
+  it('shows no withdrawals notice when there are none', async () => {
+    const { root } = await openInbox();
+    await waitFor(() => api.requests.includes('GET /backoffice/tenants/dordrecht/withdrawals'), 'asked');
+    await waitFor(() => root().querySelector('#views-title'), 'the page');
+    expect(root().querySelector('[data-withdrawals]')).to.equal(null);
+  });
+
+  it('filters on and marks "waiting for the reporter"', async () => {
+    const list = reports();
+    list[2] = { ...list[2]!, status: 'waiting' };
+    const { el, root } = await openInbox(undefined, { reports: { dordrecht: list } });
+    const waiting = root().querySelector<HTMLInputElement>('input[name="status"][value="waiting"]')!;
+    expect(text(waiting.closest('label')).trim()).to.equal('Wacht op de melder');
+    expect(text(root().querySelector('[data-status="waiting"]')).trim()).to.equal('Wacht op de melder');
+    waiting.focus();
+    await sendKeys({ press: 'Space' });
+    root().querySelector<HTMLFormElement>('#filter-title + form')!.requestSubmit();
+    await waitFor(() => root().querySelectorAll('tbody tr').length === 1, 'only the waiting report');
+    expect(location.search).to.equal('?status=waiting');
+    expect(text(root().querySelector('tbody tr th')).trim()).to.contain('MP-2026-0003');
+    await expect(el).to.be.accessible();
+  });
 });

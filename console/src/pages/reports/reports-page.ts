@@ -20,6 +20,7 @@ import {
   listOfficers,
   listReports,
   listViews,
+  listWithdrawals,
   reportsCsvUrl,
   saveView,
 } from '../../data/reports.ts';
@@ -27,7 +28,14 @@ import { loadBackofficeTexts } from '../../i18n.ts';
 import { may } from '../../permissions.ts';
 import { href, navigate } from '../../router.ts';
 import { formStyles, pageStyles } from '../../styles/theme.ts';
-import { categoryLabels, detailOf, formatDateTime, formatOccurred, renderNotFound } from './report-format.ts';
+import {
+  categoryLabels,
+  detailOf,
+  formatDate,
+  formatDateTime,
+  formatOccurred,
+  renderNotFound,
+} from './report-format.ts';
 import { reportStyles } from './report-styles.ts';
 
 const roles = ['victim', 'bystander', 'other'] as const;
@@ -44,7 +52,9 @@ interface FilterChoices {
  * URL's query (`.query`, given by the console): showing a filter goes to a new URL, so it can be shared
  * and Back returns to the previous filter. The team's saved views are links to their filter; the current
  * filter can be saved under a name, a view deleted after confirmation. "Export CSV" is a plain link to the
- * export of the current filter (audited by the service, never with contact details).
+ * export of the current filter (audited by the service, never with contact details). Above them (issue 15),
+ * when there are any: the reports their reporters withdrew with the receipt code — a reference and two
+ * dates, the content being gone (nothing to open).
  *
  * @summary A tenant's inbox of reports
  */
@@ -153,6 +163,12 @@ export class MeldpuntReportsPage extends LitElement {
     args: () => [this.slug, this.texts.locale, this.allowed] as const,
   });
 
+  /** The reports withdrawn by their reporters (the service keeps only the recent ones). */
+  private withdrawals = new Task(this, {
+    task: ([slug, allowed], { signal }) => (allowed ? listWithdrawals(slug, signal) : Promise.resolve([])),
+    args: () => [this.slug, this.allowed] as const,
+  });
+
   private views = new Task(this, {
     task: ([slug, allowed], { signal }) => (allowed ? listViews(slug, signal) : Promise.resolve([])),
     args: () => [this.slug, this.allowed] as const,
@@ -243,8 +259,8 @@ export class MeldpuntReportsPage extends LitElement {
         complete: (first) => html`
           <p>${t('inbox.intro', { tenant })}</p>
           <div role="status">${this.notice ? html`<p class="message success">${this.notice}</p>` : nothing}</div>
-          ${this.renderViews(tenant)} ${keyed(this.filter.toString(), this.renderFilter())} ${this.renderExport()}
-          ${this.renderList([first, ...this.more], tenant)}
+          ${this.renderWithdrawals()} ${this.renderViews(tenant)} ${keyed(this.filter.toString(), this.renderFilter())}
+          ${this.renderExport()} ${this.renderList([first, ...this.more], tenant)}
         `,
       })}
       ${this.renderDeleteDialog()}
@@ -369,6 +385,33 @@ export class MeldpuntReportsPage extends LitElement {
   private items(): InboxItem[] {
     const first = this.firstPage.value;
     return first ? [first, ...this.more].flatMap((page) => page.reports) : [];
+  }
+
+  /** The withdrawals, as a short notice with a list; nothing while loading or when there are none. */
+  private renderWithdrawals() {
+    const { t, locale } = this.texts;
+    return this.withdrawals.render({
+      error: (error) => renderError(t, error, () => void this.withdrawals.run()),
+      complete: (withdrawals) =>
+        withdrawals.length === 0
+          ? nothing
+          : html`<section aria-labelledby="withdrawals-title" class="message" data-withdrawals>
+              <h2 id="withdrawals-title">${t('inbox.withdrawals.title')}</h2>
+              <p>${t('inbox.withdrawals.intro')}</p>
+              <ul>
+                ${withdrawals.map(
+                  (w) =>
+                    html`<li data-withdrawal=${w.reportId}>
+                      ${t('inbox.withdrawals.item', {
+                        reference: w.reference,
+                        received: formatDate(locale, w.receivedAt),
+                        withdrawn: formatDate(locale, w.withdrawnAt),
+                      })}
+                    </li>`,
+                )}
+              </ul>
+            </section>`,
+    });
   }
 
   private renderViews(tenant: string) {
@@ -545,7 +588,13 @@ export class MeldpuntReportsPage extends LitElement {
                   <td>${t(`reportDetail.roles.${item.role}`)}</td>
                   <td>${item.locationText ?? t('inbox.noPlace')}</td>
                   <td class="excerpt">${item.excerpt ?? ''}</td>
-                  <td>${t(`reportDetail.statuses.${item.status}`)}</td>
+                  <td>
+                    ${
+                      item.status === 'waiting'
+                        ? html`<span class="tag" data-status="waiting">${t('reportDetail.statuses.waiting')}</span>`
+                        : t(`reportDetail.statuses.${item.status}`)
+                    }
+                  </td>
                   <td>${item.assignee?.name ?? t('inbox.nobody')}</td>
                   <td>${item.hasContact ? t('inbox.yes') : t('inbox.no')}</td>
                   <td>${item.via.name}</td>

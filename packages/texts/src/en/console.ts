@@ -415,6 +415,10 @@ export const consoleTexts: TextTree<typeof nl, PluralCategories['en']> = {
           // Issue 14: the back office.
           updated: 'Handling of a report changed',
           'note-added': 'Internal note added to a report',
+          // Issue 15: anonymous follow-up.
+          'message-sent': 'Message sent to a reporter',
+          withdrawn: 'Report withdrawn by the reporter',
+          'contact-erased': 'Contact details erased by the reporter',
         },
         view: {
           saved: 'Report view saved',

@@ -419,6 +419,10 @@ export const consoleTexts = {
           // Issue 14: the back office.
           updated: 'Behandeling van een melding gewijzigd',
           'note-added': 'Interne notitie bij een melding geplaatst',
+          // Issue 15: anonymous follow-up.
+          'message-sent': 'Bericht aan een melder gestuurd',
+          withdrawn: 'Melding ingetrokken door de melder',
+          'contact-erased': 'Contactgegevens gewist door de melder',
         },
         view: {
           saved: 'Weergave van de meldingen bewaard',

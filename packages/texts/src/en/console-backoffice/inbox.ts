@@ -72,6 +72,11 @@ export const inboxTexts = {
       deleted: 'View “{{name}}” deleted.',
       failed: 'That did not work: {{detail}}',
     },
+    withdrawals: {
+      title: 'Withdrawn by the reporter',
+      intro: 'The reporters of these reports withdrew them with their receipt code. Their content was deleted.',
+      item: '{{reference}}: received {{received}}, withdrawn {{withdrawn}}',
+    },
     export: {
       title: 'Export',
       text: 'Download the reports of this filter as a CSV file for a spreadsheet. The download is recorded in the audit log. It never holds contact details or internal notes.',

@@ -1,4 +1,7 @@
-/** One report in the back office (issue 14) in English: what the reporter gave, handling, notes, contact, deliveries. */
+/**
+ * One report in the back office (issue 14) in English: what the reporter gave, handling, notes, contact,
+ * deliveries; and (issue 15) the messages to the reporter, their feedback, and a withdrawn report.
+ */
 export const reportTexts = {
   reportDetail: {
     title: 'Report {{reference}}',
@@ -8,6 +11,7 @@ export const reportTexts = {
     statuses: {
       new: 'New',
       'in-progress': 'In progress',
+      waiting: 'Waiting for the reporter',
       referred: 'Referred',
       closed: 'Closed',
     },
@@ -177,6 +181,9 @@ export const reportTexts = {
       'note-added': 'Internal note added',
       'contact-revealed': 'Contact details shown ({{reason}})',
       'delivery-retried': 'Delivery sent again',
+      'message-sent': 'Message sent to the reporter',
+      'reporter-replied': 'The reporter replied (with the receipt code)',
+      'contact-erased-by-reporter': 'The reporter erased their contact details (with the receipt code)',
       remark: 'Remark: {{remark}}',
     },
     languages: {
@@ -188,5 +195,52 @@ export const reportTexts = {
       uk: 'Ukrainian',
     },
     extraTitle: 'Other answers',
+    messages: {
+      title: 'Messages to the reporter',
+      intro:
+        'The reporter reads these messages with their receipt code and can reply. Unlike the internal notes: the reporter never sees those.',
+      threadCaption: 'Messages with the reporter, oldest first',
+      none: 'No messages with the reporter yet.',
+      fromMunicipality: 'Municipality ({{name}})',
+      fromMunicipalityFormer: 'Municipality (former member)',
+      fromReporter: 'Reporter',
+      at: '{{from}}, {{date}}',
+      noChannel: 'This reporter cannot be reached here: this report has no receipt code. So no messages can be sent.',
+      noChannelContact:
+        'The reporter did leave contact details; see Contact details for whether they asked to be contacted.',
+      language: 'The reporter wrote in {{language}}. Write in {{language}} if you can.',
+      label: 'New message to the reporter',
+      hint: 'Text only. Leave out colleagues’ names; the reporter does not see who sent it.',
+      counter: '{{used}} of {{max}} characters',
+      remaining_one: '{{count}} character left',
+      remaining_other: '{{count}} characters left',
+      waitForReply: 'Wait for the reporter’s answer (the status becomes: Waiting for the reporter)',
+      closedHint: 'This report is closed: the reporter can read the message, but can no longer reply.',
+      send: 'Send message',
+      sent: 'Message sent. The reporter reads it with their receipt code.',
+      sentWaiting: 'Message sent. The status is now: Waiting for the reporter.',
+      required: 'Write a message first.',
+      tooLong: 'A message has at most {{max}} characters.',
+      noChannelNow: 'This reporter no longer has a receipt code: the message was not sent.',
+    },
+    feedback: {
+      title: 'How was reporting for the reporter?',
+      none: 'The reporter has not (yet) said how reporting was.',
+      moments: {
+        sent: 'After sending',
+        closed: 'After closing',
+      },
+      rating: '{{rating}} out of 5',
+      ratingLabel: 'Rating',
+      comment: 'Comment',
+      noComment: 'No comment.',
+      at: 'Given on {{date}}',
+    },
+    withdrawn: {
+      title: 'Report withdrawn',
+      text: 'This report was withdrawn by the reporter on {{date}}. Its content was deleted; only the fact that it was withdrawn is kept.',
+      textNoDate:
+        'This report was withdrawn by the reporter. Its content was deleted; only the fact that it was withdrawn is kept.',
+    },
   },
 };

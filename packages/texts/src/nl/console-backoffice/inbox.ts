@@ -72,6 +72,11 @@ export const inboxTexts = {
       deleted: 'Weergave “{{name}}” verwijderd.',
       failed: 'Dat lukte niet: {{detail}}',
     },
+    withdrawals: {
+      title: 'Ingetrokken door de melder',
+      intro: 'De melders van deze meldingen hebben ze met hun ontvangstcode ingetrokken. De inhoud is verwijderd.',
+      item: '{{reference}}: ontvangen {{received}}, ingetrokken {{withdrawn}}',
+    },
     export: {
       title: 'Exporteren',
       text: 'Download de meldingen van dit filter als CSV-bestand voor een spreadsheet. De download wordt vastgelegd in het auditlog. Er staan nooit contactgegevens of interne notities in.',

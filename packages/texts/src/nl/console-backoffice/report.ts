@@ -1,4 +1,7 @@
-/** One report in the back office (issue 14) in Dutch: what the reporter gave, handling, notes, contact, deliveries. */
+/**
+ * One report in the back office (issue 14) in Dutch: what the reporter gave, handling, notes, contact,
+ * deliveries; and (issue 15) the messages to the reporter, their feedback, and a withdrawn report.
+ */
 export const reportTexts = {
   reportDetail: {
     title: 'Melding {{reference}}',
@@ -8,6 +11,7 @@ export const reportTexts = {
     statuses: {
       new: 'Nieuw',
       'in-progress': 'In behandeling',
+      waiting: 'Wacht op de melder',
       referred: 'Doorverwezen',
       closed: 'Afgesloten',
     },
@@ -177,6 +181,9 @@ export const reportTexts = {
       'note-added': 'Interne notitie toegevoegd',
       'contact-revealed': 'Contactgegevens getoond ({{reason}})',
       'delivery-retried': 'Bezorging opnieuw verstuurd',
+      'message-sent': 'Bericht aan de melder gestuurd',
+      'reporter-replied': 'De melder heeft gereageerd (met de ontvangstcode)',
+      'contact-erased-by-reporter': 'De melder heeft de eigen contactgegevens gewist (met de ontvangstcode)',
       remark: 'Opmerking: {{remark}}',
     },
     languages: {
@@ -188,5 +195,53 @@ export const reportTexts = {
       uk: 'Oekraïens',
     },
     extraTitle: 'Andere antwoorden',
+    messages: {
+      title: 'Berichten aan de melder',
+      intro:
+        'De melder leest deze berichten met de ontvangstcode en kan erop reageren. Anders dan de interne notities: die ziet de melder nooit.',
+      threadCaption: 'Berichten met de melder, oudste eerst',
+      none: 'Nog geen berichten met de melder.',
+      fromMunicipality: 'Gemeente ({{name}})',
+      fromMunicipalityFormer: 'Gemeente (oud-medewerker)',
+      fromReporter: 'Melder',
+      at: '{{from}}, {{date}}',
+      noChannel:
+        'Deze melder is hier niet te bereiken: bij deze melding hoort geen ontvangstcode. Berichten sturen kan daarom niet.',
+      noChannelContact:
+        'De melder liet wel contactgegevens achter; kijk bij Contactgegevens of er om contact is gevraagd.',
+      language: 'De melder schreef in het {{language}}. Schrijf in het {{language}} als je dat kunt.',
+      label: 'Nieuw bericht aan de melder',
+      hint: 'Alleen tekst. Schrijf zonder namen van collega’s; de melder ziet niet wie het stuurde.',
+      counter: '{{used}} van {{max}} tekens',
+      remaining_one: 'Nog {{count}} teken over',
+      remaining_other: 'Nog {{count}} tekens over',
+      waitForReply: 'Wachten op antwoord van de melder (de status wordt: Wacht op de melder)',
+      closedHint: 'Deze melding is afgesloten: de melder kan het bericht lezen, maar er niet meer op reageren.',
+      send: 'Bericht versturen',
+      sent: 'Bericht verstuurd. De melder leest het met de ontvangstcode.',
+      sentWaiting: 'Bericht verstuurd. De status is nu: Wacht op de melder.',
+      required: 'Schrijf eerst een bericht.',
+      tooLong: 'Een bericht heeft hoogstens {{max}} tekens.',
+      noChannelNow: 'Deze melder heeft geen ontvangstcode meer: het bericht is niet verstuurd.',
+    },
+    feedback: {
+      title: 'Hoe was melden voor de melder?',
+      none: 'De melder heeft (nog) niets laten weten over hoe melden was.',
+      moments: {
+        sent: 'Na het versturen',
+        closed: 'Na het afsluiten',
+      },
+      rating: '{{rating}} van 5',
+      ratingLabel: 'Waardering',
+      comment: 'Toelichting',
+      noComment: 'Geen toelichting.',
+      at: 'Gegeven op {{date}}',
+    },
+    withdrawn: {
+      title: 'Melding ingetrokken',
+      text: 'Deze melding is op {{date}} ingetrokken door de melder. De inhoud is verwijderd; alleen dat ze is ingetrokken is bewaard.',
+      textNoDate:
+        'Deze melding is ingetrokken door de melder. De inhoud is verwijderd; alleen dat ze is ingetrokken is bewaard.',
+    },
   },
 };
