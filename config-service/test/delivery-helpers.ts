@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Delivery } from '../src/db/database.ts';
 import { createMailer } from '../src/delivery/mailer.ts';
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from '../src/delivery/worker.ts';
-import type { TestContext } from './helpers.ts';
+import { testPublicOrigin, type TestContext } from './helpers.ts';
 import { patience } from './patience.ts';
 
 export const testMailFrom = 'Meldpunt test <meldpunt@meldpunt.example>';
@@ -19,6 +19,7 @@ export function testWorkerOptions(overrides: Partial<DeliveryWorkerOptions> = {}
     leaseMs: 20_000,
     retry: { baseMs: 20, maxMs: 200, giveUpMs: 60_000 },
     allowPrivateAddresses: false,
+    publicOrigin: testPublicOrigin,
     ...overrides,
   };
 }

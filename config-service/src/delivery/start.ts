@@ -26,6 +26,7 @@ export function workerOptions(env: Env): DeliveryWorkerOptions {
     retry: { baseMs: env.DELIVERY_RETRY_BASE_MS, maxMs: env.DELIVERY_RETRY_MAX_MS, giveUpMs: env.DELIVERY_GIVE_UP_MS },
     // loadEnv refuses it in production.
     allowPrivateAddresses: env.DELIVERY_ALLOW_PRIVATE_ADDRESSES,
+    publicOrigin: env.PUBLIC_ORIGIN,
   };
 }
 

@@ -10,6 +10,7 @@ import { nextRetry, type RetryPolicy } from './backoff.ts';
 import { classifyFailure, PermanentDeliveryError } from './classify.ts';
 import { renderInvitationMail } from './mail/invitation-mail.ts';
 import { mailLocaleOf } from './mail/mail-language.ts';
+import { noticeLocaleOf, renderReplyNotice, renderReporterNotice } from './mail/notice-mail.ts';
 import { renderReportMail } from './mail/report-mail.ts';
 import { renderTestMail } from './mail/test-mail.ts';
 import { reportMessageId, type Mailer } from './mailer.ts';
@@ -43,6 +44,12 @@ export interface DeliveryWorkerOptions {
    * loopback and private addresses. Otherwise only `https:` to public addresses.
    */
   allowPrivateAddresses: boolean;
+  /**
+   * The service's own origin (`PUBLIC_ORIGIN`): the follow-up's notices (issue 15) link to the hosted
+   * reporting page and to the console there. Empty when unset: notices then fail (`public-origin-unset`)
+   * rather than go out with a link that leads nowhere; the rest is sent as ever.
+   */
+  publicOrigin: string;
 }
 
 export interface DeliveryWorkerDeps {
@@ -183,7 +190,9 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         await sendTest(deps, delivery, subject.test, signal);
       } else {
         if (!subject.report) throw new PermanentDeliveryError('report-missing', 'The report no longer exists');
-        await send(deps, delivery, subject.report, signal);
+        if (delivery.kind === 'reporter-notice') await sendReporterNotice(deps, delivery, subject.report, signal);
+        else if (delivery.kind === 'reply-notice') await sendReplyNotice(deps, delivery, subject.report, signal);
+        else await send(deps, delivery, subject.report, signal);
       }
     } catch (error) {
       const failure = classifyFailure(error);
@@ -274,6 +283,79 @@ async function send(
     contact,
   });
   const messageId = reportMessageId(report.id, recipient.address);
+  if (recipient.pgpPublicKey) {
+    const raw = await pgpMimeMessage({
+      ...mail,
+      from: deps.mailer.from,
+      to: recipient.address,
+      messageId,
+      armoredKey: recipient.pgpPublicKey,
+    });
+    await deps.mailer.send({ to: recipient.address, raw }, signal);
+  } else {
+    await deps.mailer.send({ to: recipient.address, messageId, ...mail }, signal);
+  }
+}
+
+/** The service's origin for a notice's link, or a permanent failure when it is not configured. */
+function originFor(options: Pick<DeliveryWorkerOptions, 'publicOrigin'>): string {
+  if (!options.publicOrigin) {
+    throw new PermanentDeliveryError('public-origin-unset', 'PUBLIC_ORIGIN is not set: a notice needs its link');
+  }
+  return options.publicOrigin;
+}
+
+/**
+ * Sends the reporter's content-free notice (issue 15): their address is opened from the report's sealed
+ * contact details here, at sending, and only for this message (the outbox row's target is the word
+ * `reporter`). Only an e-mail address is written to; without one the notice fails at once with a class
+ * that says why — `no-address` (none given, or a phone number only), `contact-erased` (retention or the
+ * reporter erased the details since) — and the address is never logged or stored.
+ */
+async function sendReporterNotice(
+  deps: Pick<DeliveryWorkerDeps, 'sealer' | 'mailer' | 'options'>,
+  delivery: ClaimedDelivery,
+  report: DeliveryReport,
+  signal: AbortSignal,
+): Promise<void> {
+  if (!report.contact_sealed) {
+    throw report.contact_erased_at
+      ? new PermanentDeliveryError('contact-erased', 'The contact details were erased')
+      : new PermanentDeliveryError('no-address', 'The reporter left no e-mail address');
+  }
+  const address = openContact(deps.sealer, report)?.email;
+  if (!address) throw new PermanentDeliveryError('no-address', 'The reporter left no e-mail address');
+  const mail = renderReporterNotice({
+    locale: noticeLocaleOf(report.locale),
+    tenantName: report.tenant_name,
+    link: `${originFor(deps.options)}/m/${encodeURIComponent(report.tenant_slug)}`,
+  });
+  await deps.mailer.send({ to: address, messageId: `<${delivery.id}@meldpunt>`, ...mail }, signal);
+}
+
+/**
+ * Sends "the reporter replied to <reference>" (issue 15) to one of the receiving tenant's recipients, as
+ * its settings are now (a recipient removed since: `recipient-removed`), PGP-encrypted when it has a
+ * key, in the tenant's mail language, with the link to the report in the console. Never the reply.
+ */
+async function sendReplyNotice(
+  deps: Pick<DeliveryWorkerDeps, 'mailer' | 'options'>,
+  delivery: ClaimedDelivery,
+  report: DeliveryReport,
+  signal: AbortSignal,
+): Promise<void> {
+  const recipient = report.settings.delivery.email.find(
+    (r) => r.address.toLowerCase() === delivery.target.toLowerCase(),
+  );
+  if (!recipient) throw new PermanentDeliveryError('recipient-removed', 'The tenant no longer has this recipient');
+  const slug = encodeURIComponent(report.tenant_slug);
+  const mail = renderReplyNotice({
+    locale: mailLocaleOf(report.settings),
+    tenantName: report.tenant_name,
+    reference: report.reference,
+    link: `${originFor(deps.options)}/console/tenants/${slug}/reports/${report.id}`,
+  });
+  const messageId = `<${delivery.id}@meldpunt>`;
   if (recipient.pgpPublicKey) {
     const raw = await pgpMimeMessage({
       ...mail,

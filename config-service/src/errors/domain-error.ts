@@ -60,6 +60,11 @@ export type Refusal =
   | { code: 'contact-erased' }
   /** The reporter gave no contact details. */
   | { code: 'no-contact' }
+  // Anonymous follow-up, the officer's side (issue 15):
+  /** The reporter holds no receipt code, so a message could never reach them. */
+  | { code: 'no-follow-up-channel' }
+  /** The reporter withdrew the report with their receipt code: it is deleted, only when is left. */
+  | { code: 'report-withdrawn'; withdrawnAt: string }
   /** No delivery with this id of this report. */
   | { code: 'unknown-delivery' }
   /** Only a failed or retrying delivery is sent again. */

@@ -152,3 +152,35 @@ export async function tenantFigureSettings(db: Kysely<Database>, tenantId: strin
     .where('tenant.id', '=', tenantId)
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * The reporters' feedback (issue 15) given in `from` … `to`, per moment: how many answers and the sum
+ * of their ratings (the average follows; the rows themselves never leave this query).
+ */
+export async function feedbackTotals(
+  db: Kysely<Database>,
+  range: Range,
+): Promise<{ moment: 'sent' | 'closed'; n: number; sum: number }[]> {
+  const { tenantId, from, to } = range;
+  const { rows } = await sql<{ moment: 'sent' | 'closed'; n: number; sum: number }>`
+    select moment, count(*)::int as n, coalesce(sum(rating), 0)::int as sum
+    from report_feedback
+    where tenant_id = ${tenantId} and created_at >= ${from} and created_at < ${to}
+    group by moment`.execute(db);
+  return rows;
+}
+
+/** The comments of the feedback given in `from` … `to`, newest first, with their report's reference. */
+export async function feedbackCommentRows(db: Kysely<Database>, range: Range) {
+  return db
+    .selectFrom('report_feedback as f')
+    .innerJoin('report as r', 'r.id', 'f.report_id')
+    .select(['f.report_id', 'r.reference', 'f.moment', 'f.rating', 'f.comment', 'f.created_at'])
+    .where('f.tenant_id', '=', range.tenantId)
+    .where('f.created_at', '>=', range.from)
+    .where('f.created_at', '<', range.to)
+    .where('f.comment', 'is not', null)
+    .orderBy('f.created_at', 'desc')
+    .orderBy('f.id', 'desc')
+    .execute();
+}

@@ -197,6 +197,18 @@ export function problemOf(error: DomainError): ProblemError {
       });
     case 'unknown-delivery':
       return problems.notFound('No such delivery of this report');
+    // Anonymous follow-up, the officer's side (issue 15):
+    case 'no-follow-up-channel':
+      return new ProblemError(409, 'no-follow-up-channel', 'This reporter cannot receive messages', {
+        detail:
+          'The reporter has no receipt code (the municipality did not follow up when it was sent, or it came in before receipt codes existed): a message would never reach them. Nothing was stored.',
+      });
+    case 'report-withdrawn':
+      return new ProblemError(410, 'report-withdrawn', 'The reporter withdrew this report', {
+        detail:
+          'The reporter withdrew it with their receipt code, so it was deleted with everything that belonged to it.',
+        extensions: { withdrawnAt: refusal.withdrawnAt },
+      });
     case 'delivery-not-retryable':
       return new ProblemError(409, 'delivery-not-retryable', 'Only a failed or retrying delivery is sent again', {
         detail: `This delivery is ${refusal.status}: nothing to send again.`,

@@ -67,6 +67,12 @@ const operatorOnly: AccessRule = { tenant: true, roles: [], platformAdmin: true 
 const officers: AccessRule = { tenant: true, roles: ['officer'], othersNotFound: true };
 /** The back office's figures: officers and analysts. */
 const figureReaders: AccessRule = { tenant: true, roles: ['officer', 'analyst'] };
+/**
+ * The reporters' feedback comments (issue 15): their own words, for the tenant's officers only. An
+ * analyst reads the feedback figures, and is told plainly (403) that the comments are not theirs: they
+ * are no single report whose existence needs hiding.
+ */
+const feedbackCommentReaders: AccessRule = { tenant: true, roles: ['officer'] };
 
 /** Every staff route, `METHOD path` as registered, with its rule. */
 export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
@@ -145,6 +151,12 @@ export const staffAccessRules: Readonly<Record<string, AccessRule>> = {
   'GET /api/v1/backoffice/tenants/:slug/views': officers,
   'POST /api/v1/backoffice/tenants/:slug/views': officers,
   'DELETE /api/v1/backoffice/tenants/:slug/views/:id': officers,
+  // Issue 15, anonymous follow-up: writing to the reporter and the withdrawn reports are single reports'
+  // business (officers; anyone else 404); the feedback's figures are figures, its comments officers' only.
+  'POST /api/v1/backoffice/tenants/:slug/reports/:id/messages': officers,
+  'GET /api/v1/backoffice/tenants/:slug/withdrawals': officers,
+  'GET /api/v1/backoffice/tenants/:slug/figures/feedback': figureReaders,
+  'GET /api/v1/backoffice/tenants/:slug/feedback/comments': feedbackCommentReaders,
   'GET /api/v1/backoffice/tenants/:slug/figures': figureReaders,
   'GET /api/v1/backoffice/tenants/:slug/figures/hot-times': figureReaders,
   'GET /api/v1/backoffice/tenants/:slug/figures/hotspots': figureReaders,

@@ -183,6 +183,9 @@ export async function inboxPage(db: Kysely<Database>, request: InboxRequest): Pr
             .selectFrom('delivery as d')
             .select('d.id')
             .whereRef('d.report_id', '=', 'r.id')
+            // The report's own forwarding: a follow-up notice (issue 15) that found no address is no
+            // problem an officer can solve (the detail lists the report's deliveries only).
+            .where('d.kind', '=', 'report')
             .where('d.status', 'in', ['retrying', 'failed']),
         )
         .as('delivery_problem'),

@@ -2,8 +2,9 @@
  * One report in the back office (issue 14): everything the reporter gave (labelled from the config they
  * saw), its deliveries, the officers' notes and the handling's timeline; and what officers do with it —
  * change its status or assignee (with `If-Match`), add a note, open the contact details with a reason,
- * send a delivery again. Every change is one transaction with its `report_event` row and its audit entry;
- * the audit entry never holds content (no note, no remark, no contact detail).
+ * send a delivery again, write to the reporter (issue 15). Every change is one transaction with its
+ * `report_event` row and its audit entry; the audit entry never holds content (no note, no message, no
+ * remark, no contact detail).
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -15,16 +16,21 @@ import {
   type ReportDelivery,
   type ReportDetail,
   type ReportEvent,
+  type ReportFeedback,
+  type ReportMessage,
+  type ReportMessageInput,
   type ReportNote,
   type ReportUpdate,
   type RevealedContact,
   type StaffRef,
+  type WithdrawalList,
 } from '@meldpunt/contracts';
 import type { AuditInput } from '../audit/audit-entry.ts';
 import type { AppendAudit, AuditLog } from '../audit/audit-log.ts';
 import type { Database, ReportEventTable } from '../db/database.ts';
 import { categoryLabels } from '../delivery/mail/mail-language.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { queueReporterNotice } from '../follow-up/notices.ts';
 import { retentionDatesOf } from '../retention/retention.ts';
 import type { ContactSealer } from '../secrets/contact-sealer.ts';
 
@@ -98,7 +104,12 @@ function staffRef(id: string | null, name: string | null | undefined): StaffRef 
   return id && name ? { id, name } : null;
 }
 
-/** The deliveries of a report, oldest first. */
+/**
+ * The deliveries of a report, oldest first: where the report itself was forwarded to. The follow-up's
+ * notices (issue 15) are kept apart and never listed here: a `reporter-notice`'s target is the word
+ * `reporter` (the address stays sealed), it says nothing an officer can act on, and only a report's own
+ * delivery can be sent again from the back office.
+ */
 async function deliveriesOf(db: Kysely<Database>, reportId: string): Promise<ReportDelivery[]> {
   const rows = await db
     .selectFrom('delivery')
@@ -135,6 +146,36 @@ async function notesOf(db: Kysely<Database>, reportId: string): Promise<ReportNo
     author: staffRef(n.author_id, n.name),
     createdAt: n.created_at.toISOString(),
   }));
+}
+
+/** The thread with the reporter, oldest first; an officer's message names its author (while they exist). */
+async function messagesOf(db: Kysely<Database>, reportId: string): Promise<ReportMessage[]> {
+  const rows = await db
+    .selectFrom('report_message as m')
+    .leftJoin('staff as s', 's.id', 'm.author_id')
+    .select(['m.id', 'm.sender', 'm.author_id', 's.name', 'm.body', 'm.created_at'])
+    .where('m.report_id', '=', reportId)
+    .orderBy('m.created_at')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((m) => ({
+    id: m.id,
+    from: m.sender,
+    author: m.sender === 'municipality' ? staffRef(m.author_id, m.name) : null,
+    body: m.body,
+    at: m.created_at.toISOString(),
+  }));
+}
+
+/** The reporter's answers to "how was reporting for you?": the one after sending first, then after closing. */
+async function feedbackOf(db: Kysely<Database>, reportId: string): Promise<ReportFeedback[]> {
+  const rows = await db
+    .selectFrom('report_feedback')
+    .select(['moment', 'rating', 'comment', 'created_at'])
+    .where('report_id', '=', reportId)
+    .orderBy(sql`moment = 'closed'`)
+    .execute();
+  return rows.map((f) => ({ moment: f.moment, rating: f.rating, comment: f.comment, at: f.created_at.toISOString() }));
 }
 
 async function eventsOf(db: Kysely<Database>, reportId: string): Promise<ReportEvent[]> {
@@ -183,7 +224,7 @@ export async function reportDetail(
   lang: 'nl' | 'en' = 'nl',
 ): Promise<ReportDetail> {
   const report = await reportOf(db, tenantId, reportId);
-  const [tenants, configRow, assignee, dates, deliveries, notes, events] = await Promise.all([
+  const [tenants, configRow, assignee, dates, deliveries, notes, events, messages, feedback] = await Promise.all([
     db
       .selectFrom('tenant')
       .select(['id', 'slug', 'name'])
@@ -202,6 +243,8 @@ export async function reportDetail(
     deliveriesOf(db, report.id),
     notesOf(db, report.id),
     eventsOf(db, report.id),
+    messagesOf(db, report.id),
+    feedbackOf(db, report.id),
   ]);
   const tenantRef = (id: string) => {
     const t = tenants.find((x) => x.id === id);
@@ -272,16 +315,31 @@ export async function reportDetail(
     notes,
     events,
     demo: report.demo,
-    // Issue 15: filled by the follow-up part.
     receiptCode: report.receipt_hash !== null,
-    messages: [],
-    feedback: [],
+    messages,
+    feedback,
   };
 }
 
-/** Opens a report for an officer: its detail, and `report.viewed` in the audit log (never its content). */
+/**
+ * Opens a report for an officer: its detail, and `report.viewed` in the audit log (never its content).
+ * A report its reporter withdrew (issue 15) is refused as `report-withdrawn` with when — its old link
+ * says what happened to it rather than "not found" — and nothing is audited: nothing was seen.
+ */
 export async function viewReport(deps: HandlingDeps, act: ReportAct, lang?: 'nl' | 'en'): Promise<ReportDetail> {
-  const detail = await reportDetail(deps.db, act.tenantId, act.reportId, lang);
+  let detail: ReportDetail;
+  try {
+    detail = await reportDetail(deps.db, act.tenantId, act.reportId, lang);
+  } catch (error) {
+    const withdrawn =
+      error instanceof DomainError && error.code === 'unknown-report'
+        ? await withdrawalOf(deps.db, act.tenantId, act.reportId)
+        : undefined;
+    if (withdrawn) {
+      throw new DomainError({ code: 'report-withdrawn', withdrawnAt: withdrawn.toISOString() }, 'report withdrawn');
+    }
+    throw error;
+  }
   await deps.auditLog.append({
     tenantId: act.tenantId,
     actor: { kind: 'staff', id: act.staffId },
@@ -415,6 +473,120 @@ export async function addNote(deps: HandlingDeps, act: ReportAct, body: string):
       createdAt: note.created_at.toISOString(),
     };
   });
+}
+
+/**
+ * Writes to the reporter (issue 15): the message goes into the thread they read with their receipt code,
+ * and — when they left an e-mail address and asked for follow-up — a content-free notice is queued in
+ * the same transaction (the worker opens the address when it sends; nudge it afterwards). With
+ * `waitForReply` the report moves to `waiting` as the workflow allows (a closed report cannot wait for a
+ * reply that can no longer come: 409, nothing stored); a report already waiting stays so. A report
+ * without a receipt code has no way to the reporter: `no-follow-up-channel`, nothing stored. Audited
+ * with the message's length only.
+ */
+export async function sendMessage(
+  deps: HandlingDeps,
+  act: ReportAct,
+  input: Pick<ReportMessageInput, 'waitForReply'> & { body: string },
+): Promise<ReportMessage> {
+  const waitForReply = input.waitForReply ?? false;
+  return deps.auditLog.transaction(async (trx, append) => {
+    const report = await trx
+      .selectFrom('report')
+      .select(['id', 'tenant_id', 'status', 'revision', 'receipt_hash'])
+      .where('tenant_id', '=', act.tenantId)
+      .where('id', '=', act.reportId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!report) throw unknownReport();
+    if (report.receipt_hash === null) {
+      throw new DomainError({ code: 'no-follow-up-channel' }, 'the report has no receipt code');
+    }
+    const toWaiting = waitForReply && report.status !== 'waiting';
+    if (toWaiting && !canMove(report.status, 'waiting')) {
+      throw new DomainError({ code: 'status-move-not-allowed', from: report.status, to: 'waiting' }, 'cannot wait');
+    }
+    const message = await trx
+      .insertInto('report_message')
+      .values({
+        tenant_id: act.tenantId,
+        report_id: report.id,
+        sender: 'municipality',
+        author_id: act.staffId,
+        body: input.body,
+      })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    const events: TimelineEvent[] = [{ kind: 'message-sent', details: { messageId: message.id } }];
+    if (toWaiting) {
+      await trx
+        .updateTable('report')
+        .set({
+          status: 'waiting',
+          referred_to: null,
+          closing_reason: null,
+          status_changed_at: sql<Date>`now()`,
+          revision: report.revision + 1,
+        })
+        .where('id', '=', report.id)
+        .execute();
+      events.push({ kind: 'status-changed', details: { status: 'waiting' } });
+    }
+    await queueReporterNotice(trx, report);
+    await recordAct(trx, append, act, events, {
+      action: 'report.message-sent',
+      details: { length: input.body.length, waitForReply },
+    });
+    const author = await trx
+      .selectFrom('staff')
+      .select(['id', 'name'])
+      .where('id', '=', act.staffId)
+      .executeTakeFirst();
+    return {
+      id: message.id,
+      from: 'municipality',
+      author: staffRef(author?.id ?? null, author?.name),
+      body: input.body,
+      at: message.created_at.toISOString(),
+    };
+  });
+}
+
+/** When the reporter withdrew this report of the tenant (issue 15), or undefined when they did not. */
+async function withdrawalOf(db: Kysely<Database>, tenantId: string, reportId: string): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('report_withdrawal')
+    .select('withdrawn_at')
+    .where('tenant_id', '=', tenantId)
+    .where('report_id', '=', reportId)
+    .executeTakeFirst();
+  return row?.withdrawn_at;
+}
+
+/** How far back the back office lists withdrawn reports. */
+export const withdrawalListDays = 90;
+
+/**
+ * The tenant's reports withdrawn by their reporters in the last 90 days, newest first: reference and
+ * dates only — everything else went with the report.
+ */
+export async function withdrawalsOf(db: Kysely<Database>, tenantId: string): Promise<WithdrawalList> {
+  const rows = await db
+    .selectFrom('report_withdrawal')
+    .select(['report_id', 'reference', 'received_at', 'withdrawn_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('withdrawn_at', '>=', sql<Date>`now() - ${withdrawalListDays}::integer * interval '1 day'`)
+    .orderBy('withdrawn_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return {
+    withdrawals: rows.map((w) => ({
+      reportId: w.report_id,
+      reference: w.reference,
+      receivedAt: w.received_at.toISOString(),
+      withdrawnAt: w.withdrawn_at.toISOString(),
+    })),
+  };
 }
 
 /**

@@ -200,4 +200,58 @@ describe(`demo reports (${databaseKind})`, () => {
       await other.close();
     }
   });
+
+  it('issue 15: where the municipality follows up, receipt codes (unique demo hashes), threads of question and answer, and feedback', async () => {
+    await seedDemoReports(ctx.db, ctx.deps.sealer, now);
+    const almere = await demoRows(ctx.db, 'almere');
+    const hashesOf = (ids: string[]) =>
+      ctx.db.selectFrom('report').select(['receipt_key_id', 'receipt_hash']).where('id', 'in', ids).execute();
+    assert.ok(
+      (await hashesOf(almere.map((r) => r.id))).every((r) => r.receipt_hash === null),
+      'Almere: no follow-up',
+    );
+
+    const dordrecht = await demoRows(ctx.db, 'dordrecht');
+    const ids = dordrecht.map((r) => r.id);
+    const hashes = await hashesOf(ids);
+    assert.ok(hashes.every((r) => r.receipt_key_id === 1 && /^[\w-]{43}$/.test(r.receipt_hash ?? '')));
+    assert.equal(new Set(hashes.map((r) => r.receipt_hash)).size, hashes.length, 'unique');
+
+    const messages = await ctx.db
+      .selectFrom('report_message')
+      .selectAll()
+      .where('report_id', 'in', ids)
+      .orderBy('created_at')
+      .execute();
+    const threads = new Set(messages.map((m) => m.report_id));
+    assert.ok(threads.size >= 10, `threads: ${threads.size}`);
+    assert.ok(
+      messages.some((m) => m.sender === 'reporter'),
+      'some answered',
+    );
+    for (const id of threads) {
+      const thread = messages.filter((m) => m.report_id === id);
+      const report = dordrecht.find((r) => r.id === id)!;
+      assert.equal(thread[0]?.sender, 'municipality', 'the officer asks first');
+      assert.ok(thread[0]?.author_id, 'an officer wrote it');
+      assert.ok(thread.every((m) => m.created_at > report.received_at && m.created_at <= now));
+      assert.ok(thread.filter((m) => m.sender === 'reporter').every((m) => m.author_id === null));
+    }
+    const events = await ctx.db
+      .selectFrom('report_event')
+      .select(['kind', 'actor_id'])
+      .where('report_id', 'in', [...threads])
+      .where('kind', 'in', ['message-sent', 'reporter-replied'])
+      .execute();
+    assert.equal(events.length, messages.length, 'each message on the timeline');
+    assert.ok(events.every((e) => (e.kind === 'reporter-replied') === (e.actor_id === null)));
+
+    const feedback = await ctx.db.selectFrom('report_feedback').selectAll().where('report_id', 'in', ids).execute();
+    const sent = feedback.filter((f) => f.moment === 'sent');
+    const closed = feedback.filter((f) => f.moment === 'closed');
+    assert.ok(sent.length > 50 && closed.length > 10, `feedback: ${sent.length} sent, ${closed.length} closed`);
+    assert.ok(feedback.every((f) => f.rating >= 1 && f.rating <= 5 && f.created_at <= now));
+    assert.ok(feedback.some((f) => f.comment) && feedback.some((f) => !f.comment));
+    for (const f of closed) assert.equal(dordrecht.find((r) => r.id === f.report_id)?.status, 'closed');
+  });
 });

@@ -8,7 +8,10 @@
  * the same on every machine. Places are clusters around real spots of each city (the station, the
  * centre, the nightlife street, a park); times lean to evenings and nights and to Friday and Saturday;
  * some reports carry contact details, sealed exactly as intake seals them; older ones are already being
- * handled by the tenant's demo officer (status, referral, closing reason, notes, the timeline).
+ * handled by the tenant's demo officer (status, referral, closing reason, notes, the timeline). Issue 15:
+ * a municipality that follows up has given its reporters receipt codes (demo hashes that no code
+ * matches: nobody can open these threads from the widget), some threads with a question of the officer
+ * and the reporter's answer, and feedback ("how was reporting for you?") with a few comments.
  * Idempotent: a tenant that already has demo reports gets none.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -129,6 +132,7 @@ export async function seedDemoReports(
       if (present) return 0;
       const officer = await firstOfficer(trx, tenant.id);
       const plan = planReports(city, tenant, national, officer, now);
+      if (tenant.config.followUp.mode === 'active') planFollowUp(plan, city.seed, now);
       await insertPlan(trx, plan, tenant, sealer);
       return plan.length;
     });
@@ -167,11 +171,19 @@ async function firstOfficer(trx: Transaction<Database>, tenantId: string): Promi
 interface PlannedReport {
   row: Omit<NewReport, 'contact_sealed'>;
   contact: ReportContact | null;
-  events: { at: Date; kind: 'status-changed' | 'assigned' | 'note-added'; details: Record<string, string | null> }[];
+  events: {
+    at: Date;
+    kind: 'status-changed' | 'assigned' | 'note-added' | 'message-sent' | 'reporter-replied';
+    details: Record<string, string | null>;
+  }[];
   notes: { at: Date; body: string }[];
   officer: string | null;
   /** The deliveries' outcome: sent long ago, or failed (the detail page's "send again"). */
   delivery: 'sent' | 'failed';
+  /** Issue 15: the thread with the reporter, oldest first (only with a receipt code). */
+  messages?: { at: Date; sender: 'municipality' | 'reporter'; body: string }[];
+  /** Issue 15: the reporter's feedback. */
+  feedback?: { at: Date; moment: 'sent' | 'closed'; rating: number; comment: string | null }[];
 }
 
 /** mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
@@ -506,6 +518,78 @@ function planReports(
   return plan;
 }
 
+// ── Issue 15: receipt codes, threads and feedback, from a generator of their own (so the reports drawn
+// above stay the same) ──
+
+/** Questions an officer asks, and what reporters answer: plain, never doubting the reporter. */
+const demoQuestions = [
+  'Dank voor je melding. Weet je nog ongeveer hoe laat het was? Dan kunnen we de camerabeelden van die plek opvragen.',
+  'Dank je wel voor het melden. Gebeurt dit vaker op deze plek, voor zover je weet?',
+  'We nemen je melding mee in het overleg met de wijkagent. Wil je dat we je doorverwijzen naar Slachtofferhulp Nederland?',
+] as const;
+const demoReplies = [
+  'Het was rond half elf, net na de laatste trein.',
+  'Ja, ik hoor het vaker van vriendinnen die daar langs fietsen.',
+  'Nee, dat hoeft niet, maar fijn dat jullie het vragen.',
+] as const;
+const demoFeedbackComments = [
+  'Het ging snel en ik hoefde mijn naam niet te geven.',
+  'Fijn dat ik het kon melden zonder aangifte te doen.',
+  'De vraag over de plek op de kaart was lastig op mijn telefoon.',
+  'Goed dat er iets mee gedaan wordt.',
+] as const;
+
+/**
+ * Gives a following municipality's demo reports a receipt code (a demo hash), a thread on about one in
+ * eight handled reports (the officer's question; mostly the reporter's answer a day or so later), and
+ * feedback: after sending on about a third, after closing on about a quarter of the closed ones.
+ */
+function planFollowUp(plan: PlannedReport[], seed: number, now: Date): void {
+  const random = generator(seed ^ 0x15f011);
+  for (const p of plan) {
+    const hash = Array.from({ length: 32 }, () => Math.floor(random() * 256));
+    p.row.receipt_key_id = 1;
+    p.row.receipt_hash = Buffer.from(hash).toString('base64url');
+    const received = new Date(p.row.received_at as Date).getTime();
+    const before = (at: number) => at < now.getTime();
+    p.messages = [];
+    p.feedback = [];
+    if (p.row.status !== 'new' && p.officer && random() < 0.125) {
+      const asked = received + (0.5 + random() * 2) * dayMs;
+      const which = Math.floor(random() * demoQuestions.length);
+      if (before(asked)) {
+        p.messages.push({ at: new Date(asked), sender: 'municipality', body: demoQuestions[which] ?? '' });
+        p.events.push({ at: new Date(asked), kind: 'message-sent', details: {} });
+        const answered = asked + (0.2 + random() * 1.5) * dayMs;
+        if (random() < 0.7 && before(answered)) {
+          p.messages.push({ at: new Date(answered), sender: 'reporter', body: demoReplies[which] ?? '' });
+          p.events.push({ at: new Date(answered), kind: 'reporter-replied', details: {} });
+        }
+      }
+    }
+    if (random() < 0.33) {
+      p.feedback.push({
+        at: new Date(Math.min(received + (1 + random() * 10) * minute, now.getTime())),
+        moment: 'sent',
+        rating: weighted(random, [1, 2, 3, 4, 5], (_, i) => [1, 1, 3, 6, 5][i] ?? 1),
+        comment: random() < 0.25 ? pick(random, demoFeedbackComments) : null,
+      });
+    }
+    const closedAt = p.row.status === 'closed' ? (p.row.status_changed_at as Date | null) : null;
+    if (closedAt && random() < 0.25) {
+      const at = closedAt.getTime() + (2 + random() * 40) * hour;
+      if (before(at)) {
+        p.feedback.push({
+          at: new Date(at),
+          moment: 'closed',
+          rating: weighted(random, [1, 2, 3, 4, 5], (_, i) => [1, 1, 2, 5, 4][i] ?? 1),
+          comment: random() < 0.3 ? pick(random, demoFeedbackComments) : null,
+        });
+      }
+    }
+  }
+}
+
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
@@ -695,11 +779,40 @@ async function insertPlan(
   );
   if (notes.length > 0) await trx.insertInto('report_note').values(notes).execute();
 
+  const messages = plan.flatMap((p) =>
+    (p.messages ?? []).map((m) => ({
+      tenant_id: tenant.id,
+      report_id: p.row.id,
+      sender: m.sender,
+      author_id: m.sender === 'municipality' ? p.officer : null,
+      body: m.body,
+      created_at: m.at,
+    })),
+  );
+  if (messages.length > 0) await trx.insertInto('report_message').values(messages).execute();
+  const feedback = plan.flatMap((p) =>
+    (p.feedback ?? []).map((f) => ({
+      tenant_id: tenant.id,
+      report_id: p.row.id,
+      moment: f.moment,
+      rating: f.rating,
+      comment: f.comment,
+      created_at: f.at,
+    })),
+  );
+  for (let i = 0; i < feedback.length; i += chunk) {
+    await trx
+      .insertInto('report_feedback')
+      .values(feedback.slice(i, i + chunk))
+      .execute();
+  }
+
   const events = plan.flatMap((p) =>
     p.events.map((e) => ({
       tenant_id: tenant.id,
       report_id: p.row.id,
-      actor_id: p.officer,
+      // The reporter's reply is nobody's of the staff.
+      actor_id: e.kind === 'reporter-replied' ? null : p.officer,
       kind: e.kind,
       details: JSON.stringify(e.details),
       created_at: e.at,

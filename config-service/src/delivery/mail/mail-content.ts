@@ -15,6 +15,8 @@ export interface MailSection {
   title?: string;
   rows: MailRow[];
   note?: string;
+  /** A web address shown in full on its own line after the note (the notices' one link). */
+  link?: string;
 }
 
 /** What the mail says, in order, in its language: the same content for the text part and the HTML part. */

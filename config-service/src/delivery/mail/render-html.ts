@@ -5,7 +5,7 @@ import type { MailContent } from './mail-content.ts';
  * The HTML part: every value escaped by the `html` template, inline styles only (mail clients drop
  * style sheets). Right-to-left languages get `dir="rtl"`, and the gap between label and value on
  * the side where the value is; each value finds its own direction (`dir="auto"`), so a Dutch place name
- * reads well in an Arabic mail and the other way round.
+ * reads well in an Arabic mail and the other way round; a link is a web address, left to right.
  */
 export function renderHtml(content: MailContent): string {
   const gap = content.dir === 'rtl' ? '4px 0 4px 12px' : '4px 12px 4px 0';
@@ -29,6 +29,7 @@ export function renderHtml(content: MailContent): string {
           : ''
       }
       ${section.note ? html`<p>${section.note}</p>` : ''}
+      ${section.link ? html`<p><a href="${section.link}" dir="ltr">${section.link}</a></p>` : ''}
     `,
   );
   return html`<!doctype html>

@@ -10,6 +10,7 @@ export function renderText(content: MailContent): string {
       lines.push(`${row.label}: ${value}${row.href ? `\n    ${row.href}` : ''}`);
     }
     if (section.note) lines.push(section.note);
+    if (section.link) lines.push(section.link);
     lines.push('');
   }
   lines.push('--', content.footer, '');

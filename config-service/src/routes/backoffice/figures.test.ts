@@ -1,13 +1,16 @@
 /**
  * The figures API on a real database: counts of chosen reports (inserted in SQL with their times,
  * places and categories), suppression on the API and in the CSV, complete periods only, the time zone,
- * routed reports counted where they were routed to, and who may read what.
+ * routed reports counted where they were routed to, and who may read what; and (issue 15) the
+ * reporters' feedback: its figures and its comments.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import {
+  feedbackCommentsSchema,
+  feedbackFiguresSchema,
   figuresSchema,
   hotspotsSchema,
   hotTimesSchema,
@@ -429,5 +432,131 @@ describe('figures', { timeout: 120_000 }, () => {
       'retired-category': shown(6),
     });
     assert.equal(figures.categoryLabels['retired-category'], 'retired-category');
+  });
+
+  // ── Issue 15: "how was reporting for you?" ──
+
+  /** A report of the tenant with feedback answers given at `at` (ISO), each `[moment, rating, comment?]`. */
+  async function feedback(tenantId: string, at: string, answers: ['sent' | 'closed', number, string?][]) {
+    const id = randomUUID();
+    const reference = `MP-${randomUUID().slice(0, 8).toUpperCase()}`;
+    await sql`insert into report (id, tenant_id, source_tenant_id, reference, role, categories, occurred_at,
+        time_precision, locale, config_version, received_at)
+      values (${id}, ${tenantId}, ${tenantId}, ${reference}, 'victim', ${sql`'{verbal}'::text[]`}, ${new Date(at)},
+        'approximate', 'nl', 1, ${new Date(at)})`.execute(ctx.db);
+    for (const [moment, rating, comment] of answers) {
+      await ctx.db
+        .insertInto('report_feedback')
+        .values({ tenant_id: tenantId, report_id: id, moment, rating, comment: comment ?? null })
+        .execute();
+      await ctx.db
+        .updateTable('report_feedback')
+        .set({ created_at: new Date(at) })
+        .where('report_id', '=', id)
+        .where('moment', '=', moment)
+        .execute();
+    }
+    return { id, reference };
+  }
+
+  it('feedback: counts and averages per moment, this period and the one before; below the minimum neither', async () => {
+    const s = await setUp();
+    // April 2026: 6 answers after sending (ratings 5,4,4,3,5,2 → 23/6 = 3.83), 2 after closing (hidden).
+    for (const rating of [5, 4, 4, 3, 5]) await feedback(s.tenant.id, '2026-04-10T10:00:00Z', [['sent', rating]]);
+    await feedback(s.tenant.id, '2026-04-30T21:30:00Z', [
+      ['sent', 2],
+      ['closed', 4, 'Fijn dat er iets mee gedaan werd'],
+    ]);
+    await feedback(s.tenant.id, '2026-04-20T10:00:00Z', [['closed', 1]]);
+    // 30 April 23:30 local is April; 30 April 22:30 UTC is 1 May 00:30 local: May's.
+    await feedback(s.tenant.id, '2026-04-30T22:30:00Z', [['sent', 1]]);
+    // March: 5 after closing (average 4.4), 1 after sending.
+    for (const rating of [5, 5, 4, 4, 4]) await feedback(s.tenant.id, '2026-03-05T10:00:00Z', [['closed', rating]]);
+    await feedback(s.tenant.id, '2026-03-05T10:00:00Z', [['sent', 3]]);
+    // Another tenant's feedback counts there only.
+    for (let i = 0; i < 6; i++) await feedback(s.other.id, '2026-04-10T10:00:00Z', [['sent', 1]]);
+
+    const url = `/api/v1/backoffice/tenants/${s.tenant.slug}/figures/feedback?period=month&at=2026-04-15`;
+    for (const who of [s.officer, s.analyst]) {
+      const res = await get(url, who);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const figures = feedbackFiguresSchema.parse(await readJson(res));
+      assert.deepEqual(figures.period, { kind: 'month', start: '2026-04-01', end: '2026-05-01' });
+      assert.deepEqual(figures.previous, { kind: 'month', start: '2026-03-01', end: '2026-04-01' });
+      assert.equal(figures.minimumCount, 5);
+      assert.deepEqual(figures.moments, [
+        {
+          moment: 'sent',
+          current: { count: shown(6), average: 3.8 },
+          previous: { count: below, average: null },
+        },
+        {
+          moment: 'closed',
+          current: { count: below, average: null },
+          previous: { count: shown(5), average: 4.4 },
+        },
+      ]);
+    }
+    // An empty period: everything hidden, no average.
+    const empty = feedbackFiguresSchema.parse(
+      await readJson(
+        await get(`/api/v1/backoffice/tenants/${s.tenant.slug}/figures/feedback?at=2025-01-01`, s.analyst),
+      ),
+    );
+    assert.ok(empty.moments.every((m) => m.current.count.suppressed === 'below-minimum' && m.current.average === null));
+    // Complete periods only; the query is the figures' (no labels).
+    const today = amsterdamDate(new Date());
+    const res = await get(
+      `/api/v1/backoffice/tenants/${s.tenant.slug}/figures/feedback?period=week&at=${today}`,
+      s.officer,
+    );
+    assert.equal(res.status, 422);
+    assert.match((await readJson(res)).type, /period-not-complete$/);
+    assert.equal((await get(`${url}&lang=en`, s.officer)).status, 422);
+  });
+
+  it('feedback comments: the period’s, newest first, with their report — for officers only', async () => {
+    const s = await setUp();
+    const older = await feedback(s.tenant.id, '2026-05-03T10:00:00Z', [['sent', 2, 'Het formulier was lang']]);
+    const newer = await feedback(s.tenant.id, '2026-05-20T10:00:00Z', [
+      ['sent', 5],
+      ['closed', 4, 'Dank voor het bericht'],
+    ]);
+    await feedback(s.tenant.id, '2026-06-02T10:00:00Z', [['sent', 1, 'Niet in mei']]);
+    await feedback(s.other.id, '2026-05-10T10:00:00Z', [['sent', 3, 'Van een andere gemeente']]);
+
+    const url = `/api/v1/backoffice/tenants/${s.tenant.slug}/feedback/comments?at=2026-05-31`;
+    const res = await get(url, s.officer);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const body = feedbackCommentsSchema.parse(await readJson(res));
+    assert.deepEqual(body.period, { kind: 'month', start: '2026-05-01', end: '2026-06-01' });
+    assert.deepEqual(
+      body.comments.map((c) => [c.reportId, c.reference, c.moment, c.rating, c.comment, c.at]),
+      [
+        [newer.id, newer.reference, 'closed', 4, 'Dank voor het bericht', '2026-05-20T10:00:00.000Z'],
+        [older.id, older.reference, 'sent', 2, 'Het formulier was lang', '2026-05-03T10:00:00.000Z'],
+      ],
+    );
+    // An analyst reads the figures, not the reporters' words (403); other tenants' people 404; nobody 401.
+    assert.equal((await get(url, s.analyst)).status, 403);
+    assert.equal((await get(url, s.editor)).status, 403);
+    assert.equal((await get(url, s.otherOfficer)).status, 404);
+    const operator = await signIn(ctx, (await createStaff(ctx, { platformAdmin: true })).id);
+    assert.equal((await get(url, operator)).status, 404);
+    assert.equal((await ctx.app.request(url, asConsole(undefined))).status, 401);
+    const figures = `/api/v1/backoffice/tenants/${s.tenant.slug}/figures/feedback?at=2026-05-31`;
+    assert.equal((await get(figures, s.editor)).status, 403);
+    assert.equal((await get(figures, s.otherOfficer)).status, 404);
+    // Reading the comments is not audited (see routes/backoffice/figures.ts), and no comment is in a log.
+    const audit = await ctx.db
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('tenant_id', '=', s.tenant.id)
+      .where('action', 'not like', 'auth.%')
+      .execute();
+    assert.deepEqual(audit, []);
+    assert.ok(!ctx.logs.join('\n').includes('formulier was lang'));
   });
 });

@@ -3,6 +3,8 @@ import { zValidator } from '@hono/zod-validator';
 import { stringify } from 'csv-stringify/sync';
 import {
   figuresQuerySchema,
+  type FeedbackComments,
+  type FeedbackFigures,
   type Figures,
   type NationalFigures,
   type Period,
@@ -16,12 +18,16 @@ import {
   tenantFigureContext,
   type PeriodFigures,
 } from '../../figures/period-figures.ts';
+import { feedbackComments, feedbackFigures } from '../../figures/feedback-figures.ts';
 import { resolvePeriod } from '../../figures/periods.ts';
 import { signedInOf, staffTenantOf } from '../../http/staff-access.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { validationHook } from '../../http/validation.ts';
 
 const noStore = { 'Cache-Control': 'no-store' };
+
+/** The feedback's query: the period only (it has no labels to translate). */
+const feedbackQuerySchema = figuresQuerySchema.omit({ lang: true });
 
 /** The complete period asked for, or 422 `period-not-complete` naming the last complete one. */
 function periodOf(query: { period: Period['kind']; at?: string | undefined }): Period {
@@ -89,7 +95,13 @@ function csvRows({ figures, hotTimes, hotspots }: PeriodFigures, labels: Figures
  * `/api/v1/backoffice/tenants/:slug/figures…` for officers and analysts (issue 14): counts, hot times,
  * hotspots and their CSV, never revealing an individual. The rules are in `http/staff-access.ts`.
  * Only complete periods (`figures/periods.ts`); one suppression over the period's figures together
- * (`figures/period-figures.ts`); never a single report's point (squares only).
+ * (`figures/period-figures.ts`); never a single report's point (squares only). Issue 15: the reporters'
+ * feedback as figures (officers and analysts), and its comments (officers only).
+ *
+ * Reading the comments is not audited: they answer "how was reporting for you?", which the reporter
+ * gave for the municipality's evaluation, and no report is opened by reading them (each names its
+ * reference; opening that report is audited as ever). An entry per comment would also make every look
+ * at a month's page cost dozens of chained audit writes.
  */
 export function figuresRoutes(deps: AppDeps) {
   const cache = new PeriodFiguresCache({ ttlMs: deps.figuresCacheMs });
@@ -106,6 +118,18 @@ export function figuresRoutes(deps: AppDeps) {
     .get('/:slug/figures/hotspots', zValidator('query', figuresQuerySchema, validationHook), async (c) => {
       const { all } = await figuresOf(deps, cache, c, c.req.valid('query'));
       return c.json(all.hotspots, 200, noStore);
+    })
+    .get('/:slug/figures/feedback', zValidator('query', feedbackQuerySchema, validationHook), async (c) => {
+      const body: FeedbackFigures = await feedbackFigures(deps.db, staffTenantOf(c).id, periodOf(c.req.valid('query')));
+      return c.json(body, 200, noStore);
+    })
+    .get('/:slug/feedback/comments', zValidator('query', feedbackQuerySchema, validationHook), async (c) => {
+      const body: FeedbackComments = await feedbackComments(
+        deps.db,
+        staffTenantOf(c).id,
+        periodOf(c.req.valid('query')),
+      );
+      return c.json(body, 200, noStore);
     })
     .get('/:slug/figures.csv', zValidator('query', figuresQuerySchema, validationHook), async (c) => {
       const { all, labels, slug } = await figuresOf(deps, cache, c, c.req.valid('query'));

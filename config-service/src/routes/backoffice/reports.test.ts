@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { inboxPageSchema, reportDetailSchema, revealedContactSchema, type TenantRole } from '@meldpunt/contracts';
+import {
+  inboxPageSchema,
+  reportDetailSchema,
+  reportMessageSchema,
+  revealedContactSchema,
+  withdrawalListSchema,
+  type TenantRole,
+} from '@meldpunt/contracts';
 import { enforceRetention } from '../../retention/retention.ts';
 import {
   databaseKind,
@@ -597,6 +604,358 @@ describe(`back office: officers' report routes (${databaseKind})`, () => {
       assert.equal(rest, 4);
       // Three full batches, and one more that finds the end.
       assert.equal(counter.queries, before + 4);
+    });
+  });
+
+  describe('the follow-up (issue 15)', () => {
+    /**
+     * Gives a report a receipt code as intake does (a keyed hash under key 1; the code itself is nobody's
+     * business here): the reporter can now be written to.
+     */
+    async function withReceiptCode(reportId: string) {
+      await ctx.db
+        .updateTable('report')
+        .set({ receipt_key_id: 1, receipt_hash: randomBytes(32).toString('base64url') })
+        .where('id', '=', reportId)
+        .execute();
+    }
+
+    const noticesOf = (reportId: string) =>
+      ctx.db
+        .selectFrom('delivery')
+        .select(['kind', 'channel', 'target', 'status'])
+        .where('report_id', '=', reportId)
+        .where('kind', '!=', 'report')
+        .execute();
+
+    it('writes to the reporter: 201, in the thread with its author, on the timeline, audited by length, a content-free notice queued', async () => {
+      const s = await setup();
+      const email = 'melder-volgt@example.org';
+      const id = await s.report({ contact: { email, wantsFollowUp: true } });
+      await withReceiptCode(id);
+      let nudged = 0;
+      const app = ctx.appWith({ nudgeDelivery: () => void nudged++ });
+      const text = 'Op welke dag was het precies? Dan kijken we naar de camerabeelden.';
+      const res = await app.request(
+        `${s.base}/reports/${id}/messages`,
+        asConsole(s.cookie, { method: 'POST', body: { body: `  ${text}\n` } }),
+      );
+      assert.equal(res.status, 201, await res.clone().text());
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const message = reportMessageSchema.parse(await readJson(res));
+      assert.equal(message.body, text);
+      assert.equal(message.from, 'municipality');
+      assert.equal(message.author?.id, s.officer.id);
+      assert.equal(nudged, 1, 'the worker is woken for the notice');
+
+      // The notice: to the sealed address (target `reporter`, never the address), nothing of the message.
+      assert.deepEqual(await noticesOf(id), [
+        { kind: 'reporter-notice', channel: 'email', target: 'reporter', status: 'queued' },
+      ]);
+      const outbox = await ctx.db.selectFrom('delivery').selectAll().where('report_id', '=', id).execute();
+      assert.ok(!JSON.stringify(outbox).includes(email));
+      assert.ok(!JSON.stringify(outbox).includes('camerabeelden'));
+
+      // One notice on its way says "there is something new" for later messages too; once it went, the
+      // next message queues another (never colliding with the report's own deliveries).
+      const again = () => s.ask(`/reports/${id}/messages`, { method: 'POST', body: { body: 'En nog iets.' } });
+      assert.equal((await again()).status, 201);
+      assert.equal((await noticesOf(id)).length, 1);
+      await ctx.db.updateTable('delivery').set({ status: 'sent' }).where('report_id', '=', id).execute();
+      assert.equal((await again()).status, 201);
+      assert.deepEqual((await noticesOf(id)).map((n) => n.status).sort(), ['queued', 'sent']);
+
+      const detail = reportDetailSchema.parse(await readJson(await s.ask(`/reports/${id}`)));
+      assert.equal(detail.receiptCode, true);
+      assert.deepEqual(
+        detail.messages.find((m) => m.id === message.id),
+        message,
+      );
+      assert.equal(detail.messages.length, 3);
+      assert.equal(detail.status, 'new', 'without waitForReply the status stays');
+      assert.equal(detail.revision, 0);
+      assert.deepEqual(
+        detail.events.map((e) => [e.kind, e.by?.id]),
+        Array(3).fill(['message-sent', s.officer.id]),
+      );
+      // The deliveries of the report are its forwardings only: the notice is kept apart.
+      assert.deepEqual(
+        detail.deliveries.map((d) => d.target),
+        [detail.deliveries[0]?.target],
+      );
+      assert.ok(detail.deliveries.every((d) => d.target !== 'reporter'));
+
+      const entries = await auditOf(s.tenant.id);
+      const sent = entries.filter((e) => e.action === 'report.message-sent');
+      assert.deepEqual(sent[0] && [sent[0].target_id, sent[0].actor_id, sent[0].details], [
+        id,
+        s.officer.id,
+        { length: text.length, waitForReply: false },
+      ]);
+      assert.equal(sent.length, 3);
+      const everything = JSON.stringify(entries) + ctx.logs.join('\n');
+      assert.ok(!everything.includes('camerabeelden'), 'the message is in no audit entry or log line');
+      assert.ok(!everything.includes(email));
+    });
+
+    it('waitForReply moves the report to waiting (revision, timeline); a waiting report stays so; a closed one refuses (409), a message alone is fine', async () => {
+      const s = await setup();
+      const id = await s.report();
+      await withReceiptCode(id);
+      const write = (body: unknown) => s.ask(`/reports/${id}/messages`, { method: 'POST', body });
+
+      assert.equal((await write({ body: 'Mag ik u iets vragen?', waitForReply: true })).status, 201);
+      let detail = reportDetailSchema.parse(await readJson(await s.ask(`/reports/${id}`)));
+      assert.equal(detail.status, 'waiting');
+      assert.equal(detail.revision, 1);
+      const changed = await ctx.db
+        .selectFrom('report')
+        .select('status_changed_at')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      assert.ok(changed?.status_changed_at);
+      // One act, one moment: its two events share their time (their order among themselves is not fixed).
+      assert.deepEqual(
+        new Set(detail.events.map((e) => `${e.kind} ${e.status ?? ''}`)),
+        new Set(['message-sent ', 'status-changed waiting']),
+      );
+      assert.equal(detail.events.length, 2);
+      // Anonymous (no contact details): no notice, the reporter reads it with their code.
+      assert.deepEqual(await noticesOf(id), []);
+
+      // Already waiting: the message is added, nothing else changes.
+      assert.equal((await write({ body: 'Nog een vraag', waitForReply: true })).status, 201);
+      detail = reportDetailSchema.parse(await readJson(await s.ask(`/reports/${id}`)));
+      assert.equal(detail.revision, 1);
+      assert.equal(detail.events.filter((e) => e.kind === 'status-changed').length, 1);
+      assert.equal(detail.messages.length, 2);
+
+      // The officer moves it on (waiting → in progress → closed), as the workflow allows.
+      const patch = (body: unknown, revision: number) =>
+        s.ask(`/reports/${id}`, { method: 'PATCH', body, headers: { 'If-Match': `"${revision}"` } });
+      assert.equal((await patch({ status: 'in-progress' }, 1)).status, 200);
+      assert.equal((await patch({ status: 'waiting' }, 2)).status, 200, 'waiting is a status of PATCH too');
+      assert.equal((await patch({ status: 'closed', closingReason: 'handled' }, 3)).status, 200);
+
+      const refused = await write({ body: 'Wacht op antwoord', waitForReply: true });
+      assert.equal(refused.status, 409);
+      assert.match((await readJson(refused)).type, /status-move-not-allowed$/);
+      assert.equal((await write({ body: 'We hebben de melding afgesloten.' })).status, 201);
+      detail = reportDetailSchema.parse(await readJson(await s.ask(`/reports/${id}`)));
+      assert.equal(detail.status, 'closed');
+      assert.deepEqual(
+        new Set(detail.messages.map((m) => m.body)),
+        new Set(['Mag ik u iets vragen?', 'Nog een vraag', 'We hebben de melding afgesloten.']),
+      );
+      const sent = (await auditOf(s.tenant.id)).filter((e) => e.action === 'report.message-sent');
+      assert.deepEqual(
+        sent.map((e) => e.details),
+        [
+          { length: 'Mag ik u iets vragen?'.length, waitForReply: true },
+          { length: 'Nog een vraag'.length, waitForReply: true },
+          { length: 'We hebben de melding afgesloten.'.length, waitForReply: false },
+        ],
+      );
+    });
+
+    it('refuses without a receipt code (409 no-follow-up-channel), an invalid message (422), another tenant’s report and an analyst (404), another origin (403) — storing nothing', async () => {
+      const s = await setup();
+      const id = await s.report({ contact: { email: 'geen-code@example.org', wantsFollowUp: true } });
+      let res = await s.ask(`/reports/${id}/messages`, { method: 'POST', body: { body: 'Hallo' } });
+      assert.equal(res.status, 409);
+      const problem = await readJson(res);
+      assert.match(problem.type, /no-follow-up-channel$/);
+      assert.match(res.headers.get('content-type') ?? '', /problem\+json/);
+      assert.ok(problem.detail);
+
+      await withReceiptCode(id);
+      for (const body of [
+        {},
+        { body: '   ' },
+        { body: 'x'.repeat(4001) },
+        { body: 'Hallo', extra: 1 },
+        { body: 'Hallo', waitForReply: 'ja' },
+      ]) {
+        res = await s.ask(`/reports/${id}/messages`, { method: 'POST', body });
+        assert.equal(res.status, 422, JSON.stringify(body).slice(0, 40));
+        assert.ok((await readJson(res)).errors.length > 0);
+      }
+
+      const other = await ctx.createTenant();
+      const { id: theirs } = await sendReport(ctx, other.slug, minimalReport());
+      await withReceiptCode(theirs);
+      for (const reportId of [theirs, randomUUID(), 'not-an-id']) {
+        res = await s.ask(`/reports/${reportId}/messages`, { method: 'POST', body: { body: 'Hallo' } });
+        assert.equal(res.status, 404, reportId);
+      }
+      const analyst = await createStaff(ctx, { tenantId: s.tenant.id, roles: ['analyst', 'admin'] });
+      res = await ctx.app.request(
+        `${s.base}/reports/${id}/messages`,
+        asConsole(await signIn(ctx, analyst.id), { method: 'POST', body: { body: 'Hallo' } }),
+      );
+      assert.equal(res.status, 404, 'an analyst learns nothing of which reports exist');
+      res = await ctx.app.request(
+        `${s.base}/reports/${id}/messages`,
+        asConsole(s.cookie, { method: 'POST', body: { body: 'Hallo' }, headers: { Origin: 'https://evil.example' } }),
+      );
+      assert.equal(res.status, 403);
+      assert.match((await readJson(res)).type, /cross-site-request$/);
+
+      const stored = await ctx.db
+        .selectFrom('report_message')
+        .select('id')
+        .where('report_id', 'in', [id, theirs])
+        .execute();
+      assert.deepEqual(stored, []);
+      assert.deepEqual(await noticesOf(id), []);
+      assert.ok(!(await auditOf(s.tenant.id)).some((e) => e.action === 'report.message-sent'));
+    });
+
+    it('shows the reporter’s replies in the thread and their feedback; the inbox filters waiting; a failed notice is no delivery problem', async () => {
+      const s = await setup();
+      const id = await s.report({ contact: { phone: '06 12345678', wantsFollowUp: true } });
+      const other = await s.report();
+      await withReceiptCode(id);
+      await s.ask(`/reports/${id}/messages`, {
+        method: 'POST',
+        body: { body: 'Wanneer was het?', waitForReply: true },
+      });
+      // What the reporter's side (part A) writes: a reply (a minute later), its event, and feedback.
+      const later = new Date(Date.now() + 60_000);
+      await ctx.db
+        .insertInto('report_message')
+        .values({
+          tenant_id: s.tenant.id,
+          report_id: id,
+          sender: 'reporter',
+          author_id: null,
+          body: 'Vrijdagavond',
+          created_at: later,
+        })
+        .execute();
+      await ctx.db
+        .insertInto('report_event')
+        .values({
+          tenant_id: s.tenant.id,
+          report_id: id,
+          actor_id: null,
+          kind: 'reporter-replied',
+          details: '{}',
+          created_at: later,
+        })
+        .execute();
+      await ctx.db
+        .insertInto('report_feedback')
+        .values([
+          { tenant_id: s.tenant.id, report_id: id, moment: 'closed', rating: 4, comment: null },
+          { tenant_id: s.tenant.id, report_id: id, moment: 'sent', rating: 2, comment: 'Spannend om te doen' },
+        ])
+        .execute();
+
+      const detail = reportDetailSchema.parse(await readJson(await s.ask(`/reports/${id}`)));
+      assert.deepEqual(
+        detail.messages.map((m) => [m.from, m.author?.id ?? null, m.body]),
+        [
+          ['municipality', s.officer.id, 'Wanneer was het?'],
+          ['reporter', null, 'Vrijdagavond'],
+        ],
+      );
+      assert.deepEqual(
+        detail.feedback.map((f) => [f.moment, f.rating, f.comment]),
+        [
+          ['sent', 2, 'Spannend om te doen'],
+          ['closed', 4, null],
+        ],
+      );
+      assert.deepEqual(detail.events.map((e) => [e.kind, e.by?.id ?? null]).slice(2), [['reporter-replied', null]]);
+      assert.deepEqual(
+        new Set(detail.events.slice(0, 2).map((e) => `${e.kind} ${e.by?.id}`)),
+        new Set([`message-sent ${s.officer.id}`, `status-changed ${s.officer.id}`]),
+      );
+      // Another report: no code, no thread.
+      const plain = reportDetailSchema.parse(await readJson(await s.ask(`/reports/${other}`)));
+      assert.equal(plain.receiptCode, false);
+      assert.deepEqual([plain.messages, plain.feedback], [[], []]);
+
+      assert.deepEqual(await s.ids('?status=waiting'), [id]);
+      assert.deepEqual(new Set(await s.ids('?status=new,waiting')), new Set([id, other]));
+      // A phone number only: the notice fails (`no-address`, as the worker finds) — the officer cannot fix
+      // that, and the report's own forwarding went fine, so the inbox shows no delivery problem.
+      const failed = await ctx.db
+        .updateTable('delivery')
+        .set({ status: 'failed', last_error: 'no-address' })
+        .where('report_id', '=', id)
+        .where('kind', '=', 'reporter-notice')
+        .executeTakeFirst();
+      assert.equal(failed.numUpdatedRows, 1n);
+      const row = (await s.inbox('?status=waiting')).reports[0];
+      assert.equal(row?.deliveryProblem, false);
+      await ctx.db
+        .updateTable('delivery')
+        .set({ status: 'failed' })
+        .where('report_id', '=', id)
+        .where('kind', '=', 'report')
+        .execute();
+      assert.equal((await s.inbox('?status=waiting')).reports[0]?.deliveryProblem, true);
+    });
+
+    it('a withdrawn report answers 410 with when (unaudited); the withdrawals list the last 90 days, newest first, the tenant’s only', async () => {
+      const s = await setup();
+      const other = await ctx.createTenant();
+      /** What the reporter's withdrawal leaves: the tombstone, and the report deleted with all of it. */
+      const withdraw = async (tenantId: string, reportId: string, daysAgo: number) => {
+        const report = await ctx.db
+          .selectFrom('report')
+          .select(['reference', 'received_at'])
+          .where('id', '=', reportId)
+          .executeTakeFirstOrThrow();
+        await ctx.db
+          .insertInto('report_withdrawal')
+          .values({
+            tenant_id: tenantId,
+            report_id: reportId,
+            reference: report.reference,
+            received_at: report.received_at,
+            withdrawn_at: new Date(Date.now() - daysAgo * day),
+          })
+          .execute();
+        await ctx.db.deleteFrom('report').where('id', '=', reportId).execute();
+        return report.reference;
+      };
+      const recent = await s.report({}, 3);
+      const earlier = await s.report({}, 20);
+      const long = await s.report({}, 200);
+      const recentRef = await withdraw(s.tenant.id, recent, 1);
+      const earlierRef = await withdraw(s.tenant.id, earlier, 10);
+      await withdraw(s.tenant.id, long, 120);
+      const { id: theirs } = await sendReport(ctx, other.slug, minimalReport());
+      await withdraw(other.id, theirs, 1);
+
+      let res = await s.ask(`/reports/${recent}`);
+      assert.equal(res.status, 410);
+      const problem = await readJson(res);
+      assert.match(problem.type, /report-withdrawn$/);
+      assert.ok(Math.abs(new Date(problem.withdrawnAt).getTime() - (Date.now() - day)) < 60_000);
+      assert.ok(!(await auditOf(s.tenant.id)).some((e) => e.action === 'report.viewed'), 'nothing was seen');
+      // Another tenant's withdrawn report reads as unknown; so does an analyst's look at this one.
+      assert.equal((await s.ask(`/reports/${theirs}`)).status, 404);
+      const analyst = await createStaff(ctx, { tenantId: s.tenant.id, roles: ['analyst'] });
+      const analystCookie = await signIn(ctx, analyst.id);
+      assert.equal((await ctx.app.request(`${s.base}/reports/${recent}`, asConsole(analystCookie))).status, 404);
+
+      res = await s.ask('/withdrawals');
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const list = withdrawalListSchema.parse(await readJson(res));
+      assert.deepEqual(
+        list.withdrawals.map((w) => [w.reportId, w.reference]),
+        [
+          [recent, recentRef],
+          [earlier, earlierRef],
+        ],
+      );
+      assert.ok(list.withdrawals[0]!.receivedAt < list.withdrawals[0]!.withdrawnAt);
+      assert.equal((await ctx.app.request(`${s.base}/withdrawals`, asConsole(analystCookie))).status, 404);
     });
   });
 });

@@ -5,9 +5,11 @@ import {
   inboxQuerySchema,
   noteInputSchema,
   reportDetailQuerySchema,
+  reportMessageInputSchema,
   reportUpdateSchema,
   savedViewInputSchema,
   type OfficerList,
+  type WithdrawalList,
 } from '@meldpunt/contracts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { pathId } from '../../http/path-id.ts';
@@ -22,8 +24,10 @@ import {
   reportDetail,
   retryDelivery,
   revealContact,
+  sendMessage,
   updateReport,
   viewReport,
+  withdrawalsOf,
 } from '../../reports/report-handling.ts';
 import { exportReports } from '../../reports/reports-export.ts';
 import { deleteView, listViews, saveView } from '../../reports/saved-views.ts';
@@ -34,7 +38,7 @@ const etagOf = (revision: number) => `"${revision}"`;
 /**
  * `/api/v1/backoffice/tenants/:slug/…` for officers (issue 14): the inbox, one report, its handling,
  * notes, the contact reveal, sending a delivery again, the CSV export, the tenant's officers and the
- * team's saved views. The rules are in `http/staff-access.ts`; every id is looked up in the tenant of
+ * team's saved views; and (issue 15) messages to the reporter and the reports their reporters withdrew. The rules are in `http/staff-access.ts`; every id is looked up in the tenant of
  * the path, so another tenant's report reads as an unknown one (404).
  */
 export function backofficeReportRoutes(deps: AppDeps) {
@@ -93,6 +97,20 @@ export function backofficeReportRoutes(deps: AppDeps) {
         c.req.valid('json').body,
       );
       return c.json(note, 201, noStore);
+    })
+    .post('/:slug/reports/:id/messages', zValidator('json', reportMessageInputSchema, validationHook), async (c) => {
+      const message = await sendMessage(
+        deps,
+        { tenantId: staffTenantOf(c).id, reportId: pathId(c.req.param('id')), staffId: signedInOf(c).staffId },
+        c.req.valid('json'),
+      );
+      // The reporter's notice (when they asked for follow-up by e-mail) is queued: send it now.
+      deps.nudgeDelivery?.();
+      return c.json(message, 201, noStore);
+    })
+    .get('/:slug/withdrawals', async (c) => {
+      const body: WithdrawalList = await withdrawalsOf(deps.db, staffTenantOf(c).id);
+      return c.json(body, 200, noStore);
     })
     .post('/:slug/reports/:id/contact', zValidator('json', contactRevealInputSchema, validationHook), async (c) => {
       const contact = await revealContact(

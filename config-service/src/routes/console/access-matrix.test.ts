@@ -71,6 +71,8 @@ const sampleBodies: Record<string, () => unknown> = {
   'POST /api/v1/backoffice/tenants/:slug/reports/:id/notes': () => ({ body: 'Matrix' }),
   'POST /api/v1/backoffice/tenants/:slug/reports/:id/contact': () => ({ reason: 'clarify-report' }),
   'POST /api/v1/backoffice/tenants/:slug/views': () => ({ name: `Matrix ${randomUUID()}`, query: 'status=new' }),
+  // Issue 15: a message to the reporter (the report has a receipt code; see `resourcesIn`).
+  'POST /api/v1/backoffice/tenants/:slug/reports/:id/messages': () => ({ body: 'Matrix', waitForReply: true }),
   // Sending from the preview (issue 13): the test tenant's config as a draft, a report placed in words.
   'POST /api/v1/console/tenants/:slug/config/preview-report': () => ({
     config: testTenantConfig(),
@@ -234,8 +236,8 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
 
   /**
    * Fresh resources in a tenant for one request: a member and an open invitation; for the back office's
-   * routes a report (with contact details and a failed delivery, so a reveal and a retry can succeed)
-   * or a saved view. `id` is the one the route's `:id` names.
+   * routes a report (with contact details, a failed delivery and a receipt code, so a reveal, a retry and
+   * a message to the reporter can succeed) or a saved view. `id` is the one the route's `:id` names.
    */
   async function resourcesIn(tenant: 'A' | 'B', routePath: string) {
     const t = tenants[tenant];
@@ -257,6 +259,11 @@ describe('access rules: the role × route matrix', { timeout: 300_000 }, () => {
         .where('report_id', '=', report.id)
         .returning('id')
         .executeTakeFirstOrThrow();
+      await ctx.db
+        .updateTable('report')
+        .set({ receipt_key_id: 1, receipt_hash: randomUUID() })
+        .where('id', '=', report.id)
+        .execute();
       id = report.id;
       deliveryId = delivery.id;
       if (tenant === 'B') secretsOfB.add(report.id).add(report.reference).add(delivery.id).add('melder-B@example.org');

@@ -1,5 +1,10 @@
-/** The back office's figures in the OpenAPI document (issue 14): `/api/v1/backoffice/…/figures…`. */
+/**
+ * The back office's figures in the OpenAPI document (issue 14): `/api/v1/backoffice/…/figures…`; and
+ * (issue 15) the reporters' feedback.
+ */
 import {
+  feedbackCommentsSchema,
+  feedbackFiguresSchema,
   figuresSchema,
   hotspotsSchema,
   hotTimesSchema,
@@ -63,6 +68,34 @@ export function backofficeFiguresOpenApi(schemaOf: SchemaOf) {
       'Officers and analysts: reports per 500 m square of the Dutch national grid (RD New, as CBS publishes), with the squares’ corners in WGS84 — never a report’s point. Squares without a report are not listed.',
       'Hotspots',
     ),
+    '/api/v1/backoffice/tenants/{slug}/figures/feedback': {
+      get: {
+        operationId: 'getFeedbackFigures',
+        summary:
+          'Officers and analysts: “how was reporting for you?” — per moment (`sent`: just after sending; `closed`: once the report was closed) the number of answers and their average rating (1–5, one decimal), this period and the one before, by when the answer was given. A count below the minimum (the tenant’s, default 5, never below 3) is `suppressed: below-minimum` and its average null.',
+        security: session,
+        parameters: [slugParam, ...periodParams.filter((p) => p.name !== 'lang')],
+        responses: {
+          '200': json('The feedback figures (`Cache-Control: no-store`)', 'FeedbackFigures'),
+          ...tenantScoped,
+          '422': notComplete,
+        },
+      },
+    },
+    '/api/v1/backoffice/tenants/{slug}/feedback/comments': {
+      get: {
+        operationId: 'getFeedbackComments',
+        summary:
+          'Officers only (an analyst: 403): the comments reporters gave with their feedback in the period, newest first, each with its report’s id and reference.',
+        security: session,
+        parameters: [slugParam, ...periodParams.filter((p) => p.name !== 'lang')],
+        responses: {
+          '200': json('The comments (`Cache-Control: no-store`)', 'FeedbackComments'),
+          ...tenantScoped,
+          '422': notComplete,
+        },
+      },
+    },
     '/api/v1/backoffice/tenants/{slug}/figures.csv': {
       get: {
         operationId: 'exportFigures',
@@ -98,6 +131,8 @@ export function backofficeFiguresOpenApi(schemaOf: SchemaOf) {
     HotTimes: schemaOf(hotTimesSchema, 'output'),
     Hotspots: schemaOf(hotspotsSchema, 'output'),
     NationalFigures: schemaOf(nationalFiguresSchema, 'output'),
+    FeedbackFigures: schemaOf(feedbackFiguresSchema, 'output'),
+    FeedbackComments: schemaOf(feedbackCommentsSchema, 'output'),
   };
   return { paths, schemas };
 }

@@ -1,4 +1,7 @@
-/** The back office's report routes in the OpenAPI document (issue 14): `/api/v1/backoffice/tenants/{slug}/reports…`. */
+/**
+ * The back office's report routes in the OpenAPI document (issue 14): `/api/v1/backoffice/tenants/{slug}/reports…`;
+ * and (issue 15) messages to the reporter and the withdrawn reports.
+ */
 import {
   contactRevealInputSchema,
   inboxPageSchema,
@@ -6,12 +9,15 @@ import {
   officerListSchema,
   reportDeliverySchema,
   reportDetailSchema,
+  reportMessageInputSchema,
+  reportMessageSchema,
   reportNoteSchema,
   reportUpdateSchema,
   revealedContactSchema,
   savedViewInputSchema,
   savedViewListSchema,
   savedViewSchema,
+  withdrawalListSchema,
 } from '@meldpunt/contracts';
 import {
   body,
@@ -104,6 +110,9 @@ export function backofficeReportsOpenApi(schemaOf: SchemaOf) {
           },
           ...tenantScoped,
           '404': problem('No such report in this tenant (another tenant’s, or a malformed id, read the same)'),
+          '410': problem(
+            'The reporter withdrew the report with their receipt code (`report-withdrawn`, with `withdrawnAt`): it is deleted; not audited as a view',
+          ),
         },
       },
       patch: {
@@ -143,6 +152,35 @@ export function backofficeReportsOpenApi(schemaOf: SchemaOf) {
         parameters: [slugParam, reportId],
         requestBody: body('NoteInput'),
         responses: { '201': json('The note', 'ReportNote'), ...invalid, ...tenantScoped },
+      },
+    },
+    '/api/v1/backoffice/tenants/{slug}/reports/{id}/messages': {
+      post: {
+        operationId: 'sendReportMessage',
+        summary:
+          'Writes to the reporter (officers): they read it with their receipt code; one who left an e-mail address and asked for follow-up gets a content-free notice (never the message, the code or the reference). `waitForReply` moves the report to `waiting` in the same step. Audited (`report.message-sent`) with the length only',
+        security: session,
+        parameters: [slugParam, reportId],
+        requestBody: body('ReportMessageInput'),
+        responses: {
+          '201': { ...json('The message, as the thread shows it', 'ReportMessage'), headers: noStore },
+          ...invalid,
+          ...tenantScoped,
+          '404': problem('No such report in this tenant (another tenant’s reads the same; an analyst’s too)'),
+          '409': problem(
+            'The reporter holds no receipt code, so no message can reach them (`no-follow-up-channel`); or `waitForReply` on a closed report (`status-move-not-allowed`). Nothing is stored',
+          ),
+        },
+      },
+    },
+    '/api/v1/backoffice/tenants/{slug}/withdrawals': {
+      get: {
+        operationId: 'listWithdrawals',
+        summary:
+          'Reports their reporters withdrew in the last 90 days, newest first (officers): the reference and dates only — the rest was deleted with the report',
+        security: session,
+        parameters: [slugParam],
+        responses: { '200': { ...json('The withdrawals', 'WithdrawalList'), headers: noStore }, ...tenantScoped },
       },
     },
     '/api/v1/backoffice/tenants/{slug}/reports/{id}/contact': {
@@ -230,6 +268,9 @@ export function backofficeReportsOpenApi(schemaOf: SchemaOf) {
     SavedView: schemaOf(savedViewSchema, 'output'),
     SavedViewList: schemaOf(savedViewListSchema, 'output'),
     SavedViewInput: schemaOf(savedViewInputSchema, 'input'),
+    ReportMessageInput: schemaOf(reportMessageInputSchema, 'input'),
+    ReportMessage: schemaOf(reportMessageSchema, 'output'),
+    WithdrawalList: schemaOf(withdrawalListSchema, 'output'),
   };
   return { paths, schemas };
 }

@@ -49,4 +49,21 @@ export const mail: TextTree<typeof nl, PluralCategories['en']> = {
   accuracy_other: 'accurate to about {{count}} metres',
   footer:
     'This message was sent automatically by Meldpunt. The reporter does not see replies to this e-mail. Treat the details as confidential.',
+  reporterNotice: {
+    subject: 'New message about your report',
+    heading: 'There is a new message about your report',
+    body: '{{tenant}} has sent you a message about your report. The message is not in this e-mail: you read it with your receipt code.',
+    action: 'Open this page and enter your receipt code to read the message:',
+    codeNever: 'We never send your receipt code by e-mail, and we never ask for it by e-mail.',
+    emergency: 'In danger right now? Call 112.',
+    footer: 'This e-mail was sent automatically. Replies to this e-mail are not read.',
+  },
+  replyNotice: {
+    subject: 'The reporter replied to {{reference}} – {{tenant}}',
+    heading: 'The reporter replied',
+    body: 'The reporter replied to report {{reference}} with their receipt code.',
+    action: 'Read the reply in the back office:',
+    privacy: 'The reply itself is not in this e-mail.',
+    footer: 'This message was sent automatically by Meldpunt.',
+  },
 };

@@ -54,4 +54,21 @@ export const mail: TextTree<typeof nl, PluralCategories['pl']> = {
   accuracy_other: 'z dokładnością do około {{count}} metra',
   footer:
     'Ta wiadomość została wysłana automatycznie przez Meldpunt. Osoba zgłaszająca nie zobaczy odpowiedzi na tę wiadomość. Traktuj te dane jako poufne.',
+  reporterNotice: {
+    subject: 'Nowa wiadomość w sprawie Twojego zgłoszenia',
+    heading: 'Jest nowa wiadomość w sprawie Twojego zgłoszenia',
+    body: 'Masz nową wiadomość w sprawie swojego zgłoszenia (nadawca: {{tenant}}). Tej wiadomości nie ma w tym e-mailu: przeczytasz ją, używając swojego kodu potwierdzenia.',
+    action: 'Otwórz tę stronę i wpisz swój kod potwierdzenia, aby przeczytać wiadomość:',
+    codeNever: 'Nigdy nie wysyłamy Twojego kodu potwierdzenia e-mailem i nigdy nie prosimy o niego e-mailem.',
+    emergency: 'Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod numer 112.',
+    footer: 'Ten e-mail został wysłany automatycznie. Odpowiedzi na ten e-mail nie są czytane.',
+  },
+  replyNotice: {
+    subject: 'Osoba zgłaszająca odpowiedziała w sprawie {{reference}} – {{tenant}}',
+    heading: 'Osoba zgłaszająca odpowiedziała',
+    body: 'Osoba zgłaszająca odpowiedziała w sprawie zgłoszenia {{reference}}, używając kodu potwierdzenia.',
+    action: 'Przeczytaj odpowiedź w systemie obsługi zgłoszeń:',
+    privacy: 'Samej odpowiedzi nie ma w tym e-mailu.',
+    footer: 'Ta wiadomość została wysłana automatycznie przez Meldpunt.',
+  },
 };

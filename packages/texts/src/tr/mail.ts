@@ -49,4 +49,21 @@ export const mail: TextTree<typeof nl, PluralCategories['tr']> = {
   accuracy_other: 'yaklaşık {{count}} metre doğrulukla',
   footer:
     'Bu ileti Meldpunt tarafından otomatik olarak gönderildi. Bildiren kişi bu e-postaya verilen yanıtları görmez. Bilgileri gizli tutun.',
+  reporterNotice: {
+    subject: 'Bildiriminizle ilgili yeni mesaj',
+    heading: 'Bildiriminizle ilgili yeni bir mesaj var',
+    body: '{{tenant}} size bildiriminizle ilgili bir mesaj gönderdi. Mesaj bu e-postada yer almıyor: alındı kodunuzla okuyabilirsiniz.',
+    action: 'Mesajı okumak için bu sayfayı açın ve alındı kodunuzu girin:',
+    codeNever: 'Alındı kodunuzu asla e-postayla göndermeyiz ve asla e-postayla istemeyiz.',
+    emergency: 'Şu anda tehlikede misiniz? 112’yi arayın.',
+    footer: 'Bu e-posta otomatik olarak gönderildi. Bu e-postaya verilen yanıtlar okunmaz.',
+  },
+  replyNotice: {
+    subject: 'Bildiren kişi {{reference}} için yanıt verdi – {{tenant}}',
+    heading: 'Bildiren kişi yanıt verdi',
+    body: 'Bildiren kişi, alındı koduyla {{reference}} numaralı bildirime yanıt verdi.',
+    action: 'Yanıtı bildirim yönetim sisteminde okuyun:',
+    privacy: 'Yanıtın kendisi bu e-postada yer almıyor.',
+    footer: 'Bu mesaj Meldpunt tarafından otomatik olarak gönderildi.',
+  },
 };
