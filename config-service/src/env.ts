@@ -150,7 +150,8 @@ function requireSecrets(env: Env, purpose: EnvPurpose): { path: string; message:
   const needed =
     purpose === 'service'
       ? (['CONTACT_ENCRYPTION_KEYS', 'SERVER_SECRET', 'PUBLIC_ORIGIN'] as const)
-      : (['CONTACT_ENCRYPTION_KEYS'] as const);
+      : // A worker's follow-up notices link to the hosted page and the console (issue 15).
+        (['CONTACT_ENCRYPTION_KEYS', 'PUBLIC_ORIGIN'] as const);
   for (const key of needed) if (!env[key]) missing.push({ path: key, message: 'Required in production' });
   if (purpose === 'service' && env.MELDPUNT_MODE === 'production' && !isSecureOrigin(env.PUBLIC_ORIGIN)) {
     missing.push({

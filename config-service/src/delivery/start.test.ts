@@ -17,9 +17,13 @@ describe('workerOptions', () => {
       CONTACT_ENCRYPTION_KEYS: `1:${Buffer.alloc(32, 1).toString('base64')}`,
       SMTP_URL: 'smtp://127.0.0.1:2525',
       MAIL_FROM: 'Meldpunt <meldpunt@gemeente.example>',
+      PUBLIC_ORIGIN: 'https://meldpunt.example',
       DELIVERY_ALLOW_PRIVATE_ADDRESSES: 'true',
     };
     assert.throws(() => loadEnv(production, 'worker'), /DELIVERY_ALLOW_PRIVATE_ADDRESSES: Not allowed in production/);
     assert.doesNotThrow(() => loadEnv({ ...production, DELIVERY_ALLOW_PRIVATE_ADDRESSES: 'false' }, 'worker'));
+    // Its follow-up notices link to the hosted page and the console: a production worker needs the origin.
+    const { PUBLIC_ORIGIN: _, ...withoutOrigin } = { ...production, DELIVERY_ALLOW_PRIVATE_ADDRESSES: 'false' };
+    assert.throws(() => loadEnv(withoutOrigin, 'worker'), /PUBLIC_ORIGIN: Required in production/);
   });
 });
