@@ -21,6 +21,7 @@ import * as backoffice from './2026-12-07T00-00-backoffice.ts';
 // Issue 14: the figures' counts from the index alone.
 import * as figuresIndex from './2026-12-07T02-00-figures-index.ts';
 import * as followUp from './2026-12-08T00-00-follow-up.ts';
+import * as followUpNotices from './2026-12-08T01-00-follow-up-notices.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T02-00-figures-index': figuresIndex,
   // Issue 15: anonymous follow-up by receipt code.
   '2026-12-08T00-00-follow-up': followUp,
+  '2026-12-08T01-00-follow-up-notices': followUpNotices,
 };
