@@ -58,13 +58,13 @@ const invalidToken = () => new DomainError({ code: 'follow-up-token-invalid' }, 
  * Opens a report by its receipt code, for `client` (the guess limiter's key of the sender). A client
  * that is waiting out its failures gets `too-many-attempts` before anything is looked up; every failure
  * — a code that cannot be one, an unknown one, a withdrawn or deleted report's — is one and the same
- * `receipt-code-unknown`, and counts.
+ * `receipt-code-unknown`, and counts (each attempt counts as a failure from its start, until it succeeds).
  */
 export async function openByReceiptCode(
   deps: FollowUpDeps & { guessLimiter: GuessLimiter },
   request: { code: string; client: string },
 ): Promise<FollowUpView> {
-  const wait = deps.guessLimiter.retryAfter(request.client);
+  const wait = deps.guessLimiter.attempt(request.client);
   if (wait > 0) throw new DomainError({ code: 'too-many-attempts', retryAfterSeconds: wait }, 'guess limit');
   const code = normaliseReceiptCode(request.code);
   const keys = receiptKeysOf(deps);
@@ -80,10 +80,8 @@ export async function openByReceiptCode(
     );
     if (found) view = await viewOf(deps.db, deps.serverSecret, found.id);
   }
-  if (!view) {
-    deps.guessLimiter.fail(request.client);
-    throw unknownCode();
-  }
+  if (!view) throw unknownCode(); // counted as a failure by `attempt`
+  deps.guessLimiter.succeeded(request.client);
   return view;
 }
 

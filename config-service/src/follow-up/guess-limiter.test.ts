@@ -24,6 +24,22 @@ describe('GuessLimiter (failed receipt-code look-ups per client)', () => {
     assert.deepEqual(waits, [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 3600, 3600, 3600, 3600]);
   });
 
+  it('an attempt counts as a failure from its start (a burst cannot slip past), until it succeeds', () => {
+    const limiter = new GuessLimiter({}, () => start);
+    const waits = Array.from({ length: 20 }, () => limiter.attempt('burst'));
+    assert.deepEqual(
+      waits.map((w) => (w === 0 ? 'tried' : 'wait')),
+      [...Array<string>(6).fill('tried'), ...Array<string>(14).fill('wait')],
+      'five free, the sixth starts the wait, the rest wait — whatever the look-ups answer meanwhile',
+    );
+    const reporter = new GuessLimiter({}, () => start);
+    for (let i = 0; i < 4; i++) reporter.fail('typo');
+    assert.equal(reporter.attempt('typo'), 0);
+    reporter.succeeded('typo');
+    reporter.fail('typo');
+    assert.equal(reporter.retryAfter('typo'), 0, 'the success was not one of the five failures');
+  });
+
   it('counts per client only: one client’s failures hold up no other', () => {
     const limiter = new GuessLimiter({}, () => start);
     for (let i = 0; i < 10; i++) limiter.fail('attacker');

@@ -51,6 +51,28 @@ export class GuessLimiter {
     this.#now = now;
   }
 
+  /**
+   * Takes one attempt of the client: the seconds it must wait first (nothing counted), or 0 — and then
+   * the attempt counts as a failure until `succeeded` says otherwise. Counted before the look-up, not
+   * after it: a burst of look-ups sent at once cannot all slip past the count while the first ones are
+   * still in the database.
+   */
+  attempt(client: string): number {
+    const wait = this.retryAfter(client);
+    if (wait === 0) this.fail(client);
+    return wait;
+  }
+
+  /**
+   * The attempt just taken found its report: it is not one of the day's failures. The other failures
+   * stay (a success wipes nothing), and so does a wait this attempt started — a reporter who has their
+   * report open needs no second look-up within it.
+   */
+  succeeded(client: string): void {
+    const entry = this.#entry(client);
+    if (entry && entry.failures > 0) entry.failures -= 1;
+  }
+
   /** Seconds the client must wait before its next attempt, or 0 when it may try now. */
   retryAfter(client: string): number {
     const entry = this.#entry(client);

@@ -296,6 +296,17 @@ describe(`follow-up by receipt code (${databaseKind})`, () => {
   });
 
   describe('guessing', () => {
+    it('20 wrong codes sent at once from one client: counted before they are looked up — 6 tried, 14 refused', async () => {
+      const app = ctx.appWith({ guessLimiter: new GuessLimiter({}, () => Date.parse('2026-12-10T10:00:00Z')) });
+      const slug = (await ctx.createTenant()).slug;
+      const client = { 'X-Forwarded-For': '203.0.113.9' };
+      const answers = await Promise.all(Array.from({ length: 20 }, () => lookUp(app, slug, randomCode(), client)));
+      assert.deepEqual(answers.map((r) => r.status).sort(), [
+        ...Array<number>(6).fill(404),
+        ...Array<number>(14).fill(429),
+      ]);
+    });
+
     it('20 wrong codes from one client: 5 answered as unknown, then 429 with Retry-After — every failure alike, and only for that client', async () => {
       let now = Date.parse('2026-12-10T10:00:00Z');
       const limiter = new GuessLimiter({}, () => now);
@@ -333,13 +344,16 @@ describe(`follow-up by receipt code (${databaseKind})`, () => {
       // Another client is not held up.
       await view(await lookUp(app, slug, created.receiptCode, { 'X-Forwarded-For': '2001:db8:bb:1::1' }));
 
-      // After the wait, the next failure doubles it (1 s, 2 s, 4 s …), and a success does not reset it.
+      // After the wait the right code opens the report; it does not count as a failure (nor does it wipe
+      // any), though the wait its attempt started stands. Then each further failure doubles the wait.
       now += 1000;
       await view(await lookUp(app, slug, created.receiptCode, client));
+      assert.equal((await lookUp(app, slug, randomCode(), client)).headers.get('retry-after'), '2');
+      now += 2000;
       await problem(await lookUp(app, slug, randomCode(), client), 404, 'receipt-code-unknown');
       assert.equal((await lookUp(app, slug, randomCode(), client)).headers.get('retry-after'), '2');
       now += 2000;
-      await lookUp(app, slug, randomCode(), client);
+      await problem(await lookUp(app, slug, randomCode(), client), 404, 'receipt-code-unknown');
       assert.equal((await lookUp(app, slug, randomCode(), client)).headers.get('retry-after'), '4');
     });
   });
