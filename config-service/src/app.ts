@@ -39,6 +39,9 @@ import { qrRoutes } from './routes/public/qr.ts';
 // Issue 14: the back office.
 import { backofficeReportRoutes } from './routes/backoffice/reports.ts';
 import { figuresRoutes, platformFiguresRoutes } from './routes/backoffice/figures.ts';
+// Issue 15: anonymous follow-up by receipt code.
+import { GuessLimiter } from './follow-up/guess-limiter.ts';
+import { followUpRoutes } from './routes/public/follow-up.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -79,6 +82,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/tenants', tenantConfigRoutes(deps));
   app.route('/api/v1/tenants', reportRoutes(deps));
   app.route('/api/v1/tenants', receiverPreviewRoutes(deps));
+  // Issue 15: the reporter's follow-up by receipt code; one count of failed look-ups per app.
+  app.route('/api/v1/tenants', followUpRoutes(deps, deps.guessLimiter ?? new GuessLimiter()));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
   // Issue 13: logos (served), the hosted reporting page and its QR code: public, in every mode.

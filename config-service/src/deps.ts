@@ -9,6 +9,8 @@ import type { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import type { ReportRateLimiter } from './reports/rate-limit.ts';
 import type { ContactSealer } from './secrets/contact-sealer.ts';
 import type { DemoSiteDirs } from './routes/static.ts';
+import type { GuessLimiter } from './follow-up/guess-limiter.ts';
+import type { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import type { ServerSecret } from './secrets/server-secret.ts';
 import type { SignedIn } from './staff/sessions.ts';
 import type { SignInLimiter } from './staff/sign-in-limiter.ts';
@@ -21,8 +23,15 @@ export interface AppDeps {
   /** Decides which tenant receives a report, by the point's municipality. */
   receivers: ReceiverLookup;
   sealer: ContactSealer;
-  /** The root of every keyed hash (`SERVER_SECRET`): request hashes now. */
+  /** The root of every keyed hash (`SERVER_SECRET`): request hashes, sessions, follow-up tokens. */
   serverSecret: ServerSecret;
+  /**
+   * Issue 15: the keys that hash receipt codes (`RECEIPT_CODE_KEYS`); unset: key 1 derived from
+   * `serverSecret` only, as in production without `RECEIPT_CODE_KEYS`.
+   */
+  receiptKeys?: ReceiptKeys;
+  /** Issue 15: failed receipt-code look-ups per client (one per app when unset). */
+  guessLimiter?: GuessLimiter;
   rateLimiter: ReportRateLimiter;
   logger: Logger;
   /** The audit log (one per app, from `db`, `serverSecret` and `logger`): staff changes append to it. */

@@ -37,3 +37,43 @@ describe('PUBLIC_ORIGIN and passkeys', () => {
     assert.equal(loadEnv({ MELDPUNT_MODE: 'demo', PORT: '9123' }, 'service').PUBLIC_ORIGIN, 'http://localhost:9123');
   });
 });
+
+// Issue 15: the receipt keys.
+describe('RECEIPT_CODE_KEYS', () => {
+  const production = { ...secrets, PUBLIC_ORIGIN: 'https://meldpunt.example.nl' };
+  const key = () => randomBytes(32).toString('base64');
+
+  it('is optional: production needs no new variable (key 1 comes from SERVER_SECRET)', () => {
+    const env = loadEnv(production, 'service');
+    assert.equal(env.RECEIPT_CODE_KEYS, undefined);
+  });
+
+  it('takes a key ring of its own and a current id; refuses a bad entry, a short key or a current id not in the ring, naming no key', () => {
+    const ring = `2:${key()},3:${key()}`;
+    assert.equal(
+      loadEnv({ ...production, RECEIPT_CODE_KEYS: ring, RECEIPT_CODE_KEY_ID: '2' }, 'service').RECEIPT_CODE_KEY_ID,
+      2,
+    );
+    const short = randomBytes(16).toString('base64');
+    for (const [settings, message] of [
+      [{ RECEIPT_CODE_KEYS: 'two:abc' }, /RECEIPT_CODE_KEYS: Entry 1 is not of the form id:base64key/],
+      [{ RECEIPT_CODE_KEYS: `2:${short}` }, /RECEIPT_CODE_KEYS: Key 2 is not 32 bytes/],
+      [{ RECEIPT_CODE_KEYS: `2:${key()},2:${key()}` }, /RECEIPT_CODE_KEYS: Key id 2 appears more than once/],
+      [
+        { RECEIPT_CODE_KEYS: ring, RECEIPT_CODE_KEY_ID: '7' },
+        /RECEIPT_CODE_KEYS: The current key id 7 is not in the key ring/,
+      ],
+      // Without a list only key 1 (derived from SERVER_SECRET) exists.
+      [{ RECEIPT_CODE_KEY_ID: '2' }, /RECEIPT_CODE_KEY_ID: The current key id 2 is not in the key ring \(ids 1\)/],
+    ] as const) {
+      assert.throws(
+        () => loadEnv({ ...production, ...settings }, 'service'),
+        (error: Error) => {
+          assert.match(error.message, message);
+          assert.ok(!error.message.includes(short), 'the message never repeats a key');
+          return true;
+        },
+      );
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import { KeyRing } from './secrets/key-ring.ts';
 import { ServerSecret } from './secrets/server-secret.ts';
 
@@ -52,6 +53,15 @@ export const envSchema = z
      * codes later. Each purpose derives its own key from it (HKDF).
      */
     SERVER_SECRET: z.string().optional(),
+    /**
+     * Issue 15: the keys that hash reporters' receipt codes (HMAC-SHA256), never in the database:
+     * `id:base64key` entries separated by commas, ids 1–255, each key base64 of 32 random bytes. A typed
+     * code is hashed under every key; the current one hashes new codes. Unset: key 1 only, derived from
+     * `SERVER_SECRET` — and key 1 stays that derived key unless listed here (README: rotation).
+     */
+    RECEIPT_CODE_KEYS: z.string().optional(),
+    /** The id in `RECEIPT_CODE_KEYS` that hashes new codes; default: the highest id (1 without the list). */
+    RECEIPT_CODE_KEY_ID: z.coerce.number().int().min(1).max(255).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Behind a reverse proxy: take the client address (for rate limiting only) from `X-Forwarded-For`. */
     TRUST_PROXY: flag.default(false),
@@ -122,6 +132,14 @@ export const envSchema = z
     const { CONTACT_ENCRYPTION_KEYS: keys, SERVER_SECRET: secret } = env;
     if (keys) check('CONTACT_ENCRYPTION_KEYS', () => KeyRing.parse(keys, env.CONTACT_ENCRYPTION_KEY_ID));
     if (secret) check('SERVER_SECRET', () => ServerSecret.fromBase64(secret));
+    const receiptKeys = env.RECEIPT_CODE_KEYS;
+    if (receiptKeys !== undefined || env.RECEIPT_CODE_KEY_ID !== undefined) {
+      // Key 1 is derived from the server secret (any will do to check the list's form and ids).
+      const anySecret = { deriveKey: () => Buffer.alloc(32) };
+      check(receiptKeys !== undefined ? 'RECEIPT_CODE_KEYS' : 'RECEIPT_CODE_KEY_ID', () =>
+        ReceiptKeys.fromEnv(receiptKeys, env.RECEIPT_CODE_KEY_ID, anySecret),
+      );
+    }
   });
 
 export type Env = z.output<typeof envSchema>;

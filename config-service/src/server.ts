@@ -8,6 +8,7 @@ import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
 import { loadEnvOrExit } from './env.ts';
 import { createLogger } from './logger.ts';
+import { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import { ReportRateLimiter } from './reports/rate-limit.ts';
 import { startRetention } from './retention/retention.ts';
@@ -93,6 +94,8 @@ const app = createApp({
   receivers,
   sealer,
   serverSecret,
+  // Issue 15: receipt codes are hashed under these (key 1 from SERVER_SECRET unless RECEIPT_CODE_KEYS says otherwise).
+  receiptKeys: ReceiptKeys.fromEnv(env.RECEIPT_CODE_KEYS, env.RECEIPT_CODE_KEY_ID, serverSecret),
   rateLimiter: new ReportRateLimiter(),
   logger,
   auditLog,

@@ -3,6 +3,10 @@
  * that is not sealed under the current key of CONTACT_ENCRYPTION_KEYS (CONTACT_ENCRYPTION_KEY_ID), or
  * is still in the old format. Prints counts, never content. Safe to run next to the service and to
  * run again; exits 1 when values remain that no key in the ring opens.
+ *
+ * Issue 15: it also counts the receipt codes per receipt key (RECEIPT_CODE_KEYS). Those cannot be
+ * re-hashed — the service never has a code again — so an old receipt key stays in the ring until this
+ * says it has no codes left (its reports withdrawn or deleted by retention).
  */
 import { connectFromEnv } from '../db/connect.ts';
 import { loadEnv } from '../env.ts';
@@ -33,6 +37,17 @@ try {
       );
     }
     console.log(`Current key: ${keys.currentId} (ring: ${keys.ids.join(', ')}).`);
+    const receipts = await database.db
+      .selectFrom('report')
+      .select(['receipt_key_id', (eb) => eb.fn.countAll<string>().as('codes')])
+      .where('receipt_key_id', 'is not', null)
+      .groupBy('receipt_key_id')
+      .orderBy('receipt_key_id')
+      .execute();
+    console.log(
+      `Receipt codes by receipt key: ${receipts.length ? receipts.map((r) => `key ${r.receipt_key_id}: ${r.codes}`).join(', ') : 'none'} ` +
+        '(a key without codes may leave RECEIPT_CODE_KEYS).',
+    );
     if (results.some((r) => r.skipped > 0)) console.log('Some values changed while this ran: run it again.');
     if (unreadable > 0) {
       console.error(

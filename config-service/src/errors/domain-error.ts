@@ -15,6 +15,17 @@ export type Refusal =
   | { code: 'idempotency-key-reused' }
   /** Too many reports from this client for now; it may try again after `retryAfterSeconds`. */
   | { code: 'too-many-reports'; retryAfterSeconds: number }
+  // Anonymous follow-up by receipt code (issue 15, follow-up/):
+  /** No report answers to this receipt code: ill-formed, unknown, withdrawn or deleted all read the same. */
+  | { code: 'receipt-code-unknown' }
+  /** Too many failed receipt-code look-ups from this client; it may try again after `retryAfterSeconds`. */
+  | { code: 'too-many-attempts'; retryAfterSeconds: number }
+  /** The follow-up or feedback token is missing, forged, expired or no longer the report's (a new code, a withdrawal). */
+  | { code: 'follow-up-token-invalid' }
+  /** The report is closed: it takes no more replies. */
+  | { code: 'report-closed' }
+  /** Feedback of the moment `closed` before the report is closed. */
+  | { code: 'report-not-closed' }
   /** The change would leave a tenant without an admin, so nobody could manage its members any more. */
   | { code: 'last-admin' }
   // Onboarding and offboarding (the platform operator):

@@ -97,6 +97,34 @@ export function problemOf(error: DomainError): ProblemError {
         detail: `Try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s). In an emergency, call 112.`,
         headers: { 'Retry-After': String(refusal.retryAfterSeconds) },
       });
+    // Anonymous follow-up by receipt code (issue 15):
+    case 'receipt-code-unknown':
+      // One answer for every failure, so no answer tells an ill-formed code from a withdrawn report's.
+      return new ProblemError(404, 'receipt-code-unknown', 'No report with this receipt code', {
+        detail:
+          'Check the code and type it again: 16 letters and digits, as you saved them. A withdrawn report, or one deleted after its retention period, has no code any more. In an emergency, call 112.',
+      });
+    case 'too-many-attempts':
+      return new ProblemError(429, 'too-many-attempts', 'Too many wrong receipt codes from this connection', {
+        detail: `Wait ${refusal.retryAfterSeconds < 120 ? `${refusal.retryAfterSeconds} second(s)` : `${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s)`} before you try again. In an emergency, call 112.`,
+        headers: { 'Retry-After': String(refusal.retryAfterSeconds) },
+      });
+    case 'follow-up-token-invalid':
+      return new ProblemError(401, 'follow-up-token-invalid', 'Enter your receipt code again', {
+        detail:
+          'The follow-up has expired (after 15 minutes) or the report has changed: enter your receipt code again to continue.',
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
+    case 'report-closed':
+      return new ProblemError(409, 'report-closed', 'This report is closed', {
+        detail:
+          'A closed report takes no more replies. You can still read its messages and say how reporting was for you.',
+      });
+    case 'report-not-closed':
+      return new ProblemError(409, 'report-not-closed', 'This report is not closed yet', {
+        detail: 'The question for a closed report is asked once the municipality has closed it.',
+        errors: [{ path: '/moment', message: 'Not closed yet' }],
+      });
     case 'last-admin':
       return new ProblemError(409, 'last-admin', 'A municipality keeps at least one admin', {
         detail: 'Give another member the admin role first, then change or remove this one.',

@@ -17,8 +17,14 @@ const allowedHeaders = 'Content-Type, Idempotency-Key, If-None-Match';
  * Requests without `Origin` (server-to-server) are not browsers' and pass, and so do requests from
  * pages this service serves itself (the demo site): `Origin` equal to the configured public origin —
  * never to one built from the request's `Host`, which the client chooses.
+ * `extraAllowedHeaders`: request headers a route takes besides the usual ones (the follow-up's
+ * `Authorization`, issue 15), allowed in its preflights only.
  */
-export function tenantOrigin(deps: { tenants: TenantCache; publicOrigin: string }) {
+export function tenantOrigin(
+  deps: { tenants: TenantCache; publicOrigin: string },
+  options: { extraAllowedHeaders?: readonly string[] } = {},
+) {
+  const headers = [allowedHeaders, ...(options.extraAllowedHeaders ?? [])].join(', ');
   return createMiddleware<{ Variables: TenantVariables }>(async (c, next) => {
     c.header('Vary', 'Origin');
     const tenant = await deps.tenants.get(c.req.param('slug') ?? '');
@@ -41,7 +47,7 @@ export function tenantOrigin(deps: { tenants: TenantCache; publicOrigin: string 
     if (c.req.method === 'OPTIONS') {
       return c.body(null, 204, {
         'Access-Control-Allow-Methods': allowedMethods,
-        'Access-Control-Allow-Headers': allowedHeaders,
+        'Access-Control-Allow-Headers': headers,
         'Access-Control-Max-Age': '600',
       });
     }

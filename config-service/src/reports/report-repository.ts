@@ -88,9 +88,29 @@ export async function findReportByIdempotencyKey(db: Db, sourceTenantId: string,
   return db
     .selectFrom('report')
     .innerJoin('tenant', 'tenant.id', 'report.tenant_id')
-    .select(['report.id', 'report.reference', 'report.request_hash', 'report.locale', 'report.area_code'])
+    .select([
+      'report.id',
+      'report.reference',
+      'report.request_hash',
+      'report.locale',
+      'report.area_code',
+      'report.receipt_hash',
+    ])
     .select('tenant.slug as tenant_slug')
     .where('report.source_tenant_id', '=', sourceTenantId)
     .where('report.idempotency_key', '=', key)
     .executeTakeFirst();
+}
+
+/**
+ * Issue 15: a replay's new receipt code replaces the report's old one (which then finds nothing, and
+ * whose follow-up tokens, bound to the old hash, stop working).
+ */
+export async function replaceReceiptHash(db: Db, reportId: string, receipt: { keyId: number; hash: string }) {
+  await db
+    .updateTable('report')
+    .set({ receipt_key_id: receipt.keyId, receipt_hash: receipt.hash })
+    .where('id', '=', reportId)
+    .where('receipt_hash', 'is not', null)
+    .execute();
 }

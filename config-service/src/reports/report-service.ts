@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { localize, tenantReportErrors, type Locale, type ReportCreated, type ReportInput } from '@meldpunt/contracts';
+import {
+  formatReceiptCode,
+  localize,
+  tenantReportErrors,
+  type Locale,
+  type ReportCreated,
+  type ReportInput,
+} from '@meldpunt/contracts';
 import type { Database, NewReport } from '../db/database.ts';
 import { deliveryTargets } from '../delivery/targets.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { newReceiptCode, receiptKeysOf, type ReceiptHash, type ReceiptKeys } from '../follow-up/receipt-keys.ts';
+import { feedbackTokenSeconds, issueToken } from '../follow-up/tokens.ts';
 import { followUpOf, routedTo, type Receiver, type ReceiverLookup } from '../receivers/receiver-lookup.ts';
 import { nonParticipatingResponse } from '../receivers/texts.ts';
 import type { ContactSealer } from '../secrets/contact-sealer.ts';
@@ -11,15 +20,17 @@ import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
 import type { PublishedTenant } from '../tenants/tenant-repository.ts';
 import type { ReportRateLimiter } from './rate-limit.ts';
 import { newReference } from './reference.ts';
-import { findReportByIdempotencyKey, insertReport } from './report-repository.ts';
+import { findReportByIdempotencyKey, insertReport, replaceReceiptHash } from './report-repository.ts';
 
 export interface ReportDeps {
   db: Kysely<Database>;
   /** Decides which tenant receives a report. */
   receivers: ReceiverLookup;
   sealer: ContactSealer;
-  /** Keys the request hash (never stored in the database). */
-  serverSecret: Pick<ServerSecret, 'hmac'>;
+  /** Keys the request hash and signs the feedback token (never stored in the database). */
+  serverSecret: Pick<ServerSecret, 'hmac' | 'deriveKey'>;
+  /** Hash receipt codes (issue 15); unset: key 1 derived from the server secret only. */
+  receiptKeys?: ReceiptKeys;
   rateLimiter: ReportRateLimiter;
   /** Wakes the in-process delivery worker after a new report (unset: workers find it by polling). */
   nudgeDelivery?: () => void;
@@ -48,7 +59,7 @@ export interface SubmitResult {
  * 2. the embedding tenant's own rules (categories, fields, follow-up: see `checkAgainstTenant`);
  * 3. the rate limit of the client at the embedding tenant;
  * 4. stored with its deliveries to the receiver's channels (`storeReport`), or the original answer of
- *    an idempotent replay;
+ *    an idempotent replay — with a receipt code when the receiver follows up, a new one on a replay;
  * 5. a new report counts against the rate limit and wakes the delivery worker.
  * Refusals are `DomainError`s, answered as problem+json by `http/problem.ts` (`problemOf`).
  */
@@ -94,9 +105,15 @@ export function checkAgainstTenant(source: PublishedTenant, receiver: Receiver, 
  * (HMAC with a key from the server secret): the stored hash covers the contact details too, and
  * without the key nobody can check a guess at them against it. Retention clears key and hash once the
  * 48-hour replay window is over.
+ *
+ * Issue 15: when the receiver follows up, the answer carries a receipt code — made here, kept only as
+ * its keyed hash (`follow-up/receipt-keys.ts`), shown once. A replay cannot show the first code again
+ * (nobody has it any more), so it issues a new one in its place: the old one stops working, and a
+ * reporter whose first answer was lost is never left without a code that works. Every answer carries
+ * a feedback token for the one question after sending.
  */
 async function storeReport(
-  deps: Pick<ReportDeps, 'db' | 'receivers' | 'sealer' | 'serverSecret'>,
+  deps: Pick<ReportDeps, 'db' | 'receivers' | 'sealer' | 'serverSecret' | 'receiptKeys'>,
   source: PublishedTenant,
   receiver: Receiver,
   input: ReportInput,
@@ -105,17 +122,27 @@ async function storeReport(
   const requestHash = idempotencyKey ? deps.serverSecret.hmac(purposes.requestHash, JSON.stringify(input)) : null;
   // Nobody will get back to the reporter there, so their contact details are not kept.
   const report = followUpOf(receiver) === 'none' ? { ...input, contact: undefined } : input;
+  const keys = receiptKeysOf(deps);
   for (let attempt = 0; ; attempt++) {
     const id = randomUUID();
     const reference = newReference();
+    const receiptCode = followUpOf(receiver) === 'active' ? newReceiptCode() : undefined;
+    const receipt = receiptCode === undefined ? null : keys.hash(receiptCode);
     try {
-      const row = reportRow(source, receiver, report, { id, reference, idempotencyKey, requestHash }, deps.sealer);
+      const ids = { id, reference, idempotencyKey, requestHash, receipt };
+      const row = reportRow(source, receiver, report, ids, deps.sealer);
       // The report and its deliveries (outbox rows) are stored by one statement: both or neither.
       const stored = await insertReport(deps.db, row, deliveryTargets(receiver.tenant.settings));
-      if (stored) return { created: true, body: createdBody(receiver, stored, input.locale) };
+      if (stored) {
+        const body = createdBody(receiver, stored, input.locale);
+        return { created: true, body: withFollowUp(deps, body, receiptCode) };
+      }
     } catch (error) {
-      // A reference collision (1 in ~10¹¹ per pair) just draws a new one.
-      if (isUniqueViolation(error, 'report_reference_key') && attempt < 3) continue;
+      // A reference collision (1 in ~10¹¹ per pair) — or, with odds of 1 in ~10²⁴, a receipt code's —
+      // just draws a new one.
+      const collision =
+        isUniqueViolation(error, 'report_reference_key') || isUniqueViolation(error, 'report_receipt_hash');
+      if (collision && attempt < 3) continue;
       throw error;
     }
     // Nothing stored: the idempotency key was used before. Replay or conflict.
@@ -130,8 +157,31 @@ async function storeReport(
       areaCode: original.area_code,
       occurredAt: input.occurredAt,
     });
-    return { created: false, body: createdBody(storedReceiver, original, original.locale as Locale) };
+    const body = createdBody(storedReceiver, original, original.locale as Locale);
+    if (original.receipt_hash === null) return { created: false, body: withFollowUp(deps, body, undefined) };
+    // The first code cannot be shown again: a new one replaces it (and ends the old one's tokens).
+    const newCode = newReceiptCode();
+    await replaceReceiptHash(deps.db, original.id, keys.hash(newCode));
+    return { created: false, body: withFollowUp(deps, body, newCode) };
   }
+}
+
+/** The 201's follow-up parts: the receipt code (formatted; when there is one) and the feedback token. */
+function withFollowUp(
+  deps: Pick<ReportDeps, 'serverSecret'>,
+  body: ReportCreated,
+  receiptCode: string | undefined,
+): ReportCreated {
+  const feedback = issueToken(
+    deps.serverSecret,
+    { reportId: body.id, purpose: 'feedback', binding: '' },
+    feedbackTokenSeconds,
+  );
+  return {
+    ...body,
+    ...(receiptCode === undefined ? {} : { receiptCode: formatReceiptCode(receiptCode) }),
+    feedbackToken: feedback.token,
+  };
 }
 
 /** The row stored for a report: the input as validated, the contact sealed, nothing about the client. */
@@ -139,7 +189,14 @@ export function reportRow(
   source: Pick<PublishedTenant, 'id' | 'version'>,
   receiver: { tenant: Pick<PublishedTenant, 'id'>; area: { code: string } | null },
   input: ReportInput,
-  ids: { id: string; reference: string; idempotencyKey: string | undefined; requestHash: string | null },
+  ids: {
+    id: string;
+    reference: string;
+    idempotencyKey: string | undefined;
+    requestHash: string | null;
+    /** The receipt code's keyed hash (issue 15), when the receiver follows up. */
+    receipt?: ReceiptHash | null;
+  },
   sealer: Pick<ContactSealer, 'seal'>,
 ): NewReport {
   const tenantId = receiver.tenant.id;
@@ -168,6 +225,9 @@ export function reportRow(
     config_version: source.version,
     idempotency_key: ids.idempotencyKey ?? null,
     request_hash: ids.requestHash,
+    // Always both columns (null without a code): one column list, so one prepared insert statement.
+    receipt_key_id: ids.receipt?.keyId ?? null,
+    receipt_hash: ids.receipt?.hash ?? null,
   };
 }
 

@@ -86,8 +86,66 @@ describe(`retention (${databaseKind})`, () => {
       idempotencyKeysCleared: 0,
       logosDeleted: 0,
       testDeliveriesDeleted: 0,
+      withdrawalsDeleted: 0,
       byTenant: [],
     });
+  });
+
+  // Issue 15: the follow-up's thread and feedback go with their report; a withdrawal's tombstone when the report would have.
+  it('deletes a report’s messages, feedback and notices with it, and a withdrawn report’s tombstone after the report period', async () => {
+    const tenant = await ctx.createTenant({ config: { privacy: privacy(3, 1) } });
+    const due = await report(tenant.slug, 100);
+    const kept = await report(tenant.slug, 10);
+    for (const id of [due, kept]) {
+      await ctx.db
+        .insertInto('report_message')
+        .values([
+          { tenant_id: tenant.id, report_id: id, sender: 'municipality', author_id: null, body: 'Een vraag' },
+          { tenant_id: tenant.id, report_id: id, sender: 'reporter', author_id: null, body: 'Een antwoord' },
+        ])
+        .execute();
+      await ctx.db
+        .insertInto('report_feedback')
+        .values({ tenant_id: tenant.id, report_id: id, moment: 'sent', rating: 4, comment: 'Prima' })
+        .execute();
+      await ctx.db
+        .insertInto('delivery')
+        .values({
+          kind: 'reply-notice',
+          tenant_id: tenant.id,
+          report_id: id,
+          channel: 'email',
+          target: 'oov@x.example',
+        })
+        .execute();
+    }
+    const tombstone = (daysAgo: number) => ({
+      tenant_id: tenant.id,
+      report_id: crypto.randomUUID(),
+      reference: `W-${daysAgo}`,
+      received_at: new Date(Date.now() - daysAgo * day),
+    });
+    const [oldTombstone, newTombstone] = [tombstone(100), tombstone(80)];
+    await ctx.db.insertInto('report_withdrawal').values([oldTombstone, newTombstone]).execute();
+
+    const counts = async (id: string) => ({
+      messages: (await ctx.db.selectFrom('report_message').select('id').where('report_id', '=', id).execute()).length,
+      feedback: (await ctx.db.selectFrom('report_feedback').select('id').where('report_id', '=', id).execute()).length,
+      deliveries: (await ctx.db.selectFrom('delivery').select('id').where('report_id', '=', id).execute()).length,
+    });
+    assert.deepEqual(await counts(due), { messages: 2, feedback: 1, deliveries: 2 });
+
+    const result = await enforceRetention(ctx.db);
+    assert.equal(await row(due), undefined);
+    assert.deepEqual(await counts(due), { messages: 0, feedback: 0, deliveries: 0 });
+    assert.deepEqual(await counts(kept), { messages: 2, feedback: 1, deliveries: 2 });
+    assert.equal(result.withdrawalsDeleted, 1);
+    const left = await ctx.db
+      .selectFrom('report_withdrawal')
+      .select('reference')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    assert.deepEqual(left, [{ reference: 'W-80' }], 'a tombstone within the 3-month report period stays');
   });
 
   // Issue 14: the back office says when contact details were erased, and when they and the report will be.

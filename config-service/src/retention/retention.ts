@@ -41,6 +41,8 @@ export interface RetentionResult {
   logosDeleted: number;
   /** Test deliveries older than `testDeliveryDays`, with their outbox rows. */
   testDeliveriesDeleted: number;
+  /** Issue 15: what was left of withdrawn reports (`report_withdrawal`), once the report itself would have gone. */
+  withdrawalsDeleted: number;
   byTenant: { slug: string; contactsErased: number; reportsDeleted: number }[];
 }
 
@@ -104,7 +106,8 @@ export const retentionBatchSize = 1000;
 /**
  * Enforces the tenants' retention periods (AVG/GDPR storage limitation): contact details are erased
  * once their period is over (the report stays, anonymous), and reports — with their deliveries — are
- * deleted once theirs is. Counted from when the report was received. A report's idempotency key and
+ * deleted once theirs is — their messages, notes, timeline and feedback with them (issue 15). Counted
+ * from when the report was received; a withdrawn report's tombstone goes when the report would have. A report's idempotency key and
  * request hash are cleared once the replay window is over, and with its contact details. Works in
  * batches of `retentionBatchSize`; idempotent and safe to run from several processes at once.
  * The audit log is not touched: its entries hold no report data and are kept for the life of the
@@ -209,12 +212,33 @@ export async function enforceRetention(
     () => {},
   );
 
+  // Issue 15: a withdrawn report's tombstone (reference and dates) goes when the report would have gone:
+  // received + the receiving tenant's report period. (Its source tenant is not kept with it, so the
+  // shorter of the two periods that applies to reports cannot apply here; a tombstone holds nothing of
+  // the report.) The report's messages and feedback went with the report itself (on delete cascade).
+  const withdrawalsDeleted = await untilDone(
+    () =>
+      sql<{ slug: string }>`
+      delete from report_withdrawal
+      where id in (
+        select w.id from report_withdrawal w
+        join tenant t on t.id = w.tenant_id
+        left join tenant_config_version v on v.tenant_id = t.id and v.version = t.published_version
+        where w.received_at < ${at}::timestamptz - make_interval(months =>
+          coalesce((v.config #>> '{privacy,retentionMonths}')::int, ${sql.lit(fallbackRetentionMonths)}))
+        limit ${batchSize}
+      )
+      returning '' as slug`.execute(db),
+    () => {},
+  );
+
   return {
     contactsErased,
     reportsDeleted,
     idempotencyKeysCleared,
     logosDeleted,
     testDeliveriesDeleted,
+    withdrawalsDeleted,
     byTenant: [...byTenant.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
   };
 }
@@ -230,7 +254,8 @@ export function startRetention(db: Kysely<Database>, logger: Logger, intervalMs:
           result.reportsDeleted ||
           result.idempotencyKeysCleared ||
           result.logosDeleted ||
-          result.testDeliveriesDeleted
+          result.testDeliveriesDeleted ||
+          result.withdrawalsDeleted
         ) {
           logger.info({ retention: result }, 'retention enforced');
         }

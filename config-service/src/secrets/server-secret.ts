@@ -22,6 +22,14 @@ export const purposes = {
   ssoState: 'meldpunt/sso-state/v1',
   /** `sso_sign_in.browser_hash`: ties an SSO sign-in to the browser that started it (its cookie). */
   ssoBrowser: 'meldpunt/sso-browser/v1',
+  // Issue 15: anonymous follow-up by receipt code.
+  /**
+   * Receipt key 1 when `RECEIPT_CODE_KEYS` is not set (`follow-up/receipt-keys.ts`): `report.receipt_hash`
+   * finds a report by its receipt code without storing the code.
+   */
+  receiptCode: 'meldpunt/receipt-code/v1',
+  /** Signs the reporter's short-lived follow-up and feedback tokens (`follow-up/tokens.ts`); never stored. */
+  followUpToken: 'meldpunt/follow-up-token/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 
@@ -49,6 +57,14 @@ export class ServerSecret {
   /** HMAC-SHA256 of `data` under the purpose's key, base64url. */
   hmac(purpose: Purpose, data: string): string {
     return createHmac('sha256', this.#key(purpose)).update(data, 'utf8').digest('base64url');
+  }
+
+  /**
+   * The purpose's key itself, for a key ring that holds it next to keys of its own (the receipt keys:
+   * `follow-up/receipt-keys.ts`). A copy: the caller cannot change the one `hmac` uses.
+   */
+  deriveKey(purpose: Purpose): Buffer {
+    return Buffer.from(this.#key(purpose));
   }
 
   #key(purpose: Purpose): Buffer {

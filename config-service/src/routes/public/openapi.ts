@@ -13,6 +13,7 @@ import type { AppEnv } from '../../deps.ts';
 import { staffOpenApi } from './openapi-staff.ts';
 import { backofficeFiguresOpenApi } from './openapi-backoffice-figures.ts';
 import { backofficeReportsOpenApi } from './openapi-backoffice-reports.ts';
+import { followUpOpenApi } from './openapi-follow-up.ts';
 
 /** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a contracts schema. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -45,6 +46,8 @@ export function openApiDocument(): Record<string, unknown> {
   // Issue 14: the back office.
   const reports = backofficeReportsOpenApi(schemaOf);
   const figures = backofficeFiguresOpenApi(schemaOf);
+  // Issue 15: the reporter's follow-up by receipt code.
+  const followUp = followUpOpenApi(schemaOf);
   return {
     openapi: '3.1.0',
     info: {
@@ -230,6 +233,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...staff.paths,
       ...reports.paths,
       ...figures.paths,
+      ...followUp.paths,
     },
     components: {
       schemas: {
@@ -241,8 +245,9 @@ export function openApiDocument(): Record<string, unknown> {
         ...staff.schemas,
         ...reports.schemas,
         ...figures.schemas,
+        ...followUp.schemas,
       },
-      securitySchemes: staff.securitySchemes,
+      securitySchemes: { ...staff.securitySchemes, ...followUp.securitySchemes },
     },
   };
 }

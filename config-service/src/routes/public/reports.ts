@@ -1,34 +1,16 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
 import { zValidator } from '@hono/zod-validator';
 import { idempotencyKeySchema, limits, reportInputSchema } from '@meldpunt/contracts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { clientAddress } from '../../http/client-address.ts';
+import { limitBody, requireJson } from '../../http/json-body.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { tenantOrigin } from '../../http/tenant-origin.ts';
 import { validationHook } from '../../http/validation.ts';
 import { submitReport } from '../../reports/report-service.ts';
 
-/** 415 unless the body is declared as JSON. */
-const requireJson = createMiddleware(async (c, next) => {
-  const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') {
-    throw new ProblemError(415, 'unsupported-media-type', 'Send the report as JSON', {
-      detail: 'Use Content-Type: application/json.',
-    });
-  }
-  await next();
-});
-
-const limitBody = bodyLimit({
-  maxSize: limits.maxBodyBytes,
-  onError: () => {
-    throw new ProblemError(413, 'payload-too-large', 'The report is too large', {
-      detail: `A report may be at most ${limits.maxBodyBytes / 1024} KB.`,
-    });
-  },
-});
+const requireReportJson = requireJson('the report');
+const limitReportBody = limitBody(limits.maxBodyBytes, 'the report');
 
 /**
  * `POST /api/v1/tenants/:slug/reports`: takes a report in for the tenant. HTTP only: the embed origin,
@@ -40,8 +22,8 @@ export function reportRoutes(deps: AppDeps) {
     .use('/:slug/reports', tenantOrigin(deps))
     .post(
       '/:slug/reports',
-      limitBody,
-      requireJson,
+      limitReportBody,
+      requireReportJson,
       zValidator('json', reportInputSchema, validationHook),
       async (c) => {
         const tenant = c.get('tenant');
