@@ -620,6 +620,15 @@ describe(`back office: officers' report routes (${databaseKind})`, () => {
         .execute();
     }
 
+    /** As a report taken in where nobody follows up by code: no receipt code. */
+    async function withoutReceiptCode(reportId: string) {
+      await ctx.db
+        .updateTable('report')
+        .set({ receipt_key_id: null, receipt_hash: null })
+        .where('id', '=', reportId)
+        .execute();
+    }
+
     const noticesOf = (reportId: string) =>
       ctx.db
         .selectFrom('delivery')
@@ -761,6 +770,7 @@ describe(`back office: officers' report routes (${databaseKind})`, () => {
     it('refuses without a receipt code (409 no-follow-up-channel), an invalid message (422), another tenant’s report and an analyst (404), another origin (403) — storing nothing', async () => {
       const s = await setup();
       const id = await s.report({ contact: { email: 'geen-code@example.org', wantsFollowUp: true } });
+      await withoutReceiptCode(id);
       let res = await s.ask(`/reports/${id}/messages`, { method: 'POST', body: { body: 'Hallo' } });
       assert.equal(res.status, 409);
       const problem = await readJson(res);
@@ -815,6 +825,7 @@ describe(`back office: officers' report routes (${databaseKind})`, () => {
       const s = await setup();
       const id = await s.report({ contact: { phone: '06 12345678', wantsFollowUp: true } });
       const other = await s.report();
+      await withoutReceiptCode(other);
       await withReceiptCode(id);
       await s.ask(`/reports/${id}/messages`, {
         method: 'POST',
