@@ -141,7 +141,7 @@ export class MeldpuntWidget extends LitElement {
   /** Loading the steps after the Where step failed (offline): those steps offer to try again. */
   private laterFailed = false;
   /**
-   * "Follow up on my report" is open (its chunk on its way, or `failed` to arrive). All it shows lives in
+   * "Follow up on my report" is open (or its chunk `failed` to arrive). All it shows lives in
    * `<meldpunt-follow-up>`: closing drops that element, and with it the code, the token and the thread.
    */
   private followUp?: 'open' | 'failed';
@@ -265,7 +265,11 @@ export class MeldpuntWidget extends LitElement {
         ${this.helpOpen ? helpPanel(config, this.locale_, this.t) : nothing}
         ${
           this.followUp
-            ? this.renderFollowUp()
+            ? // The follow-up view (its own chunk, in by now); if its chunk could not be loaded, the element stays
+              // undefined and shows its light DOM: the load error with a retry.
+              html`<meldpunt-follow-up .link=${this.followUpLink()}>
+                ${laterLoading(this.t, true, this.openFollowUp)}
+              </meldpunt-follow-up>`
             : this.result && this.later
               ? this.later.sentView(
                   { config, locale: this.locale_, dir, t: this.t },
@@ -313,11 +317,9 @@ export class MeldpuntWidget extends LitElement {
         index === 0
           ? html`<div class="intro">
               ${plainText(`${this.t('intro.body')} ${this.t('app.anonymous')}`)}
-              <p>
-                <button type="button" class="secondary" part="button" @click=${this.openFollowUp}>
-                  ${this.t('followUp.open')}
-                </button>
-              </p>
+              <button type="button" class="secondary" part="button" @click=${this.openFollowUp}>
+                ${this.t('followUp.open')}
+              </button>
             </div>`
           : nothing
       }
@@ -365,19 +367,6 @@ export class MeldpuntWidget extends LitElement {
     }
   }
 
-  /**
-   * The follow-up view (its own chunk). Until the chunk has defined the element, its light DOM shows: the
-   * heading (focused, as every step's) and "loading", or the load error with a retry.
-   */
-  private renderFollowUp() {
-    return html`
-      <meldpunt-follow-up .link=${this.followUpLink()}>
-        <h2 id="step-heading" tabindex="-1">${this.t('followUp.open')}</h2>
-        ${laterLoading(this.t, this.followUp === 'failed', this.openFollowUp)}
-      </meldpunt-follow-up>
-    `;
-  }
-
   // ——— Behaviour ———
 
   /** What the follow-up's elements need of the widget: its texts, the API, and opening or closing the view. */
@@ -387,7 +376,6 @@ export class MeldpuntWidget extends LitElement {
       locale: this.locale_,
       base: this.base,
       tenant: this.tenant,
-      timeoutMs: this.requestTimeoutMs,
       open: this.openFollowUp,
       close: () => {
         this.followUp = undefined;
@@ -396,10 +384,12 @@ export class MeldpuntWidget extends LitElement {
     };
   }
 
+  /** Opens the follow-up view once its chunk is in (the view then focuses its own heading). */
   private openFollowUp = () => {
-    this.followUp = 'open';
-    this.moveFocus = true;
-    import('./follow-up.ts').catch(() => (this.followUp = 'failed'));
+    import('./follow-up.ts').then(
+      () => (this.followUp = 'open'),
+      () => (this.followUp = 'failed'),
+    );
   };
 
   private updateDraft(patch: Partial<Draft>): void {

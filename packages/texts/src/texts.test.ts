@@ -14,6 +14,7 @@ import {
   type Texts,
 } from './index.ts';
 import { loadFollowUpTexts, type FollowUpTexts } from './follow-up.ts';
+import * as stepLoaders from './step-loaders.ts';
 import { consoleLocales, consoleTexts } from './console.ts';
 import { consoleConfigTexts } from './console-config.ts';
 import { consoleBackofficeTexts } from './console-backoffice.ts';
@@ -196,6 +197,13 @@ describe('default texts', () => {
         locale,
       );
       assert.ok(followUp.includes('followUp.errors.unknown') && others.has('followUp.open'), locale);
+    }
+  });
+
+  it('the step loaders apart (for the widget’s chunks) load exactly what the main entry’s do', async () => {
+    for (const locale of supportedLocales) {
+      assert.deepEqual(await stepLoaders.loadLocationTexts[locale](), await loadLocationTexts[locale](), locale);
+      assert.deepEqual(await stepLoaders.loadLaterTexts[locale](), await loadLaterTexts[locale](), locale);
     }
   });
 

@@ -23,13 +23,12 @@ describe('the follow-up chunk', () => {
           .filter((path) => !path.endsWith('.test.ts'));
       expect(followUpModules()).to.deep.equal([]);
       expect(customElements.get('meldpunt-follow-up')).to.equal(undefined);
-      // While it loads: the heading (focused) and "loading", inside the 112 banner and quick exit's shell.
       el.shadowRoot!.querySelector<HTMLButtonElement>('.intro button')!.click();
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('meldpunt-follow-up')).to.exist;
+      await waitFor(() => customElements.get('meldpunt-follow-up'), 'the chunk defines the view');
+      // The view shows in the widget's shell: the 112 banner and quick exit stay.
+      await waitFor(() => el.shadowRoot!.querySelector('meldpunt-follow-up'), 'the view');
       expect(el.shadowRoot!.querySelector('.emergency a[href="tel:112"]')).to.exist;
       expect(el.shadowRoot!.querySelector('button.exit')).to.exist;
-      await waitFor(() => customElements.get('meldpunt-follow-up'), 'the chunk defines the view');
       expect(fetched('/src/follow-up.ts')).not.to.be.empty;
       await waitFor(
         () => el.shadowRoot!.querySelector('meldpunt-follow-up')?.shadowRoot?.querySelector('#receipt-code'),

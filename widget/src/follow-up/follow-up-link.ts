@@ -14,6 +14,7 @@ export interface FollowUpLink {
   base: string;
   /** The embedding reporting point (for the origin check; the code finds the report wherever it went). */
   tenant: string;
+  /** How long one request may take (the API client's default when not given). */
   timeoutMs?: number;
   /** Opens the follow-up view. */
   open: () => void;
