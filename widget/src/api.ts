@@ -106,7 +106,8 @@ export async function apiRequest<T>(request: ApiRequest): Promise<T> {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     // The body is read under the same deadline: an answer that stalls halfway is no answer.
-    if (res.ok) return (await res.json()) as T;
+    // 204 (feedback, withdrawal) has no body.
+    if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
     problem = await readProblem(res);
   } catch (error) {
     if (signal?.aborted) throw error;

@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { Locale, TenantConfig } from '@meldpunt/contracts';
 import { supportedLocales } from '@meldpunt/contracts/limits';
-import { loadLaterTexts, loadLocationTexts, loadTexts } from '@meldpunt/texts';
+import { loadTexts } from '@meldpunt/texts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -26,12 +26,16 @@ export type TextPart =
   /** The steps after the Where step, sending, the confirmation: with those steps' code. */
   | 'later';
 
-const defaults: Record<TextPart, Record<Locale, () => Promise<object>>> = {
-  first: loadTexts,
-  location: loadLocationTexts,
-  later: loadLaterTexts,
+/**
+ * How each part of a locale's texts loads. The Where step's and the later steps' loaders are in the chunks of
+ * those steps (the location picker's, `later.ts`), so the first chunk does not carry them: those texts follow
+ * their step's code (the later steps' while the reporter is on the Where step, long before they are needed).
+ */
+const defaults: Record<TextPart, (locale: Locale) => Promise<object>> = {
+  first: (locale) => loadTexts[locale](),
+  location: (locale) => import('./location/location-picker.ts').then((m) => m.loadLocationTexts[locale]()),
+  later: (locale) => import('./later.ts').then((m) => m.loadLaterTexts[locale]()),
 };
-
 /** The widget's texts: one i18next instance per widget (two widgets on a page may speak different languages). */
 export type Translations = i18n;
 
@@ -78,7 +82,7 @@ export async function ensureTexts(texts: Translations, locale: Locale, part: Tex
   const parts = byLocale.get(locale) ?? new Set<TextPart>();
   byLocale.set(locale, parts);
   if (parts.has(part)) return;
-  texts.addResourceBundle(locale, 'translation', structuredClone(await defaults[part][locale]()), true, false);
+  texts.addResourceBundle(locale, 'translation', structuredClone(await defaults[part](locale)), true, false);
   parts.add(part);
 }
 

@@ -10,3 +10,5 @@ export { reviewStep } from './steps/review.ts';
 export { laterStyles } from './styles/later-styles.ts';
 export { sendReport, toReportBody } from './send.ts';
 export { sendErrorView, sendFailure, sentView } from './shell/sending.ts';
+// The later steps' texts load after this chunk, from its loaders (see `i18n.ts`).
+export { loadLaterTexts } from '@meldpunt/texts/step-loaders';

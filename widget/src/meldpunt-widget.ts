@@ -16,6 +16,7 @@ import {
 import { emit } from './events.ts';
 import { ensureTexts, isRtl, type TextPart, type Translate, type Translations } from './i18n.ts';
 import type { RouteCheck } from './location/location-picker.ts';
+import type { FollowUpLink } from './follow-up/follow-up-link.ts';
 import type { WidgetPreview } from './preview.ts';
 import { adoptSheet, brandingSheet, logoUrl } from './shell/branding.ts';
 import { loadErrorTexts, loadWidget } from './shell/config-loader.ts';
@@ -101,6 +102,7 @@ export class MeldpuntWidget extends LitElement {
     contactClearedFor: internalState,
     later: internalState,
     laterFailed: internalState,
+    followUp: internalState,
   };
 
   /** The tenant (reporting point) slug, e.g. `dordrecht`. */
@@ -138,6 +140,11 @@ export class MeldpuntWidget extends LitElement {
   private later?: LaterChunk;
   /** Loading the steps after the Where step failed (offline): those steps offer to try again. */
   private laterFailed = false;
+  /**
+   * "Follow up on my report" is open (or its chunk `failed` to arrive). All it shows lives in
+   * `<meldpunt-follow-up>`: closing drops that element, and with it the code, the token and the thread.
+   */
+  private followUp?: 'open' | 'failed';
 
   private texts?: Translations;
   /** The tenant's own municipality (from its published config), if the service knows it. */
@@ -257,14 +264,21 @@ export class MeldpuntWidget extends LitElement {
         </div>
         ${this.helpOpen ? helpPanel(config, this.locale_, this.t) : nothing}
         ${
-          this.result && this.later
-            ? this.later.sentView(
-                { config, locale: this.locale_, dir, t: this.t },
-                this.result,
-                logo,
-                this.reportAnother,
-              )
-            : this.renderForm(config, this.steps(config), dir)
+          this.followUp
+            ? // The follow-up view (its own chunk, in by now); if its chunk could not be loaded, the element stays
+              // undefined and shows its light DOM: the load error with a retry.
+              html`<meldpunt-follow-up .link=${this.followUpLink()}>
+                ${laterLoading(this.t, true, this.openFollowUp)}
+              </meldpunt-follow-up>`
+            : this.result && this.later
+              ? this.later.sentView(
+                  { config, locale: this.locale_, dir, t: this.t },
+                  this.result,
+                  logo,
+                  this.reportAnother,
+                  this.followUpLink(),
+                )
+              : this.renderForm(config, this.steps(config), dir)
         }
         <div class="footer-note">
           <p><strong>${this.t('help.notPolice')}</strong> ${this.t('help.police')} ${this.t('help.punishable')}</p>
@@ -299,7 +313,16 @@ export class MeldpuntWidget extends LitElement {
     const failed = last && this.later && !['idle', 'sending'].includes(this.sendState);
     return html`
       <p class="widget-title">${this.t('intro.title')}</p>
-      ${index === 0 ? html`<div class="intro">${plainText(`${this.t('intro.body')} ${this.t('app.anonymous')}`)}</div>` : nothing}
+      ${
+        index === 0
+          ? html`<div class="intro">
+              ${plainText(`${this.t('intro.body')} ${this.t('app.anonymous')}`)}
+              <button type="button" class="secondary" part="button" @click=${this.openFollowUp}>
+                ${this.t('followUp.open')}
+              </button>
+            </div>`
+          : nothing
+      }
       <form
         part="form"
         data-step=${step}
@@ -345,6 +368,29 @@ export class MeldpuntWidget extends LitElement {
   }
 
   // ——— Behaviour ———
+
+  /** What the follow-up's elements need of the widget: its texts, the API, and opening or closing the view. */
+  private followUpLink(): FollowUpLink {
+    return {
+      texts: this.texts,
+      locale: this.locale_,
+      base: this.base,
+      tenant: this.tenant,
+      open: this.openFollowUp,
+      close: () => {
+        this.followUp = undefined;
+        this.moveFocus = true;
+      },
+    };
+  }
+
+  /** Opens the follow-up view once its chunk is in (the view then focuses its own heading). */
+  private openFollowUp = () => {
+    import('./follow-up.ts').then(
+      () => (this.followUp = 'open'),
+      () => (this.followUp = 'failed'),
+    );
+  };
 
   private updateDraft(patch: Partial<Draft>): void {
     this.draft = { ...this.draft, ...patch };
@@ -564,6 +610,7 @@ export class MeldpuntWidget extends LitElement {
     this.errors = [];
     this.helpOpen = false;
     this.contactClearedFor = undefined;
+    this.followUp = undefined;
     this.step = 'who';
     if (emit(this, 'meldpunt-quick-exit', { url }, { cancelable: true })) this.navigate(url);
   };

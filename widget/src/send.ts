@@ -1,6 +1,7 @@
-// Sending a report: the request body, the request, and which step and field a validation error of the
-// service points at. Only the review sends, so this is in the chunk of the later steps (`later.ts`).
-import type { ReportCreated, ReportInputBody, ReportLocation, TenantConfig } from '@meldpunt/contracts';
+// Sending a report: the request body, the request, which step and field a validation error of the service
+// points at, and the answer to "how was reporting for you?" after it. Only the review sends, so this is in the
+// chunk of the later steps (`later.ts`).
+import type { FeedbackInput, ReportCreated, ReportInputBody, ReportLocation, TenantConfig } from '@meldpunt/contracts';
 import { apiRequest } from './api.ts';
 import { occurredAtOf, type Draft, type FollowUp, type StepId } from './draft.ts';
 
@@ -17,6 +18,20 @@ export function sendReport(
 ): Promise<ReportCreated> {
   const headers = { 'Idempotency-Key': idempotencyKey };
   return apiRequest<ReportCreated>({ base, tenant, resource: 'reports', body, headers, timeoutMs });
+}
+
+/**
+ * `POST …/reports/:id/feedback` with the `feedbackToken` of the report's 201 (valid for an hour): the answer
+ * to the feedback question just after sending. Rejects with an `ApiError`.
+ */
+export async function sendFeedback(
+  to: { base: string; tenant: string; timeoutMs?: number },
+  result: Pick<ReportCreated, 'id' | 'feedbackToken'>,
+  input: FeedbackInput,
+): Promise<void> {
+  const resource = `reports/${encodeURIComponent(result.id)}/feedback`;
+  const headers = { Authorization: `Bearer ${result.feedbackToken ?? ''}` };
+  await apiRequest<undefined>({ ...to, resource, body: input, headers });
 }
 
 /** The request body for the API (contracts' report input); contact details only for a receiver that follows up. */

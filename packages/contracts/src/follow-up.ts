@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feedbackCommentMaxLength, followUpReplyMaxLength } from './follow-up-limits.ts';
 import { receiptCodeInputMaxLength } from './receipt-code.ts';
 import { text } from './text.ts';
 
@@ -8,6 +9,8 @@ import { text } from './text.ts';
  * widget keeps in memory (never in storage) for replying, erasing the contact details, withdrawing and
  * giving feedback.
  */
+
+export { feedbackCommentMaxLength, followUpReplyMaxLength };
 
 const timestamp = text(z.iso.datetime({ offset: true }));
 
@@ -62,17 +65,11 @@ export const followUpViewSchema = z.strictObject({
 });
 export type FollowUpView = z.infer<typeof followUpViewSchema>;
 
-/** The longest reply of a reporter (text only). */
-export const followUpReplyMaxLength = 2000;
-
 /** `POST …/follow-up/replies`: the reporter's reply. */
 export const followUpReplySchema = z.strictObject({
   body: text().trim().min(1).max(followUpReplyMaxLength),
 });
 export type FollowUpReply = z.input<typeof followUpReplySchema>;
-
-/** The longest feedback comment. */
-export const feedbackCommentMaxLength = 1000;
 
 /**
  * `POST …/follow-up/feedback` (with the follow-up token, moment `closed`) and

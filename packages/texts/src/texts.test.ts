@@ -13,13 +13,18 @@ import {
   type LocationTexts,
   type Texts,
 } from './index.ts';
+import { loadFollowUpTexts, type FollowUpTexts } from './follow-up.ts';
+import * as stepLoaders from './step-loaders.ts';
 import { consoleLocales, consoleTexts } from './console.ts';
 import { consoleConfigTexts } from './console-config.ts';
 import { consoleBackofficeTexts } from './console-backoffice.ts';
 import { serverTexts, staffLocales, staffTexts } from './server.ts';
 import { lookup, merge, placeholders, pluralOf } from './test-support.ts';
 
-/** Every default text of the widget in a locale: the first steps', the Where step's and the later steps' (which the widget loads later). */
+/**
+ * Every default text of the widget in a locale: the first steps', the Where step's, the later steps' and the
+ * follow-up's (which the widget loads later).
+ */
 const widgetTexts = Object.fromEntries(
   await Promise.all(
     supportedLocales.map(async (locale) => {
@@ -27,11 +32,12 @@ const widgetTexts = Object.fromEntries(
         await loadTexts[locale](),
         await loadLocationTexts[locale](),
         await loadLaterTexts[locale](),
+        await loadFollowUpTexts[locale](),
       ];
       return [locale, merge(...parts)] as const;
     }),
   ),
-) as Record<Locale, Texts & LocationTexts & LaterTexts>;
+) as Record<Locale, Texts & LocationTexts & LaterTexts & FollowUpTexts>;
 
 /**
  * Every namespace in exactly the locales it must have: the widget's and the service's in every supported
@@ -174,6 +180,30 @@ describe('default texts', () => {
       );
       assert.ok(later.includes('steps.review.intro') && !first.has('steps.review.intro'), locale);
       assert.ok(first.has('steps.review.title'), `${locale}: step titles stay with the first steps`);
+    }
+  });
+
+  it('keep the follow-up’s texts apart, no key in another part: neither the form nor its later steps load them', async () => {
+    for (const locale of supportedLocales) {
+      const others = new Set(
+        [await loadTexts[locale](), await loadLocationTexts[locale](), await loadLaterTexts[locale]()].flatMap((part) =>
+          textKeys(part),
+        ),
+      );
+      const followUp = textKeys(await loadFollowUpTexts[locale]());
+      assert.deepEqual(
+        followUp.filter((k) => others.has(k)),
+        [],
+        locale,
+      );
+      assert.ok(followUp.includes('followUp.errors.unknown') && others.has('followUp.open'), locale);
+    }
+  });
+
+  it('the step loaders apart (for the widget’s chunks) load exactly what the main entry’s do', async () => {
+    for (const locale of supportedLocales) {
+      assert.deepEqual(await stepLoaders.loadLocationTexts[locale](), await loadLocationTexts[locale](), locale);
+      assert.deepEqual(await stepLoaders.loadLaterTexts[locale](), await loadLaterTexts[locale](), locale);
     }
   });
 

@@ -14,6 +14,8 @@ import { isAbort, reverse } from './pdok.ts';
 
 // The widget's route preview lives in this chunk too: it loads with the picker, never before the Where step.
 export { checkRoute, routeNotice, type RouteCheck } from './routing.ts';
+// The Where step's texts load after this chunk, from its loaders (see `i18n.ts`).
+export { loadLocationTexts } from '@meldpunt/texts/step-loaders';
 
 const defaultGeocoder = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1';
 

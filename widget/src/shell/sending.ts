@@ -9,6 +9,7 @@ import type { MeldpuntEventMap } from '../events.ts';
 import type { Translate } from '../i18n.ts';
 import { fieldOfPath, stepOfPath } from '../send.ts';
 import type { StepContext } from '../steps/context.ts';
+import type { FollowUpLink } from '../follow-up/follow-up-link.ts';
 import { doneStep } from '../steps/done.ts';
 import { outsideError } from './route-check.ts';
 
@@ -90,18 +91,25 @@ export function sendErrorView(t: Translate, state: SendState, retryMinutes: numb
   `;
 }
 
-/** The confirmation after sending: the tenant's response, the reference, and "report something else". */
+/**
+ * The confirmation after sending: the tenant's response, the reference (and the receipt code), the feedback
+ * question, "Follow up on my report" and "report something else".
+ */
 export function sentView(
   ctx: Pick<StepContext, 'config' | 'locale' | 'dir' | 't'>,
   result: ReportCreated,
   logoUrl: string | undefined,
   another: () => void,
+  followUp: FollowUpLink,
 ) {
   return html`
     <section part="form">
       <h2 id="step-heading" tabindex="-1" part="heading">${result.response.title}</h2>
-      ${doneStep(ctx, result, logoUrl)}
+      ${doneStep(ctx, result, logoUrl, followUp)}
       <div class="nav">
+        <button id="open-follow-up" type="button" class="secondary" part="button" @click=${followUp.open}>
+          ${ctx.t('followUp.open')}
+        </button>
         <button id="another" type="button" class="primary" part="button" @click=${another}>
           ${ctx.t('steps.done.another')}
         </button>

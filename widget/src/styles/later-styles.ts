@@ -68,6 +68,11 @@ export const laterStyles = css`
     direction: ltr;
     unicode-bidi: isolate;
   }
+  /* The receipt code: monospace, so 0 and O, 1 and I never look alike; it may wrap on a narrow phone. */
+  .receipt-code {
+    font-family: ui-monospace, 'Cascadia Mono', Menlo, Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
   .done-logo {
     max-block-size: 4rem;
     max-inline-size: 14rem;

@@ -53,6 +53,9 @@ export const core: TextTree<typeof nl, PluralCategories['ar']> = {
       },
     },
   },
+  followUp: {
+    open: 'متابعة بلاغي',
+  },
   progress: 'الخطوة {{current}} من {{total}}',
   nav: {
     back: 'السابق',

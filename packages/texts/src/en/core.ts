@@ -54,6 +54,9 @@ export const core: TextTree<typeof nl, PluralCategories['en']> = {
       },
     },
   },
+  followUp: {
+    open: 'Follow up on my report',
+  },
   progress: 'Step {{current}} of {{total}}',
   nav: {
     back: 'Back',

@@ -67,6 +67,9 @@ export const later: TextTree<typeof nl, PluralCategories['en']> = {
     },
     done: {
       reference: 'Your report number',
+      receipt: 'Your receipt code',
+      receiptHint:
+        'Keep this code safe. With it you can follow up on your report, read messages from the municipality and answer them, even when you report anonymously. We show the code only once: we cannot show it again later.',
       referenceHint: 'Write this number down if you want to contact us about this report later.',
       next: 'What happens now?',
       nextActive: 'Staff of {{name}} read your report. If you asked to be contacted, they will contact you.',

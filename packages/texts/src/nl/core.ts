@@ -54,6 +54,9 @@ export const core = {
       },
     },
   },
+  followUp: {
+    open: 'Mijn melding bekijken',
+  },
   progress: 'Stap {{current}} van {{total}}',
   nav: {
     back: 'Vorige',

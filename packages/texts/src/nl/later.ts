@@ -67,6 +67,9 @@ export const later = {
     },
     done: {
       reference: 'Je meldnummer',
+      receipt: 'Je persoonlijke code',
+      receiptHint:
+        'Bewaar deze code goed. Met de code bekijk je je melding, lees je de berichten van de gemeente en kun je antwoorden, ook als je anoniem meldt. We laten de code maar één keer zien: we kunnen hem later niet opnieuw tonen.',
       referenceHint: 'Schrijf dit nummer op als je later over deze melding contact wilt opnemen.',
       next: 'Wat gebeurt er nu?',
       nextActive:

@@ -55,6 +55,9 @@ export const core: TextTree<typeof nl, PluralCategories['pl']> = {
       },
     },
   },
+  followUp: {
+    open: 'Sprawdź moje zgłoszenie',
+  },
   progress: 'Krok {{current}} z {{total}}',
   nav: {
     back: 'Wstecz',

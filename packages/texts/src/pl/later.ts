@@ -72,6 +72,9 @@ export const later: TextTree<typeof nl, PluralCategories['pl']> = {
     },
     done: {
       reference: 'Numer twojego zgłoszenia',
+      receipt: 'Twój osobisty kod',
+      receiptHint:
+        'Przechowuj ten kod w bezpiecznym miejscu. Dzięki niemu sprawdzisz swoje zgłoszenie, przeczytasz wiadomości od gminy i odpowiesz na nie, nawet jeśli zgłaszasz anonimowo. Pokazujemy kod tylko raz: później nie możemy go pokazać ponownie.',
       referenceHint: 'Zapisz ten numer, jeśli zechcesz później skontaktować się z nami w sprawie tego zgłoszenia.',
       next: 'Co dalej?',
       nextActive: 'Pracownicy {{name}} przeczytają twoje zgłoszenie. Jeśli prosisz o kontakt, skontaktują się z tobą.',

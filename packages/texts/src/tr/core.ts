@@ -55,6 +55,9 @@ export const core: TextTree<typeof nl, PluralCategories['tr']> = {
       },
     },
   },
+  followUp: {
+    open: 'Bildirimimi takip et',
+  },
   progress: 'Adım {{current}} / {{total}}',
   nav: {
     back: 'Geri',

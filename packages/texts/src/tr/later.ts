@@ -67,6 +67,9 @@ export const later: TextTree<typeof nl, PluralCategories['tr']> = {
     },
     done: {
       reference: 'Bildirim numaranız',
+      receipt: 'Kişisel kodunuz',
+      receiptHint:
+        'Bu kodu iyi saklayın. Bu kodla bildiriminizi takip edebilir, belediyenin mesajlarını okuyabilir ve cevap verebilirsiniz; anonim bildirim yapsanız bile. Kodu yalnızca bir kez gösteriyoruz: daha sonra tekrar gösteremeyiz.',
       referenceHint: 'Bu bildirim hakkında daha sonra bizimle iletişime geçmek isterseniz bu numarayı not edin.',
       next: 'Şimdi ne olacak?',
       nextActive: '{{name}} çalışanları bildiriminizi okur. İletişim istediyseniz sizinle iletişime geçerler.',

@@ -54,6 +54,9 @@ export const core: TextTree<typeof nl, PluralCategories['uk']> = {
       },
     },
   },
+  followUp: {
+    open: 'Переглянути моє повідомлення',
+  },
   progress: 'Крок {{current}} з {{total}}',
   nav: {
     back: 'Назад',
