@@ -317,9 +317,14 @@ export class MeldpuntWidget extends LitElement {
         index === 0
           ? html`<div class="intro">
               ${plainText(`${this.t('intro.body')} ${this.t('app.anonymous')}`)}
-              <button type="button" class="secondary" part="button" @click=${this.openFollowUp}>
-                ${this.t('followUp.open')}
-              </button>
+              ${
+                // The console's preview has no real report to follow up.
+                this.preview
+                  ? nothing
+                  : html`<button type="button" class="secondary" part="button" @click=${this.openFollowUp}>
+                      ${this.t('followUp.open')}
+                    </button>`
+              }
             </div>`
           : nothing
       }
@@ -376,7 +381,7 @@ export class MeldpuntWidget extends LitElement {
       locale: this.locale_,
       base: this.base,
       tenant: this.tenant,
-      open: this.openFollowUp,
+      open: this.preview ? undefined : this.openFollowUp,
       close: () => {
         this.followUp = undefined;
         this.moveFocus = true;

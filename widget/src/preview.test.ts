@@ -66,6 +66,12 @@ async function next(el: MeldpuntWidget) {
 }
 
 describe('<meldpunt-widget> preview mode', () => {
+  it('offers no "follow up on my report" on the first step (a preview has no report to follow up)', async () => {
+    const el = await mount(preview(testConfig()), 'en');
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+    expect(buttons).to.not.include('Follow up on my report');
+  });
+
   it('renders the given config without asking the service for one, accessible', async () => {
     const config = testConfig({ texts: { nl: { 'intro.title': 'Concepttitel uit de console' } } });
     const el = await mount(preview(config));
@@ -169,6 +175,8 @@ describe('<meldpunt-widget> preview mode', () => {
     expect($(el, '.reference-code').textContent).to.match(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     const done = () => $(el, '.response-body').parentElement!.textContent!.replace(/\s+/g, ' ');
     expect(done()).to.contain('Staff of Gemeente Test read your report.');
+    // A preview stores nothing: there is no report to follow up, so no way into the follow-up.
+    expect(el.shadowRoot!.querySelector('#open-follow-up')).to.equal(null);
     await expect(el).to.be.accessible();
 
     const branding = { primaryColor: '#00543c', logoUrl: '/logo.svg', logoAlt: { en: 'New logo' } };

@@ -16,8 +16,8 @@ export interface FollowUpLink {
   tenant: string;
   /** How long one request may take (the API client's default when not given). */
   timeoutMs?: number;
-  /** Opens the follow-up view. */
-  open: () => void;
+  /** Opens the follow-up view; absent in the console's preview, which has no real report to follow up. */
+  open?: () => void;
   /** Closes it: the widget drops the view, and with it everything it showed. */
   close: () => void;
 }

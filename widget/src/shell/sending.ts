@@ -107,9 +107,13 @@ export function sentView(
       <h2 id="step-heading" tabindex="-1" part="heading">${result.response.title}</h2>
       ${doneStep(ctx, result, logoUrl, followUp)}
       <div class="nav">
-        <button id="open-follow-up" type="button" class="secondary" part="button" @click=${followUp.open}>
-          ${ctx.t('followUp.open')}
-        </button>
+        ${
+          followUp.open
+            ? html`<button id="open-follow-up" type="button" class="secondary" part="button" @click=${followUp.open}>
+                ${ctx.t('followUp.open')}
+              </button>`
+            : nothing
+        }
         <button id="another" type="button" class="primary" part="button" @click=${another}>
           ${ctx.t('steps.done.another')}
         </button>
