@@ -321,7 +321,13 @@ export class MeldpuntWidget extends LitElement {
                 // The console's preview has no real report to follow up.
                 this.preview
                   ? nothing
-                  : html`<button type="button" class="secondary" part="button" @click=${this.openFollowUp}>
+                  : html`<button
+                      id="start-follow-up"
+                      type="button"
+                      class="secondary"
+                      part="button"
+                      @click=${this.openFollowUp}
+                    >
                       ${this.t('followUp.open')}
                     </button>`
               }
