@@ -283,17 +283,29 @@ async function send(
     contact,
   });
   const messageId = reportMessageId(report.id, recipient.address);
+  await mailRecipient(deps.mailer, recipient, { messageId, ...mail }, signal);
+}
+
+/**
+ * One mail to a municipal recipient: PGP/MIME-encrypted to their key when they have one (the mail's
+ * whole content, subject included, inside), else as it is.
+ */
+async function mailRecipient(
+  mailer: DeliveryWorkerDeps['mailer'],
+  recipient: { address: string; pgpPublicKey?: string | undefined },
+  mail: { messageId: string; subject: string; text: string; html: string },
+  signal: AbortSignal,
+): Promise<void> {
   if (recipient.pgpPublicKey) {
     const raw = await pgpMimeMessage({
       ...mail,
-      from: deps.mailer.from,
+      from: mailer.from,
       to: recipient.address,
-      messageId,
       armoredKey: recipient.pgpPublicKey,
     });
-    await deps.mailer.send({ to: recipient.address, raw }, signal);
+    await mailer.send({ to: recipient.address, raw }, signal);
   } else {
-    await deps.mailer.send({ to: recipient.address, messageId, ...mail }, signal);
+    await mailer.send({ to: recipient.address, ...mail }, signal);
   }
 }
 
@@ -356,18 +368,7 @@ async function sendReplyNotice(
     link: `${originFor(deps.options)}/console/tenants/${slug}/reports/${report.id}`,
   });
   const messageId = `<${delivery.id}@meldpunt>`;
-  if (recipient.pgpPublicKey) {
-    const raw = await pgpMimeMessage({
-      ...mail,
-      from: deps.mailer.from,
-      to: recipient.address,
-      messageId,
-      armoredKey: recipient.pgpPublicKey,
-    });
-    await deps.mailer.send({ to: recipient.address, raw }, signal);
-  } else {
-    await deps.mailer.send({ to: recipient.address, messageId, ...mail }, signal);
-  }
+  await mailRecipient(deps.mailer, recipient, { messageId, ...mail }, signal);
 }
 
 /**
@@ -452,18 +453,7 @@ async function sendTest(
   if (!recipient) throw new PermanentDeliveryError('recipient-removed', 'The tenant no longer has this recipient');
   const mail = renderTestMail({ tenantName: test.tenant_name, requestedAt: test.created_at });
   const messageId = `<${delivery.id}@meldpunt>`;
-  if (recipient.pgpPublicKey) {
-    const raw = await pgpMimeMessage({
-      ...mail,
-      from: deps.mailer.from,
-      to: recipient.address,
-      messageId,
-      armoredKey: recipient.pgpPublicKey,
-    });
-    await deps.mailer.send({ to: recipient.address, raw }, signal);
-  } else {
-    await deps.mailer.send({ to: recipient.address, messageId, ...mail }, signal);
-  }
+  await mailRecipient(deps.mailer, recipient, { messageId, ...mail }, signal);
 }
 
 function openContact(sealer: Pick<ContactSealer, 'open'>, report: DeliveryReport): ReportContact | undefined {

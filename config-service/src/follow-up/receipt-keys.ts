@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { receiptAlphabet, receiptCodeLength } from '@meldpunt/contracts';
+import { keysById, parseKeyList } from '../secrets/key-ring.ts';
 import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
 
 /**
@@ -11,8 +12,6 @@ import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
 
 /** The id of the key derived from `SERVER_SECRET` (the only key when `RECEIPT_CODE_KEYS` is unset). */
 export const derivedReceiptKeyId = 1;
-
-const keyLength = 32;
 
 /** A new receipt code: 10 random bytes (80 bits) as 16 characters of Crockford base32, normalised (no hyphens). */
 export function newReceiptCode(): string {
@@ -51,21 +50,9 @@ export class ReceiptKeys {
 
   /** `currentId` defaults to the highest id. Throws on a bad or duplicate id, or a key that is not 32 bytes. */
   constructor(keys: Iterable<readonly [number, Uint8Array]>, currentId?: number) {
-    const ring = new Map<number, Buffer>();
-    for (const [id, key] of keys) {
-      if (!Number.isInteger(id) || id < 1 || id > 255)
-        throw new Error(`Key id ${id} is not a whole number from 1 to 255`);
-      if (ring.has(id)) throw new Error(`Key id ${id} appears more than once`);
-      if (key.length !== keyLength) throw new Error(`Key ${id} is not 32 bytes (it must be base64 of 32 random bytes)`);
-      ring.set(id, Buffer.from(key));
-    }
-    if (ring.size === 0) throw new Error('The key ring has no keys');
-    const current = currentId ?? Math.max(...ring.keys());
-    if (!ring.has(current)) {
-      throw new Error(`The current key id ${current} is not in the key ring (ids ${[...ring.keys()].join(', ')})`);
-    }
-    this.#keys = ring;
-    this.currentId = current;
+    const ring = keysById(keys, currentId);
+    this.#keys = ring.keys;
+    this.currentId = ring.currentId;
   }
 
   /**
@@ -117,20 +104,6 @@ export class ReceiptKeys {
 }
 
 /** `id:base64key,id:base64key,…` as pairs; errors name the entry, never a key. */
-function parseKeyList(text: string): [number, Buffer][] {
-  return text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '')
-    .map((entry, index): [number, Buffer] => {
-      const [, id, key] = /^(\d{1,3}):([A-Za-z0-9+/]+={0,2})$/.exec(entry) ?? [];
-      if (id === undefined || key === undefined) {
-        throw new Error(`Entry ${index + 1} is not of the form id:base64key (id 1–255)`);
-      }
-      return [Number(id), Buffer.from(key, 'base64')];
-    });
-}
-
 /** Receipt keys per server secret, for apps built without `receiptKeys` (tests, benchmarks): key 1 only. */
 const derivedRings = new WeakMap<object, ReceiptKeys>();
 

@@ -25,21 +25,9 @@ export class KeyRing {
 
   /** `currentId` defaults to the highest id. Throws on a bad id, a duplicate id or a key that is not 32 bytes. */
   constructor(keys: Iterable<readonly [number, Uint8Array]>, currentId?: number) {
-    const ring = new Map<number, Buffer>();
-    for (const [id, key] of keys) {
-      if (!Number.isInteger(id) || id < 1 || id > 255)
-        throw new Error(`Key id ${id} is not a whole number from 1 to 255`);
-      if (ring.has(id)) throw new Error(`Key id ${id} appears more than once`);
-      if (key.length !== keyLength) throw new Error(`Key ${id} is not 32 bytes (it must be base64 of 32 random bytes)`);
-      ring.set(id, Buffer.from(key));
-    }
-    if (ring.size === 0) throw new Error('The key ring has no keys');
-    const current = currentId ?? Math.max(...ring.keys());
-    if (!ring.has(current)) {
-      throw new Error(`The current key id ${current} is not in the key ring (ids ${[...ring.keys()].join(', ')})`);
-    }
-    this.#keys = ring;
-    this.currentId = current;
+    const ring = keysById(keys, currentId);
+    this.#keys = ring.keys;
+    this.currentId = ring.currentId;
   }
 
   /**
@@ -47,18 +35,7 @@ export class KeyRing {
    * entry and id, never a key.
    */
   static parse(text: string, currentId?: number): KeyRing {
-    const entries = text
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
-    const keys = entries.map((entry, index): [number, Buffer] => {
-      const [, id, key] = /^(\d{1,3}):([A-Za-z0-9+/]+={0,2})$/.exec(entry) ?? [];
-      if (id === undefined || key === undefined) {
-        throw new Error(`Entry ${index + 1} is not of the form id:base64key (id 1–255)`);
-      }
-      return [Number(id), Buffer.from(key, 'base64')];
-    });
-    return new KeyRing(keys, currentId);
+    return new KeyRing(parseKeyList(text), currentId);
   }
 
   /** The ids in the ring, ascending. */
@@ -108,4 +85,44 @@ export class KeyRing {
 /** The format version and key id a sealed value says it has (unauthenticated until it is opened). */
 export function sealedWith(sealed: Uint8Array): { version: number; keyId: number } {
   return { version: sealed[0] ?? 0, keyId: sealed[1] ?? 0 };
+}
+
+/**
+ * 32-byte keys by id (1–255) and the current id (default: the highest), checked: a bad or duplicate id,
+ * a key that is not 32 bytes, an empty ring or a current id outside it throw. Shared by every ring of
+ * keys from the environment (contact keys here, receipt keys in `follow-up/receipt-keys.ts`).
+ */
+export function keysById(
+  keys: Iterable<readonly [number, Uint8Array]>,
+  currentId?: number,
+): { keys: ReadonlyMap<number, Buffer>; currentId: number } {
+  const ring = new Map<number, Buffer>();
+  for (const [id, key] of keys) {
+    if (!Number.isInteger(id) || id < 1 || id > 255)
+      throw new Error(`Key id ${id} is not a whole number from 1 to 255`);
+    if (ring.has(id)) throw new Error(`Key id ${id} appears more than once`);
+    if (key.length !== keyLength) throw new Error(`Key ${id} is not 32 bytes (it must be base64 of 32 random bytes)`);
+    ring.set(id, Buffer.from(key));
+  }
+  if (ring.size === 0) throw new Error('The key ring has no keys');
+  const current = currentId ?? Math.max(...ring.keys());
+  if (!ring.has(current)) {
+    throw new Error(`The current key id ${current} is not in the key ring (ids ${[...ring.keys()].join(', ')})`);
+  }
+  return { keys: ring, currentId: current };
+}
+
+/** `id:base64key,id:base64key,…` as pairs; errors name the entry, never a key. */
+export function parseKeyList(text: string): [number, Buffer][] {
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry, index): [number, Buffer] => {
+      const [, id, key] = /^(\d{1,3}):([A-Za-z0-9+/]+={0,2})$/.exec(entry) ?? [];
+      if (id === undefined || key === undefined) {
+        throw new Error(`Entry ${index + 1} is not of the form id:base64key (id 1–255)`);
+      }
+      return [Number(id), Buffer.from(key, 'base64')];
+    });
 }
