@@ -10,9 +10,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'puppeteer-core';
 import {
-  axeViolations,
+  assertAccessible,
   clickButton,
   consoleApi,
   consoleText,
@@ -35,11 +34,6 @@ async function sessionOf(service: Service, demoEmail: string): Promise<string> {
   const res = await consoleApi(service, '/api/v1/auth/demo', { method: 'POST', body: { email: demoEmail } });
   assert.equal(res.status, 200);
   return res.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-}
-
-/** axe on the page as it is now: nothing found, or the findings in the failure. */
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
 }
 
 describe('the back office: an officer handles a report, an analyst reads figures (Chromium, the real service)', () => {

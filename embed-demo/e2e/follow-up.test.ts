@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import {
-  axeViolations,
+  assertAccessible,
   clickButton,
   consoleText,
   deep,
@@ -72,10 +72,6 @@ async function textWithin(page: Page, selector: string): Promise<string> {
 /** The follow-up view's text. */
 function followUpText(page: Page): Promise<string> {
   return textWithin(page, 'meldpunt-follow-up');
-}
-
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
 }
 
 describe('follow-up by receipt code: the reporter hears back without giving a name (Chromium, the real service)', () => {

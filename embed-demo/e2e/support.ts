@@ -471,3 +471,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
   });
 }
+
+/** axe on the page as it is now: nothing found, or the findings in the failure. */
+export async function assertAccessible(page: Page, what: string): Promise<void> {
+  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
+}
