@@ -177,7 +177,11 @@ describe(`request hash: keyed with SERVER_SECRET (${databaseKind})`, () => {
 
     const replay = await postReport(ctx, tenant.slug, body, { headers });
     assert.equal(replay.status, 201);
-    assert.deepEqual(await readJson(replay), original);
+    // The original answer — but for a new receipt code in place of the old, and a new feedback token.
+    const { receiptCode: replayCode, feedbackToken: _replayToken, ...replayed } = await readJson(replay);
+    const { receiptCode: firstCode, feedbackToken: _firstToken, ...answered } = original;
+    assert.deepEqual(replayed, answered);
+    assert.ok(firstCode && replayCode && replayCode !== firstCode, 'a replay issues a new receipt code');
     const other = await postReport(ctx, tenant.slug, minimalReport({ contact: phone }), { headers });
     assert.equal(other.status, 422);
     assert.match((await readJson(other)).type, /idempotency-key-reused/);
