@@ -90,7 +90,8 @@ export async function submitReport(deps: ReportDeps, submission: Submission): Pr
   try {
     result = await storeReport(deps, source, receiver, input, idempotencyKey);
   } catch (error) {
-    await reservation?.release();
+    // The refusal (or the database's failure) is the answer, not a failure to give the slot back.
+    await reservation?.release().catch(() => undefined);
     throw error;
   }
   if (!result.created) await reservation?.release();
