@@ -41,6 +41,7 @@ import type { Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createLogger } from '../src/logger.ts';
 import { ReceiverLookup } from '../src/receivers/receiver-lookup.ts';
+import { TrustedProxies } from '../src/http/client-address.ts';
 import { ReportRateLimiter } from '../src/reports/rate-limit.ts';
 import { ContactSealer } from '../src/secrets/contact-sealer.ts';
 import { KeyRing } from '../src/secrets/key-ring.ts';
@@ -322,10 +323,10 @@ try {
     receivers,
     sealer: new ContactSealer(new KeyRing([[1, randomBytes(32)]])),
     serverSecret: secret,
-    rateLimiter: new ReportRateLimiter(),
+    rateLimiter: new ReportRateLimiter({ db, serverSecret: secret }),
     logger,
     auditLog: new AuditLog({ db, serverSecret: secret, logger }),
-    trustProxy: false,
+    trustedProxies: TrustedProxies.none(),
     publicOrigin: origin,
     // Every figures request computed afresh: the budgets hold for the computation, not for the service's
     // short cache of a complete period's figures (which the console's three requests of a page share).

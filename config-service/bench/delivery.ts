@@ -104,7 +104,7 @@ try {
     sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
     serverSecret: new ServerSecret(serverSecret),
     receivers: new ReceiverLookup(setup.db, tenants, { refreshAfterMs: 60_000 }),
-    rateLimiter: new ReportRateLimiter(),
+    rateLimiter: new ReportRateLimiter({ db: setup.db, serverSecret: new ServerSecret(serverSecret) }),
   };
   const input = reportInputSchema.parse(minimalReport());
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { Database } from './db/database.ts';
 import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
+import type { TrustedProxies } from './http/client-address.ts';
 import type { RequestLog } from './http/request-log.ts';
 import type { StaffTenant } from './http/staff-access.ts';
 import type { Logger } from './logger.ts';
@@ -32,12 +33,16 @@ export interface AppDeps {
   receiptKeys?: ReceiptKeys;
   /** Issue 15: failed receipt-code look-ups per client (one per app when unset). */
   guessLimiter?: GuessLimiter;
+  /** Reports per client at the sending and the receiving tenant, counted in the database (issue 16). */
   rateLimiter: ReportRateLimiter;
   logger: Logger;
   /** The audit log (one per app, from `db`, `serverSecret` and `logger`): staff changes append to it. */
   auditLog: AuditLog;
-  /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
-  trustProxy: boolean;
+  /**
+   * The proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`; issue 16): the client is
+   * the right-most address not in their ranges. `TrustedProxies.none()`: the connection is the client.
+   */
+  trustedProxies: TrustedProxies;
   /**
    * The origin the service is reached at (`PUBLIC_ORIGIN`): its own pages (the demo site) may send to
    * every tenant. Never derived from the request's `Host`, which the client chooses.

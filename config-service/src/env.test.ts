@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { isSecureOrigin, loadEnv } from './env.ts';
+import { isSecureOrigin, loadEnv, trustedProxiesOf } from './env.ts';
 
 const secrets = {
   CONTACT_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`,
@@ -75,5 +75,36 @@ describe('RECEIPT_CODE_KEYS', () => {
         },
       );
     }
+  });
+});
+
+describe('trusted proxies (issue 16)', () => {
+  const env = { ...secrets, PUBLIC_ORIGIN: 'https://meldpunt.example.nl' };
+
+  it('TRUSTED_PROXIES takes IPv4 and IPv6 ranges; the client is the right-most address outside them', () => {
+    const proxies = trustedProxiesOf(loadEnv({ ...env, TRUSTED_PROXIES: '10.0.0.0/8, 192.168.0.0/16,::1/128' }));
+    assert.equal(proxies.clientOf('::1', '198.51.100.7, 192.168.1.1')?.address, '198.51.100.7');
+    assert.equal(proxies.clientOf('203.0.113.1', '198.51.100.7')?.address, '203.0.113.1');
+    const hops = trustedProxiesOf(loadEnv({ ...env, TRUSTED_PROXIES: '10.0.0.0/8', TRUSTED_PROXY_HOPS: '2' }));
+    assert.equal(hops.clientOf('10.0.0.1', '198.51.100.7, 203.0.113.9')?.address, '198.51.100.7');
+  });
+
+  it('TRUST_PROXY=true still works: loopback and private ranges only; unset trusts nobody', () => {
+    const legacy = trustedProxiesOf(loadEnv({ ...env, TRUST_PROXY: 'true' }));
+    assert.equal(legacy.clientOf('172.16.0.1', '198.51.100.7')?.address, '198.51.100.7');
+    assert.equal(legacy.clientOf('203.0.113.1', '198.51.100.7')?.address, '203.0.113.1');
+    assert.equal(trustedProxiesOf(loadEnv(env)).clientOf('127.0.0.1', '198.51.100.7')?.address, '127.0.0.1');
+  });
+
+  it('a wrong range, a hop count without ranges, or both settings at once are refused by name', () => {
+    assert.throws(
+      () => loadEnv({ ...env, TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' }),
+      /TRUSTED_PROXIES: Not an address range: proxy\.internal/,
+    );
+    assert.throws(() => loadEnv({ ...env, TRUSTED_PROXY_HOPS: '2' }), /TRUSTED_PROXY_HOPS: Needs TRUSTED_PROXIES/);
+    assert.throws(
+      () => loadEnv({ ...env, TRUST_PROXY: 'true', TRUSTED_PROXIES: '10.0.0.0/8' }),
+      /TRUST_PROXY: Set TRUSTED_PROXIES or TRUST_PROXY, not both/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReceiptKeys } from './follow-up/receipt-keys.ts';
+import { privateRanges, TrustedProxies } from './http/client-address.ts';
 import { KeyRing } from './secrets/key-ring.ts';
 import { ServerSecret } from './secrets/server-secret.ts';
 
@@ -63,7 +64,25 @@ export const envSchema = z
     /** The id in `RECEIPT_CODE_KEYS` that hashes new codes; default: the highest id (1 without the list). */
     RECEIPT_CODE_KEY_ID: z.coerce.number().int().min(1).max(255).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Behind a reverse proxy: take the client address (for rate limiting only) from `X-Forwarded-For`. */
+    /**
+     * Issue 16: the address ranges of the reverse proxies and load balancers in front of the service,
+     * comma-separated IPv4/IPv6 CIDR (`10.0.0.0/8,192.168.0.0/16,::1/128`; a bare address is its own
+     * range). Only a connection from one of them has its `X-Forwarded-For` read; the client (for the
+     * rate limits only, never stored) is the right-most address in it outside these ranges.
+     */
+    TRUSTED_PROXIES: z.string().optional(),
+    /**
+     * Issue 16, optional: how many proxies are in front of the service (the connecting one included),
+     * when some have no fixed ranges (a CDN): the client is then the that-many-th `X-Forwarded-For`
+     * entry from the right. Needs `TRUSTED_PROXIES` for the connecting proxy; only safe when nobody can
+     * reach the proxies behind the CDN directly.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).optional(),
+    /**
+     * Before issue 16: trust the proxy in front. Still accepted, now meaning
+     * `TRUSTED_PROXIES=<loopback and private ranges>` (`http/client-address.ts`, `privateRanges`); a
+     * connection from a public address is no longer believed. Not together with `TRUSTED_PROXIES`.
+     */
     TRUST_PROXY: flag.default(false),
     /**
      * How long a tenant's published config is served from memory before it is re-read in the background
@@ -121,6 +140,27 @@ export const envSchema = z
         message: 'Must be at least DELIVERY_RETRY_BASE_MS',
       });
     }
+    if (env.TRUST_PROXY && env.TRUSTED_PROXIES !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUST_PROXY'],
+        message: 'Set TRUSTED_PROXIES or TRUST_PROXY, not both (TRUST_PROXY=true trusts loopback and private ranges)',
+      });
+    }
+    if (env.TRUSTED_PROXY_HOPS !== undefined && env.TRUSTED_PROXIES === undefined && !env.TRUST_PROXY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUSTED_PROXY_HOPS'],
+        message: 'Needs TRUSTED_PROXIES: the connecting proxy must be trusted before any hop is read',
+      });
+    }
+    if (env.TRUSTED_PROXIES !== undefined) {
+      try {
+        TrustedProxies.parse(env.TRUSTED_PROXIES);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['TRUSTED_PROXIES'], message: (error as Error).message });
+      }
+    }
     // The secrets' format, so a mistake reads like any other setting's (the messages never repeat a key).
     const check = (path: string, parse: () => unknown) => {
       try {
@@ -143,6 +183,15 @@ export const envSchema = z
   });
 
 export type Env = z.output<typeof envSchema>;
+
+/** The proxies whose `X-Forwarded-For` the service believes: `TRUSTED_PROXIES`, or `TRUST_PROXY`'s private ranges. */
+export function trustedProxiesOf(
+  env: Pick<Env, 'TRUSTED_PROXIES' | 'TRUSTED_PROXY_HOPS' | 'TRUST_PROXY'>,
+): TrustedProxies {
+  if (env.TRUSTED_PROXIES !== undefined) return TrustedProxies.parse(env.TRUSTED_PROXIES, env.TRUSTED_PROXY_HOPS);
+  if (env.TRUST_PROXY) return new TrustedProxies({ ranges: privateRanges, hops: env.TRUSTED_PROXY_HOPS });
+  return TrustedProxies.none();
+}
 
 /**
  * What a process needs beyond valid settings: `service` (the HTTP server, which may run the worker),

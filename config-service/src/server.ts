@@ -6,7 +6,7 @@ import { AuditLog } from './audit/audit-log.ts';
 import { createApp } from './app.ts';
 import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
-import { loadEnvOrExit } from './env.ts';
+import { loadEnvOrExit, trustedProxiesOf } from './env.ts';
 import { createLogger } from './logger.ts';
 import { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import { ReceiverLookup } from './receivers/receiver-lookup.ts';
@@ -96,10 +96,14 @@ const app = createApp({
   serverSecret,
   // Issue 15: receipt codes are hashed under these (key 1 from SERVER_SECRET unless RECEIPT_CODE_KEYS says otherwise).
   receiptKeys: ReceiptKeys.fromEnv(env.RECEIPT_CODE_KEYS, env.RECEIPT_CODE_KEY_ID, serverSecret),
-  rateLimiter: new ReportRateLimiter(),
+  // Issue 16: counted in the database, so every instance on it enforces one limit together.
+  rateLimiter: new ReportRateLimiter(
+    { db: database.db, serverSecret },
+    { onSweepError: (error) => logger.warn({ err: error }, 'expired rate-limit windows not deleted') },
+  ),
   logger,
   auditLog,
-  trustProxy: env.TRUST_PROXY,
+  trustedProxies: trustedProxiesOf(env),
   publicOrigin: env.PUBLIC_ORIGIN,
   nudgeDelivery: delivery?.nudge,
   devMailbox: delivery?.devMailbox,

@@ -15,6 +15,7 @@ import { AuditLog } from '../src/audit/audit-log.ts';
 import type { Database } from '../src/db/database.ts';
 import { openDatabase, type DatabaseHandle } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { TrustedProxies } from '../src/http/client-address.ts';
 import { createLogger } from '../src/logger.ts';
 import { ReceiverLookup } from '../src/receivers/receiver-lookup.ts';
 import { ReportRateLimiter } from '../src/reports/rate-limit.ts';
@@ -93,10 +94,11 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     receivers,
     sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
     serverSecret: secret,
-    rateLimiter: new ReportRateLimiter(),
+    rateLimiter: new ReportRateLimiter({ db: handle.db, serverSecret: secret }),
     logger,
     auditLog: new AuditLog({ db: handle.db, serverSecret: secret, logger }),
-    trustProxy: true,
+    // `app.request()` has no connection: tests play a trusted proxy, their `X-Forwarded-For` the client.
+    trustedProxies: new TrustedProxies({ ranges: ['127.0.0.0/8', '::1/128'], trustRequestsWithoutConnection: true }),
     publicOrigin: testPublicOrigin,
   };
   return {

@@ -472,6 +472,21 @@ export interface LogoTable {
   created_at: GeneratedTimestamp;
 }
 
+/**
+ * Issue 16: one client's count in one window of one limit (`limits/limit-store.ts`), shared by every
+ * instance. The client is a keyed hash under the day's client key (`limits/client-keys.ts`), never an
+ * address.
+ */
+export interface RateLimitWindowTable {
+  /** Whose limit: `report-sent:<tenant id>`, `report-received:<tenant id>`. */
+  scope: string;
+  client_hash: string;
+  window_start: Timestamp;
+  count: number;
+  /** The window's end: the row is worth nothing after it and may be deleted. */
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
@@ -502,6 +517,8 @@ export interface Database {
   report_message: ReportMessageTable;
   report_feedback: ReportFeedbackTable;
   report_withdrawal: ReportWithdrawalTable;
+  // Issue 16: rate limits shared between instances.
+  rate_limit_window: RateLimitWindowTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

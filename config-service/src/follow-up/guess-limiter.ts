@@ -1,11 +1,10 @@
-import { isIPv6 } from 'node:net';
-
 /**
  * Limits guessing of receipt codes (issue 15; issue 16 shares it), per client and in memory only.
  *
- * The client is the same keyed hash of the address as report intake's (`ReportRateLimiter.clientKey`,
- * whose secret is made anew every UTC day), of the address's network: an IPv6 address by its /64 (one
- * subscriber's line gets a whole /64, so its 2⁶⁴ addresses are one client), an IPv4 address as it is.
+ * The client is the same keyed hash as report intake's (`ReportRateLimiter.clientKey`: today's key of
+ * `limits/client-keys.ts`, derived from `SERVER_SECRET`) of the client's network (`limits/client-network.ts`:
+ * an IPv6 address by its /64, an IPv4 address as it is). Kept in this instance's memory (issue 16 moves
+ * report counts into the database; these stay per instance for now).
  *
  * Each client has `freeFailures` failed look-ups a day; every failure after those makes it wait before
  * its next attempt, twice as long as the time before (`firstWaitSeconds`, then doubled, at most
@@ -113,26 +112,4 @@ export class GuessLimiter {
     }
     return this.#clients.get(client);
   }
-}
-
-/**
- * The network a client address counts as: an IPv6 address's first 64 bits (`2001:db8:1:2::/64`), an
- * IPv4 address (also IPv4-mapped IPv6) as it is; anything else as given.
- */
-export function clientNetwork(address: string | undefined): string | undefined {
-  if (address === undefined) return undefined;
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped) return mapped[1];
-  const bare = address.replace(/%.*$/, ''); // a zone id (`fe80::1%eth0`) is not part of the network
-  if (!isIPv6(bare)) return address;
-  const [head = '', tail = ''] = bare.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const groups = bare.includes('::')
-    ? [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
-    : headGroups;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(':')}::/64`;
 }

@@ -1,68 +1,86 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { ClientKeys } from '../limits/client-keys.ts';
+import { LimitStore, type LimitStoreOptions, type Reservation } from '../limits/limit-store.ts';
+import type { ServerSecret } from '../secrets/server-secret.ts';
+
+/** A tenant's `settings.rateLimit`: reports per client per window. */
+interface TenantLimit {
+  id: string;
+  settings: { rateLimit: { reports: number; windowSeconds: number } };
+}
 
 /**
- * Fixed-window counter of reports per client, in memory only. The client key is an HMAC of the
- * address with a secret that is made anew every UTC day and never leaves this process, so keys
- * cannot be linked to an address afterwards nor across days.
+ * Reports per client, twice over (issue 16): through each tenant's widget (the embedding `:slug`,
+ * with that tenant's limit) and into each tenant's inbox (after routing, with the receiving tenant's
+ * limit). A national reporting point with a high limit can then not fill a municipality's inbox beyond
+ * the municipality's own limit per client. There is no global ceiling and no per-tenant stop: one
+ * attacker cannot lock genuine reporters out, only use up their own limits.
+ *
+ * Counted in the database (`LimitStore`), so every instance enforces one limit together.
  */
 export class ReportRateLimiter {
+  readonly #keys: ClientKeys;
+  readonly #store: LimitStore;
   readonly #now: () => number;
-  #secret = randomBytes(32);
-  #secretDay = -1;
-  readonly #windows = new Map<string, { start: number; count: number }>();
-  /** Address → key for the current day, so a busy client costs one HMAC a day, not one per request. */
-  readonly #keys = new Map<string, string>();
 
-  constructor(now: () => number = Date.now) {
-    this.#now = now;
+  constructor(
+    deps: { db: Kysely<Database>; serverSecret: Pick<ServerSecret, 'deriveKey'> },
+    options: LimitStoreOptions = {},
+  ) {
+    this.#keys = new ClientKeys(deps.serverSecret);
+    this.#now = options.now ?? Date.now;
+    this.#store = new LimitStore(deps.db, this.#keys, options);
   }
 
-  /** Keyed hash of the client address; `undefined` addresses share one key. */
-  clientKey(address: string | undefined): string {
-    const day = Math.floor(this.#now() / 86_400_000);
-    if (day !== this.#secretDay) {
-      this.#secret = randomBytes(32);
-      this.#secretDay = day;
-      this.#windows.clear();
-      this.#keys.clear();
+  /**
+   * Today's keyed hash of a client network (`clientNetwork`), for limits kept elsewhere (the receipt-code
+   * guesses of `follow-up/guess-limiter.ts`); unknown networks share one key.
+   */
+  clientKey(network: string | undefined): string {
+    return this.#keys.keyOf(network, this.#now());
+  }
+
+  /**
+   * Takes one report from the client's limits at the sending and the receiving tenant, before the
+   * report is stored; `release` gives both back (a replay, a refusal after this). Over either limit:
+   * `too-many-reports` with the longer wait, and nothing is taken.
+   */
+  async reserve(
+    network: string | undefined,
+    sending: TenantLimit,
+    receiving: TenantLimit,
+  ): Promise<Pick<Reservation, 'release'>> {
+    const sent = await this.#store.reserve(`report-sent:${sending.id}`, network, limitOf(sending));
+    if (!sent.reserved) throw tooMany(sent.retryAfterSeconds);
+    const received = await this.#store
+      .reserve(`report-received:${receiving.id}`, network, limitOf(receiving))
+      .catch(async (error: unknown) => {
+        await sent.release();
+        throw error;
+      });
+    if (!received.reserved) {
+      await sent.release();
+      throw tooMany(received.retryAfterSeconds);
     }
-    const addr = address ?? 'unknown';
-    let key = this.#keys.get(addr);
-    if (!key) {
-      key = createHmac('sha256', this.#secret).update(addr).digest('base64url').slice(0, 22);
-      if (this.#keys.size > 100_000) this.#keys.clear();
-      this.#keys.set(addr, key);
-    }
-    return key;
+    return {
+      release: async () => {
+        await Promise.all([sent.release(), received.release()]);
+      },
+    };
   }
 
-  /** Seconds until the client may send again, or 0 when it may send now. */
-  retryAfter(scope: string, key: string, limit: { reports: number; windowSeconds: number }): number {
-    const window = this.#window(scope, key, limit.windowSeconds);
-    if (!window || window.count < limit.reports) return 0;
-    return Math.max(1, Math.ceil((window.start + limit.windowSeconds * 1000 - this.#now()) / 1000));
+  /** The in-memory part's size (for the memory bench). */
+  get rememberedRefusals(): number {
+    return this.#store.rememberedRefusals;
   }
+}
 
-  /** Counts one accepted report. */
-  consume(scope: string, key: string, limit: { windowSeconds: number }): void {
-    const id = `${scope}:${key}`;
-    const window = this.#window(scope, key, limit.windowSeconds);
-    if (window) window.count += 1;
-    else this.#windows.set(id, { start: this.#now(), count: 1 });
-    if (this.#windows.size > 100_000) this.#sweep(limit.windowSeconds);
-  }
+function limitOf(tenant: TenantLimit) {
+  return { max: tenant.settings.rateLimit.reports, windowSeconds: tenant.settings.rateLimit.windowSeconds };
+}
 
-  #window(scope: string, key: string, windowSeconds: number) {
-    const window = this.#windows.get(`${scope}:${key}`);
-    if (window && this.#now() - window.start >= windowSeconds * 1000) {
-      this.#windows.delete(`${scope}:${key}`);
-      return undefined;
-    }
-    return window;
-  }
-
-  #sweep(windowSeconds: number): void {
-    const cutoff = this.#now() - windowSeconds * 1000;
-    for (const [id, window] of this.#windows) if (window.start < cutoff) this.#windows.delete(id);
-  }
+function tooMany(retryAfterSeconds: number): DomainError {
+  return new DomainError({ code: 'too-many-reports', retryAfterSeconds }, 'Rate limit reached');
 }

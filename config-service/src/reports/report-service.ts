@@ -11,6 +11,7 @@ import {
 import type { Database, NewReport } from '../db/database.ts';
 import { deliveryTargets } from '../delivery/targets.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { clientNetwork } from '../limits/client-network.ts';
 import { newReceiptCode, receiptKeysOf, type ReceiptHash, type ReceiptKeys } from '../follow-up/receipt-keys.ts';
 import { feedbackTokenSeconds, issueToken } from '../follow-up/tokens.ts';
 import { followUpOf, routedTo, type Receiver, type ReceiverLookup } from '../receivers/receiver-lookup.ts';
@@ -43,7 +44,7 @@ export interface Submission {
   input: ReportInput;
   /** The client's `Idempotency-Key`, already checked for its form. */
   idempotencyKey: string | undefined;
-  /** The sender's network address: only for the rate limit, never stored. Unknown ones share one limit. */
+  /** The sender's address: only for the rate limits (as a keyed hash of its network), never stored. Unknown ones share one limit. */
   clientAddress: string | undefined;
 }
 
@@ -57,30 +58,45 @@ export interface SubmitResult {
  * Takes a report in, one step after the other:
  * 1. who receives it, by its point (`ReceiverLookup.find`; refused outside the Netherlands);
  * 2. the embedding tenant's own rules (categories, fields, follow-up: see `checkAgainstTenant`);
- * 3. the rate limit of the client at the embedding tenant;
+ * 3. one report reserved from the client's limits at the embedding and at the receiving tenant
+ *    (`ReportRateLimiter.reserve`, shared by every instance) — before storing, so a burst of parallel
+ *    requests cannot all pass the check before any of them counts;
  * 4. stored with its deliveries to the receiver's channels (`storeReport`), or the original answer of
  *    an idempotent replay — with a receipt code when the receiver follows up, a new one on a replay;
- * 5. a new report counts against the rate limit and wakes the delivery worker.
+ *    a replay or a refusal gives the reserved report back;
+ * 5. a new report wakes the delivery worker.
+ * A client over its limit that retries a report it already sent (same `Idempotency-Key`, same body)
+ * still gets the original answer: its first one may have been lost, and a replay stores nothing.
  * Refusals are `DomainError`s, answered as problem+json by `http/problem.ts` (`problemOf`).
  */
 export async function submitReport(deps: ReportDeps, submission: Submission): Promise<SubmitResult> {
-  const { source, input } = submission;
+  const { source, input, idempotencyKey } = submission;
   const receiver = await deps.receivers.find(source, input.location, input.occurredAt);
   checkAgainstTenant(source, receiver, input);
 
-  const limit = source.settings.rateLimit;
-  const client = deps.rateLimiter.clientKey(submission.clientAddress);
-  const wait = deps.rateLimiter.retryAfter(source.id, client, limit);
-  if (wait > 0) {
-    throw new DomainError({ code: 'too-many-reports', retryAfterSeconds: wait }, 'Rate limit reached');
+  let reservation: { release(): Promise<void> } | undefined;
+  try {
+    reservation = await deps.rateLimiter.reserve(clientNetwork(submission.clientAddress), source, receiver.tenant);
+  } catch (error) {
+    const replay =
+      error instanceof DomainError &&
+      error.refusal.code === 'too-many-reports' &&
+      idempotencyKey !== undefined &&
+      (await findReportByIdempotencyKey(deps.db, source.id, idempotencyKey)) !== undefined;
+    if (!replay) throw error;
   }
 
-  const result = await storeReport(deps, source, receiver, input, submission.idempotencyKey);
-  if (result.created) {
-    deps.rateLimiter.consume(source.id, client, limit);
-    // Its deliveries are in the outbox; wake the worker so the municipality has it within seconds.
-    deps.nudgeDelivery?.();
+  let result: SubmitResult;
+  try {
+    result = await storeReport(deps, source, receiver, input, idempotencyKey);
+  } catch (error) {
+    // The refusal (or the database's failure) is the answer, not a failure to give the slot back.
+    await reservation?.release().catch(() => undefined);
+    throw error;
   }
+  if (!result.created) await reservation?.release();
+  // Its deliveries are in the outbox; wake the worker so the municipality has it within seconds.
+  else deps.nudgeDelivery?.();
   return result;
 }
 

@@ -30,6 +30,12 @@ export const purposes = {
   receiptCode: 'meldpunt/receipt-code/v1',
   /** Signs the reporter's short-lived follow-up and feedback tokens (`follow-up/tokens.ts`); never stored. */
   followUpToken: 'meldpunt/follow-up-token/v1',
+  // Issue 16: rate limits shared between instances.
+  /**
+   * The root of the daily client keys (`limits/client-keys.ts`): `rate_limit_window.client_hash` counts
+   * a client's reports without storing its address.
+   */
+  clientKey: 'meldpunt/client-key/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

@@ -29,7 +29,7 @@ export function demoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json(await listDemoStaff(deps.db), 200, { 'Cache-Control': 'no-store' }))
     .post('/', zValidator('json', demoSignInSchema, validationHook), async (c) => {
-      const address = clientAddress(c, deps.trustProxy);
+      const address = clientAddress(c, deps.trustedProxies);
       const retryAfter = limiter.retryAfter(address);
       if (retryAfter > 0) {
         throw new ProblemError(429, 'too-many-sign-ins', 'Too many failed sign-ins from this connection', {

@@ -128,7 +128,7 @@ export function passkeyRoutes(deps: AppDeps, limiter: SignInLimiter) {
       return c.json(body, 200, noStore);
     })
     .post('/authentication', zValidator('json', passkeyAuthenticationSchema, validationHook), async (c) => {
-      const address = clientAddress(c, deps.trustProxy);
+      const address = clientAddress(c, deps.trustedProxies);
       const retryAfter = limiter.retryAfter(address);
       if (retryAfter > 0) {
         throw new ProblemError(429, 'too-many-sign-ins', 'Too many failed sign-ins from this connection', {

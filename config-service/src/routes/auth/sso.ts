@@ -62,7 +62,7 @@ export function ssoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
       return c.json(body, 200, { 'Cache-Control': 'no-store' });
     })
     .get('/callback', async (c) => {
-      const address = clientAddress(c, deps.trustProxy);
+      const address = clientAddress(c, deps.trustedProxies);
       const refuse = async (reason: SsoRefusal | 'rate-limited', tenantId?: string) => {
         if (reason !== 'rate-limited') limiter.fail(address);
         c.get('log').info({ reason }, 'sso sign-in refused');
@@ -99,7 +99,7 @@ export function ssoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
       return c.redirect(`/console/tenants/${encodeURIComponent(tenant.slug)}`, 302);
     })
     .get('/:slug/start', async (c) => {
-      const address = clientAddress(c, deps.trustProxy);
+      const address = clientAddress(c, deps.trustedProxies);
       if (limiter.retryAfter(address) > 0) return fail(c);
       const tenant = await findTenantBySlug(deps.db, c.req.param('slug'));
       const started = tenant

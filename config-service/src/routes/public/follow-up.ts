@@ -11,8 +11,9 @@ import {
   replyAsReporter,
   withdrawAsReporter,
 } from '../../follow-up/follow-up-service.ts';
-import { clientNetwork, type GuessLimiter } from '../../follow-up/guess-limiter.ts';
+import type { GuessLimiter } from '../../follow-up/guess-limiter.ts';
 import { clientAddress } from '../../http/client-address.ts';
+import { clientNetwork } from '../../limits/client-network.ts';
 import { limitBody, requireJson } from '../../http/json-body.ts';
 import { tenantOrigin } from '../../http/tenant-origin.ts';
 import { validationHook } from '../../http/validation.ts';
@@ -51,7 +52,7 @@ export function followUpRoutes(deps: AppDeps, guessLimiter: GuessLimiter) {
     .use('/:slug/follow-up/:action', origin)
     .use('/:slug/reports/:id/feedback', origin)
     .post('/:slug/follow-up', ...json, zValidator('json', followUpLookupSchema, validationHook), async (c) => {
-      const client = deps.rateLimiter.clientKey(clientNetwork(clientAddress(c, deps.trustProxy)));
+      const client = deps.rateLimiter.clientKey(clientNetwork(clientAddress(c, deps.trustedProxies)));
       const view = await openByReceiptCode({ ...deps, guessLimiter }, { code: c.req.valid('json').code, client });
       return c.json(view, 200, noStore);
     })

@@ -37,7 +37,7 @@ export function reportRoutes(deps: AppDeps) {
           source: tenant,
           input: c.req.valid('json'),
           idempotencyKey,
-          clientAddress: clientAddress(c, deps.trustProxy),
+          clientAddress: clientAddress(c, deps.trustedProxies),
         });
         c.get('log').info(
           { tenant: tenant.slug, reportId: result.body.id, replay: !result.created },
