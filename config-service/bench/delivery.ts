@@ -169,7 +169,7 @@ try {
     ),
   );
   for (let i = 0; ; i++) {
-    const health = await fetch(`${base}/api/v1/health`).catch(() => undefined);
+    const health = await fetch(`${base}/api/v1/ready`).catch(() => undefined);
     if (health?.ok) break;
     if (i > 100) throw new Error('the service does not answer');
     await new Promise((r) => setTimeout(r, 100));

@@ -84,6 +84,14 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).optional(),
     /** How often `pnpm start` enforces the tenants' retention periods (erases contacts, deletes reports); 0: never (run `pnpm retention` instead). */
     RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+    /**
+     * Issue 16: serve Prometheus metrics (`GET /metrics`) on this port of its own — the service and each
+     * `pnpm worker`, so give each process its own port on one machine; unset: no metrics. Not the public
+     * port: nothing the load balancer forwards reaches it.
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    /** The interface the metrics port listens on: loopback unless the scraper is on another machine. */
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     /** Run the delivery worker inside `pnpm start` (turn off when separate `pnpm worker` processes run). */
     DELIVERY_WORKER: flag.default(true),
     /**

@@ -22,6 +22,8 @@ import * as backoffice from './2026-12-07T00-00-backoffice.ts';
 import * as figuresIndex from './2026-12-07T02-00-figures-index.ts';
 import * as followUp from './2026-12-08T00-00-follow-up.ts';
 import * as followUpNotices from './2026-12-08T01-00-follow-up-notices.ts';
+// Issue 16: instances and workers notify each other (LISTEN/NOTIFY).
+import * as notify from './2026-12-09T03-00-notify.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   // Issue 15: anonymous follow-up by receipt code.
   '2026-12-08T00-00-follow-up': followUp,
   '2026-12-08T01-00-follow-up-notices': followUpNotices,
+  '2026-12-09T03-00-notify': notify,
 };
