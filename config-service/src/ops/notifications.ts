@@ -91,7 +91,7 @@ export function startNotificationListener(options: NotificationListenerOptions):
     }
     if (stopped || lost) return;
     listening = true;
-    if (failures > 0) logger.info({ afterFailures: failures }, 'notification connection back');
+    logger.info({ channels: Object.keys(options.on), afterFailures: failures }, 'listening for notifications');
     failures = 0;
     options.onListening?.();
   };
