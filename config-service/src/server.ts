@@ -39,11 +39,16 @@ if (env.demo) {
 // Listen before connecting and migrating: liveness answers 200 and readiness 503 meanwhile, so an
 // orchestrator tells a migrating instance from a dead one (ops/readiness.ts).
 const readiness = new Readiness();
-let handleRequest: (request: Request) => Response | Promise<Response> = startingFetch;
+// The node server's bindings (`env.incoming`: the socket, for loopback-only routes) pass through.
+let handleRequest: (request: Request, bindings: unknown) => Response | Promise<Response> = startingFetch;
 let server: ReturnType<typeof serve> | undefined;
 const listening = new Promise<number>((resolve) => {
   server = serve(
-    { fetch: (request) => handleRequest(request), port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) },
+    {
+      fetch: (request, bindings) => handleRequest(request, bindings),
+      port: env.PORT,
+      ...(env.HOST ? { hostname: env.HOST } : {}),
+    },
     (info) => resolve(info.port),
   );
 });
@@ -160,7 +165,7 @@ const app = createApp({
   allowPrivateAddresses: env.DELIVERY_ALLOW_PRIVATE_ADDRESSES,
 });
 
-handleRequest = app.fetch;
+handleRequest = (request, bindings) => app.fetch(request, bindings as object);
 readiness.serving();
 {
   const port = await listening;
