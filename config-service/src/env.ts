@@ -99,7 +99,7 @@ export const envSchema = z
      * private addresses. Refused in production, where a webhook must be `https:` to a public address.
      */
     DELIVERY_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
-    /** How often an idle worker looks for due deliveries (a report accepted in-process wakes it at once). */
+    /** How often an idle worker looks for due deliveries: the fallback; a report accepted in-process, or on PostgreSQL by any instance (NOTIFY), wakes it at once. */
     DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1000),
     /** Deliveries one worker sends at the same time. */
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
