@@ -179,7 +179,7 @@ try {
       // Intake only: the deliveries queue up (measured by `pnpm bench:delivery`).
       DELIVERY_WORKER: 'false',
     },
-    `${base}/api/v1/health`,
+    `${base}/api/v1/ready`,
   );
   children.push(service);
   const configUrl = `${base}/api/v1/tenants/${slug}/config`;

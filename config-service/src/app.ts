@@ -24,7 +24,7 @@ import { configRoutes } from './routes/console/config.ts';
 import { privateSettingsRoutes } from './routes/console/settings.ts';
 import { consoleTenantRoutes } from './routes/console/tenants.ts';
 import { SignInLimiter } from './staff/sign-in-limiter.ts';
-import { healthRoutes } from './routes/public/health.ts';
+import { healthRoutes, readyRoutes } from './routes/public/health.ts';
 import { openApiRoutes } from './routes/public/openapi.ts';
 import { receiverPreviewRoutes } from './routes/public/receiver-preview.ts';
 import { reportRoutes } from './routes/public/reports.ts';
@@ -42,6 +42,8 @@ import { figuresRoutes, platformFiguresRoutes } from './routes/backoffice/figure
 // Issue 15: anonymous follow-up by receipt code.
 import { GuessLimiter } from './follow-up/guess-limiter.ts';
 import { followUpRoutes } from './routes/public/follow-up.ts';
+// Issue 16: metrics of report intake.
+import { countReportOutcomes } from './http/report-outcomes.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -80,11 +82,14 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders());
 
   app.route('/api/v1/tenants', tenantConfigRoutes(deps));
+  app.post('/api/v1/tenants/:slug/reports', countReportOutcomes);
   app.route('/api/v1/tenants', reportRoutes(deps));
   app.route('/api/v1/tenants', receiverPreviewRoutes(deps));
   // Issue 15: the reporter's follow-up by receipt code; one count of failed look-ups per app.
   app.route('/api/v1/tenants', followUpRoutes(deps, deps.guessLimiter ?? new GuessLimiter()));
+  // Issue 16: liveness (the process answers) and readiness (started, database answering) apart.
   app.route('/api/v1/health', healthRoutes(deps));
+  app.route('/api/v1/ready', readyRoutes(deps));
   app.route('/api/v1/openapi.json', openApiRoutes());
   // Issue 13: logos (served), the hosted reporting page and its QR code: public, in every mode.
   app.route('/api/v1/logos', logoRoutes(deps));

@@ -6,6 +6,7 @@ import type { TrustedProxies } from './http/client-address.ts';
 import type { RequestLog } from './http/request-log.ts';
 import type { StaffTenant } from './http/staff-access.ts';
 import type { Logger } from './logger.ts';
+import type { Readiness } from './ops/readiness.ts';
 import type { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import type { ReportRateLimiter } from './reports/rate-limit.ts';
 import type { ContactSealer } from './secrets/contact-sealer.ts';
@@ -48,6 +49,11 @@ export interface AppDeps {
    * every tenant. Never derived from the request's `Host`, which the client chooses.
    */
   publicOrigin: string;
+  /**
+   * Issue 16: where the process is (starting, serving, stopping) for `/api/v1/ready`; unset (tests of the
+   * app alone): serving.
+   */
+  readiness?: Pick<Readiness, 'phase'>;
   /** Wakes the in-process delivery worker when a report was accepted (unset: workers find it by polling). */
   nudgeDelivery?: () => void;
   /** Development mailbox served at `/dev/mail` to loopback only; set in demo mode only. */

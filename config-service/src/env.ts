@@ -103,6 +103,14 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).optional(),
     /** How often `pnpm start` enforces the tenants' retention periods (erases contacts, deletes reports); 0: never (run `pnpm retention` instead). */
     RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+    /**
+     * Issue 16: serve Prometheus metrics (`GET /metrics`) on this port of its own — the service and each
+     * `pnpm worker`, so give each process its own port on one machine; unset: no metrics. Not the public
+     * port: nothing the load balancer forwards reaches it.
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    /** The interface the metrics port listens on: loopback unless the scraper is on another machine. */
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     /** Run the delivery worker inside `pnpm start` (turn off when separate `pnpm worker` processes run). */
     DELIVERY_WORKER: flag.default(true),
     /**
@@ -110,7 +118,7 @@ export const envSchema = z
      * private addresses. Refused in production, where a webhook must be `https:` to a public address.
      */
     DELIVERY_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
-    /** How often an idle worker looks for due deliveries (a report accepted in-process wakes it at once). */
+    /** How often an idle worker looks for due deliveries: the fallback; a report accepted in-process, or on PostgreSQL by any instance (NOTIFY), wakes it at once. */
     DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1000),
     /** Deliveries one worker sends at the same time. */
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),

@@ -193,7 +193,7 @@ describe(`the service as started: production by default, demo on request (${data
       ...database.env,
     });
     try {
-      await waitForHttp(`${base}/api/v1/health`, 120_000, output);
+      await waitForHttp(`${base}/api/v1/ready`, 120_000, output);
 
       const widget = await fetch(`${base}/widget/meldpunt-widget.js`);
       assert.equal(widget.status, 200);
@@ -245,7 +245,7 @@ describe(`the service as started: production by default, demo on request (${data
       ...database.env,
     });
     try {
-      await waitForHttp(`${base}/api/v1/health`, 120_000, output);
+      await waitForHttp(`${base}/api/v1/ready`, 120_000, output);
       // The logger writes asynchronously: wait for the last start-up line (the mailbox's SMTP address).
       await waitFor(() => /"smtp":"smtp:/.test(stdout()), 60_000, output);
       const first = JSON.parse(stdout().split('\n')[0]!) as { msg: string };

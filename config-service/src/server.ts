@@ -8,6 +8,9 @@ import { connectFromEnv } from './db/connect.ts';
 import { startDeliveryFromEnv } from './delivery/start.ts';
 import { loadEnvOrExit, trustedProxiesOf } from './env.ts';
 import { createLogger } from './logger.ts';
+import { startMetricsServer } from './ops/metrics-server.ts';
+import { channels, startNotificationListener } from './ops/notifications.ts';
+import { Readiness, startingFetch } from './ops/readiness.ts';
 import { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import { ReportRateLimiter } from './reports/rate-limit.ts';
@@ -32,6 +35,23 @@ if (env.demo) {
     'DEMO MODE: demo tenants, demo site and a development mailbox — never use this in production',
   );
 }
+
+// Listen before connecting and migrating: liveness answers 200 and readiness 503 meanwhile, so an
+// orchestrator tells a migrating instance from a dead one (ops/readiness.ts).
+const readiness = new Readiness();
+// The node server's bindings (`env.incoming`: the socket, for loopback-only routes) pass through.
+let handleRequest: (request: Request, bindings: unknown) => Response | Promise<Response> = startingFetch;
+let server: ReturnType<typeof serve> | undefined;
+const listening = new Promise<number>((resolve) => {
+  server = serve(
+    {
+      fetch: (request, bindings) => handleRequest(request, bindings),
+      port: env.PORT,
+      ...(env.HOST ? { hostname: env.HOST } : {}),
+    },
+    (info) => resolve(info.port),
+  );
+});
 
 const database = await connectFromEnv(env, 'service');
 logger.info(
@@ -88,8 +108,42 @@ if (!existsSync(join(widgetDir, 'meldpunt-widget.js'))) {
 if (!existsSync(join(consoleDir, 'index.html'))) {
   logger.warn({ consoleDir }, 'The console is not built, so /console/ answers 404: run `pnpm build` first');
 }
+// Issue 16: on PostgreSQL, one connection LISTENs for what other instances and workers changed: a
+// delivery due (wake the in-process worker) or a tenant changed (forget its cached config, re-read
+// routing). Polling (`DELIVERY_POLL_MS`, `CONFIG_REFRESH_MS`) stays the fallback while it is down.
+const notifications = env.DATABASE_URL
+  ? startNotificationListener({
+      url: env.DATABASE_URL,
+      connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      logger,
+      on: {
+        ...(delivery ? { [channels.delivery]: () => delivery.nudge() } : {}),
+        [channels.tenant]: (slug: string) => {
+          tenants.invalidate(slug);
+          receivers.refresh().catch(() => {}); // routing: kept as it was until the next refresh
+        },
+      },
+      // Notices sent while we were not listening are lost: catch up on whatever they might have said.
+      onListening: () => {
+        tenants.invalidateAll();
+        delivery?.nudge();
+      },
+    })
+  : undefined;
+const metricsServer =
+  env.METRICS_PORT === undefined
+    ? undefined
+    : await startMetricsServer({
+        port: env.METRICS_PORT,
+        host: env.METRICS_HOST,
+        db: database.db,
+        ...(notifications ? { listening: () => notifications.listening } : {}),
+      });
+if (metricsServer) logger.info({ port: metricsServer.port, host: env.METRICS_HOST }, 'metrics at GET /metrics');
+
 const app = createApp({
   db: database.db,
+  readiness,
   tenants,
   receivers,
   sealer,
@@ -115,29 +169,35 @@ const app = createApp({
   allowPrivateAddresses: env.DELIVERY_ALLOW_PRIVATE_ADDRESSES,
 });
 
-const server = serve({ fetch: app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
+handleRequest = (request, bindings) => app.fetch(request, bindings as object);
+readiness.serving();
+{
+  const port = await listening;
   logger.info(
-    { port: info.port, mode: env.MELDPUNT_MODE, publicOrigin: env.PUBLIC_ORIGIN },
+    { port, mode: env.MELDPUNT_MODE, publicOrigin: env.PUBLIC_ORIGIN },
     env.demo
-      ? `Meldpunt config-service listening on http://localhost:${info.port}; the demo site is at /demo/, the console at /console/`
-      : `Meldpunt config-service listening on port ${info.port}`,
+      ? `Meldpunt config-service listening on http://localhost:${port}; the demo site is at /demo/, the console at /console/`
+      : `Meldpunt config-service listening on port ${port}`,
   );
   void warmStaticFiles(widgetDir).then((files) => logger.debug({ files: files.length }, 'widget files compressed'));
   void warmStaticFiles(consoleDir).then((files) => logger.debug({ files: files.length }, 'console files compressed'));
   if (delivery?.devMailbox) {
     logger.info(
       { smtp: delivery.devMailbox.smtpUrl },
-      `No SMTP_URL: forwarded reports go to the development mailbox, http://localhost:${info.port}/dev/mail (this machine only)`,
+      `No SMTP_URL: forwarded reports go to the development mailbox, http://localhost:${port}/dev/mail (this machine only)`,
     );
   }
-});
+}
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  server.close();
+  readiness.stopping();
+  server?.close();
+  await notifications?.stop();
+  await metricsServer?.close();
   await delivery?.stop();
   await retention?.stop();
   await database.close();

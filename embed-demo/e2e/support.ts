@@ -82,7 +82,7 @@ export async function startService(
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`The config-service exited (code ${child.exitCode}) on starting`);
-      return fetch(`${origin}/api/v1/health`).then(
+      return fetch(`${origin}/api/v1/ready`).then(
         (res) => res.ok,
         () => false, // not listening yet
       );

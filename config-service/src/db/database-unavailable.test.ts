@@ -70,7 +70,7 @@ describe(`a database that cannot be reached (${databaseKind})`, () => {
     await ctx.close();
   });
 
-  it('health, config and report intake answer 503 database-unavailable (problem+json, Retry-After)', async () => {
+  it('readiness, config and report intake answer 503 database-unavailable (problem+json, Retry-After); liveness 200', async () => {
     const tenants: TenantCache = new TenantCache(down.db, {
       refreshAfterMs: 60_000,
       areas: { outline: (code) => receivers.outline(code) },
@@ -79,7 +79,9 @@ describe(`a database that cannot be reached (${databaseKind})`, () => {
     const app = ctx.appWith({ db: down.db, tenants, receivers });
     const slug = `t-${randomUUID().slice(0, 12)}`;
 
-    await assertUnavailable(await inTime(app.request('/api/v1/health')), 'health');
+    await assertUnavailable(await inTime(app.request('/api/v1/ready')), 'ready');
+    // Liveness does not ask the database: an outage must not get every instance restarted.
+    assert.equal(((await inTime(app.request('/api/v1/health'))) as Response).status, 200);
     await assertUnavailable(await inTime(app.request(`/api/v1/tenants/${slug}/config`)), 'config');
     await assertReportUnavailable(await inTime(postReport({ app }, slug, minimalReport())));
     assert.ok(
@@ -111,7 +113,7 @@ describe(`a PostgreSQL that stalls (${databaseKind})`, () => {
   });
 
   it(
-    'with every PostgreSQL process stopped, health and report intake answer 503 within the timeouts, and recover after SIGCONT',
+    'with every PostgreSQL process stopped, readiness and report intake answer 503 within the timeouts, and recover after SIGCONT',
     { skip },
     async () => {
       const { app, db } = ctx!;
@@ -126,11 +128,11 @@ describe(`a PostgreSQL that stalls (${databaseKind})`, () => {
         // Twice: the second round meets what the first left behind (closed connections, pending connects).
         for (let round = 1; round <= 2; round++) {
           const [health, report, unknown] = await Promise.all([
-            inTime(app.request('/api/v1/health')),
+            inTime(app.request('/api/v1/ready')),
             inTime(postReport(ctx!, tenant.slug, minimalReport(), { headers: { 'Idempotency-Key': idempotencyKey } })),
             inTime(app.request(`/api/v1/tenants/t-${randomUUID().slice(0, 12)}/config`)),
           ]);
-          await assertUnavailable(health, `health, round ${round}`);
+          await assertUnavailable(health, `ready, round ${round}`);
           await assertReportUnavailable(report);
           await assertUnavailable(unknown, `config of a tenant not in memory, round ${round}`);
         }
@@ -139,7 +141,7 @@ describe(`a PostgreSQL that stalls (${databaseKind})`, () => {
       }
 
       // Recovered: the pool replaced what the stall left behind.
-      const health = await inTime(app.request('/api/v1/health'));
+      const health = await inTime(app.request('/api/v1/ready'));
       assert.equal((health as Response).status, 200);
       // Sent again with the same key, the report is stored once: whether or not the stalled attempt
       // was carried out when the server woke up.

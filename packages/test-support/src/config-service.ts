@@ -39,7 +39,7 @@ export async function startConfigService(port: number, dataDir: string): Promise
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    await waitForHealthy(`http://127.0.0.1:${port}/api/v1/health`, child);
+    await waitForHealthy(`http://127.0.0.1:${port}/api/v1/ready`, child);
   } catch (error) {
     await stopChild(child);
     throw error;

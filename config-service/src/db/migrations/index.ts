@@ -22,8 +22,9 @@ import * as backoffice from './2026-12-07T00-00-backoffice.ts';
 import * as figuresIndex from './2026-12-07T02-00-figures-index.ts';
 import * as followUp from './2026-12-08T00-00-follow-up.ts';
 import * as followUpNotices from './2026-12-08T01-00-follow-up-notices.ts';
-// Issue 16: rate limits shared between instances.
+// Issue 16: rate limits shared between instances; instances and workers notify each other (LISTEN/NOTIFY).
 import * as rateLimitWindow from './2026-12-09T01-00-rate-limit-window.ts';
+import * as notify from './2026-12-09T03-00-notify.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   // Issue 15: anonymous follow-up by receipt code.
   '2026-12-08T00-00-follow-up': followUp,
   '2026-12-08T01-00-follow-up-notices': followUpNotices,
-  // Issue 16: rate limits shared between instances.
+  // Issue 16: rate limits shared between instances; instances and workers notify each other.
   '2026-12-09T01-00-rate-limit-window': rateLimitWindow,
+  '2026-12-09T03-00-notify': notify,
 };

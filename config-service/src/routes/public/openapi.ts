@@ -226,8 +226,18 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/v1/health': {
         get: {
           operationId: 'health',
-          summary: 'Service and database health',
-          responses: { '200': { description: 'Healthy' }, '503': problem('Database unavailable') },
+          summary: 'Liveness: the process answers (never asks the database)',
+          responses: { '200': { description: 'Alive (also while starting and migrating)' } },
+        },
+      },
+      '/api/v1/ready': {
+        get: {
+          operationId: 'ready',
+          summary: 'Readiness: started, migrated and the database answers',
+          responses: {
+            '200': { description: 'Ready for traffic' },
+            '503': problem('Starting, stopping or the database is unavailable'),
+          },
         },
       },
       ...staff.paths,
