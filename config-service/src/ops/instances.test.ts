@@ -87,7 +87,6 @@ describe(
         CONTACT_ENCRYPTION_KEYS: `1:${ctx.contactKey.toString('base64')}`,
         SMTP_URL: sink.url,
         MAIL_FROM: testMailFrom,
-        TRUST_PROXY: 'true',
         TRUSTED_PROXIES: '127.0.0.0/8,::1/128',
         // The longest the cache may hold a config without being told: a publish seen within 5 s is NOTIFY's doing.
         CONFIG_REFRESH_MS: '7500',
