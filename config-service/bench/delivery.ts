@@ -26,6 +26,7 @@ import { minimalReport, randomIp, tenantDocument } from '../test/helpers.ts';
 import { startPostgres } from '../test/postgres.ts';
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
+import { solvedProofs } from '../test/proof-client.ts';
 import { freePort } from '../test/net.ts';
 
 const backlog = Number(process.env.BENCH_DELIVERIES ?? 2000);
@@ -177,6 +178,8 @@ try {
   const accepted = new Map<string, number>();
   let failed = 0;
   const total = rate * seconds;
+  // Issue 16: every report carries a solved proof of work, solved before the clock starts.
+  const proofs = await solvedProofs(base, slug, total);
   const posts: Promise<void>[] = [];
   const t0 = now();
   for (let i = 0; i < total; i++) {
@@ -186,7 +189,11 @@ try {
     posts.push(
       fetch(`${base}/api/v1/tenants/${slug}/reports`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': randomIp(),
+          'meldpunt-proof': proofs[i] ?? '',
+        },
         body: JSON.stringify(minimalReport()),
       }).then(
         async (res) => {

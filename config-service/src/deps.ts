@@ -6,6 +6,7 @@ import type { RequestLog } from './http/request-log.ts';
 import type { StaffTenant } from './http/staff-access.ts';
 import type { Logger } from './logger.ts';
 import type { ReceiverLookup } from './receivers/receiver-lookup.ts';
+import type { ProofOfWork } from './proof/proof-of-work.ts';
 import type { ReportRateLimiter } from './reports/rate-limit.ts';
 import type { ContactSealer } from './secrets/contact-sealer.ts';
 import type { DemoSiteDirs } from './routes/static.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
   /** Issue 15: failed receipt-code look-ups per client (one per app when unset). */
   guessLimiter?: GuessLimiter;
   rateLimiter: ReportRateLimiter;
+  /** Issue 16: the proof-of-work challenges every report carries one of (`proof/`). */
+  proof: ProofOfWork;
   logger: Logger;
   /** The audit log (one per app, from `db`, `serverSecret` and `logger`): staff changes append to it. */
   auditLog: AuditLog;

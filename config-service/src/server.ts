@@ -11,6 +11,9 @@ import { createLogger } from './logger.ts';
 import { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import { ReportRateLimiter } from './reports/rate-limit.ts';
+import { intakeFromReports, ProofDifficulty } from './proof/difficulty.ts';
+import { ProofOfWork } from './proof/proof-of-work.ts';
+import { ProofReplayStore } from './proof/replay-store.ts';
 import { startRetention } from './retention/retention.ts';
 import { defaultStaticDirs } from './routes/static-paths.ts';
 import { warmStaticFiles } from './routes/static.ts';
@@ -97,6 +100,15 @@ const app = createApp({
   // Issue 15: receipt codes are hashed under these (key 1 from SERVER_SECRET unless RECEIPT_CODE_KEYS says otherwise).
   receiptKeys: ReceiptKeys.fromEnv(env.RECEIPT_CODE_KEYS, env.RECEIPT_CODE_KEY_ID, serverSecret),
   rateLimiter: new ReportRateLimiter(),
+  // Issue 16: challenges signed with a key from SERVER_SECRET, used ones kept in the database (shared by instances).
+  proof: new ProofOfWork({
+    serverSecret,
+    difficulty: new ProofDifficulty(
+      intakeFromReports(database.db),
+      env.PROOF_MAX_NUMBER === undefined ? {} : { baseMaxNumber: env.PROOF_MAX_NUMBER },
+    ),
+    replays: new ProofReplayStore(database.db),
+  }),
   logger,
   auditLog,
   trustProxy: env.TRUST_PROXY,

@@ -472,6 +472,15 @@ export interface LogoTable {
   created_at: GeneratedTimestamp;
 }
 
+/**
+ * Issue 16: a proof-of-work challenge already used for a report (each is good for one). Keyed by a hash
+ * of the challenge's signature: nothing about the reporter. Deleted once the challenge has expired.
+ */
+export interface ProofRedemptionTable {
+  challenge_hash: string;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
@@ -502,6 +511,8 @@ export interface Database {
   report_message: ReportMessageTable;
   report_feedback: ReportFeedbackTable;
   report_withdrawal: ReportWithdrawalTable;
+  // Issue 16: proof of work.
+  proof_redemption: ProofRedemptionTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

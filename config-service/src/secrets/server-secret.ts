@@ -30,6 +30,11 @@ export const purposes = {
   receiptCode: 'meldpunt/receipt-code/v1',
   /** Signs the reporter's short-lived follow-up and feedback tokens (`follow-up/tokens.ts`); never stored. */
   followUpToken: 'meldpunt/follow-up-token/v1',
+  // Issue 16: proof of work (proof/).
+  /** Signs the proof-of-work challenges the service hands out, so a forged one is refused for one HMAC. */
+  proofChallenge: 'meldpunt/proof-challenge/v1',
+  /** Signs each challenge's expected key, so checking a solution is one HMAC, not a search. */
+  proofKey: 'meldpunt/proof-key/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

@@ -22,6 +22,8 @@ import * as backoffice from './2026-12-07T00-00-backoffice.ts';
 import * as figuresIndex from './2026-12-07T02-00-figures-index.ts';
 import * as followUp from './2026-12-08T00-00-follow-up.ts';
 import * as followUpNotices from './2026-12-08T01-00-follow-up-notices.ts';
+// Issue 16: proof of work.
+import * as proofOfWork from './2026-12-09T02-00-proof-of-work.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +48,6 @@ export const migrations: Record<string, Migration> = {
   // Issue 15: anonymous follow-up by receipt code.
   '2026-12-08T00-00-follow-up': followUp,
   '2026-12-08T01-00-follow-up-notices': followUpNotices,
+  // Issue 16: proof of work.
+  '2026-12-09T02-00-proof-of-work': proofOfWork,
 };
