@@ -155,6 +155,8 @@ export class MeldpuntWidget extends LitElement {
   private previewSample = false;
   /** One per draft: every attempt to send this draft carries it, so it is stored once. */
   private idempotencyKey = crypto.randomUUID();
+  /** Issue 16: the proof of work solved in the background for the next report (`proof.ts`). */
+  private proof?: InstanceType<LaterChunk['BackgroundProof']>;
   private moveFocus = false;
   private tenantSheet?: CSSStyleSheet;
 
@@ -442,6 +444,11 @@ export class MeldpuntWidget extends LitElement {
       ([chunk]) => {
         adoptSheet(this.shadowRoot, chunk.laterStyles.styleSheet);
         this.later = chunk;
+        // Issue 16: the report's proof of work, solved while the reporter fills in the steps (not for a preview).
+        if (!this.preview) {
+          this.proof = new chunk.BackgroundProof(this.base, this.tenant);
+          this.proof.start();
+        }
       },
       (error: unknown) => {
         this.laterLoading = undefined;
@@ -507,12 +514,27 @@ export class MeldpuntWidget extends LitElement {
       this.finish(
         this.preview
           ? await this.preview.send(body)
-          : await later.sendReport(this.base, this.tenant, body, this.idempotencyKey, this.requestTimeoutMs),
+          : await later.sendReport(
+              this.base,
+              this.tenant,
+              body,
+              this.idempotencyKey,
+              this.requestTimeoutMs,
+              this.proofFor(later),
+            ),
       );
     } catch (error) {
       await this.failed(later.sendFailure(error));
     }
   };
+
+  /** The tenant's background proof of work (issue 16); a new one when tenant or service changed since. */
+  private proofFor(later: LaterChunk): InstanceType<LaterChunk['BackgroundProof']> {
+    if (!this.proof || this.proof.base !== this.base || this.proof.tenant !== this.tenant) {
+      this.proof = new later.BackgroundProof(this.base, this.tenant);
+    }
+    return this.proof;
+  }
 
   private finish(result: ReportCreated): void {
     // Forget the report: only the reference and the tenant's response stay on screen.
