@@ -156,7 +156,7 @@ export class MeldpuntWidget extends LitElement {
   /** One per draft: every attempt to send this draft carries it, so it is stored once. */
   private idempotencyKey = crypto.randomUUID();
   /** Issue 16: the proof of work solved in the background for the next report (`proof.ts`). */
-  private proof?: InstanceType<LaterChunk['BackgroundProof']>;
+  private proof?: ReturnType<LaterChunk['proofFor']>;
   private moveFocus = false;
   private tenantSheet?: CSSStyleSheet;
 
@@ -426,6 +426,11 @@ export class MeldpuntWidget extends LitElement {
     if (this.step === 'where') void this.loadLocationTexts();
     // The steps after this one load while the reporter gives the place (or, after a failure, here).
     if (steps.indexOf(this.step) >= steps.indexOf('where')) this.loadLaterSteps();
+    // Issue 16: the report's proof of work, solved in the background from the step after Where on (so the
+    // Where step's bytes stay within budget); a preview sends nothing.
+    if (steps.indexOf(this.step) > steps.indexOf('where') && this.later && !this.preview) {
+      this.proof = this.later.proofFor(this.proof, this.base, this.tenant);
+    }
     this.errors = [];
     if (this.sendState !== 'sending') this.sendState = 'idle';
     this.moveFocus = true;
@@ -444,11 +449,6 @@ export class MeldpuntWidget extends LitElement {
       ([chunk]) => {
         adoptSheet(this.shadowRoot, chunk.laterStyles.styleSheet);
         this.later = chunk;
-        // Issue 16: the report's proof of work, solved while the reporter fills in the steps (not for a preview).
-        if (!this.preview) {
-          this.proof = new chunk.BackgroundProof(this.base, this.tenant);
-          this.proof.start();
-        }
       },
       (error: unknown) => {
         this.laterLoading = undefined;
@@ -520,21 +520,13 @@ export class MeldpuntWidget extends LitElement {
               body,
               this.idempotencyKey,
               this.requestTimeoutMs,
-              this.proofFor(later),
+              (this.proof = later.proofFor(this.proof, this.base, this.tenant)),
             ),
       );
     } catch (error) {
       await this.failed(later.sendFailure(error));
     }
   };
-
-  /** The tenant's background proof of work (issue 16); a new one when tenant or service changed since. */
-  private proofFor(later: LaterChunk): InstanceType<LaterChunk['BackgroundProof']> {
-    if (!this.proof || this.proof.base !== this.base || this.proof.tenant !== this.tenant) {
-      this.proof = new later.BackgroundProof(this.base, this.tenant);
-    }
-    return this.proof;
-  }
 
   private finish(result: ReportCreated): void {
     // Forget the report: only the reference and the tenant's response stay on screen.

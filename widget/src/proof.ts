@@ -6,8 +6,10 @@
 // main thread, so the page stays responsive — no Worker. A `new Worker(url)` of this script's origin is
 // refused on the municipality's page (another origin), and a blob: worker would need `worker-src blob:` in
 // the host page's CSP, which the strict-CSP demo page (`embed-demo/strict-csp.html`) does not allow.
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/web/sha';
+//
+// altcha-lib is a chunk of its own, loaded when the first challenge is solved: the later steps' chunk
+// (counted in `pnpm bench:widget`'s "with the map") does not carry it.
+import type { Challenge } from 'altcha-lib';
 import { ApiError, apiRequest } from './api.ts';
 
 /** A proof is not sent in its last minute: the report could arrive after it expired. */
@@ -19,7 +21,11 @@ async function solvedHeader(
   tenant: string,
   signal?: AbortSignal,
 ): Promise<{ header: string; expiresAt: number }> {
-  const challenge = await apiRequest<Challenge>({ base, tenant, resource: 'challenge', signal });
+  const [challenge, { solveChallenge }, { deriveKey }] = await Promise.all([
+    apiRequest<Challenge>({ base, tenant, resource: 'challenge', signal }),
+    import('altcha-lib'),
+    import('altcha-lib/algorithms/web/sha'),
+  ]);
   const solution = await solveChallenge({ challenge, deriveKey });
   if (!solution) throw new ApiError('client');
   return {
@@ -65,4 +71,15 @@ export class BackgroundProof {
 /** The service refused the proof (missing, expired, used before): a fresh one may succeed. */
 export function isProofRefusal(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && /\/proof-[a-z]+$/.test(error.type ?? '');
+}
+
+/**
+ * The element's proof for the next report (`meldpunt-widget.ts`): the one it has, or a new one — started
+ * at once — when there is none yet or the tenant or service changed since.
+ */
+export function proofFor(current: BackgroundProof | undefined, base: string, tenant: string): BackgroundProof {
+  if (current && current.base === base && current.tenant === tenant) return current;
+  const proof = new BackgroundProof(base, tenant);
+  proof.start();
+  return proof;
 }
