@@ -51,7 +51,7 @@ import { importTenant } from '../src/tenants/tenant-service.ts';
 import { freePort } from '../test/net.ts';
 import { startPostgres } from '../test/postgres.ts';
 import { signIn, createStaff, asConsole } from '../test/staff.ts';
-import { tenantDocument } from '../test/helpers.ts';
+import { tenantDocument, testProofOfWork } from '../test/helpers.ts';
 
 const totalReports = Number(process.env.BENCH_REPORTS ?? 1_000_000);
 const bigReports = Number(process.env.BENCH_BIG ?? 200_000);
@@ -324,6 +324,8 @@ try {
     sealer: new ContactSealer(new KeyRing([[1, randomBytes(32)]])),
     serverSecret: secret,
     rateLimiter: new ReportRateLimiter({ db, serverSecret: secret }),
+    // Issue 16: posts no reports; the proof of work is there because every app has one.
+    proof: testProofOfWork(db, secret),
     logger,
     auditLog: new AuditLog({ db, serverSecret: secret, logger }),
     trustedProxies: TrustedProxies.none(),

@@ -30,6 +30,7 @@ import { startPostgres } from '../test/postgres.ts';
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
 import { freePort } from '../test/net.ts';
+import { solvedProofs } from '../test/proof-client.ts';
 
 const backlog = Number(process.env.BENCH_DELIVERIES ?? 2000);
 const rate = Number(process.env.BENCH_RATE ?? 20);
@@ -92,6 +93,9 @@ async function measureLatency(bases: string[], slug: string, sink: SmtpSink): Pr
   const accepted = new Map<string, number>();
   let failed = 0;
   const total = rate * seconds;
+  // Issue 16: every report carries a solved proof of work, solved before the clock starts (any instance
+  // accepts another's challenge: they share the server secret and the replay store).
+  const proofs = await solvedProofs(bases[0] ?? '', slug, total);
   const posts: Promise<void>[] = [];
   const t0 = now();
   for (let i = 0; i < total; i++) {
@@ -101,7 +105,11 @@ async function measureLatency(bases: string[], slug: string, sink: SmtpSink): Pr
     posts.push(
       fetch(`${bases[i % bases.length]}/api/v1/tenants/${slug}/reports`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': randomIp(),
+          'meldpunt-proof': proofs[i] ?? '',
+        },
         body: JSON.stringify(minimalReport()),
       }).then(
         async (res) => {

@@ -44,6 +44,8 @@ import { GuessLimiter } from './follow-up/guess-limiter.ts';
 import { followUpRoutes } from './routes/public/follow-up.ts';
 // Issue 16: metrics of report intake.
 import { countReportOutcomes } from './http/report-outcomes.ts';
+// Issue 16: proof of work.
+import { challengeRoutes } from './routes/public/challenge.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/tenants', tenantConfigRoutes(deps));
   app.post('/api/v1/tenants/:slug/reports', countReportOutcomes);
   app.route('/api/v1/tenants', reportRoutes(deps));
+  // Issue 16: the proof-of-work challenge a report carries solved.
+  app.route('/api/v1/tenants', challengeRoutes(deps));
   app.route('/api/v1/tenants', receiverPreviewRoutes(deps));
   // Issue 15: the reporter's follow-up by receipt code; one count of failed look-ups per app.
   app.route('/api/v1/tenants', followUpRoutes(deps, deps.guessLimiter ?? new GuessLimiter()));

@@ -8,6 +8,7 @@ import type { StaffTenant } from './http/staff-access.ts';
 import type { Logger } from './logger.ts';
 import type { Readiness } from './ops/readiness.ts';
 import type { ReceiverLookup } from './receivers/receiver-lookup.ts';
+import type { ProofOfWork } from './proof/proof-of-work.ts';
 import type { ReportRateLimiter } from './reports/rate-limit.ts';
 import type { ContactSealer } from './secrets/contact-sealer.ts';
 import type { DemoSiteDirs } from './routes/static.ts';
@@ -36,6 +37,8 @@ export interface AppDeps {
   guessLimiter?: GuessLimiter;
   /** Reports per client at the sending and the receiving tenant, counted in the database (issue 16). */
   rateLimiter: ReportRateLimiter;
+  /** Issue 16: the proof-of-work challenges every report carries one of (`proof/`). */
+  proof: ProofOfWork;
   logger: Logger;
   /** The audit log (one per app, from `db`, `serverSecret` and `logger`): staff changes append to it. */
   auditLog: AuditLog;

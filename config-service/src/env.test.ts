@@ -108,3 +108,19 @@ describe('trusted proxies (issue 16)', () => {
     );
   });
 });
+
+describe('PROOF_MAX_NUMBER (issue 16)', () => {
+  const production = { ...secrets, PUBLIC_ORIGIN: 'https://meldpunt.example.nl' };
+  it('lowers the proof-of-work difficulty in test and demo mode only; production refuses it', () => {
+    assert.equal(
+      loadEnv({ ...production, MELDPUNT_MODE: 'test', PROOF_MAX_NUMBER: '10' }, 'service').PROOF_MAX_NUMBER,
+      10,
+    );
+    assert.equal(loadEnv({ MELDPUNT_MODE: 'demo', PROOF_MAX_NUMBER: '10' }, 'service').PROOF_MAX_NUMBER, 10);
+    assert.throws(
+      () => loadEnv({ ...production, PROOF_MAX_NUMBER: '10' }, 'service'),
+      /PROOF_MAX_NUMBER: Not allowed in production/,
+    );
+    assert.equal(loadEnv(production, 'service').PROOF_MAX_NUMBER, undefined);
+  });
+});

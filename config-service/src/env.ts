@@ -118,6 +118,12 @@ export const envSchema = z
      * private addresses. Refused in production, where a webhook must be `https:` to a public address.
      */
     DELIVERY_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
+    /**
+     * Issue 16, tests and benches only (`MELDPUNT_MODE=test` or `demo`): the proof-of-work difficulty
+     * (altcha `maxNumber`) instead of the default, so tests solve in microseconds. Refused in production,
+     * where the default holds and a flood raises it.
+     */
+    PROOF_MAX_NUMBER: z.coerce.number().int().min(1).max(10_000_000).optional(),
     /** How often an idle worker looks for due deliveries: the fallback; a report accepted in-process, or on PostgreSQL by any instance (NOTIFY), wakes it at once. */
     DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1000),
     /** Deliveries one worker sends at the same time. */
@@ -238,6 +244,12 @@ function requireSecrets(env: Env, purpose: EnvPurpose): { path: string; message:
     missing.push({
       path: 'DELIVERY_ALLOW_PRIVATE_ADDRESSES',
       message: 'Not allowed in production: webhooks go to public https addresses only',
+    });
+  }
+  if (env.MELDPUNT_MODE === 'production' && env.PROOF_MAX_NUMBER !== undefined) {
+    missing.push({
+      path: 'PROOF_MAX_NUMBER',
+      message: 'Not allowed in production: the proof-of-work difficulty is for tests and benches to lower',
     });
   }
   if (purpose === 'worker' || env.DELIVERY_WORKER) {

@@ -11,6 +11,7 @@ import { before, describe, it } from 'node:test';
 import { openDatabase } from './db/dialect.ts';
 import { demoCities } from './tenants/demo-reports.ts';
 import { createTestContext, databaseKind, minimalReport, randomIp } from '../test/helpers.ts';
+import { solvedProofAt } from '../test/proof-client.ts';
 import { freePort } from '../test/net.ts';
 
 const configServiceDir = fileURLToPath(new URL('../', import.meta.url));
@@ -257,7 +258,11 @@ describe(`the service as started: production by default, demo on request (${data
 
       const res = await fetch(`${base}/api/v1/tenants/dordrecht/reports`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': randomIp() },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Forwarded-For': randomIp(),
+          'Meldpunt-Proof': await solvedProofAt(base, 'dordrecht'),
+        },
         body: JSON.stringify(minimalReport()),
       });
       assert.equal(res.status, 201, await res.clone().text());

@@ -14,6 +14,9 @@ import { Readiness, startingFetch } from './ops/readiness.ts';
 import { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import { ReportRateLimiter } from './reports/rate-limit.ts';
+import { intakeFromReports, ProofDifficulty } from './proof/difficulty.ts';
+import { ProofOfWork } from './proof/proof-of-work.ts';
+import { ProofReplayStore } from './proof/replay-store.ts';
 import { startRetention } from './retention/retention.ts';
 import { defaultStaticDirs } from './routes/static-paths.ts';
 import { warmStaticFiles } from './routes/static.ts';
@@ -155,6 +158,15 @@ const app = createApp({
     { db: database.db, serverSecret },
     { onSweepError: (error) => logger.warn({ err: error }, 'expired rate-limit windows not deleted') },
   ),
+  // Issue 16: challenges signed with a key from SERVER_SECRET, used ones kept in the database (shared by instances).
+  proof: new ProofOfWork({
+    serverSecret,
+    difficulty: new ProofDifficulty(
+      intakeFromReports(database.db),
+      env.PROOF_MAX_NUMBER === undefined ? {} : { baseMaxNumber: env.PROOF_MAX_NUMBER },
+    ),
+    replays: new ProofReplayStore(database.db),
+  }),
   logger,
   auditLog,
   trustedProxies: trustedProxiesOf(env),

@@ -9,6 +9,8 @@ import { after, before } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import { reportCreatedSchema, type ReportCreated } from '@meldpunt/contracts';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { testTenantDocument, type TestTenantChanges } from '@meldpunt/test-support/tenant';
 import { createApp, type AppDeps } from '../src/app.ts';
 import { AuditLog } from '../src/audit/audit-log.ts';
@@ -18,6 +20,9 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { TrustedProxies } from '../src/http/client-address.ts';
 import { createLogger } from '../src/logger.ts';
 import { ReceiverLookup } from '../src/receivers/receiver-lookup.ts';
+import { intakeFromReports, ProofDifficulty } from '../src/proof/difficulty.ts';
+import { ProofOfWork } from '../src/proof/proof-of-work.ts';
+import { ProofReplayStore } from '../src/proof/replay-store.ts';
 import { ReportRateLimiter } from '../src/reports/rate-limit.ts';
 import { ContactSealer } from '../src/secrets/contact-sealer.ts';
 import { KeyRing } from '../src/secrets/key-ring.ts';
@@ -95,6 +100,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
     serverSecret: secret,
     rateLimiter: new ReportRateLimiter({ db: handle.db, serverSecret: secret }),
+    proof: testProofOfWork(handle.db, secret),
     logger,
     auditLog: new AuditLog({ db: handle.db, serverSecret: secret, logger }),
     // `app.request()` has no connection: tests play a trusted proxy, their `X-Forwarded-For` the client.
@@ -194,20 +200,60 @@ export function minimalReport(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
-/** POSTs a report as a browser on an allowed origin would. */
-export function postReport(
+/**
+ * Issue 16: the test apps' proof of work — the real one, at a difficulty (`maxNumber`) of
+ * `testProofMaxNumber`, as `PROOF_MAX_NUMBER` lowers it for tests, so a proof takes microseconds.
+ */
+export const testProofMaxNumber = 20;
+
+export function testProofOfWork(
+  db: Kysely<Database>,
+  serverSecret: ServerSecret,
+  options: { now?: () => number } = {},
+): ProofOfWork {
+  return new ProofOfWork({
+    serverSecret,
+    difficulty: new ProofDifficulty(intakeFromReports(db), { baseMaxNumber: testProofMaxNumber }, options.now),
+    replays: new ProofReplayStore(db, options.now),
+    now: options.now,
+  });
+}
+
+/** Fetches a challenge of the tenant from the app and solves it, as the widget and API clients do. */
+export async function solvedProof(ctx: Pick<TestContext, 'app'>, slug: string): Promise<string> {
+  const res = await ctx.app.request(`/api/v1/tenants/${slug}/challenge`);
+  assert.equal(res.status, 200, await res.clone().text());
+  return solveProof((await res.json()) as Challenge);
+}
+
+/** The `Meldpunt-Proof` header for a challenge: base64 of altcha-lib's JSON `{ challenge, solution }`. */
+export async function solveProof(challenge: Challenge): Promise<string> {
+  const solution = await solveChallenge({ challenge, deriveKey });
+  assert.ok(solution, 'the challenge has a solution');
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+}
+
+/**
+ * POSTs a report as a browser on an allowed origin would, with a freshly solved proof of work (issue
+ * 16) unless the headers bring their own `Meldpunt-Proof` or `proof: false` asks for none.
+ */
+export async function postReport(
   ctx: Pick<TestContext, 'app'>,
   slug: string,
   body: unknown,
-  init: { headers?: Record<string, string>; raw?: string | ReadableStream<Uint8Array> } = {},
+  init: { headers?: Record<string, string>; raw?: string | ReadableStream<Uint8Array>; proof?: false } = {},
 ): Promise<Response> {
-  return Promise.resolve(
-    ctx.app.request(`/api/v1/tenants/${slug}/reports`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': randomIp(), ...init.headers },
-      body: init.raw ?? JSON.stringify(body),
-    }),
-  );
+  const ownProof = Object.keys(init.headers ?? {}).some((h) => h.toLowerCase() === 'meldpunt-proof');
+  const challenge =
+    init.proof === false || ownProof ? undefined : await ctx.app.request(`/api/v1/tenants/${slug}/challenge`);
+  // No challenge (an unknown tenant, a test's failing database): the report's own answer tells why.
+  const proof: Record<string, string> =
+    challenge?.status === 200 ? { 'Meldpunt-Proof': await solveProof((await challenge.json()) as Challenge) } : {};
+  return ctx.app.request(`/api/v1/tenants/${slug}/reports`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': randomIp(), ...proof, ...init.headers },
+    body: init.raw ?? JSON.stringify(body),
+  });
 }
 
 /** POSTs a report (the minimal one unless given) that must be accepted: asserts 201, returns the answer. */

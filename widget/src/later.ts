@@ -9,6 +9,8 @@ export { detailsStep } from './steps/details.ts';
 export { reviewStep } from './steps/review.ts';
 export { laterStyles } from './styles/later-styles.ts';
 export { sendReport, toReportBody } from './send.ts';
+// Issue 16: the proof of work, solved while the reporter fills in the later steps.
+export { proofFor } from './proof.ts';
 export { sendErrorView, sendFailure, sentView } from './shell/sending.ts';
 // The later steps' texts load after this chunk, from its loaders (see `i18n.ts`).
 export { loadLaterTexts } from '@meldpunt/texts/step-loaders';

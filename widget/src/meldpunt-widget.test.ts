@@ -232,6 +232,10 @@ describe('<meldpunt-widget>', () => {
     expect(body.categories).to.deep.equal(['following']);
     expect(body.occurredAt).to.match(/^2026-10-02T23:15:00[+-]\d{2}:\d{2}$/);
     expect(body).not.to.have.property('contact');
+    // Issue 16: with the proof of work solved in the background, once the later steps loaded.
+    expect(api!.challenges).to.be.greaterThan(0);
+    const proof = JSON.parse(atob(api!.posts[0]!.proof ?? '')) as { challenge: unknown; solution: unknown };
+    expect(proof).to.have.keys('challenge', 'solution');
     await el.updateComplete;
     expect(heading(el)).to.equal('Dank je wel voor je melding');
     expect($(el, '.reference-code').textContent).to.equal('K7QM-4XTP');

@@ -155,6 +155,8 @@ export class MeldpuntWidget extends LitElement {
   private previewSample = false;
   /** One per draft: every attempt to send this draft carries it, so it is stored once. */
   private idempotencyKey = crypto.randomUUID();
+  /** Issue 16: the proof of work solved in the background for the next report (`proof.ts`). */
+  private proof?: ReturnType<LaterChunk['proofFor']>;
   private moveFocus = false;
   private tenantSheet?: CSSStyleSheet;
 
@@ -424,6 +426,11 @@ export class MeldpuntWidget extends LitElement {
     if (this.step === 'where') void this.loadLocationTexts();
     // The steps after this one load while the reporter gives the place (or, after a failure, here).
     if (steps.indexOf(this.step) >= steps.indexOf('where')) this.loadLaterSteps();
+    // Issue 16: the report's proof of work, solved in the background from the step after Where on (so the
+    // Where step's bytes stay within budget); a preview sends nothing.
+    if (steps.indexOf(this.step) > steps.indexOf('where') && this.later && !this.preview) {
+      this.proof = this.later.proofFor(this.proof, this.base, this.tenant);
+    }
     this.errors = [];
     if (this.sendState !== 'sending') this.sendState = 'idle';
     this.moveFocus = true;
@@ -507,7 +514,14 @@ export class MeldpuntWidget extends LitElement {
       this.finish(
         this.preview
           ? await this.preview.send(body)
-          : await later.sendReport(this.base, this.tenant, body, this.idempotencyKey, this.requestTimeoutMs),
+          : await later.sendReport(
+              this.base,
+              this.tenant,
+              body,
+              this.idempotencyKey,
+              this.requestTimeoutMs,
+              (this.proof = later.proofFor(this.proof, this.base, this.tenant)),
+            ),
       );
     } catch (error) {
       await this.failed(later.sendFailure(error));

@@ -3,21 +3,33 @@
 // chunk of the later steps (`later.ts`).
 import type { FeedbackInput, ReportCreated, ReportInputBody, ReportLocation, TenantConfig } from '@meldpunt/contracts';
 import { apiRequest } from './api.ts';
+import { isProofRefusal, type BackgroundProof } from './proof.ts';
 import { occurredAtOf, type Draft, type FollowUp, type StepId } from './draft.ts';
 
 /**
  * Sends a report; rejects with an `ApiError`. The same `idempotencyKey` for every attempt of one draft:
  * a double click, or a retry after a lost answer or a timeout, never stores two reports.
  */
-export function sendReport(
+export async function sendReport(
   base: string,
   tenant: string,
   body: ReportInputBody,
   idempotencyKey: string,
   timeoutMs?: number,
+  proof?: Pick<BackgroundProof, 'take'>,
 ): Promise<ReportCreated> {
-  const headers = { 'Idempotency-Key': idempotencyKey };
-  return apiRequest<ReportCreated>({ base, tenant, resource: 'reports', body, headers, timeoutMs });
+  const attempt = async () => {
+    // Issue 16: the proof of work solved in the background (`proof.ts`).
+    const headers = { 'Idempotency-Key': idempotencyKey, ...(proof ? { 'Meldpunt-Proof': await proof.take() } : {}) };
+    return apiRequest<ReportCreated>({ base, tenant, resource: 'reports', body, headers, timeoutMs });
+  };
+  try {
+    return await attempt();
+  } catch (error) {
+    // Expired while the reporter wrote, or used by an attempt whose answer was lost: once more with a new one.
+    if (proof && isProofRefusal(error)) return attempt();
+    throw error;
+  }
 }
 
 /**

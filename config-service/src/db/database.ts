@@ -487,6 +487,15 @@ export interface RateLimitWindowTable {
   expires_at: Timestamp;
 }
 
+/**
+ * Issue 16: a proof-of-work challenge already used for a report (each is good for one). Keyed by a hash
+ * of the challenge's signature: nothing about the reporter. Deleted once the challenge has expired.
+ */
+export interface ProofRedemptionTable {
+  challenge_hash: string;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenant: TenantTable;
   tenant_config_version: TenantConfigVersionTable;
@@ -519,6 +528,8 @@ export interface Database {
   report_withdrawal: ReportWithdrawalTable;
   // Issue 16: rate limits shared between instances.
   rate_limit_window: RateLimitWindowTable;
+  // Issue 16: proof of work.
+  proof_redemption: ProofRedemptionTable;
 }
 
 export type Tenant = Selectable<TenantTable>;

@@ -15,6 +15,15 @@ export type Refusal =
   | { code: 'idempotency-key-reused' }
   /** Too many reports from this client for now; it may try again after `retryAfterSeconds`. */
   | { code: 'too-many-reports'; retryAfterSeconds: number }
+  // Proof of work (issue 16, proof/): a report carries a solved challenge, each usable once.
+  /** The report carries no `Meldpunt-Proof` header. */
+  | { code: 'proof-required' }
+  /** The proof is not one of ours: unreadable, a forged or altered challenge, a wrong solution, another tenant's. */
+  | { code: 'proof-invalid' }
+  /** The challenge's few minutes are over: fetch a new one. */
+  | { code: 'proof-expired' }
+  /** The challenge was used for a report before: each one is good for one report. */
+  | { code: 'proof-replayed' }
   // Anonymous follow-up by receipt code (issue 15, follow-up/):
   /** No report answers to this receipt code: ill-formed, unknown, withdrawn or deleted all read the same. */
   | { code: 'receipt-code-unknown' }

@@ -97,6 +97,31 @@ export function problemOf(error: DomainError): ProblemError {
         detail: `Try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s). In an emergency, call 112.`,
         headers: { 'Retry-After': String(refusal.retryAfterSeconds) },
       });
+    // Proof of work (issue 16): the widget solves and sends it by itself; API clients see README.
+    case 'proof-required':
+      return proofProblem(
+        'proof-required',
+        'The report carries no proof of work',
+        'Fetch a challenge from GET /api/v1/tenants/{slug}/challenge, solve it and send the report with its Meldpunt-Proof header.',
+      );
+    case 'proof-invalid':
+      return proofProblem(
+        'proof-invalid',
+        'The proof of work is not valid',
+        'Send the solution of a challenge this service gave for this reporting point, unchanged, as base64 of the JSON { challenge, solution }.',
+      );
+    case 'proof-expired':
+      return proofProblem(
+        'proof-expired',
+        'The proof of work has expired',
+        'A challenge is valid for a few minutes: fetch a new one, solve it and send the report again.',
+      );
+    case 'proof-replayed':
+      return proofProblem(
+        'proof-replayed',
+        'The proof of work was used before',
+        'Each challenge is good for one report: fetch a new one, solve it and send the report again.',
+      );
     // Anonymous follow-up by receipt code (issue 15):
     case 'receipt-code-unknown':
       // One answer for every failure, so no answer tells an ill-formed code from a withdrawn report's.
@@ -249,4 +274,9 @@ export function problemOf(error: DomainError): ProblemError {
     case 'unknown-view':
       return problems.notFound('No such saved view');
   }
+}
+
+/** A refused proof of work (issue 16): 403, nothing stored, and what to do instead. */
+function proofProblem(slug: string, title: string, detail: string): ProblemError {
+  return new ProblemError(403, slug, title, { detail: `Nothing was stored. ${detail}` });
 }

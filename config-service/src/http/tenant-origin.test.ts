@@ -8,6 +8,7 @@ import {
   readJson,
   useTestContext,
   type TestContext,
+  solvedProof,
 } from '../../test/helpers.ts';
 import { countQueries, type QueryCounter } from '../../test/query-counter.ts';
 import { ReceiverLookup } from '../receivers/receiver-lookup.ts';
@@ -64,12 +65,14 @@ describe(`the service's own origin (${databaseKind})`, () => {
   const ctx = useTestContext();
 
   /** A browser request as the service sees it: `Host` is the URL's host, `Origin` the page's. */
-  const request = (app: TestContext['app'], url: string, origin: string, method = 'POST') =>
+  const request = async (app: TestContext['app'], url: string, origin: string, method = 'POST') =>
     app.request(url, {
       method,
       headers: {
         'Content-Type': 'application/json',
         Origin: origin,
+        // Issue 16: a solved proof of work, so only the origin decides.
+        ...(method === 'POST' && { 'Meldpunt-Proof': await solvedProof({ app }, url.split('/')[6]!) }),
         ...(method === 'OPTIONS' && { 'Access-Control-Request-Method': 'POST' }),
       },
       ...(method === 'POST' && { body: JSON.stringify(minimalReport()) }),

@@ -8,7 +8,8 @@ export interface TenantVariables {
 }
 
 const allowedMethods = 'GET, POST, OPTIONS';
-const allowedHeaders = 'Content-Type, Idempotency-Key, If-None-Match';
+// `Meldpunt-Proof`: the solved proof-of-work challenge a report carries (issue 16).
+const allowedHeaders = 'Content-Type, Idempotency-Key, If-None-Match, Meldpunt-Proof';
 
 /**
  * Resolves `:slug` to its published tenant (404 otherwise) and applies the tenant's embed origins:

@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
-import { databaseKind, minimalReport, useTestContext } from '../../test/helpers.ts';
+import { databaseKind, minimalReport, solvedProof, useTestContext } from '../../test/helpers.ts';
 
 /**
  * POSTs `body` as one write (as `fetch` and browsers send it) on `agent`, and resolves with the status
@@ -51,14 +51,17 @@ describe(`a kept-alive connection after an answer given before the body was read
     await new Promise((resolve) => server.close(resolve));
   });
 
+  /** Issue 16: a solved proof of work for one report to the tenant. */
+  const proof = async (slug: string) => ({ 'Meldpunt-Proof': await solvedProof(ctx, slug) });
+
   /** The early answer for `body`, then the status of a valid report on the same one-connection agent. */
   async function earlyAnswerThenReport(body: string, headers: Record<string, string> = {}) {
     const tenant = await ctx.createTenant();
     const url = `${base}/api/v1/tenants/${tenant.slug}/reports`;
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const first = await post(agent, url, body, headers);
-      const next = await post(agent, url, JSON.stringify(minimalReport()));
+      const first = await post(agent, url, body, { ...(await proof(tenant.slug)), ...headers });
+      const next = await post(agent, url, JSON.stringify(minimalReport()), await proof(tenant.slug));
       return { first: first.status, next: next.status };
     } finally {
       agent.destroy();
@@ -90,8 +93,13 @@ describe(`a kept-alive connection after an answer given before the body was read
     const url = `${base}/api/v1/tenants/${tenant.slug}/reports`;
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const first = await post(agent, url, JSON.stringify(minimalReport()));
-      const next = await post(agent, url, JSON.stringify(minimalReport({ description: 'Een tweede melding.' })));
+      const first = await post(agent, url, JSON.stringify(minimalReport()), await proof(tenant.slug));
+      const next = await post(
+        agent,
+        url,
+        JSON.stringify(minimalReport({ description: 'Een tweede melding.' })),
+        await proof(tenant.slug),
+      );
       assert.deepEqual([first.status, next.status], [201, 201]);
       assert.equal(next.reusedSocket, true);
     } finally {

@@ -36,6 +36,11 @@ export const purposes = {
    * a client's reports without storing its address.
    */
   clientKey: 'meldpunt/client-key/v1',
+  // Issue 16: proof of work (proof/).
+  /** Signs the proof-of-work challenges the service hands out, so a forged one is refused for one HMAC. */
+  proofChallenge: 'meldpunt/proof-challenge/v1',
+  /** Signs each challenge's expected key, so checking a solution is one HMAC, not a search. */
+  proofKey: 'meldpunt/proof-key/v1',
 } as const;
 export type Purpose = (typeof purposes)[keyof typeof purposes];
 

@@ -1,5 +1,7 @@
 /** Test support: the test tenant's config and a fake API (window.fetch) for browser tests of the widget. */
 import type { AreaOutline, ReportCreated, RoutePreview, TenantConfig } from '@meldpunt/contracts';
+import { createChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 
 /** The one test tenant's complete config, with overrides: `testConfig({ locales: ['nl'] })`. */
 export { testTenantConfig as testConfig } from '@meldpunt/test-support/tenant';
@@ -9,7 +11,9 @@ type Answer = Response | 'network-error' | 'hang';
 
 export interface FakeApi {
   /** Bodies and headers of every report POST. */
-  posts: { body: unknown; idempotencyKey: string | null }[];
+  posts: { body: unknown; idempotencyKey: string | null; proof: string | null }[];
+  /** How many proof-of-work challenges were fetched (issue 16). */
+  challenges: number;
   /** Answers for the next report POSTs, in order; afterwards 201. */
   answers: Answer[];
   /** Merged into the 201 of a report POST (e.g. `routedTo` of a routed report). */
@@ -52,6 +56,7 @@ export function fakeApi(config: TenantConfig, area?: AreaOutline): FakeApi {
   const original = window.fetch;
   const api: FakeApi = {
     posts: [],
+    challenges: 0,
     answers: [],
     created: {},
     routeRequests: [],
@@ -83,9 +88,17 @@ export function fakeApi(config: TenantConfig, area?: AreaOutline): FakeApi {
       if (answer === 'hang') return hang(init?.signal);
       return answer;
     }
+    if (url.pathname.endsWith('/challenge')) {
+      api.challenges++;
+      return Response.json(await testChallenge());
+    }
     if (url.pathname.endsWith('/reports') && init?.method === 'POST') {
       const headers = new Headers(init.headers);
-      api.posts.push({ body: JSON.parse(String(init.body)), idempotencyKey: headers.get('idempotency-key') });
+      api.posts.push({
+        body: JSON.parse(String(init.body)),
+        idempotencyKey: headers.get('idempotency-key'),
+        proof: headers.get('meldpunt-proof'),
+      });
       const next = api.answers.shift();
       if (next === 'network-error') throw new TypeError('Failed to fetch');
       if (next === 'hang') return hang(init.signal);
@@ -111,5 +124,20 @@ function hang(signal: AbortSignal | null | undefined): Promise<never> {
   return new Promise((_, reject) => {
     signal?.throwIfAborted();
     signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/**
+ * Issue 16: a proof-of-work challenge as the service makes one, at the lowest difficulty (the fake checks
+ * no proof; the service's own tests do), expiring in five minutes.
+ */
+export function testChallenge(): Promise<Challenge> {
+  return createChallenge({
+    algorithm: 'SHA-256',
+    cost: 1,
+    counter: 1,
+    deriveKey,
+    expiresAt: Math.floor(Date.now() / 1000) + 300,
+    hmacSignatureSecret: 'fake api',
   });
 }

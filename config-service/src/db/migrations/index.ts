@@ -24,6 +24,8 @@ import * as followUp from './2026-12-08T00-00-follow-up.ts';
 import * as followUpNotices from './2026-12-08T01-00-follow-up-notices.ts';
 // Issue 16: rate limits shared between instances; instances and workers notify each other (LISTEN/NOTIFY).
 import * as rateLimitWindow from './2026-12-09T01-00-rate-limit-window.ts';
+// Issue 16: proof of work.
+import * as proofOfWork from './2026-12-09T02-00-proof-of-work.ts';
 import * as notify from './2026-12-09T03-00-notify.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
@@ -51,5 +53,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T01-00-follow-up-notices': followUpNotices,
   // Issue 16: rate limits shared between instances; instances and workers notify each other.
   '2026-12-09T01-00-rate-limit-window': rateLimitWindow,
+  // Issue 16: proof of work.
+  '2026-12-09T02-00-proof-of-work': proofOfWork,
   '2026-12-09T03-00-notify': notify,
 };

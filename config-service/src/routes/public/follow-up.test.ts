@@ -23,6 +23,7 @@ import {
   randomIp,
   readJson,
   sendReport,
+  solvedProof,
   tenantDocument,
   useTestContext,
 } from '../../../test/helpers.ts';
@@ -650,7 +651,11 @@ describe(`follow-up by receipt code (${databaseKind})`, () => {
       const app = ctx.appWith({ receiptKeys: rotated });
       const fresh = await app.request(`/api/v1/tenants/${slug}/reports`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': randomIp() },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Forwarded-For': randomIp(),
+          'Meldpunt-Proof': await solvedProof({ app }, slug),
+        },
         body: JSON.stringify(minimalReport()),
       });
       const freshBody = (await readJson(fresh)) as ReportCreated;

@@ -93,6 +93,20 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/tenants/{slug}/challenge': {
+        get: {
+          operationId: 'getChallenge',
+          summary: 'A proof-of-work challenge for one report (issue 16, the ALTCHA protocol)',
+          description:
+            'altcha-lib’s challenge `{ parameters, signature }`: HMAC-signed, bound to the tenant, expiring after five minutes (`parameters.expiresAt`). Solve it with altcha-lib’s `solveChallenge` and send the report with the `Meldpunt-Proof` header. Never cached.',
+          parameters: [slugParam],
+          responses: {
+            '200': { description: 'A challenge', content: { 'application/json': { schema: { type: 'object' } } } },
+            '404': problem('No such tenant'),
+            '503': unavailable,
+          },
+        },
+      },
       '/api/v1/tenants/{slug}/reports': {
         post: {
           operationId: 'createReport',
@@ -107,6 +121,14 @@ export function openApiDocument(): Record<string, unknown> {
                 'One per draft. The same key with the same body returns the original 201; with another body, 422.',
               schema: { type: 'string', minLength: 8, maxLength: limits.idempotencyKeyMaxLength },
             },
+            {
+              name: 'Meldpunt-Proof',
+              in: 'header',
+              required: true,
+              description:
+                'Issue 16: base64 of the JSON `{ challenge, solution }` — a challenge of `GET …/challenge`, unchanged, and the `solution` altcha-lib’s `solveChallenge` found. Each challenge is good for one report, for five minutes. Not needed for a retry whose Idempotency-Key already has a report. Refusals: 403 `proof-required`, `proof-invalid`, `proof-expired`, `proof-replayed`.',
+              schema: { type: 'string', maxLength: 4096 },
+            },
           ],
           requestBody: {
             required: true,
@@ -118,7 +140,9 @@ export function openApiDocument(): Record<string, unknown> {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportCreated' } } },
             },
             '400': problem('Malformed JSON or header'),
-            '403': problem('The page’s origin may not send reports to this tenant'),
+            '403': problem(
+              'The page’s origin may not send reports to this tenant, or the proof of work is missing, invalid, expired or used before (nothing stored)',
+            ),
             '404': problem('No such tenant'),
             '413': problem(`Body over ${limits.maxBodyBytes} bytes`),
             '415': problem('Not JSON'),

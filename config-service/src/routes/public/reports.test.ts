@@ -12,6 +12,7 @@ import {
   minimalReport,
   postReport,
   readJson,
+  solvedProof,
   useTestContext,
 } from '../../../test/helpers.ts';
 
@@ -316,7 +317,11 @@ describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
       });
       const res = await ctx.app.request(`/api/v1/tenants/${tenant.slug}/reports`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+        headers: {
+          'Content-Type': 'application/json',
+          'Transfer-Encoding': 'chunked',
+          'Meldpunt-Proof': await solvedProof(ctx, tenant.slug),
+        },
         body: stream,
         duplex: 'half',
       } as RequestInit);
@@ -370,7 +375,11 @@ describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
       const app = ctx.appWith({ publicOrigin: 'http://meldpunt.example' });
       const res = await app.request(`http://meldpunt.example/api/v1/tenants/${tenant.slug}/reports`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: 'http://meldpunt.example' },
+        headers: {
+          'Content-Type': 'application/json',
+          Origin: 'http://meldpunt.example',
+          'Meldpunt-Proof': await solvedProof({ app }, tenant.slug),
+        },
         body: JSON.stringify(minimalReport()),
       });
       assert.equal(res.status, 201);
@@ -454,7 +463,7 @@ describe(`POST /api/v1/tenants/:slug/reports (${databaseKind})`, () => {
       });
       const res = await failing.request(`/api/v1/tenants/${tenant.slug}/reports`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'Meldpunt-Proof': await solvedProof(ctx, tenant.slug) },
         body: JSON.stringify(minimalReport({ contact: { email: 'x@voorbeeld.example', wantsFollowUp: false } })),
       });
       const problem = await expectProblem(res, 500);

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { clientAddress } from '../../http/client-address.ts';
 import { limitBody, requireJson } from '../../http/json-body.ts';
 import { ProblemError } from '../../http/problem.ts';
+import { requireProof } from '../../http/require-proof.ts';
 import { tenantOrigin } from '../../http/tenant-origin.ts';
 import { validationHook } from '../../http/validation.ts';
 import { submitReport } from '../../reports/report-service.ts';
@@ -14,36 +15,33 @@ const limitReportBody = limitBody(limits.maxBodyBytes, 'the report');
 
 /**
  * `POST /api/v1/tenants/:slug/reports`: takes a report in for the tenant. HTTP only: the embed origin,
- * size, media type, schema and `Idempotency-Key` are checked here; who receives the report, the
+ * proof of work (issue 16), size, media type, schema and `Idempotency-Key` are checked here; who receives the report, the
  * tenant's rules and the rate limit are `submitReport`'s (its refusals answer through `app.onError`).
  */
 export function reportRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .use('/:slug/reports', tenantOrigin(deps))
-    .post(
-      '/:slug/reports',
-      limitReportBody,
-      requireReportJson,
-      zValidator('json', reportInputSchema, validationHook),
-      async (c) => {
-        const tenant = c.get('tenant');
-        const idempotencyKey = c.req.header('idempotency-key');
-        if (idempotencyKey !== undefined && !idempotencyKeySchema.safeParse(idempotencyKey).success) {
-          throw new ProblemError(400, 'bad-idempotency-key', 'The Idempotency-Key header is not valid', {
-            detail: `Use 8 to ${limits.idempotencyKeyMaxLength} visible ASCII characters, e.g. a UUID.`,
-          });
-        }
-        const result = await submitReport(deps, {
-          source: tenant,
-          input: c.req.valid('json'),
-          idempotencyKey,
-          clientAddress: clientAddress(c, deps.trustedProxies),
+  return new Hono<AppEnv>().use('/:slug/reports', tenantOrigin(deps)).post(
+    '/:slug/reports',
+    // Issue 16: a solved proof-of-work challenge, before the body is read (a retry of a stored report needs none).
+    requireProof(deps),
+    limitReportBody,
+    requireReportJson,
+    zValidator('json', reportInputSchema, validationHook),
+    async (c) => {
+      const tenant = c.get('tenant');
+      const idempotencyKey = c.req.header('idempotency-key');
+      if (idempotencyKey !== undefined && !idempotencyKeySchema.safeParse(idempotencyKey).success) {
+        throw new ProblemError(400, 'bad-idempotency-key', 'The Idempotency-Key header is not valid', {
+          detail: `Use 8 to ${limits.idempotencyKeyMaxLength} visible ASCII characters, e.g. a UUID.`,
         });
-        c.get('log').info(
-          { tenant: tenant.slug, reportId: result.body.id, replay: !result.created },
-          'report accepted',
-        );
-        return c.json(result.body, 201, { 'Cache-Control': 'no-store' });
-      },
-    );
+      }
+      const result = await submitReport(deps, {
+        source: tenant,
+        input: c.req.valid('json'),
+        idempotencyKey,
+        clientAddress: clientAddress(c, deps.trustedProxies),
+      });
+      c.get('log').info({ tenant: tenant.slug, reportId: result.body.id, replay: !result.created }, 'report accepted');
+      return c.json(result.body, 201, { 'Cache-Control': 'no-store' });
+    },
+  );
 }
