@@ -16,6 +16,7 @@ import { openDatabase } from '../../config-service/src/db/dialect.ts';
 import { migrateToLatest } from '../../config-service/src/db/migrate.ts';
 import { importTenant } from '../../config-service/src/tenants/tenant-service.ts';
 import { minimalReport } from '../../config-service/test/helpers.ts';
+import { solvedProofAt } from '../../config-service/test/proof-client.ts';
 import {
   deep,
   headingText,
@@ -118,10 +119,13 @@ describe('embedded on the municipality’s own origin, under a strict CSP', () =
   it('the host page can read the API’s answers, errors included: 201, and 422 with its fields', async () => {
     const { page } = await open();
     const report = minimalReport();
-    // A string, not a function: in-page code must not depend on how this file was compiled.
-    const post = (body: unknown) =>
+    // A string, not a function: in-page code must not depend on how this file was compiled. Each report
+    // carries a solved proof of work (issue 16) in `Meldpunt-Proof`, a header the CORS preflight allows.
+    const post = async (body: unknown) =>
       page.evaluate(`fetch(${JSON.stringify(`${service.origin}/api/v1/tenants/gemeente-test/reports`)}, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(body))},
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Meldpunt-Proof': ${JSON.stringify(await solvedProofAt(service.origin, 'gemeente-test'))} },
+        body: ${JSON.stringify(JSON.stringify(body))},
       }).then(async (res) => ({ status: res.status, body: await res.json() }))`) as Promise<{
         status: number;
         body: Record<string, unknown>;

@@ -11,6 +11,7 @@ import { patience } from '../../test/patience.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink.ts';
 import { asConsole, createStaff, signIn } from '../../test/staff.ts';
 import { reportMessageId } from '../delivery/mailer.ts';
+import { solvedProofAt } from '../../test/proof-client.ts';
 
 const configServiceDir = fileURLToPath(new URL('../../', import.meta.url));
 /** The origin both instances are reached at behind their (imagined) load balancer. */
@@ -88,6 +89,8 @@ describe(
         SMTP_URL: sink.url,
         MAIL_FROM: testMailFrom,
         TRUSTED_PROXIES: '127.0.0.0/8,::1/128',
+        // Issue 16: proofs of work quick to solve (test mode only; production refuses the setting).
+        PROOF_MAX_NUMBER: '10',
         // The longest the cache may hold a config without being told: a publish seen within 5 s is NOTIFY's doing.
         CONFIG_REFRESH_MS: '7500',
         RETENTION_INTERVAL_MS: '0',
@@ -120,12 +123,20 @@ describe(
       await sink?.stop();
     });
 
-    /** POSTs a report to an instance as a browser behind the load balancer would (its address forwarded). */
-    function report(base: string, slug: string) {
+    /**
+     * POSTs a report to an instance as a browser behind the load balancer would (its address forwarded),
+     * with a proof of work solved on the OTHER instance's challenge: challenges are shared.
+     */
+    async function report(base: string, slug: string, body = minimalReport(), address = randomIp()) {
+      const other = instances.find((i) => i.base !== base)!.base;
       return fetch(`${base}/api/v1/tenants/${slug}/reports`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': randomIp() },
-        body: JSON.stringify(minimalReport()),
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Forwarded-For': address,
+          'Meldpunt-Proof': await solvedProofAt(other, slug),
+        },
+        body: JSON.stringify(body),
       });
     }
 
@@ -204,11 +215,12 @@ describe(
     it('each instance serves readiness, liveness and metrics; the metrics carry no address and no report text', async () => {
       const tenant = await ctx.createTenant();
       const address = '198.51.100.23';
-      const res = await fetch(`${instances[1]!.base}/api/v1/tenants/${tenant.slug}/reports`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
-        body: JSON.stringify(minimalReport({ description: 'Metriektekst die nergens mag staan.' })),
-      });
+      const res = await report(
+        instances[1]!.base,
+        tenant.slug,
+        minimalReport({ description: 'Metriektekst die nergens mag staan.' }),
+        address,
+      );
       assert.equal(res.status, 201);
       const { id } = (await res.json()) as { id: string };
       for (const { base, metrics } of instances) {
