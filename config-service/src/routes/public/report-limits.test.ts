@@ -10,6 +10,7 @@ import {
   minimalReport,
   postReport,
   readJson,
+  solvedProof,
   tenantDocument,
   useTestContext,
 } from '../../../test/helpers.ts';
@@ -86,18 +87,22 @@ describe(`report rate limits (issue 16, ${databaseKind})`, () => {
   it('behind trusted proxies: the client is the right-most untrusted address; junk and spoofing are no keys', async () => {
     const tenant = await limited(2);
     const app = ctx.appWith({ trustedProxies: TrustedProxies.parse('10.0.0.0/8,fd00::/8') });
-    const send = (connection: string, forwardedFor: string) =>
-      Promise.resolve(
-        app.request(
-          `/api/v1/tenants/${tenant.slug}/reports`,
-          {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
-            body: JSON.stringify(minimalReport()),
+    const send = async (connection: string, forwardedFor: string) => {
+      const res = await app.request(
+        `/api/v1/tenants/${tenant.slug}/reports`,
+        {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Forwarded-For': forwardedFor,
+            'Meldpunt-Proof': await solvedProof({ app }, tenant.slug),
           },
-          { incoming: { socket: { remoteAddress: connection } } },
-        ),
-      ).then((r) => r.status);
+          body: JSON.stringify(minimalReport()),
+        },
+        { incoming: { socket: { remoteAddress: connection } } },
+      );
+      return res.status;
+    };
     // Through the load balancer: the visitor's own address counts, whatever it prepends.
     assert.equal(await send('10.0.0.1', '1.1.1.1, 198.51.100.40, 10.0.0.7'), 201);
     assert.equal(await send('fd00::1', '2.2.2.2, 198.51.100.40'), 201);
