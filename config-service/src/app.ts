@@ -89,8 +89,8 @@ export function createApp(deps: AppDeps) {
   // Issue 16: the proof-of-work challenge a report carries solved.
   app.route('/api/v1/tenants', challengeRoutes(deps));
   app.route('/api/v1/tenants', receiverPreviewRoutes(deps));
-  // Issue 15: the reporter's follow-up by receipt code; one count of failed look-ups per app.
-  app.route('/api/v1/tenants', followUpRoutes(deps, deps.guessLimiter ?? new GuessLimiter()));
+  // Issue 15: the reporter's follow-up by receipt code; failed look-ups counted in the database (issue 16).
+  app.route('/api/v1/tenants', followUpRoutes(deps, deps.guessLimiter ?? new GuessLimiter(deps)));
   // Issue 16: liveness (the process answers) and readiness (started, database answering) apart.
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/ready', readyRoutes(deps));
@@ -105,8 +105,8 @@ export function createApp(deps: AppDeps) {
     app.use(prefix, ownOriginOnly(deps.publicOrigin), staffAccess(deps));
   }
   app.route('/api/v1/auth', sessionRoutes(deps));
-  // One count of failed sign-ins per app, whatever way in was tried.
-  const signInLimiter = deps.signInLimiter ?? new SignInLimiter();
+  // One count of failed sign-ins, whatever way in was tried, shared by instances (in the database).
+  const signInLimiter = deps.signInLimiter ?? new SignInLimiter(deps);
   // Demo mode only: the one-click demo sign-in does not exist elsewhere (404).
   if (deps.demoSignIn) app.route('/api/v1/auth/demo', demoSignInRoutes(deps, signInLimiter));
   app.route('/api/v1/auth/invitation', acceptInvitationRoutes(deps));

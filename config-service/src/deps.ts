@@ -33,7 +33,7 @@ export interface AppDeps {
    * `serverSecret` only, as in production without `RECEIPT_CODE_KEYS`.
    */
   receiptKeys?: ReceiptKeys;
-  /** Issue 15: failed receipt-code look-ups per client (one per app when unset). */
+  /** Issue 15: failed receipt-code look-ups per client, counted in the database (issue 16). */
   guessLimiter?: GuessLimiter;
   /** Reports per client at the sending and the receiving tenant, counted in the database (issue 16). */
   rateLimiter: ReportRateLimiter;

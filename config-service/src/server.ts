@@ -13,6 +13,7 @@ import { channels, startNotificationListener } from './ops/notifications.ts';
 import { Readiness, startingFetch } from './ops/readiness.ts';
 import { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import { ReceiverLookup } from './receivers/receiver-lookup.ts';
+import { GuessLimiter } from './follow-up/guess-limiter.ts';
 import { ReportRateLimiter } from './reports/rate-limit.ts';
 import { intakeFromReports, ProofDifficulty } from './proof/difficulty.ts';
 import { ProofOfWork } from './proof/proof-of-work.ts';
@@ -157,6 +158,12 @@ const app = createApp({
   rateLimiter: new ReportRateLimiter(
     { db: database.db, serverSecret },
     { onSweepError: (error) => logger.warn({ err: error }, 'expired rate-limit windows not deleted') },
+  ),
+  // Issue 16: failed receipt-code look-ups counted in the database too.
+  guessLimiter: new GuessLimiter(
+    { db: database.db, serverSecret },
+    {},
+    { onSweepError: (error) => logger.warn({ err: error }, 'past receipt-code guess counts not deleted') },
   ),
   // Issue 16: challenges signed with a key from SERVER_SECRET, used ones kept in the database (shared by instances).
   proof: new ProofOfWork({

@@ -23,6 +23,8 @@ import { ReceiverLookup } from '../src/receivers/receiver-lookup.ts';
 import { intakeFromReports, ProofDifficulty } from '../src/proof/difficulty.ts';
 import { ProofOfWork } from '../src/proof/proof-of-work.ts';
 import { ProofReplayStore } from '../src/proof/replay-store.ts';
+import { GuessLimiter } from '../src/follow-up/guess-limiter.ts';
+import { SignInLimiter } from '../src/staff/sign-in-limiter.ts';
 import { ReportRateLimiter } from '../src/reports/rate-limit.ts';
 import { ContactSealer } from '../src/secrets/contact-sealer.ts';
 import { KeyRing } from '../src/secrets/key-ring.ts';
@@ -100,6 +102,13 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     sealer: new ContactSealer(new KeyRing([[1, contactKey]])),
     serverSecret: secret,
     rateLimiter: new ReportRateLimiter({ db: handle.db, serverSecret: secret }),
+    // Limits of this context's own: on PostgreSQL the test files share one database (and its counts).
+    guessLimiter: new GuessLimiter(
+      { db: handle.db, serverSecret: secret },
+      {},
+      { scope: `receipt-code:${randomUUID()}` },
+    ),
+    signInLimiter: new SignInLimiter({ db: handle.db, serverSecret: secret }, { scope: `sign-in:${randomUUID()}` }),
     proof: testProofOfWork(handle.db, secret),
     logger,
     auditLog: new AuditLog({ db: handle.db, serverSecret: secret, logger }),

@@ -477,6 +477,18 @@ export interface LogoTable {
  * instance. The client is a keyed hash under the day's client key (`limits/client-keys.ts`), never an
  * address.
  */
+/** Issue 16: failed receipt-code look-ups per client and UTC day (`follow-up/guess-limiter.ts`). */
+export interface ReceiptGuessTable {
+  scope: string;
+  /** The client's network under the day's client key (`limits/client-keys.ts`); never an address. */
+  client_hash: string;
+  failures: number;
+  /** Until when every attempt of the client is refused; in the past when it may try. */
+  blocked_until: Timestamp;
+  /** The end of the UTC day: the row is worth nothing after it and may be deleted. */
+  expires_at: Timestamp;
+}
+
 export interface RateLimitWindowTable {
   /** Whose limit: `report-sent:<tenant id>`, `report-received:<tenant id>`. */
   scope: string;
@@ -528,6 +540,7 @@ export interface Database {
   report_withdrawal: ReportWithdrawalTable;
   // Issue 16: rate limits shared between instances.
   rate_limit_window: RateLimitWindowTable;
+  receipt_guess: ReceiptGuessTable;
   // Issue 16: proof of work.
   proof_redemption: ProofRedemptionTable;
 }

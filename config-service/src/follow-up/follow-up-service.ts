@@ -55,16 +55,17 @@ const unknownCode = () => new DomainError({ code: 'receipt-code-unknown' }, 'no 
 const invalidToken = () => new DomainError({ code: 'follow-up-token-invalid' }, 'follow-up token not valid');
 
 /**
- * Opens a report by its receipt code, for `client` (the guess limiter's key of the sender). A client
+ * Opens a report by its receipt code, for the sender at `address` (`clientAddress`; the guess limiter
+ * counts its network). A client
  * that is waiting out its failures gets `too-many-attempts` before anything is looked up; every failure
  * — a code that cannot be one, an unknown one, a withdrawn or deleted report's — is one and the same
  * `receipt-code-unknown`, and counts (each attempt counts as a failure from its start, until it succeeds).
  */
 export async function openByReceiptCode(
   deps: FollowUpDeps & { guessLimiter: GuessLimiter },
-  request: { code: string; client: string },
+  request: { code: string; address: string | undefined },
 ): Promise<FollowUpView> {
-  const wait = deps.guessLimiter.attempt(request.client);
+  const wait = await deps.guessLimiter.attempt(request.address);
   if (wait > 0) throw new DomainError({ code: 'too-many-attempts', retryAfterSeconds: wait }, 'guess limit');
   const code = normaliseReceiptCode(request.code);
   const keys = receiptKeysOf(deps);
@@ -81,7 +82,7 @@ export async function openByReceiptCode(
     if (found) view = await viewOf(deps.db, deps.serverSecret, found.id);
   }
   if (!view) throw unknownCode(); // counted as a failure by `attempt`
-  deps.guessLimiter.succeeded(request.client);
+  await deps.guessLimiter.succeeded(request.address);
   return view;
 }
 

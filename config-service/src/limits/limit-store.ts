@@ -75,13 +75,7 @@ export class LimitStore {
    */
   async reserve(scope: string, network: string | undefined, limit: WindowLimit): Promise<ReserveResult> {
     const now = this.#now();
-    const windowMs = limit.windowSeconds * 1000;
-    const start = Math.floor(now / windowMs) * windowMs;
-    const end = start + windowMs;
-    const client = this.#keys.keyOf(network, start);
-    const id = `${scope} ${client} ${start}`;
-    const retryAfterSeconds = Math.max(1, Math.ceil((end - now) / 1000));
-
+    const { start, end, client, id, retryAfterSeconds } = this.#window(scope, network, limit, now);
     const refusedUntil = this.#refusals.get(id);
     if (refusedUntil !== undefined) {
       if (refusedUntil > now) return { reserved: false, retryAfterSeconds };
@@ -121,6 +115,25 @@ export class LimitStore {
     };
   }
 
+  /**
+   * Seconds until the client has a use left in `scope` again, or 0 when it has one now; takes nothing
+   * (for a step before the one that reserves, such as the start of a sign-in).
+   */
+  async peek(scope: string, network: string | undefined, limit: WindowLimit): Promise<number> {
+    const now = this.#now();
+    const { start, client, id, retryAfterSeconds } = this.#window(scope, network, limit, now);
+    const refusedUntil = this.#refusals.get(id);
+    if (refusedUntil !== undefined && refusedUntil > now) return retryAfterSeconds;
+    const row = await this.#db
+      .selectFrom('rate_limit_window')
+      .select('count')
+      .where('scope', '=', scope)
+      .where('client_hash', '=', client)
+      .where('window_start', '=', new Date(start))
+      .executeTakeFirst();
+    return row && row.count >= limit.max ? retryAfterSeconds : 0;
+  }
+
   /** How many refusals are remembered now (for the memory bench and tests of the bound). */
   get rememberedRefusals(): number {
     return this.#refusals.size;
@@ -133,6 +146,24 @@ export class LimitStore {
       this.#db,
     );
     return Number(result.numAffectedRows ?? 0);
+  }
+
+  /**
+   * The client's current window in `scope`: aligned to the epoch, the client hashed under the key of
+   * the day the window started; `id` names it in the refusals remembered.
+   */
+  #window(scope: string, network: string | undefined, limit: WindowLimit, now: number) {
+    const windowMs = limit.windowSeconds * 1000;
+    const start = Math.floor(now / windowMs) * windowMs;
+    const end = start + windowMs;
+    const client = this.#keys.keyOf(network, start);
+    return {
+      start,
+      end,
+      client,
+      id: `${scope} ${client} ${start}`,
+      retryAfterSeconds: Math.max(1, Math.ceil((end - now) / 1000)),
+    };
   }
 
   #sweepNow(now: number): void {

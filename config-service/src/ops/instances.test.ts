@@ -212,6 +212,28 @@ describe(
       }
     });
 
+    it('one report limit and one count of receipt-code guesses for both instances together', async () => {
+      const tenant = await ctx.createTenant({ settings: { rateLimit: { reports: 3, windowSeconds: 3600 } } });
+      // One client (one /64) sending by turns to either instance: three reports in, then refused by both.
+      const sent = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await report(instances[i % 2]!.base, tenant.slug, minimalReport(), `2001:db8:16:1::${i + 1}`);
+        sent.push(res.status);
+      }
+      assert.deepEqual(sent, [201, 201, 201, 429, 429, 429]);
+      // Wrong receipt codes by turns: five free failures and a sixth that starts the wait, for both together.
+      const looked = [];
+      for (let i = 0; i < 8; i++) {
+        const res = await fetch(`${instances[i % 2]!.base}/api/v1/tenants/${tenant.slug}/follow-up`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.61' },
+          body: JSON.stringify({ code: 'ABCD-EFGH-JKMN-PQRS' }),
+        });
+        looked.push(res.status);
+      }
+      assert.deepEqual(looked, [404, 404, 404, 404, 404, 404, 429, 429]);
+    });
+
     it('each instance serves readiness, liveness and metrics; the metrics carry no address and no report text', async () => {
       const tenant = await ctx.createTenant();
       const address = '198.51.100.23';

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 /**
  * How hard a tenant's challenges are: altcha's counter is drawn from `0…maxNumber`, so a client tries
  * `maxNumber / 2` hashes on average and `maxNumber` at most. The default is one a reporter never
- * notices (the widget solves it while they fill in the steps; `pnpm bench:widget` measures it under 4×
+ * notices (the widget solves it while they fill in the steps; `pnpm bench:proof` measures it under 4×
  * CPU throttling); a flood at a tenant raises it, so each flood report costs more while genuine
  * reporters still get through — instead of a hard stop that an attacker could use to lock them out.
  */
@@ -22,7 +22,7 @@ export interface DifficultySettings {
 }
 
 /**
- * Measured in Chromium with 4× CPU throttling (`pnpm bench:widget`, README "Proof of work"): at most
+ * Measured in Chromium with 4× CPU throttling (`pnpm bench:proof`, README "Proof of work"): at most
  * this many SHA-256 hashes stay well under a second there. A flood multiplies it by 10.
  */
 export const defaultDifficulty: DifficultySettings = {

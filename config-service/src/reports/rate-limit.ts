@@ -21,25 +21,13 @@ interface TenantLimit {
  * Counted in the database (`LimitStore`), so every instance enforces one limit together.
  */
 export class ReportRateLimiter {
-  readonly #keys: ClientKeys;
   readonly #store: LimitStore;
-  readonly #now: () => number;
 
   constructor(
     deps: { db: Kysely<Database>; serverSecret: Pick<ServerSecret, 'deriveKey'> },
     options: LimitStoreOptions = {},
   ) {
-    this.#keys = new ClientKeys(deps.serverSecret);
-    this.#now = options.now ?? Date.now;
-    this.#store = new LimitStore(deps.db, this.#keys, options);
-  }
-
-  /**
-   * Today's keyed hash of a client network (`clientNetwork`), for limits kept elsewhere (the receipt-code
-   * guesses of `follow-up/guess-limiter.ts`); unknown networks share one key.
-   */
-  clientKey(network: string | undefined): string {
-    return this.#keys.keyOf(network, this.#now());
+    this.#store = new LimitStore(deps.db, new ClientKeys(deps.serverSecret), options);
   }
 
   /**

@@ -1,55 +1,60 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { ClientKeys } from '../limits/client-keys.ts';
+import { clientNetwork } from '../limits/client-network.ts';
+import { LimitStore, type WindowLimit } from '../limits/limit-store.ts';
+import type { ServerSecret } from '../secrets/server-secret.ts';
+
+/** One sign-in attempt: refused (`retryAfter` > 0), or counted as a failure until it `succeeded`. */
+export interface SignInAttempt {
+  /** Seconds until this client may try again; 0 when this attempt may go ahead. */
+  retryAfter: number;
+  /** The attempt signed someone in: it is not one of the client's failures. */
+  succeeded(): Promise<void>;
+}
+
+export interface SignInLimiterOptions {
+  maxFailures?: number;
+  windowSeconds?: number;
+  /** The limit's name in the shared table: `sign-in` unless given (tests give each context its own). */
+  scope?: string;
+  now?: () => number;
+}
 
 /**
- * Failed sign-ins per client, in memory: after `maxFailures` failures within `windowMs` the client is
- * refused until the window is over, whatever it tries (a right address included, so the refusal says
- * nothing about addresses). Clients are kept as an HMAC of their address under a secret that never
- * leaves the process, never as the address itself.
+ * Failed sign-ins per client, whatever way in was tried (demo, passkey, single sign-on): after
+ * `maxFailures` failures within a window of `windowSeconds` the client is refused until the window is
+ * over, whatever it tries (a right credential included, so the refusal says nothing about who exists).
+ *
+ * Counted like report intake (issue 16): the client is its network (an IPv6 address by its /64, one
+ * address written any way as one), never an address, only a keyed hash of it under the day's client key
+ * is stored, and the counts are in the database (`LimitStore`), so every instance enforces one limit
+ * together. Each attempt is counted as a failure before it is tried, and given back when it succeeds:
+ * a burst of parallel attempts cannot all pass the check before the first failure is counted.
  */
 export class SignInLimiter {
-  readonly #secret = randomBytes(32);
-  readonly #now: () => number;
-  readonly #maxFailures: number;
-  readonly #windowMs: number;
-  readonly #failures = new Map<string, { start: number; count: number }>();
+  readonly #store: LimitStore;
+  readonly #limit: WindowLimit;
+  readonly #scope: string;
 
-  constructor(options: { maxFailures?: number; windowMs?: number; now?: () => number } = {}) {
-    this.#maxFailures = options.maxFailures ?? 10;
-    this.#windowMs = options.windowMs ?? 15 * 60_000;
-    this.#now = options.now ?? Date.now;
+  constructor(
+    deps: { db: Kysely<Database>; serverSecret: Pick<ServerSecret, 'deriveKey'> },
+    options: SignInLimiterOptions = {},
+  ) {
+    this.#store = new LimitStore(deps.db, new ClientKeys(deps.serverSecret), { now: options.now });
+    this.#limit = { max: options.maxFailures ?? 10, windowSeconds: options.windowSeconds ?? 15 * 60 };
+    this.#scope = options.scope ?? 'sign-in';
   }
 
-  /** Seconds until this client may try again, or 0 when it may try now. */
-  retryAfter(address: string | undefined): number {
-    const window = this.#window(this.#key(address));
-    if (!window || window.count < this.#maxFailures) return 0;
-    return Math.max(1, Math.ceil((window.start + this.#windowMs - this.#now()) / 1000));
+  /** Takes one attempt of the client at `address` (as `clientAddress` gives it; undefined when unknown). */
+  async attempt(address: string | undefined): Promise<SignInAttempt> {
+    const reservation = await this.#store.reserve(this.#scope, clientNetwork(address), this.#limit);
+    if (!reservation.reserved) return { retryAfter: reservation.retryAfterSeconds, succeeded: async () => {} };
+    return { retryAfter: 0, succeeded: () => reservation.release() };
   }
 
-  /** Counts one failed sign-in of this client. */
-  fail(address: string | undefined): void {
-    const key = this.#key(address);
-    const window = this.#window(key);
-    if (window) window.count += 1;
-    else this.#failures.set(key, { start: this.#now(), count: 1 });
-    if (this.#failures.size > 100_000) {
-      for (const [k, w] of this.#failures) if (this.#now() - w.start >= this.#windowMs) this.#failures.delete(k);
-    }
-  }
-
-  #key(address: string | undefined): string {
-    return createHmac('sha256', this.#secret)
-      .update(address ?? 'unknown')
-      .digest('base64url')
-      .slice(0, 22);
-  }
-
-  #window(key: string) {
-    const window = this.#failures.get(key);
-    if (window && this.#now() - window.start >= this.#windowMs) {
-      this.#failures.delete(key);
-      return undefined;
-    }
-    return window;
+  /** Seconds until this client may try again, or 0 when it may try now; counts nothing. */
+  retryAfter(address: string | undefined): Promise<number> {
+    return this.#store.peek(this.#scope, clientNetwork(address), this.#limit);
   }
 }

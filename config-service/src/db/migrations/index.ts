@@ -27,6 +27,8 @@ import * as rateLimitWindow from './2026-12-09T01-00-rate-limit-window.ts';
 // Issue 16: proof of work.
 import * as proofOfWork from './2026-12-09T02-00-proof-of-work.ts';
 import * as notify from './2026-12-09T03-00-notify.ts';
+// Issue 16: failed receipt-code look-ups counted in the database, shared by instances.
+import * as receiptGuess from './2026-12-10T00-00-receipt-guess.ts';
 
 /** Every migration, by name in time order. Listed explicitly: a file-system provider breaks under bundlers. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   // Issue 16: proof of work.
   '2026-12-09T02-00-proof-of-work': proofOfWork,
   '2026-12-09T03-00-notify': notify,
+  '2026-12-10T00-00-receipt-guess': receiptGuess,
 };

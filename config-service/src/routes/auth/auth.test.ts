@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { demoStaffSchema, meSchema } from '@meldpunt/contracts';
 import { loadEnv } from '../../env.ts';
@@ -178,7 +179,10 @@ describe('staff sign-in and sessions (HTTP)', () => {
   });
 
   it('a failed sign-in never says whether the address exists, and failures are rate-limited', async () => {
-    const limited = ctx.appWith({ demoSignIn: true, signInLimiter: new SignInLimiter({ maxFailures: 3 }) });
+    const limited = ctx.appWith({
+      demoSignIn: true,
+      signInLimiter: new SignInLimiter(ctx.deps, { maxFailures: 3, scope: randomUUID() }),
+    });
     const existing = await createStaff(ctx, { platformAdmin: true }); // a real person, but no demo person
     const ip = '203.0.113.77';
     const attempt = (email: string) =>
@@ -205,6 +209,30 @@ describe('staff sign-in and sessions (HTTP)', () => {
       }),
     );
     assert.equal(elsewhere.status, 200);
+  });
+
+  it('sign-in failures count per client network (an IPv6 /64 is one client), and a burst cannot slip past the count', async () => {
+    const limited = ctx.appWith({
+      demoSignIn: true,
+      signInLimiter: new SignInLimiter(ctx.deps, { maxFailures: 3, scope: randomUUID() }),
+    });
+    const attempt = (email: string, address: string) =>
+      limited.request(
+        '/api/v1/auth/demo',
+        asConsole(undefined, { method: 'POST', body: { email }, headers: { 'X-Forwarded-For': address } }),
+      );
+    // Three addresses of one /64, then a fourth: one client, so the right address is refused too.
+    for (const host of [':1', 'a:b:c:d', '0:0:0:ffff']) {
+      assert.equal((await attempt('nobody@example.nl', `2001:db8:77:1:${host}`)).status, 401);
+    }
+    assert.equal((await attempt(demoEditor, '2001:DB8:77:1::42')).status, 429);
+    assert.equal((await attempt(demoEditor, '2001:db8:77:2::1')).status, 200, 'the next /64 is another client');
+    // Twenty wrong attempts sent at once from one client: exactly three get to try.
+    const burst = await Promise.all(Array.from({ length: 20 }, () => attempt('nobody@example.nl', '198.51.100.99')));
+    assert.deepEqual(burst.map((r) => r.status).sort(), [
+      ...Array<number>(3).fill(401),
+      ...Array<number>(17).fill(429),
+    ]);
   });
 
   it('has no demo sign-in in production mode: GET and POST /api/v1/auth/demo are 404', async () => {

@@ -18,6 +18,13 @@ export const signInFailed = () =>
     detail: 'Check what you entered and try again.',
   });
 
+/** The answer while a client waits out its failed sign-ins (`SignInLimiter`), whichever way in. */
+export const tooManySignIns = (retryAfter: number) =>
+  new ProblemError(429, 'too-many-sign-ins', 'Too many failed sign-ins from this connection', {
+    detail: `Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
+    headers: { 'Retry-After': String(retryAfter) },
+  });
+
 /**
  * `/api/v1/auth/demo` — demo mode only (`app.ts` mounts it only then, so elsewhere it is 404): lists
  * the demo staff and signs in as one of them with one click, with the same session and cookie as any
@@ -29,18 +36,12 @@ export function demoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json(await listDemoStaff(deps.db), 200, { 'Cache-Control': 'no-store' }))
     .post('/', zValidator('json', demoSignInSchema, validationHook), async (c) => {
-      const address = clientAddress(c, deps.trustedProxies);
-      const retryAfter = limiter.retryAfter(address);
-      if (retryAfter > 0) {
-        throw new ProblemError(429, 'too-many-sign-ins', 'Too many failed sign-ins from this connection', {
-          detail: `Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-          headers: { 'Retry-After': String(retryAfter) },
-        });
-      }
+      const attempt = await limiter.attempt(clientAddress(c, deps.trustedProxies));
+      if (attempt.retryAfter > 0) throw tooManySignIns(attempt.retryAfter);
       const { email } = c.req.valid('json');
       const staff = isDemoAddress(email) ? await findStaffByEmail(deps.db, email) : undefined;
       if (!staff) {
-        limiter.fail(address);
+        // Counted as a failure by `attempt`.
         // Nobody is known, and the address typed is never kept: the platform chain, without actor.
         await deps.auditLog.append({
           tenantId: null,
@@ -51,6 +52,7 @@ export function demoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
         });
         throw signInFailed();
       }
+      await attempt.succeeded();
       const session = await startSession(deps, staff.id, { method: 'demo', replacing: sessionTokenOf(c) });
       setSessionCookie(c, session.token);
       const signedIn = await findSession(deps, session.token, { refresh: false });

@@ -257,7 +257,7 @@ describe('passkeys and invitations (HTTP)', () => {
   });
 
   it('failed passkey sign-ins are rate-limited (429 with Retry-After), per connection', async () => {
-    const app = ctx.appWith({ signInLimiter: new SignInLimiter({ maxFailures: 2 }) });
+    const app = ctx.appWith({ signInLimiter: new SignInLimiter(ctx.deps, { maxFailures: 2, scope: randomUUID() }) });
     const attempt = async (ip: string) => {
       const options = passkeyOptionsSchema.parse(
         await (await post('/passkeys/authentication-options', {}, undefined, app)).json(),

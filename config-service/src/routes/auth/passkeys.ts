@@ -28,6 +28,7 @@ import {
 import { findSession, startSession } from '../../staff/sessions.ts';
 import type { SignInLimiter } from '../../staff/sign-in-limiter.ts';
 import { invitationInvalid } from './invitation.ts';
+import { tooManySignIns } from './demo.ts';
 import { meOf } from './me.ts';
 
 /** Every failed passkey sign-in gets this one answer, whatever went wrong. */
@@ -128,21 +129,15 @@ export function passkeyRoutes(deps: AppDeps, limiter: SignInLimiter) {
       return c.json(body, 200, noStore);
     })
     .post('/authentication', zValidator('json', passkeyAuthenticationSchema, validationHook), async (c) => {
-      const address = clientAddress(c, deps.trustedProxies);
-      const retryAfter = limiter.retryAfter(address);
-      if (retryAfter > 0) {
-        throw new ProblemError(429, 'too-many-sign-ins', 'Too many failed sign-ins from this connection', {
-          detail: `Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-          headers: { 'Retry-After': String(retryAfter) },
-        });
-      }
+      const attempt = await limiter.attempt(clientAddress(c, deps.trustedProxies));
+      if (attempt.retryAfter > 0) throw tooManySignIns(attempt.retryAfter);
       const input = c.req.valid('json');
       const result = await finishAuthentication(deps, rp, {
         state: input.state,
         response: input.response as unknown as AuthenticationResponseJSON,
       });
       if (!result.ok) {
-        limiter.fail(address);
+        // Counted as a failure by `attempt`.
         // The platform chain, naming the person only when the passkey was theirs (never the address).
         await deps.auditLog.append({
           tenantId: null,
@@ -153,6 +148,7 @@ export function passkeyRoutes(deps: AppDeps, limiter: SignInLimiter) {
         });
         throw signInFailed();
       }
+      await attempt.succeeded();
       return signInAs(c, result.staffId, result.passkeyId);
     });
 }

@@ -22,7 +22,10 @@ describe(`single sign-on with a tenant's OpenID provider (${databaseKind})`, { t
 
   before(async () => {
     provider = await startOidcProvider();
-    app = ctx.appWith({ ssoAllowLoopbackHttp: true, signInLimiter: new SignInLimiter({ maxFailures: 10_000 }) });
+    app = ctx.appWith({
+      ssoAllowLoopbackHttp: true,
+      signInLimiter: new SignInLimiter(ctx.deps, { maxFailures: 10_000, scope: randomUUID() }),
+    });
   });
   after(() => provider?.close());
 
@@ -284,7 +287,10 @@ describe(`single sign-on with a tenant's OpenID provider (${databaseKind})`, { t
   });
 
   it('failed SSO sign-ins count towards the sign-in limit', async () => {
-    const limited = ctx.appWith({ ssoAllowLoopbackHttp: true, signInLimiter: new SignInLimiter({ maxFailures: 2 }) });
+    const limited = ctx.appWith({
+      ssoAllowLoopbackHttp: true,
+      signInLimiter: new SignInLimiter(ctx.deps, { maxFailures: 2, scope: randomUUID() }),
+    });
     const tenant = await ssoTenant(['example.nl']);
     const member = await createStaff(ctx, { tenantId: tenant.id, roles: ['editor'] });
     const sub = newSubject();

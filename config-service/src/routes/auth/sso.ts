@@ -62,9 +62,9 @@ export function ssoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
       return c.json(body, 200, { 'Cache-Control': 'no-store' });
     })
     .get('/callback', async (c) => {
-      const address = clientAddress(c, deps.trustedProxies);
+      // Counted as a failure from here on, until a session is started.
+      const attempt = await limiter.attempt(clientAddress(c, deps.trustedProxies));
       const refuse = async (reason: SsoRefusal | 'rate-limited', tenantId?: string) => {
-        if (reason !== 'rate-limited') limiter.fail(address);
         c.get('log').info({ reason }, 'sso sign-in refused');
         await deps.auditLog.append({
           tenantId: tenantId ?? null,
@@ -75,7 +75,7 @@ export function ssoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
         });
         return fail(c);
       };
-      if (limiter.retryAfter(address) > 0) return refuse('rate-limited');
+      if (attempt.retryAfter > 0) return refuse('rate-limited');
       const state = c.req.query('state');
       if (!state || state.length > 200) return refuse('unknown-state');
       const callbackUrl = new URL(ssoRedirectUri(deps.publicOrigin));
@@ -92,6 +92,7 @@ export function ssoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
         .where('id', '=', result.tenantId)
         .executeTakeFirst();
       if (!tenant) return refuse('not-offered');
+      await attempt.succeeded();
       const session = await startSession(deps, result.staffId, { method: 'sso', replacing: sessionTokenOf(c) });
       setSessionCookie(c, session.token);
       deleteCookie(c, browserCookie, { path: '/', secure: true });
@@ -99,8 +100,7 @@ export function ssoSignInRoutes(deps: AppDeps, limiter: SignInLimiter) {
       return c.redirect(`/console/tenants/${encodeURIComponent(tenant.slug)}`, 302);
     })
     .get('/:slug/start', async (c) => {
-      const address = clientAddress(c, deps.trustedProxies);
-      if (limiter.retryAfter(address) > 0) return fail(c);
+      if ((await limiter.retryAfter(clientAddress(c, deps.trustedProxies))) > 0) return fail(c);
       const tenant = await findTenantBySlug(deps.db, c.req.param('slug'));
       const started = tenant
         ? await startSsoSignIn(deps, tenant.id, ssoRedirectUri(deps.publicOrigin), providerOptions)

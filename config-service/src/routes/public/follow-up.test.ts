@@ -298,7 +298,13 @@ describe(`follow-up by receipt code (${databaseKind})`, () => {
 
   describe('guessing', () => {
     it('20 wrong codes sent at once from one client: counted before they are looked up — 6 tried, 14 refused', async () => {
-      const app = ctx.appWith({ guessLimiter: new GuessLimiter({}, () => Date.parse('2026-12-10T10:00:00Z')) });
+      const app = ctx.appWith({
+        guessLimiter: new GuessLimiter(
+          ctx.deps,
+          {},
+          { now: () => Date.parse('2026-12-10T10:00:00Z'), scope: randomUUID() },
+        ),
+      });
       const slug = (await ctx.createTenant()).slug;
       const client = { 'X-Forwarded-For': '203.0.113.9' };
       const answers = await Promise.all(Array.from({ length: 20 }, () => lookUp(app, slug, randomCode(), client)));
@@ -310,7 +316,7 @@ describe(`follow-up by receipt code (${databaseKind})`, () => {
 
     it('20 wrong codes from one client: 5 answered as unknown, then 429 with Retry-After — every failure alike, and only for that client', async () => {
       let now = Date.parse('2026-12-10T10:00:00Z');
-      const limiter = new GuessLimiter({}, () => now);
+      const limiter = new GuessLimiter(ctx.deps, {}, { now: () => now, scope: randomUUID() });
       const app = ctx.appWith({ guessLimiter: limiter });
       const { slug, created } = await reportWithCode();
       const withdrawn = await reportWithCode(slug);

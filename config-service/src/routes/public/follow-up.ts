@@ -13,7 +13,6 @@ import {
 } from '../../follow-up/follow-up-service.ts';
 import type { GuessLimiter } from '../../follow-up/guess-limiter.ts';
 import { clientAddress } from '../../http/client-address.ts';
-import { clientNetwork } from '../../limits/client-network.ts';
 import { limitBody, requireJson } from '../../http/json-body.ts';
 import { tenantOrigin } from '../../http/tenant-origin.ts';
 import { validationHook } from '../../http/validation.ts';
@@ -52,8 +51,8 @@ export function followUpRoutes(deps: AppDeps, guessLimiter: GuessLimiter) {
     .use('/:slug/follow-up/:action', origin)
     .use('/:slug/reports/:id/feedback', origin)
     .post('/:slug/follow-up', ...json, zValidator('json', followUpLookupSchema, validationHook), async (c) => {
-      const client = deps.rateLimiter.clientKey(clientNetwork(clientAddress(c, deps.trustedProxies)));
-      const view = await openByReceiptCode({ ...deps, guessLimiter }, { code: c.req.valid('json').code, client });
+      const address = clientAddress(c, deps.trustedProxies);
+      const view = await openByReceiptCode({ ...deps, guessLimiter }, { code: c.req.valid('json').code, address });
       return c.json(view, 200, noStore);
     })
     .post('/:slug/follow-up/replies', ...json, zValidator('json', followUpReplySchema, validationHook), async (c) => {
