@@ -6,6 +6,7 @@ import { withinDeadline } from '../../test/deadline.ts';
 import { databaseKind } from '../../test/helpers.ts';
 import { loadEnv, type EnvPurpose } from '../env.ts';
 import { connectFromEnv } from './connect.ts';
+import { openDatabase } from './dialect.ts';
 
 const purposes: EnvPurpose[] = ['service', 'worker', 'cli'];
 
@@ -67,6 +68,40 @@ describe(`connectFromEnv’s timeouts (${databaseKind})`, () => {
         } finally {
           await handle.close();
         }
+      }
+    },
+  );
+
+  it(
+    'survives a connection lost while a transaction holds it: the transaction fails, the process lives, the pool goes on',
+    { skip: databaseKind === 'pglite' && 'PostgreSQL connections; runs in the PostgreSQL run' },
+    async () => {
+      const handle = openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 2 });
+      try {
+        const outcome = await handle.db
+          .transaction()
+          .execute(async (trx) => {
+            const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+            const pid = rows[0]?.pid;
+            // Cut from another connection while this one is checked out and idle (as a failover or a
+            // proxy's reset does); pg then emits 'error' on a client no pool listener is on.
+            await sql`select pg_terminate_backend(${pid})`.execute(handle.db);
+            for (;;) {
+              const alive = await sql`select 1 from pg_stat_activity where pid = ${pid}`.execute(handle.db);
+              if (alive.rows.length === 0) break;
+            }
+            await new Promise((resolve) => setImmediate(resolve));
+            return sql`select 1`.execute(trx);
+          })
+          .then(
+            () => 'committed',
+            (error: unknown) => error,
+          );
+        assert.ok(outcome instanceof Error, `the transaction failed (got ${String(outcome)})`);
+        const { rows } = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+        assert.deepEqual(rows, [{ one: 1 }], 'a fresh connection answers');
+      } finally {
+        await handle.close();
       }
     },
   );

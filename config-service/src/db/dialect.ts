@@ -76,8 +76,18 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
  * query but keeps the connection waiting for the server's answer; back in the pool, it would hold up
  * every later query sent on it (for good, when the server never answers). Closed, it leaves the pool,
  * and the pool opens a fresh connection once the server answers again.
+ *
+ * It also listens for its own `error` event. pg emits one when the connection is lost while no query
+ * is running on it; the pool listens only while the client is idle, so a connection cut while a
+ * transaction holds it (a failover, a proxy's reset, a timed-out statement's own `end`) would crash
+ * the process as an unhandled `error`. The next query on it fails instead, and the pool drops it.
  */
 class TimeoutClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+
   // `any`: pg's many overloads of `query`, passed through unchanged.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
