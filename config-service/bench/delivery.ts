@@ -10,9 +10,8 @@
  *     a p99 under 2 s is NOTIFY's doing. Budget: p99 under 2 s.
  * Prints the figures and exits 1 when the budget is missed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { reportInputSchema } from '@meldpunt/contracts';
 import { openDatabase } from '../src/db/dialect.ts';
@@ -31,59 +30,15 @@ import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.ts';
 import { TenantCache } from '../src/tenants/tenant-cache.ts';
 import { freePort } from '../test/net.ts';
 import { solvedProofs } from '../test/proof-client.ts';
+import { percentile, startProcess, stopProcesses } from './processes.ts';
 
 const backlog = Number(process.env.BENCH_DELIVERIES ?? 2000);
 const rate = Number(process.env.BENCH_RATE ?? 20);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const budgetP99Ms = 2000;
-const here = fileURLToPath(new URL('..', import.meta.url));
 const contactKey = Buffer.alloc(32, 7);
 const serverSecret = Buffer.alloc(32, 8);
 const now = () => performance.timeOrigin + performance.now();
-
-/** Starts a TypeScript entry point of the service and resolves once its stdout shows `ready`. */
-async function startProcess(entry: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [entry], {
-    cwd: here,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stdout = child.stdout;
-  if (!stdout) throw new Error('no stdout');
-  await new Promise<void>((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${entry} did not become ready`)), 60_000);
-    stdout.on('data', (chunk: Buffer) => {
-      if (seen.includes(ready)) return;
-      seen = (seen + chunk.toString()).slice(-4096);
-      if (seen.includes(ready)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
-  });
-  stdout.resume(); // keep draining its logs
-  return child;
-}
-
-async function stopProcesses(children: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 /**
  * Sends `rate` reports/s for `seconds` s to the given instances in turn and prints, for each report, the
