@@ -11,18 +11,12 @@ import { findSession, startSession } from '../../staff/sessions.ts';
 import type { SignInLimiter } from '../../staff/sign-in-limiter.ts';
 import { findStaffByEmail } from '../../staff/staff-repository.ts';
 import { meOf } from './me.ts';
+import { tooManySignIns } from './too-many-sign-ins.ts';
 
 /** The one answer to every failed sign-in: it never says whether the address exists. */
 export const signInFailed = () =>
   new ProblemError(401, 'sign-in-failed', 'Signing in did not work', {
     detail: 'Check what you entered and try again.',
-  });
-
-/** The answer while a client waits out its failed sign-ins (`SignInLimiter`), whichever way in. */
-export const tooManySignIns = (retryAfter: number) =>
-  new ProblemError(429, 'too-many-sign-ins', 'Too many failed sign-ins from this connection', {
-    detail: `Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-    headers: { 'Retry-After': String(retryAfter) },
   });
 
 /**

@@ -28,8 +28,8 @@ import {
 import { findSession, startSession } from '../../staff/sessions.ts';
 import type { SignInLimiter } from '../../staff/sign-in-limiter.ts';
 import { invitationInvalid } from './invitation.ts';
-import { tooManySignIns } from './demo.ts';
 import { meOf } from './me.ts';
+import { tooManySignIns } from './too-many-sign-ins.ts';
 
 /** Every failed passkey sign-in gets this one answer, whatever went wrong. */
 const signInFailed = () =>
@@ -137,8 +137,7 @@ export function passkeyRoutes(deps: AppDeps, limiter: SignInLimiter) {
         response: input.response as unknown as AuthenticationResponseJSON,
       });
       if (!result.ok) {
-        // Counted as a failure by `attempt`.
-        // The platform chain, naming the person only when the passkey was theirs (never the address).
+        // Counted as a failure by `attempt`. The platform chain, naming the person only when the passkey was theirs (never the address).
         await deps.auditLog.append({
           tenantId: null,
           actor: result.staffId ? { kind: 'staff', id: result.staffId } : null,
