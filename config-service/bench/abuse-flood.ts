@@ -7,8 +7,12 @@
  *
  * The flood solves its proofs too (fetched and solved before the clock starts, at the difficulty the
  * service then asked), and a tenth of its requests replay a proof already used: what holds it back is
- * the per-client limit, shared by both instances, and the once-only proofs — not a global ceiling, which
- * would lock the genuine reporters out with it.
+ * the per-client limit, shared by both instances, the once-only proofs, and the difficulty that rises
+ * within a handful of reports of the flood (proofs made before it are then `proof-outdated`) — not a
+ * global ceiling, which would lock the genuine reporters out with it. What keeping up would cost the
+ * attacker is printed too: one proof at the flood difficulty of production, solved here, times 500/s.
+ * The genuine reporters do what the widget does: a fresh challenge per report, the same Idempotency-Key
+ * for a retry, and a refused proof replaced once.
  *
  * Prints: the share of genuine reports accepted (goal ≥ 99 %), flood reports accepted against each
  * client's limit (goal: no client above it), refusals by reason, the service's CPU time per refused
@@ -18,9 +22,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { createChallenge, randomInt, solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { ChildProcess } from 'node:child_process';
 import { openDatabase } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { defaultDifficulty } from '../src/proof/difficulty.ts';
 import { importTenant } from '../src/tenants/tenant-service.ts';
 import { minimalReport, tenantDocument } from '../test/helpers.ts';
 import { freePort } from '../test/net.ts';
@@ -72,11 +79,17 @@ async function post(
   slug: string,
   address: string,
   proof: string,
+  idempotencyKey?: string,
 ): Promise<{ status: number; type: string }> {
   try {
     const res = await fetch(`${base}/api/v1/tenants/${slug}/reports`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': address, 'meldpunt-proof': proof },
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': address,
+        'meldpunt-proof': proof,
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      },
       body: JSON.stringify(minimalReport()),
     });
     const type = res.status === 201 ? '' : (((await res.json()) as { type?: string }).type ?? '').split('/').pop();
@@ -85,6 +98,43 @@ async function post(
   } catch (error) {
     return { status: 0, type: `network: ${(error as Error).message}` };
   }
+}
+
+/**
+ * A genuine reporter, as the widget sends (`widget/src/send.ts`): a challenge from one instance, solved,
+ * the report to the other with an Idempotency-Key; a refused proof (expired, or made just before the
+ * difficulty rose) replaced once by a fresh one. Resolves with the answer and how long it took.
+ */
+async function genuineReport(
+  challengeBase: string,
+  reportBase: string,
+  slug: string,
+  address: string,
+): Promise<{ status: number; type: string; retried: boolean; ms: number }> {
+  const start = now();
+  const key = randomUUID();
+  let result = await post(reportBase, slug, address, await solvedProofAt(challengeBase, slug), key);
+  const retried = result.status === 403 && result.type.startsWith('proof-');
+  if (retried) result = await post(reportBase, slug, address, await solvedProofAt(challengeBase, slug), key);
+  return { ...result, retried, ms: now() - start };
+}
+
+/** Milliseconds one proof at production's flood difficulty takes to solve here (Node, one core): the mean of 20. */
+async function floodProofMs(): Promise<number> {
+  const maxNumber = defaultDifficulty.baseMaxNumber * defaultDifficulty.floodMultiplier;
+  const start = now();
+  for (let i = 0; i < 20; i++) {
+    const challenge = await createChallenge({
+      algorithm: 'SHA-256',
+      cost: 1,
+      counter: randomInt(maxNumber, 0),
+      deriveKey,
+      hmacSignatureSecret: 'bench',
+      hmacKeySignatureSecret: 'bench-key',
+    });
+    if (!(await solveChallenge({ challenge, deriveKey }))) throw new Error('no solution');
+  }
+  return (now() - start) / 20;
 }
 
 const postgres = await startPostgres({ fast: false });
@@ -146,7 +196,7 @@ try {
   const cpuBefore = pids.map(cpuSeconds);
   const rssBefore = pids.map(rssMb);
   const flood: Promise<{ client: string; status: number; type: string }>[] = [];
-  const genuine: Promise<{ status: number; type: string }>[] = [];
+  const genuine: ReturnType<typeof genuineReport>[] = [];
   const t0 = now();
   let used = 0;
   let nextGenuine = 0;
@@ -158,7 +208,7 @@ try {
     while (nextGenuine * (1000 / genuineRate) <= due) {
       const n = nextGenuine++;
       const address = `198.18.${(n >> 8) & 0xff}.${n & 0xff}`;
-      genuine.push(solvedProofAt(nth(bases, n), slug).then((proof) => post(nth(bases, n + 1), slug, address, proof)));
+      genuine.push(genuineReport(nth(bases, n), nth(bases, n + 1), slug, address));
     }
     const { client, address } = floodClient(i);
     // A tenth replays a proof already sent; the rest bring their own.
@@ -183,6 +233,11 @@ try {
   const mostByOne = Math.max(0, ...acceptedPerClient.values());
   const genuineAccepted = genuineResults.filter((r) => r.status === 201).length;
   const genuineShare = genuineAccepted / genuineResults.length;
+  const genuineMs = genuineResults.map((r) => r.ms).sort((a, b) => a - b);
+  const percentile = (p: number) => genuineMs[Math.min(genuineMs.length - 1, Math.floor(p * genuineMs.length))] ?? 0;
+  const genuineFailures = new Map<string, number>();
+  for (const r of genuineResults.filter((g) => g.status !== 201))
+    genuineFailures.set(`${r.status} ${r.type}`, (genuineFailures.get(`${r.status} ${r.type}`) ?? 0) + 1);
 
   console.log(
     `\n  sent ${floodResults.length} flood requests in ${sentIn.toFixed(1)} s (${(floodResults.length / sentIn).toFixed(0)}/s), ${genuineResults.length} genuine`,
@@ -190,6 +245,10 @@ try {
   console.log(
     `  genuine reports accepted      ${genuineAccepted} of ${genuineResults.length} = ${(genuineShare * 100).toFixed(1)} %   (goal ≥ 99 %)`,
   );
+  console.log(
+    `    challenge, solving and sending: median ${percentile(0.5).toFixed(0)} ms, p99 ${percentile(0.99).toFixed(0)} ms; ${genuineResults.filter((r) => r.retried).length} replaced a refused proof once (as the widget does)`,
+  );
+  for (const [reason, count] of genuineFailures) console.log(`    not accepted: ${count}× ${reason}`);
   console.log(
     `  flood reports accepted        ${floodAccepted} from ${acceptedPerClient.size} clients; most by one client ${mostByOne}   (goal: ≤ ${limit.reports}, each client's limit)`,
   );
@@ -214,10 +273,12 @@ try {
   const forged = Buffer.from(
     JSON.stringify({ challenge: { parameters: { nonce: 'x' }, signature: 'forged' }, solution: {} }),
   ).toString('base64');
+  // The flood's own proofs (made before it) are outdated by now; the over-limit ones are used once sent.
   const kinds: [string, (i: number) => string][] = [
     ['forged proof (403 proof-invalid)', () => forged],
-    ['replayed proof (403 proof-replayed)', (i) => nth(proofs, i)],
+    ['made before the flood (403 proof-outdated)', (i) => nth(proofs, i)],
     ['over its limit, valid proof (429)', (i) => nth(overLimitProofs, i)],
+    ['replayed proof (403 proof-replayed)', (i) => nth(overLimitProofs, i)],
   ];
   for (const [label, proofOf] of kinds) {
     const before = pids.map(cpuSeconds);
@@ -230,9 +291,15 @@ try {
     }
     const cpu = pids.map((pid, i) => cpuSeconds(pid) - (before[i] ?? 0)).reduce((a, b) => a + b, 0);
     const answered = [...statuses].map(([status, n]) => `${n}× ${status}`).join(', ');
-    console.log(`    ${label.padEnd(40)}${((cpu * 1e6) / refusals).toFixed(0).padStart(6)} µs   (${answered})`);
+    console.log(`    ${label.padEnd(44)}${((cpu * 1e6) / refusals).toFixed(0).padStart(6)} µs   (${answered})`);
     if (statuses.get(201)) exitCode = 1;
   }
+
+  const solveMs = await floodProofMs();
+  const floodMaxNumber = defaultDifficulty.baseMaxNumber * defaultDifficulty.floodMultiplier;
+  console.log(
+    `  keeping up instead: one proof at production's flood difficulty (maxNumber ${floodMaxNumber}) takes ${solveMs.toFixed(1)} ms here (Node, one core), so ${floodRate}/s needs ${((floodRate * solveMs) / 1000).toFixed(1)} such cores`,
+  );
 
   if (genuineShare < 0.99) {
     console.error('  MISSED: fewer than 99 % of the genuine reports were accepted');

@@ -124,6 +124,12 @@ export const envSchema = z
      * where the default holds and a flood raises it.
      */
     PROOF_MAX_NUMBER: z.coerce.number().int().min(1).max(10_000_000).optional(),
+    /**
+     * Issue 16: a tenant's intake is a flood (difficulty ×10) while its last hour is above this many
+     * times its median hour of four weeks. Default 5. Throughput benches, whose one tenant takes
+     * thousands of reports a minute on purpose, set it out of reach.
+     */
+    PROOF_FLOOD_FACTOR: z.coerce.number().int().min(2).max(1_000_000).optional(),
     /** How often an idle worker looks for due deliveries: the fallback; a report accepted in-process, or on PostgreSQL by any instance (NOTIFY), wakes it at once. */
     DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1000),
     /** Deliveries one worker sends at the same time. */

@@ -168,10 +168,10 @@ const app = createApp({
   // Issue 16: challenges signed with a key from SERVER_SECRET, used ones kept in the database (shared by instances).
   proof: new ProofOfWork({
     serverSecret,
-    difficulty: new ProofDifficulty(
-      intakeFromReports(database.db),
-      env.PROOF_MAX_NUMBER === undefined ? {} : { baseMaxNumber: env.PROOF_MAX_NUMBER },
-    ),
+    difficulty: new ProofDifficulty(intakeFromReports(database.db), {
+      ...(env.PROOF_MAX_NUMBER === undefined ? {} : { baseMaxNumber: env.PROOF_MAX_NUMBER }),
+      ...(env.PROOF_FLOOD_FACTOR === undefined ? {} : { floodFactor: env.PROOF_FLOOD_FACTOR }),
+    }),
     replays: new ProofReplayStore(database.db),
   }),
   logger,

@@ -24,6 +24,8 @@ export type Refusal =
   | { code: 'proof-expired' }
   /** The challenge was used for a report before: each one is good for one report. */
   | { code: 'proof-replayed' }
+  /** The challenge was made before the tenant's difficulty rose (a flood): fetch a new, harder one. */
+  | { code: 'proof-outdated' }
   // Anonymous follow-up by receipt code (issue 15, follow-up/):
   /** No report answers to this receipt code: ill-formed, unknown, withdrawn or deleted all read the same. */
   | { code: 'receipt-code-unknown' }

@@ -122,6 +122,12 @@ export function problemOf(error: DomainError): ProblemError {
         'The proof of work was used before',
         'Each challenge is good for one report: fetch a new one, solve it and send the report again.',
       );
+    case 'proof-outdated':
+      return proofProblem(
+        'proof-outdated',
+        'The proof of work is too easy now',
+        'This reporting point receives very many reports at the moment, so its challenges are harder: fetch a new one, solve it and send the report again.',
+      );
     // Anonymous follow-up by receipt code (issue 15):
     case 'receipt-code-unknown':
       // One answer for every failure, so no answer tells an ill-formed code from a withdrawn report's.

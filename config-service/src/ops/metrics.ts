@@ -33,7 +33,7 @@ export const metrics = {
   }),
   proofRefusals: new Counter({
     name: 'meldpunt_proof_of_work_refusals_total',
-    help: 'Reports refused for their proof of work, by why (proof-required, proof-invalid, proof-expired, proof-replayed).',
+    help: 'Reports refused for their proof of work, by why (proof-required, proof-invalid, proof-expired, proof-replayed, proof-outdated).',
     labelNames: ['reason'] as const,
     registers: [registry],
   }),

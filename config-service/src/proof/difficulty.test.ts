@@ -20,32 +20,55 @@ describe('proof-of-work difficulty per tenant', () => {
     assert.equal(maxNumberFor({ lastHour: 11, pastHours: new Array(300).fill(50) }, settings), 10_000);
   });
 
-  it('rises under a flood and falls after, each tenant on its own, its counts read once per refresh', async () => {
+  it('rises within seconds of a flood and falls after, each tenant on its own; the median is read seldom', async () => {
     let now = Date.parse('2026-12-09T12:00:00Z');
     const flooding = new Set<string>();
     const reads: string[] = [];
     const difficulty = new ProofDifficulty(
-      async (tenantId) => {
-        reads.push(tenantId);
-        return { lastHour: flooding.has(tenantId) ? 500 : 3, pastHours: new Array(historyHours).fill(2) };
+      {
+        async lastHour(tenantId) {
+          reads.push(`last hour ${tenantId}`);
+          return flooding.has(tenantId) ? 500 : 3;
+        },
+        async pastHours(tenantId) {
+          reads.push(`past ${tenantId}`);
+          return new Array(historyHours).fill(2);
+        },
       },
-      { baseMaxNumber: 1000, refreshMs: 60_000 },
+      { baseMaxNumber: 1000, recountMs: 5_000, historyRefreshMs: 900_000 },
       () => now,
     );
     assert.equal(await difficulty.maxNumber('a'), 1000);
     flooding.add('a');
-    assert.equal(await difficulty.maxNumber('a'), 1000, 'cached until the refresh');
-    now += 60_000;
+    now += 4_999;
+    assert.equal(await difficulty.maxNumber('a'), 1000, 'the count is reused until the recount');
+    now += 1;
     assert.equal(await difficulty.maxNumber('a'), 10_000);
     assert.equal(await difficulty.maxNumber('b'), 1000, 'another tenant is not affected');
     flooding.delete('a');
-    now += 60_000;
+    now += 5_000;
     assert.equal(await difficulty.maxNumber('a'), 1000);
-    assert.deepEqual(reads, ['a', 'a', 'b', 'a']);
-    // Requests at the same moment share one read.
-    now += 60_000;
+    assert.deepEqual(reads, ['last hour a', 'past a', 'last hour a', 'last hour b', 'past b', 'last hour a']);
+    // Requests at the same moment share one read; the median is read again only after its refresh.
+    now += 900_000;
     await Promise.all([difficulty.maxNumber('a'), difficulty.maxNumber('a'), difficulty.maxNumber('a')]);
-    assert.equal(reads.length, 5);
+    assert.deepEqual(reads.slice(6), ['last hour a', 'past a']);
+  });
+
+  it('a read that failed is not kept: the next request reads again', async () => {
+    let fail = true;
+    const difficulty = new ProofDifficulty({
+      async lastHour() {
+        if (fail) throw new Error('database away');
+        return 0;
+      },
+      async pastHours() {
+        return [];
+      },
+    });
+    await assert.rejects(difficulty.maxNumber('a'), /database away/);
+    fail = false;
+    assert.equal(await difficulty.maxNumber('a'), defaultDifficulty.baseMaxNumber);
   });
 
   describe(`counted from the reports entered through the tenant's widget (${databaseKind})`, () => {
@@ -61,13 +84,15 @@ describe('proof-of-work difficulty per tenant', () => {
         where id = ${ids[0]!.id}`.execute(ctx.db);
       await sql`update report set received_at = ${new Date(now.getTime() - 21 * 86_400_000).toISOString()}::timestamptz
         where id = ${ids[1]!.id}`.execute(ctx.db);
-      const intake = await intakeFromReports(ctx.db)(tenant.id, new Date(now.getTime() + 1000));
-      assert.equal(intake.lastHour, 2);
-      assert.equal(intake.pastHours.length, historyHours);
-      assert.equal(intake.pastHours[0], 1);
-      assert.equal(intake.pastHours[21 * 24 - 1], 1);
+      const at = new Date(now.getTime() + 1000);
+      const source = intakeFromReports(ctx.db);
+      assert.equal(await source.lastHour(tenant.id, at), 2);
+      const pastHours = await source.pastHours(tenant.id, at);
+      assert.equal(pastHours.length, historyHours);
+      assert.equal(pastHours[0], 1);
+      assert.equal(pastHours[21 * 24 - 1], 1);
       assert.equal(
-        intake.pastHours.reduce((a, b) => a + b, 0),
+        pastHours.reduce((a, b) => a + b, 0),
         2,
       );
     });

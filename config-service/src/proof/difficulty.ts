@@ -17,8 +17,10 @@ export interface DifficultySettings {
   floodFactor: number;
   /** …where the median counts as at least this (a new or quiet tenant's median is 0). */
   medianFloorPerHour: number;
-  /** How long a tenant's difficulty is reused before its counts are read again. */
-  refreshMs: number;
+  /** How long a tenant's last-hour count is reused before it is read again: how fast a flood is noticed. */
+  recountMs: number;
+  /** How long a tenant's median of four weeks is reused (it barely moves within the hour). */
+  historyRefreshMs: number;
 }
 
 /**
@@ -30,7 +32,8 @@ export const defaultDifficulty: DifficultySettings = {
   floodMultiplier: 10,
   floodFactor: 5,
   medianFloorPerHour: 2,
-  refreshMs: 60_000,
+  recountMs: 5_000,
+  historyRefreshMs: 15 * 60_000,
 };
 
 /** Hours in the four weeks whose median is the tenant's normal intake. */
@@ -47,8 +50,11 @@ export interface Intake {
 
 /** The `maxNumber` for a tenant's intake: raised while the last hour is a flood, the base otherwise. */
 export function maxNumberFor(intake: Intake, settings: DifficultySettings): number {
-  const median = Math.max(medianOfHours(intake.pastHours), settings.medianFloorPerHour);
-  const flood = intake.lastHour > settings.floodFactor * median;
+  return maxNumberOf(intake.lastHour, medianOfHours(intake.pastHours), settings);
+}
+
+function maxNumberOf(lastHour: number, median: number, settings: DifficultySettings): number {
+  const flood = lastHour > settings.floodFactor * Math.max(median, settings.medianFloorPerHour);
   return flood ? settings.baseMaxNumber * settings.floodMultiplier : settings.baseMaxNumber;
 }
 
@@ -61,39 +67,64 @@ function medianOfHours(counts: readonly number[]): number {
   return ((all[Math.floor(mid - 0.5)] ?? 0) + (all[Math.ceil(mid - 0.5)] ?? 0)) / 2;
 }
 
-/** Reads a tenant's intake at `now`; the database's is `intakeFromReports`. */
-export type IntakeSource = (tenantId: string, now: Date) => Promise<Intake>;
-
-/**
- * The reports entered through a tenant's widget (`source_tenant_id`) by hour, from `report` itself:
- * one grouped count over four weeks (index `report_source_received`), only the non-empty hours.
- */
-export function intakeFromReports(db: Kysely<Database>): IntakeSource {
-  return async (tenantId, now) => {
-    const at = now.toISOString();
-    const { rows } = await sql<{ hours_ago: number; n: number }>`
-      select floor(extract(epoch from (${at}::timestamptz - received_at)) / 3600)::int as hours_ago,
-        count(*)::int as n
-      from report
-      where source_tenant_id = ${tenantId}
-        and received_at > ${at}::timestamptz - make_interval(hours => ${historyHours + 1})
-        and received_at <= ${at}::timestamptz
-      group by 1`.execute(db);
-    const byHour = new Map(rows.map((r) => [Number(r.hours_ago), Number(r.n)]));
-    const pastHours = Array.from({ length: historyHours }, (_, i) => byHour.get(i + 1) ?? 0);
-    return { lastHour: byHour.get(0) ?? 0, pastHours };
-  };
+/** Reads a tenant's intake at `now`, in two parts read at their own pace; the database's is `intakeFromReports`. */
+export interface IntakeSource {
+  /** The reports of the hour before `now`: read every few seconds, so a flood is noticed at once. */
+  lastHour(tenantId: string, now: Date): Promise<number>;
+  /** The counts of the `historyHours` hours before that hour (`Intake.pastHours`): read now and then. */
+  pastHours(tenantId: string, now: Date): Promise<readonly number[]>;
 }
 
 /**
- * Each tenant's current `maxNumber`, read from its counts at most once per `refreshMs` (requests in
- * between share the answer, and requests arriving while it is read share that one query).
+ * The reports entered through a tenant's widget (`source_tenant_id`), from `report` itself (index
+ * `report_source_received`): the last hour as one count, the four weeks before as one grouped count
+ * that gives only the non-empty hours.
+ */
+export function intakeFromReports(db: Kysely<Database>): IntakeSource {
+  return {
+    async lastHour(tenantId, now) {
+      const at = now.toISOString();
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from report
+        where source_tenant_id = ${tenantId}
+          and received_at > ${at}::timestamptz - interval '1 hour' and received_at <= ${at}::timestamptz`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async pastHours(tenantId, now) {
+      const at = now.toISOString();
+      const { rows } = await sql<{ hours_ago: number; n: number }>`
+        select floor(extract(epoch from (${at}::timestamptz - received_at)) / 3600)::int as hours_ago,
+          count(*)::int as n
+        from report
+        where source_tenant_id = ${tenantId}
+          and received_at > ${at}::timestamptz - make_interval(hours => ${historyHours + 1})
+          and received_at <= ${at}::timestamptz - interval '1 hour'
+        group by 1`.execute(db);
+      const byHour = new Map(rows.map((r) => [Number(r.hours_ago), Number(r.n)]));
+      return Array.from({ length: historyHours }, (_, i) => byHour.get(i + 1) ?? 0);
+    },
+  };
+}
+
+/** A value read at `at`, shared by every request until it is read again. */
+interface Reading {
+  at: number;
+  value: Promise<number>;
+}
+
+/**
+ * Each tenant's current `maxNumber`: its last hour counted at most once per `recountMs`, its median of
+ * four weeks at most once per `historyRefreshMs` — requests in between share the answers, and requests
+ * arriving while one is read share that one query. A read that fails is not kept: the next request reads again.
+ * Between two counts the reports this instance took in (`noteIntake`) are added to the last one, so a
+ * flood raises the difficulty after a handful of reports, not at the next count.
  */
 export class ProofDifficulty {
   readonly #source: IntakeSource;
   readonly #settings: DifficultySettings;
   readonly #now: () => number;
-  readonly #entries = new Map<string, { at: number; maxNumber: Promise<number> }>();
+  readonly #lastHour = new Map<string, Reading & { since: number }>();
+  readonly #median = new Map<string, Reading>();
 
   constructor(source: IntakeSource, settings: Partial<DifficultySettings> = {}, now: () => number = Date.now) {
     this.#source = source;
@@ -105,17 +136,40 @@ export class ProofDifficulty {
     return this.#settings;
   }
 
-  maxNumber(tenantId: string): Promise<number> {
+  async maxNumber(tenantId: string): Promise<number> {
     const now = this.#now();
-    const entry = this.#entries.get(tenantId);
-    if (entry && now - entry.at < this.#settings.refreshMs) return entry.maxNumber;
-    const maxNumber = this.#source(tenantId, new Date(now)).then((intake) => maxNumberFor(intake, this.#settings));
-    // A failed read is not kept: the next request reads again.
-    maxNumber.catch(() => {
-      if (this.#entries.get(tenantId)?.maxNumber === maxNumber) this.#entries.delete(tenantId);
+    let counted = this.#lastHour.get(tenantId);
+    if (!counted || now - counted.at >= this.#settings.recountMs) {
+      counted = {
+        ...this.#read(this.#lastHour, tenantId, now, () => this.#source.lastHour(tenantId, new Date(now))),
+        since: 0,
+      };
+      this.#lastHour.set(tenantId, counted);
+    }
+    let median = this.#median.get(tenantId);
+    if (!median || now - median.at >= this.#settings.historyRefreshMs) {
+      median = this.#read(this.#median, tenantId, now, async () =>
+        medianOfHours(await this.#source.pastHours(tenantId, new Date(now))),
+      );
+      this.#median.set(tenantId, median);
+    }
+    const [lastHour, medianHour] = await Promise.all([counted.value, median.value]);
+    return maxNumberOf(lastHour + counted.since, medianHour, this.#settings);
+  }
+
+  /** A report entered through the tenant's widget on this instance: counted until the next count includes it. */
+  noteIntake(tenantId: string): void {
+    const counted = this.#lastHour.get(tenantId);
+    if (counted) counted.since++;
+  }
+
+  /** A new reading; dropped from `readings` again if it fails. */
+  #read(readings: Map<string, Reading>, tenantId: string, now: number, read: () => Promise<number>): Reading {
+    const value = read();
+    value.catch(() => {
+      if (readings.get(tenantId)?.value === value) readings.delete(tenantId);
     });
-    if (this.#entries.size > 10_000) this.#entries.clear();
-    this.#entries.set(tenantId, { at: now, maxNumber });
-    return maxNumber;
+    if (readings.size > 10_000) readings.clear();
+    return { at: now, value };
   }
 }

@@ -29,7 +29,7 @@ const proofSchema = z.object({
         keyPrefix: z.string().max(128),
         expiresAt: z.number(),
         keySignature: z.string(),
-        data: z.object({ tenant: z.string() }).loose(),
+        data: z.object({ tenant: z.string(), maxNumber: z.number().optional() }).loose(),
       })
       .loose(),
     signature: z.string().max(256),
@@ -85,7 +85,8 @@ export class ProofOfWork {
       counter: randomInt(maxNumber, 0),
       deriveKey,
       expiresAt: Math.floor(this.#now() / 1000) + challengeLifetimeSeconds,
-      data: { tenant: tenantId },
+      // Signed with it, so a proof shows the difficulty it was solved at (`redeem`).
+      data: { tenant: tenantId, maxNumber },
       hmacSignatureSecret: this.#challengeKey,
       hmacKeySignatureSecret: this.#solutionKey,
     });
@@ -93,7 +94,11 @@ export class ProofOfWork {
 
   /**
    * Checks the `Meldpunt-Proof` header for a report to the tenant and marks its challenge as used, or
-   * throws the refusal (`proof-required`, `-invalid`, `-expired`, `-replayed`).
+   * throws the refusal (`proof-required`, `-invalid`, `-expired`, `-outdated`, `-replayed`).
+   *
+   * `-outdated`: a challenge made before the tenant's difficulty rose is no longer good, so proofs an
+   * attacker solved in advance at the everyday difficulty stop working within seconds of the flood
+   * being noticed (`recountMs`); a genuine reporter's widget replaces a refused proof once by itself.
    */
   async redeem(header: string | undefined, tenantId: string): Promise<Redemption> {
     if (header === undefined || header.trim() === '') throw refusal('proof-required');
@@ -112,14 +117,32 @@ export class ProofOfWork {
     if (!result.verified) throw refusal('proof-invalid');
     // Signed by us, so `data.tenant` is the tenant it was given for: another tenant's proof is no proof here.
     if (parameters.data.tenant !== tenantId) throw refusal('proof-invalid');
+    if (await this.#outdated(parameters, tenantId)) throw refusal('proof-outdated');
     if (!(await this.#replays.redeem(signature, new Date(parameters.expiresAt * 1000)))) {
       throw refusal('proof-replayed');
     }
+    this.#difficulty.noteIntake(tenantId);
     return { release: () => this.#replays.release(signature) };
+  }
+
+  /**
+   * Made at a lower difficulty than the tenant's now, and not just now: another instance may not have
+   * noticed the flood yet (it counts every `recountMs`), so a challenge it made in the last two counts
+   * is still good — a genuine reporter's retry never bounces between instances.
+   */
+  async #outdated(parameters: { expiresAt: number; data: { maxNumber?: number } }, tenantId: string): Promise<boolean> {
+    const { baseMaxNumber, recountMs } = this.#difficulty.settings;
+    // A challenge made before `maxNumber` was signed in its data counts as made at the everyday difficulty.
+    const solvedAt = parameters.data.maxNumber ?? baseMaxNumber;
+    if (solvedAt >= (await this.#difficulty.maxNumber(tenantId))) return false;
+    const madeAt = (parameters.expiresAt - challengeLifetimeSeconds) * 1000;
+    return madeAt < this.#now() - 2 * recountMs;
   }
 }
 
-function refusal(code: 'proof-required' | 'proof-invalid' | 'proof-expired' | 'proof-replayed'): DomainError {
+function refusal(
+  code: 'proof-required' | 'proof-invalid' | 'proof-expired' | 'proof-outdated' | 'proof-replayed',
+): DomainError {
   return new DomainError({ code }, `Proof of work refused: ${code}`);
 }
 

@@ -9,6 +9,7 @@ import {
   readJson,
   solvedProof,
   solveProof,
+  testProofMaxNumber,
   testProofOfWork,
   useTestContext,
 } from '../../../test/helpers.ts';
@@ -113,6 +114,39 @@ describe(`proof of work: GET …/challenge and the report's Meldpunt-Proof (${da
     const res = await postReport(ctx, tenant.slug, minimalReport(), { headers: { 'Meldpunt-Proof': proof } });
     await expectRefused(res, 'proof-expired');
     assert.equal(await countReports(ctx.db, tenant.id), 0);
+  });
+
+  it('a flood raises the difficulty after a handful of reports: proofs made before it → 403 proof-outdated', async () => {
+    const tenant = await ctx.createTenant();
+    let now = Date.now();
+    const app = ctx.appWith({ proof: testProofOfWork(ctx.db, ctx.deps.serverSecret, { now: () => now }) });
+    const maxNumberOf = (proof: string) =>
+      JSON.parse(Buffer.from(proof, 'base64').toString('utf8')).challenge.parameters.data.maxNumber as number;
+    // Solved in advance, as an attacker would, at the everyday difficulty: one 30 s, one 5 s before the flood.
+    const early = await solvedProof({ app }, tenant.slug);
+    now += 25_000;
+    const recent = await solvedProof({ app }, tenant.slug);
+    assert.equal(maxNumberOf(early), testProofMaxNumber);
+    now += 5_000;
+    // The floor: a new tenant's median hour counts as 2, so more than 10 reports in an hour are a flood.
+    for (let i = 0; i < 11; i++) assert.equal((await postReport({ app }, tenant.slug, minimalReport())).status, 201);
+
+    await expectRefused(
+      await postReport({ app }, tenant.slug, minimalReport(), { headers: { 'Meldpunt-Proof': early } }),
+      'proof-outdated',
+    );
+    assert.equal(await countReports(ctx.db, tenant.id), 11, 'nothing stored');
+    // Made within the last two counts: another instance may not have noticed the flood yet, so it is good.
+    const kept = await postReport({ app }, tenant.slug, minimalReport(), { headers: { 'Meldpunt-Proof': recent } });
+    assert.equal(kept.status, 201, await kept.clone().text());
+    // A fresh challenge is ten times harder, and it is accepted.
+    const fresh = await solvedProof({ app }, tenant.slug);
+    assert.equal(maxNumberOf(fresh), testProofMaxNumber * 10);
+    const res = await postReport({ app }, tenant.slug, minimalReport(), { headers: { 'Meldpunt-Proof': fresh } });
+    assert.equal(res.status, 201, await res.clone().text());
+    // The problem tells the client what to do.
+    const refused = await postReport({ app }, tenant.slug, minimalReport(), { headers: { 'Meldpunt-Proof': early } });
+    assert.match((await readJson(refused)).detail, /fetch a new one/);
   });
 
   it('a proof used before → 403 proof-replayed, also when both race; one report stored', async () => {

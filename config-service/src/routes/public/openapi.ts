@@ -126,7 +126,7 @@ export function openApiDocument(): Record<string, unknown> {
               in: 'header',
               required: true,
               description:
-                'Issue 16: base64 of the JSON `{ challenge, solution }` — a challenge of `GET …/challenge`, unchanged, and the `solution` altcha-lib’s `solveChallenge` found. Each challenge is good for one report, for five minutes. Not needed for a retry whose Idempotency-Key already has a report. Refusals: 403 `proof-required`, `proof-invalid`, `proof-expired`, `proof-replayed`.',
+                'Issue 16: base64 of the JSON `{ challenge, solution }` — a challenge of `GET …/challenge`, unchanged, and the `solution` altcha-lib’s `solveChallenge` found. Each challenge is good for one report, for five minutes. Not needed for a retry whose Idempotency-Key already has a report. Refusals: 403 `proof-required`, `proof-invalid`, `proof-expired`, `proof-replayed`, `proof-outdated` (made before the tenant’s difficulty rose: fetch a new one).',
               schema: { type: 'string', maxLength: 4096 },
             },
           ],
