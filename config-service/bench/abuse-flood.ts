@@ -44,6 +44,12 @@ const replayShare = 0.1;
 const limit = { reports: 10, windowSeconds: 3600 };
 const proofMaxNumber = process.env.PROOF_MAX_NUMBER ?? '1000';
 const heavySource = '203.0.113.66';
+/**
+ * `BENCH_FLOOD_KEEPS_UP=1`: the attacker who pays — its proofs stay good because the difficulty never
+ * rises (`PROOF_FLOOD_FACTOR` out of reach), as if it solved each at the flood difficulty. Then only the
+ * per-client limits and the intake gate's load shedding stand between the flood and the genuine reports.
+ */
+const keepsUp = process.env.BENCH_FLOOD_KEEPS_UP === '1';
 const now = () => performance.now();
 
 /** The i-th of a list, round and round. */
@@ -103,20 +109,29 @@ async function post(
 /**
  * A genuine reporter, as the widget sends (`widget/src/send.ts`): a challenge from one instance, solved,
  * the report to the other with an Idempotency-Key; a refused proof (expired, or made just before the
- * difficulty rose) replaced once by a fresh one. Resolves with the answer and how long it took.
+ * difficulty rose) replaced once by a fresh one; a `busy` answer (503, load shed) sent again after 2–3 s,
+ * up to three times. Resolves with the last answer, what it took, and how long.
  */
 async function genuineReport(
   challengeBase: string,
   reportBase: string,
   slug: string,
   address: string,
-): Promise<{ status: number; type: string; retried: boolean; ms: number }> {
+): Promise<{ status: number; type: string; retried: boolean; busy: number; ms: number }> {
   const start = now();
   const key = randomUUID();
-  let result = await post(reportBase, slug, address, await solvedProofAt(challengeBase, slug), key);
-  const retried = result.status === 403 && result.type.startsWith('proof-');
-  if (retried) result = await post(reportBase, slug, address, await solvedProofAt(challengeBase, slug), key);
-  return { ...result, retried, ms: now() - start };
+  let proof = await solvedProofAt(challengeBase, slug);
+  let retried = false;
+  for (let busy = 0; ;) {
+    const result = await post(reportBase, slug, address, proof, key);
+    if (result.status === 403 && result.type.startsWith('proof-') && !retried) {
+      retried = true;
+      proof = await solvedProofAt(challengeBase, slug);
+    } else if (result.status === 503 && result.type === 'busy' && busy < 3) {
+      busy++;
+      await new Promise((r) => setTimeout(r, 2000 + Math.random() * 1000));
+    } else return { ...result, retried, busy, ms: now() - start };
+  }
 }
 
 /** Milliseconds one proof at production's flood difficulty takes to solve here (Node, one core): the mean of 20. */
@@ -158,6 +173,7 @@ try {
     RETENTION_INTERVAL_MS: '0',
     TRUSTED_PROXIES: '127.0.0.0/8,::1/128',
     PROOF_MAX_NUMBER: proofMaxNumber,
+    ...(keepsUp ? { PROOF_FLOOD_FACTOR: '1000000' } : {}),
     // As in production: a request log line per request (and the ready line the bench waits for).
     LOG_LEVEL: 'info',
   };
@@ -188,6 +204,11 @@ try {
   const fresh = Math.round(total * (1 - replayShare));
   console.log(
     `\nMeldpunt abuse benchmark: 2 instances behind a trusted proxy, one PostgreSQL; limit ${limit.reports} reports per client per ${limit.windowSeconds / 3600} h`,
+  );
+  console.log(
+    keepsUp
+      ? '  the attacker keeps up: its proofs stay good all along (the difficulty does not rise), as if solved at the flood difficulty'
+      : '  the attacker solved its proofs in advance, at the difficulty asked before the flood',
   );
   console.log(`  solving ${fresh} flood proofs before the clock starts (PROOF_MAX_NUMBER ${proofMaxNumber}) …`);
   const proofs = await solvedProofs(nth(bases, 0), slug, fresh);
@@ -246,7 +267,7 @@ try {
     `  genuine reports accepted      ${genuineAccepted} of ${genuineResults.length} = ${(genuineShare * 100).toFixed(1)} %   (goal ≥ 99 %)`,
   );
   console.log(
-    `    challenge, solving and sending: median ${percentile(0.5).toFixed(0)} ms, p99 ${percentile(0.99).toFixed(0)} ms; ${genuineResults.filter((r) => r.retried).length} replaced a refused proof once (as the widget does)`,
+    `    challenge, solving and sending: median ${percentile(0.5).toFixed(0)} ms, p99 ${percentile(0.99).toFixed(0)} ms; as the widget does, ${genuineResults.filter((r) => r.retried).length} replaced a refused proof, ${genuineResults.filter((r) => r.busy > 0).length} were sent again after a busy answer`,
   );
   for (const [reason, count] of genuineFailures) console.log(`    not accepted: ${count}× ${reason}`);
   console.log(
@@ -273,10 +294,12 @@ try {
   const forged = Buffer.from(
     JSON.stringify({ challenge: { parameters: { nonce: 'x' }, signature: 'forged' }, solution: {} }),
   ).toString('base64');
-  // The flood's own proofs (made before it) are outdated by now; the over-limit ones are used once sent.
+  // The flood's own proofs (made before it) are outdated by now, unless it keeps up; the over-limit ones are used once sent.
   const kinds: [string, (i: number) => string][] = [
     ['forged proof (403 proof-invalid)', () => forged],
-    ['made before the flood (403 proof-outdated)', (i) => nth(proofs, i)],
+    ...(keepsUp
+      ? []
+      : ([['made before the flood (403 proof-outdated)', (i) => nth(proofs, i)]] as [string, (i: number) => string][])),
     ['over its limit, valid proof (429)', (i) => nth(overLimitProofs, i)],
     ['replayed proof (403 proof-replayed)', (i) => nth(overLimitProofs, i)],
   ];

@@ -3,6 +3,7 @@ import type { AuditLog } from './audit/audit-log.ts';
 import type { Database } from './db/database.ts';
 import type { DevMailbox } from './dev-mail/dev-mailbox.ts';
 import type { TrustedProxies } from './http/client-address.ts';
+import type { IntakeGate } from './http/intake-gate.ts';
 import type { RequestLog } from './http/request-log.ts';
 import type { StaffTenant } from './http/staff-access.ts';
 import type { Logger } from './logger.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   rateLimiter: ReportRateLimiter;
   /** Issue 16: the proof-of-work challenges every report carries one of (`proof/`). */
   proof: ProofOfWork;
+  /** Issue 16: at most this many reports stored at once by this instance, more answer 503 `busy` (`INTAKE_MAX_IN_FLIGHT`); unset: no limit. */
+  intakeGate?: IntakeGate;
   logger: Logger;
   /** The audit log (one per app, from `db`, `serverSecret` and `logger`): staff changes append to it. */
   auditLog: AuditLog;

@@ -129,6 +129,11 @@ export const envSchema = z
      * times its median hour of four weeks. Default 5. Throughput benches, whose one tenant takes
      * thousands of reports a minute on purpose, set it out of reach.
      */
+    /**
+     * Issue 16: reports one instance stores at the same time; one more is answered 503 `busy` with
+     * `Retry-After: 2` at once (the widget sends it again by itself) instead of queueing for the database.
+     */
+    INTAKE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
     PROOF_FLOOD_FACTOR: z.coerce.number().int().min(2).max(1_000_000).optional(),
     /** How often an idle worker looks for due deliveries: the fallback; a report accepted in-process, or on PostgreSQL by any instance (NOTIFY), wakes it at once. */
     DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1000),

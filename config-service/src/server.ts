@@ -15,6 +15,7 @@ import { ReceiptKeys } from './follow-up/receipt-keys.ts';
 import { ReceiverLookup } from './receivers/receiver-lookup.ts';
 import { GuessLimiter } from './follow-up/guess-limiter.ts';
 import { ReportRateLimiter } from './reports/rate-limit.ts';
+import { IntakeGate } from './http/intake-gate.ts';
 import { intakeFromReports, ProofDifficulty } from './proof/difficulty.ts';
 import { ProofOfWork } from './proof/proof-of-work.ts';
 import { ProofReplayStore } from './proof/replay-store.ts';
@@ -174,6 +175,7 @@ const app = createApp({
     }),
     replays: new ProofReplayStore(database.db),
   }),
+  intakeGate: new IntakeGate(env.INTAKE_MAX_IN_FLIGHT),
   logger,
   auditLog,
   trustedProxies: trustedProxiesOf(env),

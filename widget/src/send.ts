@@ -2,13 +2,25 @@
 // points at, and the answer to "how was reporting for you?" after it. Only the review sends, so this is in the
 // chunk of the later steps (`later.ts`).
 import type { FeedbackInput, ReportCreated, ReportInputBody, ReportLocation, TenantConfig } from '@meldpunt/contracts';
-import { apiRequest } from './api.ts';
+import { ApiError, apiRequest } from './api.ts';
 import { isProofRefusal, type BackgroundProof } from './proof.ts';
 import { occurredAtOf, type Draft, type FollowUp, type StepId } from './draft.ts';
+
+/** How often a report turned away as `busy` (503, issue 16: the service sheds load) is sent again by itself. */
+export const busyRetries = 3;
+
+/** The service stored nothing because it was too busy for a moment: the same report may be sent again. */
+function isBusy(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 503 && /\/busy$/.test(error.type ?? '');
+}
 
 /**
  * Sends a report; rejects with an `ApiError`. The same `idempotencyKey` for every attempt of one draft:
  * a double click, or a retry after a lost answer or a timeout, never stores two reports.
+ * Two refusals are dealt with here, without the reporter noticing: a refused proof (expired while they
+ * wrote, made just before a flood raised the difficulty, or used by an attempt whose answer was lost) is
+ * replaced once; a `busy` answer is followed by the same request after 2–3 s, up to `busyRetries` times
+ * (the service gave the proof back). `wait` is for tests.
  */
 export async function sendReport(
   base: string,
@@ -17,18 +29,23 @@ export async function sendReport(
   idempotencyKey: string,
   timeoutMs?: number,
   proof?: Pick<BackgroundProof, 'take'>,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<ReportCreated> {
-  const attempt = async () => {
-    // Issue 16: the proof of work solved in the background (`proof.ts`).
-    const headers = { 'Idempotency-Key': idempotencyKey, ...(proof ? { 'Meldpunt-Proof': await proof.take() } : {}) };
-    return apiRequest<ReportCreated>({ base, tenant, resource: 'reports', body, headers, timeoutMs });
-  };
-  try {
-    return await attempt();
-  } catch (error) {
-    // Expired while the reporter wrote, or used by an attempt whose answer was lost: once more with a new one.
-    if (proof && isProofRefusal(error)) return attempt();
-    throw error;
+  // Issue 16: the proof of work solved in the background (`proof.ts`).
+  let header = proof ? await proof.take() : undefined;
+  let replaced = false;
+  for (let busy = 0; ;) {
+    try {
+      const headers = { 'Idempotency-Key': idempotencyKey, ...(header ? { 'Meldpunt-Proof': header } : {}) };
+      return await apiRequest<ReportCreated>({ base, tenant, resource: 'reports', body, headers, timeoutMs });
+    } catch (error) {
+      if (proof && !replaced && isProofRefusal(error)) {
+        replaced = true;
+        header = await proof.take();
+      } else if (isBusy(error) && busy++ < busyRetries) {
+        await wait(2000 + Math.random() * 1000);
+      } else throw error;
+    }
   }
 }
 

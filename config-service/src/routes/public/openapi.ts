@@ -151,7 +151,7 @@ export function openApiDocument(): Record<string, unknown> {
             ),
             '429': problem('Too many reports from this client; see Retry-After'),
             '503': problem(
-              'The database is out of reach or too slow; see Retry-After. The report may or may not have been stored: send it again with the same Idempotency-Key',
+              '`busy` (issue 16): this instance is storing as many reports as it takes at once; nothing was stored, the proof of work is still good: send the same report again after Retry-After (2 s). `database-unavailable`: the database is out of reach or too slow; see Retry-After. The report may or may not have been stored: send it again with the same Idempotency-Key',
             ),
           },
         },

@@ -16,7 +16,8 @@ const limitReportBody = limitBody(limits.maxBodyBytes, 'the report');
 /**
  * `POST /api/v1/tenants/:slug/reports`: takes a report in for the tenant. HTTP only: the embed origin,
  * proof of work (issue 16), size, media type, schema and `Idempotency-Key` are checked here; who receives the report, the
- * tenant's rules and the rate limit are `submitReport`'s (its refusals answer through `app.onError`).
+ * tenant's rules and the rate limit are `submitReport`'s (its refusals answer through `app.onError`),
+ * behind the instance's intake gate (503 `busy` when full).
  */
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().use('/:slug/reports', tenantOrigin(deps)).post(
@@ -34,12 +35,15 @@ export function reportRoutes(deps: AppDeps) {
           detail: `Use 8 to ${limits.idempotencyKeyMaxLength} visible ASCII characters, e.g. a UUID.`,
         });
       }
-      const result = await submitReport(deps, {
+      const submission = {
         source: tenant,
         input: c.req.valid('json'),
         idempotencyKey,
         clientAddress: clientAddress(c, deps.trustedProxies),
-      });
+      };
+      // Issue 16: shed what this instance cannot store now, before its database work (503 busy).
+      const store = () => submitReport(deps, submission);
+      const result = await (deps.intakeGate ? deps.intakeGate.run(store) : store());
       c.get('log').info({ tenant: tenant.slug, reportId: result.body.id, replay: !result.created }, 'report accepted');
       return c.json(result.body, 201, { 'Cache-Control': 'no-store' });
     },
