@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { receiptAlphabet, receiptCodeLength } from '@meldpunt/contracts';
 import { keysById, parseKeyList } from '../secrets/key-ring.ts';
 import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
@@ -46,12 +46,13 @@ export interface ReceiptHash {
 export class ReceiptKeys {
   /** The id of the key that hashes new codes. */
   readonly currentId: number;
-  readonly #keys: ReadonlyMap<number, Buffer>;
+  /** As key objects: an HMAC under one costs a fifth of one under the raw bytes. */
+  readonly #keys: ReadonlyMap<number, KeyObject>;
 
   /** `currentId` defaults to the highest id. Throws on a bad or duplicate id, or a key that is not 32 bytes. */
   constructor(keys: Iterable<readonly [number, Uint8Array]>, currentId?: number) {
     const ring = keysById(keys, currentId);
-    this.#keys = ring.keys;
+    this.#keys = new Map([...ring.keys].map(([id, key]) => [id, createSecretKey(key)]));
     this.currentId = ring.currentId;
   }
 

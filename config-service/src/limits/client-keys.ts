@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { purposes, type ServerSecret } from '../secrets/server-secret.ts';
 
 const dayMs = 86_400_000;
@@ -16,7 +16,7 @@ const dayMs = 86_400_000;
 export class ClientKeys {
   readonly #root: Buffer;
   /** The last few days' keys: a window started yesterday still asks for yesterday's. */
-  readonly #dayKeys = new Map<number, Buffer>();
+  readonly #dayKeys = new Map<number, KeyObject>();
 
   constructor(secret: Pick<ServerSecret, 'deriveKey'>) {
     this.#root = secret.deriveKey(purposes.clientKey);
@@ -33,11 +33,12 @@ export class ClientKeys {
       .slice(0, 22);
   }
 
-  #dayKey(day: number): Buffer {
+  /** A key object: an HMAC under one costs a fifth of one under the raw bytes (once per request here). */
+  #dayKey(day: number): KeyObject {
     let key = this.#dayKeys.get(day);
     if (!key) {
       const date = new Date(day * dayMs).toISOString().slice(0, 10);
-      key = createHmac('sha256', this.#root).update(date).digest();
+      key = createSecretKey(createHmac('sha256', this.#root).update(date).digest());
       const oldest = this.#dayKeys.keys().next().value;
       if (this.#dayKeys.size >= 4 && oldest !== undefined) this.#dayKeys.delete(oldest);
       this.#dayKeys.set(day, key);
