@@ -161,11 +161,24 @@ export function useConsoleSuite(
   };
 }
 
-/** Signs in with the demo sign-in button of `name`, as a newcomer would, and waits for the tenants page. */
+/**
+ * Signs in with the demo sign-in button of `name`, as a newcomer would, and waits for the tenants page —
+ * or a tenant's own page: someone with one tenant is taken on to it at once, often before a check of
+ * the address could see `/console/tenants` at all.
+ */
 export async function signInWithDemoButton(page: Page, origin: string, name: string): Promise<void> {
   await page.goto(`${origin}/console/sign-in`);
   await clickButton(page, name);
-  await page.waitForFunction(() => location.pathname === '/console/tenants');
+  // Signed in, or the sign-in page's own error (refused, limited, the service away): said at once, by name.
+  const outcome = await waitFor(async () => {
+    if (/^\/console\/tenants(\/|$)/.test(new URL(page.url()).pathname)) return { signedIn: true, error: '' };
+    for (const message of await page.$$('pierce/.message.error')) {
+      const error = (await message.evaluate((m) => m.textContent ?? '')).trim();
+      if (error) return { signedIn: false, error };
+    }
+    return undefined;
+  }, `the tenants page after signing in as "${name}"`);
+  if (!outcome.signedIn) throw new Error(`Signing in as "${name}" failed: ${outcome.error}`);
 }
 
 /** A page in a context of its own, whose waits and navigations have `patience` rather than puppeteer's defaults. */
